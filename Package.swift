@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "crrspec",
+    products: [
+        .library(name: "CRRSpec", targets: ["Document", "JSONSchema", "CRR", "Reporting"]),
+        .executable(name: "crrspec", targets: ["crrspec"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "Document", dependencies: ["CYAML"]),
+        .target(name: "JSONSchema", dependencies: ["Document"]),
+        .target(name: "CRR", dependencies: ["Document", "JSONSchema"]),
+        .target(name: "Reporting", dependencies: ["Document", "JSONSchema"]),
+        .executableTarget(
+            name: "crrspec",
+            dependencies: [
+                "Document", "JSONSchema", "CRR", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DocumentTests", dependencies: ["Document"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["Document", "JSONSchema"]),
+        .testTarget(name: "ComplianceTests", dependencies: ["Document", "JSONSchema"]),
+        .testTarget(name: "CLITests", dependencies: ["crrspec"]),
+    ]
+)

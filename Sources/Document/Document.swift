@@ -1,0 +1,279 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The kind of a value in a ``Document``.
+public enum ValueKind: UInt8, Sendable, CustomStringConvertible {
+    case null = 0
+    case `false` = 1
+    case `true` = 2
+    case number = 3
+    case string = 4
+    case array = 5
+    case object = 6
+
+    /// The JSON type name: `null`, `boolean`, `number`, `string`, `array` or `object`.
+    public var description: String {
+        switch self {
+        case .null: "null"
+        case .false, .true: "boolean"
+        case .number: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}
+
+/// One value of the flattened value tree ("tape").
+///
+/// Containers are followed by their descendants in document order; objects hold
+/// key/value pairs, each key a `.string` node directly followed by its value's subtree.
+@frozen
+public struct Node: Sendable {
+    /// The ``ValueKind`` raw value.
+    public var kind: UInt8
+    /// Number: bit 0 = integer, bit 1 = the double is exact.
+    public var flags: UInt8
+    @usableFromInline var reserved: UInt16
+    /// Byte offset of the value's first character in the source.
+    public var offset: UInt32
+    /// String: start of its UTF-8 bytes in ``Document/storage``; number: index into
+    /// ``Document/numbers``; container: number of elements or members.
+    public var a: UInt32
+    /// String: byte length; container: index just past the container's last descendant.
+    public var b: UInt32
+
+    @inlinable
+    init(kind: ValueKind, flags: UInt8 = 0, offset: UInt32, a: UInt32 = 0, b: UInt32 = 0) {
+        self.kind = kind.rawValue
+        self.flags = flags
+        self.reserved = 0
+        self.offset = offset
+        self.a = a
+        self.b = b
+    }
+}
+
+/// A number exactly as written, plus fast forms for validation.
+public struct NumberValue: Sendable {
+    /// The nearest binary double.
+    public var double: Double
+    /// Significant digits when they fit in 18 decimal digits (else 0 with `hasSmallForm == false`):
+    /// value = ±mantissa × 10^exponent10, mantissa free of trailing zeros.
+    public var mantissa: UInt64
+    public var exponent10: Int32
+    /// Where the number's text lives: in ``Document/source`` or, when `textInExtra`, in ``Document/extra``.
+    public var textStart: UInt32
+    public var textLength: UInt32
+    /// Whether the value is mathematically an integer (`1.0` and `1e2` are).
+    public var isInteger: Bool
+    /// Whether ``double`` equals the written value exactly.
+    public var isExact: Bool
+    public var isNegative: Bool
+    public var hasSmallForm: Bool
+    public var textInExtra: Bool
+}
+
+/// A 1-based line and column in a source file. Columns count Unicode scalars.
+public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    /// 0-based byte offset.
+    public var offset: Int
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A parsed JSON or YAML document: one immutable value tree in which every value
+/// remembers where it came from.
+///
+/// The tree is stored flat (a "tape" of ``Node``s), so parsing allocates a handful of
+/// buffers instead of one object per value, and validation walks plain memory.
+/// Use ``root`` and the ``Value`` view to navigate it.
+public final class Document: @unchecked Sendable {
+    /// The file name or label used in messages (e.g. `examples/a.json` or `<stdin>`).
+    public let name: String
+    /// The original bytes (followed in memory by one NUL byte, not counted).
+    public let source: UnsafeBufferPointer<UInt8>
+    /// Decoded strings: JSON strings with escapes, YAML scalars, canonical YAML number texts.
+    public let extra: UnsafeBufferPointer<UInt8>
+    public let nodes: UnsafeBufferPointer<Node>
+    public let numbers: UnsafeBufferPointer<NumberValue>
+    /// Added to every reported line (for one line of a JSON Lines file).
+    public let lineOffset: Int
+    private let lineStartsBox = LazyLineStarts()
+
+    /// Takes ownership of buffers allocated with `malloc`.
+    init(name: String, source: consuming RawBuffer<UInt8>, extra: consuming RawBuffer<UInt8>, nodes: consuming RawBuffer<Node>,
+         numbers: consuming RawBuffer<NumberValue>, lineOffset: Int = 0) {
+        self.name = name
+        self.source = source.freeze()
+        self.extra = extra.freeze()
+        self.nodes = nodes.freeze()
+        self.numbers = numbers.freeze()
+        self.lineOffset = lineOffset
+    }
+
+    deinit {
+        free(UnsafeMutableRawPointer(mutating: source.baseAddress))
+        free(UnsafeMutableRawPointer(mutating: extra.baseAddress))
+        free(UnsafeMutableRawPointer(mutating: nodes.baseAddress))
+        free(UnsafeMutableRawPointer(mutating: numbers.baseAddress))
+    }
+
+    /// The top-level value.
+    public var root: Value { Value(document: self, index: 0) }
+
+    /// The value at a node index.
+    public func value(at index: Int) -> Value { Value(document: self, index: index) }
+
+    /// The source text (the original bytes, decoded as UTF-8).
+    public var sourceText: String { String(decoding: source, as: UTF8.self) }
+
+    // MARK: positions
+
+    /// Line and column of a byte offset in the source.
+    public func position(ofOffset offset: Int) -> SourcePosition {
+        let starts = lineStartsBox.get(source)
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        var column = 1
+        var i = starts[lo]
+        let end = min(offset, source.count)
+        while i < end {
+            if source[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return SourcePosition(line: lo + 1 + lineOffset, column: column, offset: offset)
+    }
+
+    /// Byte offset of a 1-based line and a 1-based column counted in Unicode scalars.
+    public func offset(line: Int, column: Int) -> Int {
+        let starts = lineStartsBox.get(source)
+        guard line >= 1 else { return 0 }
+        guard line <= starts.count else { return source.count }
+        var i = starts[line - 1]
+        var remaining = column - 1
+        while remaining > 0, i < source.count {
+            i += 1
+            while i < source.count, source[i] & 0xC0 == 0x80 { i += 1 }
+            remaining -= 1
+        }
+        return i
+    }
+
+    /// Position of the value at a node index.
+    public func position(ofNode index: Int) -> SourcePosition {
+        position(ofOffset: Int(nodes[index].offset))
+    }
+
+    /// Index just past the subtree rooted at `index`.
+    @inlinable
+    public func end(of index: Int) -> Int {
+        let node = nodes[index]
+        return node.kind >= ValueKind.array.rawValue ? Int(node.b) : index + 1
+    }
+
+    /// The UTF-8 bytes of the string node at `index`.
+    @inlinable
+    public func stringBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let node = nodes[index]
+        let base = node.flags & Node.inExtra != 0 ? extra.baseAddress : source.baseAddress
+        return UnsafeBufferPointer(start: base.map { $0 + Int(node.a) }, count: Int(node.b))
+    }
+
+    /// The text bytes of a number.
+    public func numberBytes(_ number: NumberValue) -> UnsafeBufferPointer<UInt8> {
+        let base = number.textInExtra ? extra.baseAddress : source.baseAddress
+        return UnsafeBufferPointer(start: base.map { $0 + Int(number.textStart) }, count: Int(number.textLength))
+    }
+}
+
+extension Node {
+    /// String flag: the bytes are in ``Document/extra`` rather than ``Document/source``.
+    public static let inExtra: UInt8 = 1
+}
+
+/// A `malloc`-backed growable buffer: `realloc` grows large buffers in place (no
+/// doubled peak memory while a big document's tape grows).
+struct RawBuffer<T>: ~Copyable {
+    var base: UnsafeMutablePointer<T>
+    var count: Int = 0
+    var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = malloc(self.capacity * MemoryLayout<T>.stride)!.assumingMemoryBound(to: T.self)
+    }
+
+    @inline(__always)
+    mutating func append(_ value: T) {
+        if count == capacity { grow(count + 1) }
+        (base + count).initialize(to: value)
+        count += 1
+    }
+
+    mutating func append(contentsOf buffer: UnsafeBufferPointer<T>) {
+        if count + buffer.count > capacity { grow(count + buffer.count) }
+        if let src = buffer.baseAddress { (base + count).initialize(from: src, count: buffer.count) }
+        count += buffer.count
+    }
+
+    mutating func grow(_ minimum: Int) {
+        var newCapacity = capacity + capacity / 2 + 16
+        if newCapacity < minimum { newCapacity = minimum }
+        base = realloc(base, newCapacity * MemoryLayout<T>.stride)!.assumingMemoryBound(to: T.self)
+        capacity = newCapacity
+    }
+
+    subscript(index: Int) -> T {
+        @inline(__always) get { base[index] }
+        @inline(__always) set { base[index] = newValue }
+    }
+
+    /// Hands the memory over; the caller frees it with `free`.
+    consuming func freeze() -> UnsafeBufferPointer<T> {
+        let result = UnsafeBufferPointer(start: base, count: count)
+        discard self
+        return result
+    }
+
+    deinit { free(base) }
+}
+
+/// Computes line starts once, on first use (most runs never need positions).
+final class LazyLineStarts: @unchecked Sendable {
+    private var starts: [Int]?
+    private let lock = Lock()
+
+    func get(_ source: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let length = source.count
+        return lock.withLock { () -> [Int] in
+            if let starts { return starts }
+            var result = [0]
+            var i = 0
+            while i < length {
+                let c = source[i]
+                if c == 0x0A {
+                    result.append(i + 1)
+                } else if c == 0x0D {
+                    if i + 1 < length, source[i + 1] == 0x0A { i += 1 }
+                    result.append(i + 1)
+                }
+                i += 1
+            }
+            starts = result
+            return result
+        }
+    }
+}

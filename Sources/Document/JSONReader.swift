@@ -1,0 +1,662 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// crrspec's own strict RFC 8259 JSON reader.
+///
+/// It works on bytes, keeps every value's source offset, keeps numbers exactly, and
+/// reports every defect (invalid UTF-8, lone surrogates, a BOM, NaN, trailing commas,
+/// duplicate keys, truncation, excessive depth) as a ``DocumentError`` with line and column.
+///
+/// ```swift
+/// let doc = try JSONReader.parse(Array(#"{"a": [1, 2.50]}"#.utf8), name: "inline.json")
+/// doc.root["a"]?[1]?.numberText   // "2.50"
+/// ```
+public enum JSONReader {
+    /// Parses a byte array.
+    public static func parse(_ bytes: [UInt8], name: String = "<input>", limits: ReaderLimits = .default,
+                             lineOffset: Int = 0) throws(DocumentError) -> Document {
+        var source = RawBuffer<UInt8>(capacity: bytes.count + 1)
+        bytes.withUnsafeBufferPointer { source.append(contentsOf: $0) }
+        return try parse(owning: source, name: name, limits: limits, lineOffset: lineOffset)
+    }
+
+    /// Parses a string.
+    public static func parse(string: String, name: String = "<input>", limits: ReaderLimits = .default) throws(DocumentError) -> Document {
+        try parse(Array(string.utf8), name: name, limits: limits)
+    }
+
+    /// Parses a file, reading it straight into the document's own buffer.
+    public static func parse(contentsOfFile path: String, name: String? = nil, limits: ReaderLimits = .default) throws(DocumentError) -> Document {
+        let source = try readFile(path, name: name ?? path, limits: limits)
+        return try parse(owning: source, name: name ?? path, limits: limits)
+    }
+
+    /// Reads a whole file into a `malloc` buffer (with room for a NUL after it).
+    static func readFile(_ path: String, name: String, limits: ReaderLimits) throws(DocumentError) -> RawBuffer<UInt8> {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw DocumentError(kind: .io, file: name, message: "cannot read file: \(reason)", line: 0, column: 0, offset: 0)
+        }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw DocumentError(kind: .io, file: name, message: "is a directory, not a file", line: 0, column: 0, offset: 0)
+        }
+        let size = Int(info.st_size)
+        if size > limits.maxBytes {
+            throw DocumentError(kind: .limit, file: name,
+                                message: "file is \(size) bytes, more than the limit of \(limits.maxBytes) bytes (raise it with --max-bytes)",
+                                line: 0, column: 0, offset: 0)
+        }
+        var buffer = RawBuffer<UInt8>(capacity: max(size, 4096) + 1)
+        while true {
+            if buffer.capacity - buffer.count < 4096 { buffer.grow(buffer.capacity * 2) }
+            let n = read(fd, buffer.base + buffer.count, buffer.capacity - buffer.count - 1)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                throw DocumentError(kind: .io, file: name, message: "cannot read file: \(reason)", line: 0, column: 0, offset: 0)
+            }
+            if n == 0 { break }
+            buffer.count += n
+            if buffer.count > limits.maxBytes {
+                throw DocumentError(kind: .limit, file: name,
+                                    message: "input is more than the limit of \(limits.maxBytes) bytes (raise it with --max-bytes)",
+                                    line: 0, column: 0, offset: 0)
+            }
+        }
+        return buffer
+    }
+
+    /// Reads all of a file's bytes.
+    public static func readBytes(_ path: String, limits: ReaderLimits = .default) throws(DocumentError) -> [UInt8] {
+        let buffer = try readFile(path, name: path, limits: limits)
+        return Array(UnsafeBufferPointer(start: buffer.base, count: buffer.count))
+    }
+
+    static func parse(owning source: consuming RawBuffer<UInt8>, name: String, limits: ReaderLimits,
+                      lineOffset: Int = 0) throws(DocumentError) -> Document {
+        // NUL sentinel after the text: the scanner can look one byte ahead without bounds checks.
+        if source.count == source.capacity { source.grow(source.count + 1) }
+        source.base[source.count] = 0
+        var parser = JSONParser(base: source.base, count: source.count, name: name, limits: limits, lineOffset: lineOffset)
+        do {
+            try parser.run()
+        } catch {
+            parser.release()
+            throw error
+        }
+        return Document(name: name, source: source, extra: parser.extra, nodes: parser.nodes,
+                        numbers: parser.numbers, lineOffset: lineOffset)
+    }
+}
+
+/// Character classes for the string scanner.
+private let stringClass: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 256)
+    for c in 0..<0x20 { table[c] = 3 }
+    table[Int(UInt8(ascii: "\""))] = 1
+    table[Int(UInt8(ascii: "\\"))] = 2
+    for c in 0x80..<0x100 { table[c] = 4 }
+    return table
+}()
+
+private let powersOfTen: [Double] = (0...22).map { e in
+    var v = 1.0
+    for _ in 0..<e { v *= 10 }
+    return v
+}
+
+struct JSONParser: ~Copyable {
+    let p: UnsafeMutablePointer<UInt8>
+    let count: Int
+    let name: String
+    let limits: ReaderLimits
+    let lineOffset: Int
+    var i = 0
+    var nodes: RawBuffer<Node>
+    var numbers: RawBuffer<NumberValue>
+    var extra: RawBuffer<UInt8>
+    /// Open containers: node index and number of direct children so far.
+    var stack: [(index: Int, children: UInt32)] = []
+
+    init(base: UnsafeMutablePointer<UInt8>, count: Int, name: String, limits: ReaderLimits, lineOffset: Int) {
+        self.p = base
+        self.count = count
+        self.name = name
+        self.limits = limits
+        self.lineOffset = lineOffset
+        // A rough guess at the tape's size; it grows in place when needed.
+        nodes = RawBuffer(capacity: count / 16 + 16)
+        numbers = RawBuffer(capacity: count / 128 + 16)
+        extra = RawBuffer(capacity: 256)
+    }
+
+    consuming func release() {}
+
+    func error(_ message: String, at offset: Int, kind: DocumentError.Kind = .syntax) -> DocumentError {
+        DocumentError(kind: kind, file: name, message: message, offset: offset,
+                      in: UnsafeBufferPointer(start: p, count: count), lineOffset: lineOffset)
+    }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while true {
+            let c = p[i]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1 } else { return }
+        }
+    }
+
+    func describe(_ offset: Int) -> String {
+        if offset >= count { return "end of input" }
+        let c = p[offset]
+        if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
+        if c == 0x20 { return "a space" }
+        if c < 0x20 { return "control character U+" + hex4(UInt32(c)) }
+        return "byte 0x" + String(c, radix: 16, uppercase: true)
+    }
+
+    func hex4(_ v: UInt32) -> String {
+        let s = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+
+    mutating func run() throws(DocumentError) {
+        if count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF {
+            throw error("byte order mark (U+FEFF) at the start: JSON text must not begin with a BOM (RFC 8259 §8.1); save the file as UTF-8 without BOM", at: 0, kind: .encoding)
+        }
+        skipWhitespace()
+        if i >= count { throw error("empty input: expected a JSON value", at: i) }
+        try parseValues()
+        skipWhitespace()
+        if i < count {
+            throw error("unexpected \(describe(i)) after the top-level value", at: i)
+        }
+    }
+
+    @inline(__always)
+    mutating func countChild() {
+        stack[stack.count - 1].children &+= 1
+    }
+
+    /// The main loop: an explicit stack instead of recursion, so depth never overflows the call stack.
+    mutating func parseValues() throws(DocumentError) {
+        valueLoop: while true {
+            skipWhitespace()
+            let start = i
+            let c = p[i]
+            switch c {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                if stack.count >= limits.maxDepth {
+                    throw error("nesting deeper than \(limits.maxDepth) levels (raise it with --max-depth)", at: i, kind: .limit)
+                }
+                if !stack.isEmpty { countChild() }
+                let isObject = c == UInt8(ascii: "{")
+                stack.append((nodes.count, 0))
+                nodes.append(Node(kind: isObject ? .object : .array, offset: UInt32(truncatingIfNeeded: start)))
+                i += 1
+                skipWhitespace()
+                if isObject {
+                    if p[i] == UInt8(ascii: "}") {
+                        i += 1
+                        try closeContainer(isObject: true)
+                    } else {
+                        try parseKey()
+                        continue valueLoop
+                    }
+                } else {
+                    if p[i] == UInt8(ascii: "]") {
+                        i += 1
+                        try closeContainer(isObject: false)
+                    } else {
+                        continue valueLoop
+                    }
+                }
+            case UInt8(ascii: "\""):
+                if !stack.isEmpty { countChild() }
+                try parseString()
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if !stack.isEmpty { countChild() }
+                try parseNumber()
+            case UInt8(ascii: "t"):
+                try literal("true", kind: .true)
+            case UInt8(ascii: "f"):
+                try literal("false", kind: .false)
+            case UInt8(ascii: "n"):
+                try literal("null", kind: .null)
+            default:
+                throw unexpectedValue()
+            }
+            // After a complete value: commas, closers.
+            while true {
+                if stack.isEmpty { return }
+                skipWhitespace()
+                let top = stack[stack.count - 1]
+                let isObject = nodes[top.index].kind == ValueKind.object.rawValue
+                let d = p[i]
+                if d == UInt8(ascii: ",") {
+                    let comma = i
+                    i += 1
+                    skipWhitespace()
+                    if isObject {
+                        if p[i] == UInt8(ascii: "}") {
+                            throw error("trailing comma before '}': remove the comma after the last member", at: comma)
+                        }
+                        try parseKey()
+                    } else if p[i] == UInt8(ascii: "]") {
+                        throw error("trailing comma before ']': remove the comma after the last element", at: comma)
+                    }
+                    continue valueLoop
+                } else if d == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    i += 1
+                    try closeContainer(isObject: isObject)
+                } else if i >= count {
+                    let opened = error("", at: Int(nodes[top.index].offset))
+                    throw error("unexpected end of input: \(isObject ? "object" : "array") opened at \(opened.line):\(opened.column) is not closed (truncated file?)", at: i)
+                } else {
+                    throw error("expected ',' or '\(isObject ? "}" : "]")' after \(isObject ? "a member" : "an element"), found \(describe(i))", at: i)
+                }
+            }
+        }
+    }
+
+    mutating func unexpectedValue() -> DocumentError {
+        if i >= count {
+            if let top = stack.last {
+                let opened = error("", at: Int(nodes[top.index].offset))
+                return error("unexpected end of input: expected a value; the container opened at \(opened.line):\(opened.column) is not closed (truncated file?)", at: i)
+            }
+            return error("unexpected end of input: expected a value", at: i)
+        }
+        let rest = UnsafeBufferPointer(start: p + i, count: min(count - i, 9))
+        let word = String(decoding: rest, as: UTF8.self)
+        for bad in ["NaN", "Infinity", "+Infinity"] where word.hasPrefix(bad) {
+            return error("\(bad) is not a JSON number (RFC 8259 has no NaN or Infinity)", at: i)
+        }
+        if word.hasPrefix("-Infinity") { return error("-Infinity is not a JSON number (RFC 8259 has no NaN or Infinity)", at: i) }
+        if p[i] == UInt8(ascii: "'") { return error("strings must use double quotes, found a single quote", at: i) }
+        if p[i] == UInt8(ascii: "]") || p[i] == UInt8(ascii: "}") { return error("expected a value, found \(describe(i))", at: i) }
+        return error("expected a JSON value, found \(describe(i))", at: i)
+    }
+
+    mutating func literal(_ text: StaticString, kind: ValueKind) throws(DocumentError) {
+        let n = text.utf8CodeUnitCount
+        let start = i
+        if count - i >= n, memcmp(p + i, text.utf8Start, n) == 0 {
+            if !stack.isEmpty { countChild() }
+            nodes.append(Node(kind: kind, offset: UInt32(truncatingIfNeeded: start)))
+            i += n
+            return
+        }
+        throw unexpectedValue()
+    }
+
+    mutating func parseKey() throws(DocumentError) {
+        if p[i] != UInt8(ascii: "\"") {
+            if i >= count {
+                throw error("unexpected end of input: expected a member name (truncated file?)", at: i)
+            }
+            if p[i] == UInt8(ascii: "'") { throw error("member names must use double quotes, found a single quote", at: i) }
+            throw error("expected a member name in double quotes, found \(describe(i))", at: i)
+        }
+        countChild()
+        try parseString()
+        skipWhitespace()
+        if p[i] != UInt8(ascii: ":") {
+            throw error(i >= count ? "unexpected end of input: expected ':' (truncated file?)" : "expected ':' after the member name, found \(describe(i))", at: i)
+        }
+        i += 1
+    }
+
+    mutating func closeContainer(isObject: Bool) throws(DocumentError) {
+        let top = stack.removeLast()
+        var node = nodes[top.index]
+        node.a = isObject ? top.children / 2 : top.children
+        node.b = UInt32(truncatingIfNeeded: nodes.count)
+        nodes[top.index] = node
+        if isObject, limits.rejectDuplicateKeys, node.a > 1 { try checkDuplicateKeys(top.index) }
+    }
+
+    func keyBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let node = nodes[index]
+        let base = node.flags & Node.inExtra != 0 ? UnsafePointer(extra.base) : UnsafePointer(p)
+        return UnsafeBufferPointer(start: base + Int(node.a), count: Int(node.b))
+    }
+
+    func checkDuplicateKeys(_ objectIndex: Int) throws(DocumentError) {
+        let end = Int(nodes[objectIndex].b)
+        var keys: [Int] = []
+        keys.reserveCapacity(Int(nodes[objectIndex].a))
+        var k = objectIndex + 1
+        while k < end {
+            keys.append(k)
+            let v = k + 1
+            let vn = nodes[v]
+            k = vn.kind >= ValueKind.array.rawValue ? Int(vn.b) : v + 1
+        }
+        if keys.count <= 12 {
+            for x in 1..<keys.count {
+                let a = keyBytes(keys[x])
+                for y in 0..<x {
+                    let b = keyBytes(keys[y])
+                    if a.count == b.count, a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 {
+                        throw duplicate(keys[x], first: keys[y])
+                    }
+                }
+            }
+        } else {
+            var seen: [Int: Int] = [:]
+            for key in keys {
+                var hasher = Hasher()
+                hasher.combine(bytes: UnsafeRawBufferPointer(keyBytes(key)))
+                let h = hasher.finalize()
+                if let other = seen[h], keyBytes(other).elementsEqual(keyBytes(key)) { throw duplicate(key, first: other) }
+                seen[h] = key
+            }
+        }
+    }
+
+    func duplicate(_ key: Int, first: Int) -> DocumentError {
+        let name = String(decoding: keyBytes(key), as: UTF8.self)
+        let earlier = error("", at: Int(nodes[first].offset))
+        return error("duplicate member name \"\(name)\" (first at \(earlier.line):\(earlier.column)); JSON objects must not repeat names",
+                     at: Int(nodes[key].offset), kind: .duplicateKey)
+    }
+
+    // MARK: strings
+
+    mutating func parseString() throws(DocumentError) {
+        let quote = i
+        i += 1
+        let start = i
+        // Fast path: plain ASCII up to the closing quote.
+        while true {
+            let cls = stringClass[Int(p[i])]
+            if cls == 0 { i += 1; continue }
+            if cls == 1 {
+                if i - start > limits.maxStringBytes { throw longString(quote) }
+                nodes.append(Node(kind: .string, offset: UInt32(truncatingIfNeeded: quote),
+                                  a: UInt32(truncatingIfNeeded: start), b: UInt32(truncatingIfNeeded: i - start)))
+                i += 1
+                return
+            }
+            if cls == 4 { try validateUTF8(); continue }
+            break
+        }
+        if p[i] != UInt8(ascii: "\\") {
+            throw stringError(quote)
+        }
+        // Slow path: escapes; decode into `extra`.
+        let extraStart = extra.count
+        extra.append(contentsOf: UnsafeBufferPointer(start: p + start, count: i - start))
+        while true {
+            let c = p[i]
+            let cls = stringClass[Int(c)]
+            if cls == 0 {
+                extra.append(c); i += 1
+            } else if cls == 1 {
+                i += 1
+                break
+            } else if cls == 4 {
+                let from = i
+                try validateUTF8()
+                extra.append(contentsOf: UnsafeBufferPointer(start: p + from, count: i - from))
+            } else if cls == 2 {
+                try parseEscape()
+            } else {
+                throw stringError(quote)
+            }
+            if extra.count - extraStart > limits.maxStringBytes { throw longString(quote) }
+        }
+        nodes.append(Node(kind: .string, flags: Node.inExtra, offset: UInt32(truncatingIfNeeded: quote),
+                          a: UInt32(truncatingIfNeeded: extraStart), b: UInt32(truncatingIfNeeded: extra.count - extraStart)))
+    }
+
+    func longString(_ quote: Int) -> DocumentError {
+        error("string longer than \(limits.maxStringBytes) bytes (raise it with --max-string-bytes)", at: quote, kind: .limit)
+    }
+
+    func stringError(_ quote: Int) -> DocumentError {
+        if i >= count {
+            return error("unexpected end of input inside the string that starts here (missing closing quote?)", at: quote)
+        }
+        let c = p[i]
+        let what: String
+        switch c {
+        case 0x0A: what = "a line break"
+        case 0x0D: what = "a carriage return"
+        case 0x09: what = "a tab"
+        default: what = "control character U+\(hex4(UInt32(c)))"
+        }
+        return error("\(what) inside a string must be escaped (use \\n, \\t or \\u\(hex4(UInt32(c))))", at: i)
+    }
+
+    mutating func parseEscape() throws(DocumentError) {
+        let at = i
+        i += 1
+        let c = p[i]
+        switch c {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): extra.append(c)
+        case UInt8(ascii: "b"): extra.append(0x08)
+        case UInt8(ascii: "f"): extra.append(0x0C)
+        case UInt8(ascii: "n"): extra.append(0x0A)
+        case UInt8(ascii: "r"): extra.append(0x0D)
+        case UInt8(ascii: "t"): extra.append(0x09)
+        case UInt8(ascii: "u"):
+            i += 1
+            var scalar = try hex4Digits(at)
+            if scalar >= 0xD800 && scalar <= 0xDBFF {
+                if p[i] == UInt8(ascii: "\\"), p[i + 1] == UInt8(ascii: "u") {
+                    let second = i
+                    i += 2
+                    let low = try hex4Digits(second)
+                    guard low >= 0xDC00 && low <= 0xDFFF else {
+                        throw error("lone high surrogate \\u\(hex4(scalar)) is not followed by a low surrogate (\\uDC00-\\uDFFF)", at: at, kind: .encoding)
+                    }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else {
+                    throw error("lone high surrogate \\u\(hex4(scalar)) is not followed by a low surrogate", at: at, kind: .encoding)
+                }
+            } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
+                throw error("lone low surrogate \\u\(hex4(scalar)) without a high surrogate before it", at: at, kind: .encoding)
+            }
+            appendUTF8(scalar)
+            return
+        default:
+            if i >= count { throw error("unexpected end of input in an escape sequence", at: at) }
+            throw error("invalid escape sequence '\\\(describe(i).trimmingQuotes)' (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)", at: at)
+        }
+        i += 1
+    }
+
+    mutating func hex4Digits(_ at: Int) throws(DocumentError) -> UInt32 {
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = p[i]
+            let d: UInt32
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - 0x30)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - 0x61 + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - 0x41 + 10)
+            default: throw error("\\u must be followed by four hex digits", at: at)
+            }
+            v = v << 4 | d
+            i += 1
+        }
+        return v
+    }
+
+    mutating func appendUTF8(_ s: UInt32) {
+        if s < 0x80 {
+            extra.append(UInt8(s))
+        } else if s < 0x800 {
+            extra.append(UInt8(0xC0 | (s >> 6))); extra.append(UInt8(0x80 | (s & 0x3F)))
+        } else if s < 0x10000 {
+            extra.append(UInt8(0xE0 | (s >> 12))); extra.append(UInt8(0x80 | ((s >> 6) & 0x3F)))
+            extra.append(UInt8(0x80 | (s & 0x3F)))
+        } else {
+            extra.append(UInt8(0xF0 | (s >> 18))); extra.append(UInt8(0x80 | ((s >> 12) & 0x3F)))
+            extra.append(UInt8(0x80 | ((s >> 6) & 0x3F))); extra.append(UInt8(0x80 | (s & 0x3F)))
+        }
+    }
+
+    /// Validates one multi-byte UTF-8 sequence at `i` (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF).
+    mutating func validateUTF8() throws(DocumentError) {
+        let c0 = p[i]
+        func bad(_ at: Int) -> DocumentError {
+            error("invalid UTF-8 byte sequence (the file must be UTF-8 encoded)", at: at, kind: .encoding)
+        }
+        @inline(__always) func cont(_ k: Int) -> Bool { i + k < count && p[i + k] & 0xC0 == 0x80 }
+        if c0 >= 0xC2 && c0 <= 0xDF {
+            guard cont(1) else { throw bad(i) }
+            i += 2
+        } else if c0 >= 0xE0 && c0 <= 0xEF {
+            guard cont(1), cont(2) else { throw bad(i) }
+            let c1 = p[i + 1]
+            if c0 == 0xE0 && c1 < 0xA0 { throw bad(i) }
+            if c0 == 0xED && c1 >= 0xA0 {
+                throw error("UTF-8 encoded surrogate (U+D800-U+DFFF) is not valid UTF-8", at: i, kind: .encoding)
+            }
+            i += 3
+        } else if c0 >= 0xF0 && c0 <= 0xF4 {
+            guard cont(1), cont(2), cont(3) else { throw bad(i) }
+            let c1 = p[i + 1]
+            if c0 == 0xF0 && c1 < 0x90 { throw bad(i) }
+            if c0 == 0xF4 && c1 >= 0x90 { throw bad(i) }
+            i += 4
+        } else {
+            throw bad(i)
+        }
+    }
+
+    // MARK: numbers
+
+    mutating func parseNumber() throws(DocumentError) {
+        let start = i
+        var negative = false
+        if p[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        var mantissa: UInt64 = 0
+        var significant = 0      // digits accumulated into mantissa (after leading zeros)
+        var dropped = 0          // integer digits that did not fit (each multiplies by 10)
+        var fractionDigits = 0   // fraction digits accumulated into the mantissa
+        var lostFraction = false // nonzero fraction digits that did not fit
+        let intStart = i
+        if p[i] == UInt8(ascii: "0") {
+            i += 1
+            if p[i] &- 0x30 < 10 {
+                throw error("numbers must not have leading zeros", at: start)
+            }
+        } else if p[i] &- 0x31 < 9 {
+            while p[i] &- 0x30 < 10 {
+                if significant < 18 {
+                    mantissa = mantissa &* 10 &+ UInt64(p[i] &- 0x30); significant += 1
+                } else {
+                    dropped += 1
+                }
+                i += 1
+            }
+        } else {
+            if i >= count { throw error("unexpected end of input in a number", at: start) }
+            if negative, count - i >= 8, String(decoding: UnsafeBufferPointer(start: p + i, count: 8), as: UTF8.self) == "Infinity" {
+                throw error("-Infinity is not a JSON number (RFC 8259 has no NaN or Infinity)", at: start)
+            }
+            throw error("expected a digit after '-', found \(describe(i))", at: i)
+        }
+        _ = intStart
+        var isInteger = true
+        if p[i] == UInt8(ascii: ".") {
+            i += 1
+            if p[i] &- 0x30 >= 10 {
+                throw error("expected a digit after the decimal point, found \(describe(i))", at: i)
+            }
+            while p[i] &- 0x30 < 10 {
+                let d = p[i] &- 0x30
+                if significant < 18 {
+                    if mantissa != 0 || d != 0 {
+                        mantissa = mantissa &* 10 &+ UInt64(d); significant += 1
+                    }
+                    fractionDigits += 1
+                } else if d != 0 {
+                    lostFraction = true
+                }
+                i += 1
+            }
+        }
+        var exponent = 0
+        var hasExponent = false
+        if p[i] | 0x20 == UInt8(ascii: "e") {
+            hasExponent = true
+            i += 1
+            var expNegative = false
+            if p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") {
+                expNegative = p[i] == UInt8(ascii: "-"); i += 1
+            }
+            if p[i] &- 0x30 >= 10 {
+                throw error("expected a digit in the exponent, found \(describe(i))", at: i)
+            }
+            while p[i] &- 0x30 < 10 {
+                if exponent < 100_000_000 { exponent = exponent * 10 + Int(p[i] &- 0x30) }
+                i += 1
+            }
+            if expNegative { exponent = -exponent }
+        }
+        let length = i - start
+        // value = mantissa × 10^(exp10)  (exactly, unless digits were lost)
+        var exp10 = exponent + dropped - fractionDigits
+        var m = mantissa
+        if m != 0 {
+            while m % 10 == 0 { m /= 10; exp10 += 1 }
+        }
+        let exactDigits = !lostFraction && (dropped == 0 || true)
+        // Digits beyond 18 in the integer part make `mantissa` a truncation: no small form then.
+        let hasSmallForm = !lostFraction && dropped == 0 && abs(exp10) < 400
+        if m == 0 && !lostFraction { exp10 = 0 }
+        if lostFraction || dropped > 0 {
+            // Integer-ness: integral iff no nonzero fraction digits and exponent doesn't cut digits.
+            isInteger = exactIsInteger(start: start, length: length)
+        } else {
+            isInteger = m == 0 || exp10 >= 0
+        }
+        _ = exactDigits
+        var double: Double
+        var isExact = false
+        if !lostFraction && dropped == 0 && m < (1 << 53) && exp10 >= -22 && exp10 <= 22 {
+            // Clinger's fast path: one correctly rounded operation.
+            double = Double(m)
+            if exp10 >= 0 {
+                double *= powersOfTen[exp10]
+                isExact = m == 0 || (exp10 <= 15 && double < 9_007_199_254_740_992)
+            } else {
+                double /= powersOfTen[-exp10]
+            }
+        } else {
+            double = strtod(UnsafeRawPointer(p + start).assumingMemoryBound(to: CChar.self), nil)
+        }
+        if negative { double = -double }
+        if !hasExponent && fractionDigits == 0 && dropped == 0 { isExact = mantissa < (1 << 53) }
+        nodes.append(Node(kind: .number, flags: 0, offset: UInt32(truncatingIfNeeded: start),
+                          a: UInt32(truncatingIfNeeded: numbers.count)))
+        numbers.append(NumberValue(double: double, mantissa: hasSmallForm ? m : 0,
+                                   exponent10: hasSmallForm ? Int32(exp10) : 0,
+                                   textStart: UInt32(truncatingIfNeeded: start), textLength: UInt32(truncatingIfNeeded: length),
+                                   isInteger: isInteger, isExact: isExact, isNegative: negative && (m != 0 || lostFraction || dropped > 0),
+                                   hasSmallForm: hasSmallForm, textInExtra: false))
+    }
+
+    func exactIsInteger(start: Int, length: Int) -> Bool {
+        ExactDecimal(utf8: UnsafeBufferPointer(start: p + start, count: length))?.isInteger ?? false
+    }
+}
+
+extension String {
+    fileprivate var trimmingQuotes: String {
+        var s = self
+        if s.hasPrefix("'") { s.removeFirst() }
+        if s.hasSuffix("'") { s.removeLast() }
+        return s
+    }
+}

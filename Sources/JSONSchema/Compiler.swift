@@ -1,0 +1,307 @@
+import Document
+
+/// Turns schema documents into the compiled ``SchemaNode`` tree: every keyword resolved
+/// once (regexes compiled, property names hashed, formats looked up, `$ref`s linked).
+struct Compiler {
+    let registry: SchemaRegistry
+    let options: CompileOptions
+    var all: [SchemaNode] = []
+    var cache: [Key: SchemaNode] = [:]
+    var regexCache: [String: ECMARegex] = [:]
+
+    struct Key: Hashable {
+        let document: ObjectIdentifier
+        let index: Int
+    }
+
+    init(registry: SchemaRegistry, options: CompileOptions) {
+        self.registry = registry
+        self.options = options
+    }
+
+    mutating func compileRoot(_ value: Value) throws -> SchemaNode {
+        if registry.uri(of: value.document) == nil {
+            registry.add(value.document, uri: SchemaRegistry.defaultURI(for: value.document))
+        }
+        if registry.base(of: value.document, index: value.index) == nil {
+            registry.index(value.document, at: value.index)
+        }
+        let root = try compile(value)
+        try checkCycles()
+        return root
+    }
+
+    mutating func compile(_ value: Value) throws -> SchemaNode {
+        let key = Key(document: ObjectIdentifier(value.document), index: value.index)
+        if let done = cache[key] { return done }
+        if registry.base(of: value.document, index: value.index) == nil {
+            registry.index(value.document, at: value.index)
+        }
+        let node = SchemaNode(document: value.document, index: value.index, pointer: value.pointer.tokens,
+                              documentURI: registry.uri(of: value.document) ?? value.document.name)
+        cache[key] = node
+        all.append(node)
+        switch value.kind {
+        case .true:
+            node.form = .alwaysTrue
+        case .false:
+            node.form = .alwaysFalse
+        case .object:
+            node.checks = try compileKeywords(value)
+            if node.checks.isEmpty { node.form = .alwaysTrue }
+        default:
+            throw SchemaError("a schema must be an object or a boolean, found \(ValueDescription.describe(value))", at: value)
+        }
+        return node
+    }
+
+    // MARK: keywords
+
+    mutating func compileKeywords(_ schema: Value) throws -> [Check] {
+        if let ref = schema["$ref"] {
+            // draft-07: `$ref` ignores every sibling keyword.
+            guard let text = ref.string else { throw SchemaError("$ref must be a string", at: ref) }
+            let base = registry.base(of: schema.document, index: schema.index) ?? URIReference(registry.uri(of: schema.document) ?? "")
+            let uri = URIReference(text).resolved(against: base)
+            let target = try registry.resolve(uri, from: ref)
+            let node = try compile(target.value)
+            return [.ref(RefTarget(node))]
+        }
+        var checks: [Check] = []
+        if let type = schema["type"] { checks.append(.type(try typeMask(type))) }
+        if let e = schema["enum"] {
+            guard e.kind == .array else { throw SchemaError("enum must be an array", at: e) }
+            checks.append(.enumeration(EnumCheck(Array(e.elements))))
+        }
+        if let c = schema["const"] { checks.append(.const(ConstCheck(c))) }
+        for kind in [NumberBound.Kind.minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum] {
+            if let limit = schema[kind.rawValue] {
+                guard limit.kind == .number else { throw SchemaError("\(kind.rawValue) must be a number", at: limit) }
+                checks.append(.bound(NumberBound(kind: kind, value: limit)))
+            }
+        }
+        if let m = schema["multipleOf"] {
+            guard m.kind == .number, let d = m.decimal, !d.isNegative, !d.isZero else {
+                throw SchemaError("multipleOf must be a number greater than 0", at: m)
+            }
+            checks.append(.multipleOf(MultipleOfCheck(m)))
+        }
+        if let n = try count(schema, "minLength") { checks.append(.minLength(n)) }
+        if let n = try count(schema, "maxLength") { checks.append(.maxLength(n)) }
+        if let p = schema["pattern"] {
+            guard let text = p.string else { throw SchemaError("pattern must be a string", at: p) }
+            checks.append(.pattern(PatternCheck(try regex(text, at: p))))
+        }
+        if options.assertFormats, let f = schema["format"], let name = f.string, let check = try formatCheck(name, at: f) {
+            checks.append(.format(check))
+        }
+        if options.assertContent, schema["contentEncoding"] != nil || schema["contentMediaType"] != nil {
+            let content = ContentCheck(encoding: schema["contentEncoding"]?.string, mediaType: schema["contentMediaType"]?.string)
+            if content.base64 || content.json { checks.append(.content(content)) }
+        }
+        // Arrays
+        if let n = try count(schema, "minItems") { checks.append(.minItems(n)) }
+        if let n = try count(schema, "maxItems") { checks.append(.maxItems(n)) }
+        if let u = schema["uniqueItems"] {
+            guard let flag = u.bool else { throw SchemaError("uniqueItems must be a boolean", at: u) }
+            if flag { checks.append(.uniqueItems) }
+        }
+        if let items = schema["items"] {
+            if items.kind == .array {
+                let list = try items.elements.map { try compile($0) }
+                let additional = try schema["additionalItems"].map { try compile($0) }
+                checks.append(.tupleItems(list, additional: additional))
+            } else {
+                checks.append(.items(try compile(items)))
+            }
+        }
+        if let contains = schema["contains"] { checks.append(.contains(try compile(contains))) }
+        // Objects
+        if let object = try objectCheck(schema) { checks.append(.object(object)) }
+        // Combinators
+        for keyword in ["allOf", "anyOf", "oneOf"] {
+            guard let list = schema[keyword] else { continue }
+            guard list.kind == .array, list.count > 0 else { throw SchemaError("\(keyword) must be a non-empty array of schemas", at: list) }
+            let nodes = try list.elements.map { try compile($0) }
+            switch keyword {
+            case "allOf": checks.append(.allOf(nodes))
+            case "anyOf": checks.append(.anyOf(nodes))
+            default: checks.append(.oneOf(nodes))
+            }
+        }
+        if let not = schema["not"] { checks.append(.not(try compile(not))) }
+        if let condition = schema["if"] {
+            let then = try schema["then"].map { try compile($0) }
+            let otherwise = try schema["else"].map { try compile($0) }
+            if then != nil || otherwise != nil {
+                checks.append(.conditional(if: try compile(condition), then: then, else: otherwise))
+            }
+        }
+        return checks
+    }
+
+    func typeMask(_ type: Value) throws -> UInt8 {
+        func bit(_ v: Value) throws -> UInt8 {
+            guard let name = v.string, let entry = TypeBits.names.first(where: { $0.0 == name }) else {
+                throw SchemaError("unknown type \(ValueDescription.describe(v)); expected one of null, boolean, object, array, number, string, integer", at: v)
+            }
+            return entry.1
+        }
+        if type.kind == .array {
+            var mask: UInt8 = 0
+            for element in type.elements { mask |= try bit(element) }
+            return mask
+        }
+        return try bit(type)
+    }
+
+    func count(_ schema: Value, _ keyword: String) throws -> Int? {
+        guard let v = schema[keyword] else { return nil }
+        guard v.isInteger, let d = v.double, d >= 0 else {
+            throw SchemaError("\(keyword) must be a non-negative integer, found \(ValueDescription.describe(v))", at: v)
+        }
+        return d > Double(Int32.max) ? Int(Int32.max) : Int(d)
+    }
+
+    mutating func regex(_ pattern: String, at value: Value) throws -> ECMARegex {
+        if let cached = regexCache[pattern] { return cached }
+        do {
+            let compiled = try ECMARegex(pattern)
+            regexCache[pattern] = compiled
+            return compiled
+        } catch {
+            throw SchemaError("invalid ECMA-262 regular expression \(ValueDescription.quote(pattern)): \(error)", at: value)
+        }
+    }
+
+    mutating func formatCheck(_ name: String, at value: Value) throws -> FormatCheck? {
+        let rules = options.formatRules[name].map { [$0] } ?? []
+        if name == "regex" {
+            return FormatCheck(name: "regex", check: { bytes in
+                (try? ECMARegex(String(decoding: bytes, as: UTF8.self))) != nil
+            }, rules: rules)
+        }
+        guard let check = FormatChecker.checker(for: name) else { return nil }
+        return FormatCheck(name: name, check: check, rules: rules)
+    }
+
+    mutating func objectCheck(_ schema: Value) throws -> ObjectCheck? {
+        let properties = schema["properties"]
+        let patternProperties = schema["patternProperties"]
+        let additional = schema["additionalProperties"]
+        let required = schema["required"]
+        let dependencies = schema["dependencies"]
+        let propertyNames = schema["propertyNames"]
+        let minProperties = try count(schema, "minProperties")
+        let maxProperties = try count(schema, "maxProperties")
+        if properties == nil && patternProperties == nil && additional == nil && required == nil && dependencies == nil
+            && propertyNames == nil && minProperties == nil && maxProperties == nil {
+            return nil
+        }
+        var names: [[UInt8]] = []
+        var slotOf: [[UInt8]: Int] = [:]
+        func slot(_ name: [UInt8]) -> Int {
+            if let s = slotOf[name] { return s }
+            names.append(name)
+            slotOf[name] = names.count - 1
+            return names.count - 1
+        }
+        var schemasBySlot: [Int: SchemaNode] = [:]
+        if let properties {
+            guard properties.kind == .object else { throw SchemaError("properties must be an object", at: properties) }
+            for member in properties.members {
+                schemasBySlot[slot(Array(member.key.utf8))] = try compile(member.value)
+            }
+        }
+        var patterns: [(ECMARegex, SchemaNode)] = []
+        if let patternProperties {
+            guard patternProperties.kind == .object else { throw SchemaError("patternProperties must be an object", at: patternProperties) }
+            for member in patternProperties.members {
+                patterns.append((try regex(member.name, at: member.key), try compile(member.value)))
+            }
+        }
+        var requiredSlots: [Int] = []
+        if let required {
+            guard required.kind == .array else { throw SchemaError("required must be an array of strings", at: required) }
+            for element in required.elements {
+                guard element.kind == .string else { throw SchemaError("required must list strings", at: element) }
+                requiredSlots.append(slot(Array(element.utf8)))
+            }
+        }
+        var deps: [ObjectCheck.Dependency] = []
+        if let dependencies {
+            guard dependencies.kind == .object else { throw SchemaError("dependencies must be an object", at: dependencies) }
+            for member in dependencies.members {
+                let s = slot(Array(member.key.utf8))
+                if member.value.kind == .array {
+                    var list: [Int] = []
+                    for element in member.value.elements {
+                        guard element.kind == .string else { throw SchemaError("dependencies arrays must list strings", at: element) }
+                        list.append(slot(Array(element.utf8)))
+                    }
+                    deps.append(.init(slot: s, requiredSlots: list, schema: nil))
+                } else {
+                    deps.append(.init(slot: s, requiredSlots: [], schema: try compile(member.value)))
+                }
+            }
+        }
+        let additionalNode = try additional.map { try compile($0) }
+        let namesNode = try propertyNames.map { try compile($0) }
+        let table = NameTable(names)
+        let bySlot = (0..<names.count).map { schemasBySlot[$0] }
+        return ObjectCheck(table: table, propertySchemas: bySlot, patterns: patterns,
+                           additional: additionalNode.flatMap { node in
+                               if case .alwaysTrue = node.form { return nil }
+                               return node
+                           },
+                           requiredSlots: requiredSlots, dependencies: deps, propertyNames: namesNode,
+                           minProperties: minProperties, maxProperties: maxProperties)
+    }
+
+    // MARK: cycles
+
+    /// A `$ref` cycle through in-place keywords (`$ref`, `allOf`, `anyOf`, `oneOf`, `not`,
+    /// `if`/`then`/`else`, schema `dependencies`) would recurse forever on the same value.
+    func checkCycles() throws {
+        var state: [ObjectIdentifier: UInt8] = [:]  // 1 = on stack, 2 = done
+        func inPlace(_ node: SchemaNode) -> [SchemaNode] {
+            var out: [SchemaNode] = []
+            for check in node.checks {
+                switch check {
+                case .ref(let target): out.append(target.node)
+                case .allOf(let list), .anyOf(let list), .oneOf(let list): out += list
+                case .not(let sub): out.append(sub)
+                case .conditional(let c, let t, let e): out.append(c); if let t { out.append(t) }; if let e { out.append(e) }
+                case .object(let o): out += o.dependencies.compactMap(\.schema)
+                default: break
+                }
+            }
+            return out
+        }
+        for start in all where state[ObjectIdentifier(start)] == nil {
+            var stack: [(SchemaNode, [SchemaNode], Int)] = [(start, inPlace(start), 0)]
+            state[ObjectIdentifier(start)] = 1
+            while !stack.isEmpty {
+                let (node, children, position) = stack[stack.count - 1]
+                if position == children.count {
+                    state[ObjectIdentifier(node)] = 2
+                    stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].2 += 1
+                let child = children[position]
+                switch state[ObjectIdentifier(child)] {
+                case 1:
+                    let cycle = stack.map(\.0).drop(while: { $0 !== child }).map { "#" + JSONPointer(tokens: $0.pointer).description }
+                    throw SchemaError("cyclic $ref: \((cycle + ["#" + JSONPointer(tokens: child.pointer).description]).joined(separator: " → ")) never moves to a child value, so validation could never end",
+                                      at: child.value)
+                case 2:
+                    continue
+                default:
+                    state[ObjectIdentifier(child)] = 1
+                    stack.append((child, inPlace(child), 0))
+                }
+            }
+        }
+    }
+}

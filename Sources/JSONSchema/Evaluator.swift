@@ -1,0 +1,238 @@
+import Document
+
+/// A `$ref` followed during evaluation: where it was and where it led.
+struct RefFrame {
+    unowned(unsafe) let from: SchemaNode
+    unowned(unsafe) let to: SchemaNode
+}
+
+/// An error recorded during evaluation; turned into a ``ValidationError`` only at the end.
+struct PendingError {
+    var instanceIndex: Int
+    var instancePath: [Int]
+    unowned(unsafe) var schema: SchemaNode
+    var keywordTokens: [String]
+    var refFrames: [RefFrame]
+    var keyword: String
+    var message: String
+    var isBranchDetail = false
+}
+
+/// Walks a compiled schema over one instance. `collect == false` is the fast boolean mode.
+struct Evaluator {
+    let document: Document
+    let nodes: UnsafeBufferPointer<Node>
+    var collect: Bool
+    let limits: ValidationLimits
+    let options: CompileOptions
+    var errors: [PendingError] = []
+    var truncated = false
+    /// Instance path: key node index (≥ 0) or -(array position + 1).
+    var instancePath: [Int] = []
+    var refFrames: [RefFrame] = []
+    var rootPointer: [String] = []
+    var steps = 0
+    var depth = 0
+
+    init(document: Document, collect: Bool, limits: ValidationLimits, options: CompileOptions) {
+        self.document = document
+        self.nodes = document.nodes
+        self.collect = collect
+        self.limits = limits
+        self.options = options
+    }
+
+    @inline(__always)
+    func kind(_ i: Int) -> UInt8 { nodes[i].kind }
+
+    @inline(__always)
+    func end(_ i: Int) -> Int {
+        let node = nodes[i]
+        return node.kind >= ValueKind.array.rawValue ? Int(node.b) : i + 1
+    }
+
+    /// Validates instance node `i` against `schema`.
+    mutating func validate(_ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {
+        switch schema.form {
+        case .alwaysTrue:
+            return true
+        case .alwaysFalse:
+            if collect { record(schema, [], "false", i, "no value is allowed here (the schema is `false`)") }
+            return false
+        case .checks:
+            break
+        }
+        steps &+= 1
+        depth += 1
+        defer { depth -= 1 }
+        if depth > limits.maxDepth || steps > limits.maxSteps {
+            throw limitError()
+        }
+        var valid = true
+        for check in schema.checks {
+            if try !evaluate(check, schema, i) {
+                valid = false
+                if !collect { return false }
+            }
+        }
+        return valid
+    }
+
+    func limitError() -> ValidationLimitError {
+        if depth > limits.maxDepth {
+            return ValidationLimitError(message: "schema evaluation nested deeper than \(limits.maxDepth) levels (a $ref cycle that never consumes the instance?); raise it with --max-eval-depth")
+        }
+        return ValidationLimitError(message: "validation took more than \(limits.maxSteps) schema evaluations (pathological schema?); raise it with --max-steps")
+    }
+
+    mutating func evaluate(_ check: Check, _ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {
+        switch check {
+        case .type(let mask):
+            return checkType(mask, schema, i)
+        case .ref(let target):
+            return try followRef(target, schema, i)
+        case .enumeration(let e):
+            return checkEnum(e, schema, i)
+        case .const(let c):
+            return checkConst(c, schema, i)
+        case .bound(let b):
+            return checkBound(b, schema, i)
+        case .multipleOf(let m):
+            return checkMultipleOf(m, schema, i)
+        case .minLength(let n):
+            return checkLength(n, isMin: true, schema, i)
+        case .maxLength(let n):
+            return checkLength(n, isMin: false, schema, i)
+        case .pattern(let p):
+            return try checkPattern(p, schema, i)
+        case .format(let f):
+            return try checkFormat(f, schema, i)
+        case .content(let c):
+            return checkContent(c, schema, i)
+        case .items(let s):
+            return try checkItems(s, schema, i)
+        case .tupleItems(let list, let additional):
+            return try checkTupleItems(list, additional, schema, i)
+        case .contains(let s):
+            return try checkContains(s, schema, i)
+        case .minItems(let n):
+            return checkItemCount(n, isMin: true, schema, i)
+        case .maxItems(let n):
+            return checkItemCount(n, isMin: false, schema, i)
+        case .uniqueItems:
+            return checkUnique(schema, i)
+        case .object(let o):
+            return try checkObject(o, schema, i)
+        case .allOf(let list):
+            return try checkAllOf(list, schema, i)
+        case .anyOf(let list):
+            return try checkAnyOf(list, schema, i)
+        case .oneOf(let list):
+            return try checkOneOf(list, schema, i)
+        case .not(let s):
+            return try checkNot(s, schema, i)
+        case .conditional(let condition, let then, let otherwise):
+            return try checkConditional(condition, then, otherwise, schema, i)
+        }
+    }
+
+    // MARK: errors
+
+    mutating func record(_ schema: SchemaNode, _ keywordTokens: [String], _ keyword: String, _ i: Int, _ message: String) {
+        if errors.count >= limits.maxErrors {
+            truncated = true
+            return
+        }
+        errors.append(PendingError(instanceIndex: i, instancePath: instancePath, schema: schema, keywordTokens: keywordTokens,
+                                   refFrames: refFrames, keyword: keyword, message: message))
+    }
+
+    /// Runs `body` in the fast mode (no errors recorded), restoring the mode afterwards.
+    @inline(__always)
+    mutating func quietly(_ body: (inout Evaluator) throws(ValidationLimitError) -> Bool) throws(ValidationLimitError) -> Bool {
+        let saved = collect
+        collect = false
+        defer { collect = saved }
+        return try body(&self)
+    }
+
+    @inline(__always)
+    mutating func descend(key keyIndex: Int) { if collect { instancePath.append(keyIndex) } }
+    @inline(__always)
+    mutating func descend(position: Int) { if collect { instancePath.append(-(position + 1)) } }
+    @inline(__always)
+    mutating func ascend() { if collect { instancePath.removeLast() } }
+
+    func materialize(_ e: PendingError) -> ValidationError {
+        var instanceTokens: [String] = []
+        for token in e.instancePath {
+            if token >= 0 {
+                instanceTokens.append(Value(document: document, index: token).string ?? "")
+            } else {
+                instanceTokens.append(String(-token - 1))
+            }
+        }
+        var path: [String] = []
+        var entered = rootPointer
+        for frame in e.refFrames {
+            path += frame.from.pointer.dropFirst(min(entered.count, frame.from.pointer.count))
+            path.append("$ref")
+            entered = frame.to.pointer
+        }
+        path += e.schema.pointer.dropFirst(min(entered.count, e.schema.pointer.count))
+        path += e.keywordTokens
+        let absolute = e.schema.documentURI + "#" + JSONPointer(tokens: e.schema.pointer + e.keywordTokens).description
+        return ValidationError(instanceLocation: JSONPointer(tokens: instanceTokens).description,
+                               keywordLocation: JSONPointer(tokens: path).description,
+                               absoluteKeywordLocation: absolute,
+                               keyword: e.keyword, message: e.message, file: document.name,
+                               position: document.position(ofNode: e.instanceIndex), isBranchDetail: e.isBranchDetail)
+    }
+
+    // MARK: describing values
+
+    /// A short rendering of an instance value for messages.
+    func describe(_ i: Int) -> String {
+        ValueDescription.describe(Value(document: document, index: i))
+    }
+}
+
+/// Short renderings of values for messages.
+enum ValueDescription {
+    static func describe(_ value: Value, limit: Int = 60) -> String {
+        switch value.kind {
+        case .null: return "null"
+        case .true: return "true"
+        case .false: return "false"
+        case .number: return value.numberText ?? "a number"
+        case .string: return quote(value.string ?? "", limit: limit)
+        case .array: return "an array of \(value.count) item\(value.count == 1 ? "" : "s")"
+        case .object: return "an object"
+        }
+    }
+
+    static func quote(_ s: String, limit: Int = 60) -> String {
+        var out = "\""
+        var n = 0
+        for c in s.unicodeScalars {
+            if n >= limit { out += "…"; break }
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if c.value < 0x20 { out += "\\u" + String(c.value, radix: 16) } else { out.unicodeScalars.append(c) }
+            }
+            n += 1
+        }
+        return out + "\""
+    }
+
+    /// The JSON type name of a value, with "integer" for integral numbers.
+    static func typeName(_ value: Value) -> String {
+        if value.kind == .number { return value.isInteger ? "integer" : "number" }
+        return value.kind.description
+    }
+}

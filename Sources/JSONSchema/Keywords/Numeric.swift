@@ -1,0 +1,112 @@
+import Document
+
+/// `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`.
+final class NumberBound {
+    enum Kind: String { case minimum, maximum, exclusiveMinimum, exclusiveMaximum }
+    let kind: Kind
+    let limit: Double
+    let exact: ExactDecimal?
+    let limitIsExact: Bool
+    let text: String
+
+    init(kind: Kind, value: Value) {
+        self.kind = kind
+        let number = value.number!
+        limit = number.double
+        exact = value.decimal
+        limitIsExact = number.isExact
+        text = value.numberText ?? "\(limit)"
+    }
+
+    /// -1, 0, 1: the instance compared with the limit, exactly.
+    func compare(_ number: NumberValue, _ instance: Value) -> Int {
+        if number.double < limit { return -1 }
+        if number.double > limit { return 1 }
+        if number.isExact && limitIsExact { return 0 }
+        guard let a = instance.decimal, let b = exact else { return 0 }
+        return a < b ? -1 : (a == b ? 0 : 1)
+    }
+}
+
+/// `multipleOf`, decided exactly on decimals (19.99 is a multiple of 0.01).
+final class MultipleOfCheck {
+    let divisor: ExactDecimal
+    let double: Double
+    let text: String
+    /// divisor = mantissa × 10^exponent when the mantissa fits 18 digits.
+    let mantissa: UInt64?
+    let exponent: Int
+
+    init(_ value: Value) {
+        divisor = value.decimal ?? ExactDecimal(1)
+        double = value.double ?? 1
+        text = value.numberText ?? "\(double)"
+        if divisor.digits.count <= 18 {
+            var m: UInt64 = 0
+            for d in divisor.digits { m = m * 10 + UInt64(d) }
+            mantissa = m
+        } else {
+            mantissa = nil
+        }
+        exponent = divisor.exponent
+    }
+
+    func isMultiple(_ number: NumberValue, _ instance: Value) -> Bool {
+        if number.hasSmallForm, let m = mantissa, m != 0 {
+            if number.mantissa == 0 { return true }
+            let xe = Int(number.exponent10)
+            if xe < exponent { return false }
+            if m == 1 { return true }
+            var r = number.mantissa % m
+            if r == 0 { return true }
+            var k = xe - exponent
+            var base: UInt64 = 10 % m
+            while k > 0 && r != 0 {
+                if k & 1 == 1 { r = mulMod(r, base, m) }
+                base = mulMod(base, base, m)
+                k >>= 1
+            }
+            return r == 0
+        }
+        if !number.double.isFinite { return false }
+        guard let x = instance.decimal else { return false }
+        return x.isMultiple(of: divisor)
+    }
+
+    @inline(__always)
+    func mulMod(_ a: UInt64, _ b: UInt64, _ m: UInt64) -> UInt64 {
+        let p = a.multipliedFullWidth(by: b)
+        return m.dividingFullWidth((p.high, p.low)).remainder
+    }
+}
+
+extension Evaluator {
+    mutating func checkBound(_ b: NumberBound, _ schema: SchemaNode, _ i: Int) -> Bool {
+        let node = nodes[i]
+        guard node.kind == ValueKind.number.rawValue else { return true }
+        let number = document.numbers[Int(node.a)]
+        let c = b.compare(number, Value(document: document, index: i))
+        let ok: Bool
+        let phrase: String
+        switch b.kind {
+        case .minimum: ok = c >= 0; phrase = "less than the minimum"
+        case .maximum: ok = c <= 0; phrase = "greater than the maximum"
+        case .exclusiveMinimum: ok = c > 0; phrase = c == 0 ? "equal to the exclusive minimum" : "less than the exclusive minimum"
+        case .exclusiveMaximum: ok = c < 0; phrase = c == 0 ? "equal to the exclusive maximum" : "greater than the exclusive maximum"
+        }
+        if !ok && collect {
+            record(schema, [b.kind.rawValue], b.kind.rawValue, i, "\(describe(i)) is \(phrase) \(b.text)")
+        }
+        return ok
+    }
+
+    mutating func checkMultipleOf(_ m: MultipleOfCheck, _ schema: SchemaNode, _ i: Int) -> Bool {
+        let node = nodes[i]
+        guard node.kind == ValueKind.number.rawValue else { return true }
+        if m.isMultiple(document.numbers[Int(node.a)], Value(document: document, index: i)) { return true }
+        if collect {
+            record(schema, ["multipleOf"], "multipleOf", i, "\(describe(i)) is not a multiple of \(m.text)")
+        }
+        return false
+    }
+}

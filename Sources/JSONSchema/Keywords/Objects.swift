@@ -1,0 +1,147 @@
+import Document
+
+/// The object keywords of one schema, evaluated in a single pass over the members:
+/// `properties`, `patternProperties`, `additionalProperties`, `required`, `dependencies`,
+/// `propertyNames`, `minProperties`, `maxProperties`.
+final class ObjectCheck {
+    /// Every name the keywords mention, each with a slot.
+    let table: NameTable
+    /// `properties` schemas by slot (nil where the name comes only from `required`/`dependencies`).
+    let propertySchemas: [SchemaNode?]
+    let patterns: [(regex: ECMARegex, schema: SchemaNode)]
+    let additional: SchemaNode?
+    let requiredSlots: [Int]
+    let dependencies: [Dependency]
+    let propertyNames: SchemaNode?
+    let minProperties: Int?
+    let maxProperties: Int?
+    /// Whether evaluating members is needed at all (not just counting and `required`).
+    let visitsMembers: Bool
+
+    struct Dependency {
+        let slot: Int
+        let requiredSlots: [Int]
+        let schema: SchemaNode?
+    }
+
+    init(table: NameTable, propertySchemas: [SchemaNode?], patterns: [(ECMARegex, SchemaNode)], additional: SchemaNode?,
+         requiredSlots: [Int], dependencies: [Dependency], propertyNames: SchemaNode?, minProperties: Int?, maxProperties: Int?) {
+        self.table = table
+        self.propertySchemas = propertySchemas
+        self.patterns = patterns.map { (regex: $0.0, schema: $0.1) }
+        self.additional = additional
+        self.requiredSlots = requiredSlots
+        self.dependencies = dependencies
+        self.propertyNames = propertyNames
+        self.minProperties = minProperties
+        self.maxProperties = maxProperties
+        visitsMembers = !propertySchemas.allSatisfy { $0 == nil } || !patterns.isEmpty || additional != nil
+            || propertyNames != nil || !requiredSlots.isEmpty || !dependencies.isEmpty
+    }
+
+    func name(_ slot: Int) -> String { String(decoding: table.names[slot], as: UTF8.self) }
+}
+
+extension Evaluator {
+    mutating func checkObject(_ o: ObjectCheck, _ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {
+        let node = nodes[i]
+        guard node.kind == ValueKind.object.rawValue else { return true }
+        var valid = true
+        let count = Int(node.a)
+        if let min = o.minProperties, count < min {
+            if !collect { return false }
+            valid = false
+            record(schema, ["minProperties"], "minProperties", i, "the object has \(count) propert\(count == 1 ? "y" : "ies"), fewer than the minimum of \(min)")
+        }
+        if let max = o.maxProperties, count > max {
+            if !collect { return false }
+            valid = false
+            record(schema, ["maxProperties"], "maxProperties", i, "the object has \(count) propert\(count == 1 ? "y" : "ies"), more than the maximum of \(max)")
+        }
+        guard o.visitsMembers else { return valid }
+        let slots = o.table.count
+        var presentBits: UInt64 = 0
+        var presentArray: [Bool] = slots > 64 ? [Bool](repeating: false, count: slots) : []
+        var k = i + 1
+        let stop = Int(node.b)
+        while k < stop {
+            let v = k + 1
+            let key = document.stringBytes(k)
+            let slot = slots > 0 ? o.table.lookup(key) : -1
+            var matched = false
+            if slot >= 0 {
+                if slots <= 64 { presentBits |= 1 << UInt64(slot) } else { presentArray[slot] = true }
+                if let propertySchema = o.propertySchemas[slot] {
+                    matched = true
+                    descend(key: k)
+                    let ok = try validate(propertySchema, v)
+                    ascend()
+                    if !ok { valid = false; if !collect { return false } }
+                }
+            }
+            for pattern in o.patterns {
+                let hit: Bool
+                do { hit = try pattern.regex.matches(utf8: key) } catch {
+                    throw ValidationLimitError(message: "patternProperties regex \(ValueDescription.quote(pattern.regex.pattern)) exceeded its backtracking budget (hostile regex?); raise it with --regex-budget")
+                }
+                if hit {
+                    matched = true
+                    descend(key: k)
+                    let ok = try validate(pattern.schema, v)
+                    ascend()
+                    if !ok { valid = false; if !collect { return false } }
+                }
+            }
+            if !matched, let additional = o.additional {
+                if case .alwaysFalse = additional.form {
+                    if !collect { return false }
+                    valid = false
+                    descend(key: k)
+                    var message = "property \"\(String(decoding: key, as: UTF8.self))\" is not allowed (additionalProperties is false)"
+                    let known = o.propertySchemas.indices.filter { o.propertySchemas[$0] != nil }.map { o.name($0) }
+                    if let near = Suggest.closest(String(decoding: key, as: UTF8.self), among: known) {
+                        message += "; did you mean \"\(near)\"?"
+                    }
+                    record(schema, ["additionalProperties"], "additionalProperties", k, message)
+                    ascend()
+                } else {
+                    descend(key: k)
+                    let ok = try validate(additional, v)
+                    ascend()
+                    if !ok { valid = false; if !collect { return false } }
+                }
+            }
+            if let names = o.propertyNames {
+                descend(key: k)
+                let ok = try validate(names, k)
+                ascend()
+                if !ok { valid = false; if !collect { return false } }
+            }
+            let vn = nodes[v]
+            k = vn.kind >= ValueKind.array.rawValue ? Int(vn.b) : v + 1
+        }
+        @inline(__always) func present(_ slot: Int) -> Bool {
+            slots <= 64 ? presentBits & (1 << UInt64(slot)) != 0 : presentArray[slot]
+        }
+        for slot in o.requiredSlots where !present(slot) {
+            if !collect { return false }
+            valid = false
+            record(schema, ["required"], "required", i, "missing required property \"\(o.name(slot))\"")
+        }
+        for dependency in o.dependencies where present(dependency.slot) {
+            for slot in dependency.requiredSlots where !present(slot) {
+                if !collect { return false }
+                valid = false
+                record(schema, ["dependencies", o.name(dependency.slot)], "dependencies", i,
+                       "property \"\(o.name(slot))\" is required when \"\(o.name(dependency.slot))\" is present")
+            }
+            if let dependentSchema = dependency.schema {
+                if try !validate(dependentSchema, i) {
+                    valid = false
+                    if !collect { return false }
+                }
+            }
+        }
+        return valid
+    }
+}

@@ -1,0 +1,28 @@
+import Document
+
+extension Evaluator {
+    /// `type`: the instance's JSON type is one of the listed ones (`integer` accepts `1.0`).
+    mutating func checkType(_ mask: UInt8, _ schema: SchemaNode, _ i: Int) -> Bool {
+        let node = nodes[i]
+        let bit: UInt8
+        switch node.kind {
+        case ValueKind.null.rawValue: bit = TypeBits.null
+        case ValueKind.true.rawValue, ValueKind.false.rawValue: bit = TypeBits.boolean
+        case ValueKind.string.rawValue: bit = TypeBits.string
+        case ValueKind.object.rawValue: bit = TypeBits.object
+        case ValueKind.array.rawValue: bit = TypeBits.array
+        default:
+            if mask & TypeBits.number != 0 { return true }
+            if mask & TypeBits.integer != 0, document.numbers[Int(node.a)].isInteger { return true }
+            bit = 0
+        }
+        if mask & bit != 0 { return true }
+        if collect {
+            let expected = TypeBits.names.filter { mask & $0.1 != 0 }.map(\.0)
+            let list = expected.count == 1 ? expected[0] : "one of " + expected.joined(separator: ", ")
+            let actual = ValueDescription.typeName(Value(document: document, index: i))
+            record(schema, ["type"], "type", i, "expected \(list), found \(actual) \(describe(i))")
+        }
+        return false
+    }
+}

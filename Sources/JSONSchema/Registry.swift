@@ -1,0 +1,284 @@
+import Document
+import Foundation
+
+/// Where a schema resource lives: a node of a loaded document.
+public struct SchemaResource: Sendable {
+    public let document: Document
+    public let index: Int
+    public var value: Value { Value(document: document, index: index) }
+}
+
+/// A problem found while loading or compiling a schema: an unresolvable `$ref`, an invalid
+/// regex, a file outside the allowed roots, a keyword with a wrong-typed value.
+public struct SchemaError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    /// Where in which schema file, when known.
+    public var file: String?
+    public var position: SourcePosition?
+    public var pointer: String?
+    /// A resource limit (rather than a defect of the schema).
+    public var isLimit = false
+
+    public init(_ message: String, at value: Value? = nil) {
+        self.message = message
+        if let value {
+            file = value.document.name
+            position = value.position
+            pointer = value.pointer.description
+        }
+    }
+
+    public var description: String {
+        var out = ""
+        if let file { out += file + ":" }
+        if let position { out += "\(position.line):\(position.column):" }
+        if !out.isEmpty { out += " " }
+        out += "error: " + message
+        if let pointer, !pointer.isEmpty { out += " (at \(pointer))" }
+        return out
+    }
+}
+
+/// The schema resources crrspec knows, by URI: loaded files, embedded `$id`s, the bundled
+/// draft-07 metaschema, and directories that stand in for remote URIs (`--resource URI=PATH`).
+///
+/// Nothing is fetched from the network: a `$ref` to an unknown `http(s)` URI fails with a
+/// message that names `--resource`.
+public final class SchemaRegistry: @unchecked Sendable {
+    /// Resources by absolute URI without fragment.
+    var resources: [String: SchemaResource] = [:]
+    /// Location-independent identifiers (`"$id": "#name"`), by full URI with fragment.
+    var anchors: [String: SchemaResource] = [:]
+    /// Base URI in effect at each schema node: document identity → node index → URI.
+    var bases: [ObjectIdentifier: [Int: URIReference]] = [:]
+    /// Documents kept alive by the registry.
+    var documents: [Document] = []
+    /// Retrieval URI of each document.
+    var documentURIs: [ObjectIdentifier: String] = [:]
+    /// URI prefix → local directory.
+    public private(set) var mappings: [(prefix: String, directory: String)] = []
+    /// Directories local `file:` references may read from. Empty: no restriction.
+    public var allowedRoots: [String] = []
+    /// Read limits for documents the registry loads itself.
+    public var limits: ReaderLimits = .default
+    /// Loads a document from a path (JSON or YAML); replaceable for tests.
+    public var loader: @Sendable (String, ReaderLimits) throws -> Document = SchemaRegistry.loadFile
+    private let lock = NSLock()
+
+    public init() {}
+
+    /// Reads a JSON or YAML file by its extension.
+    public static func loadFile(_ path: String, limits: ReaderLimits) throws -> Document {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
+            throw SchemaError("YAML not yet supported")
+        }
+        return try JSONReader.parse(contentsOfFile: path, limits: limits)
+    }
+
+    /// Maps a URI prefix (e.g. `http://localhost:1234/`) to a local directory.
+    public func addMapping(prefix: String, directory: String) {
+        mappings.append((prefix, directory))
+        mappings.sort { $0.prefix.count > $1.prefix.count }
+        if !allowedRoots.isEmpty { allowedRoots.append(SchemaRegistry.absolutePath(directory)) }
+    }
+
+    /// Registers a document under a retrieval URI and indexes the `$id`s inside it.
+    @discardableResult
+    public func add(_ document: Document, uri: String) -> SchemaResource {
+        lock.withLock {
+            documents.append(document)
+            let base = URIReference(uri).withoutFragment
+            if documentURIs[ObjectIdentifier(document)] == nil { documentURIs[ObjectIdentifier(document)] = base.description }
+            let resource = SchemaResource(document: document, index: 0)
+            resources[base.description] = resource
+            scanIdentifiers(document, index: 0, base: base)
+            return resource
+        }
+    }
+
+    /// Registers a file by path; its URI is `file://` plus the absolute path.
+    @discardableResult
+    public func addFile(_ path: String) throws -> (uri: String, resource: SchemaResource) {
+        let absolute = SchemaRegistry.absolutePath(path)
+        let document = try loader(path, limits)
+        let uri = URIReference.file(absolute).description
+        return (uri, add(document, uri: uri))
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.standardizedFileURL.path
+    }
+
+    /// The retrieval URI a document was registered under.
+    public func uri(of document: Document) -> String? {
+        lock.withLock { documentURIs[ObjectIdentifier(document)] }
+    }
+
+    /// A URI for a document that was never registered: `file://` plus its absolute path when its
+    /// name is a path, else a `urn:`.
+    static func defaultURI(for document: Document) -> String {
+        let name = document.name
+        if !name.isEmpty, !name.hasPrefix("<") {
+            return URIReference.file(absolutePath(name)).description
+        }
+        return "urn:crrspec:document:\(UInt(bitPattern: ObjectIdentifier(document).hashValue))"
+    }
+
+    /// Indexes the schema at a node that is not below any scanned schema position (e.g. a
+    /// schema inside an OpenAPI document), with the document's URI as its base.
+    func index(_ document: Document, at index: Int) {
+        lock.withLock {
+            let base = URIReference(documentURIs[ObjectIdentifier(document)] ?? SchemaRegistry.defaultURI(for: document))
+            scanIdentifiers(document, index: index, base: base)
+        }
+    }
+
+    /// The base URI in effect at a node, if it is a known schema position.
+    func base(of document: Document, index: Int) -> URIReference? {
+        lock.withLock { bases[ObjectIdentifier(document)]?[index] }
+    }
+
+    // MARK: identifier scan
+
+    /// Subschema-bearing keywords of draft-07: where `$id`s count.
+    static let schemaKeywords: Set<String> = ["additionalItems", "contains", "additionalProperties", "propertyNames", "not", "if", "then", "else"]
+    static let schemaArrayKeywords: Set<String> = ["allOf", "anyOf", "oneOf"]
+    static let schemaMapKeywords: Set<String> = ["properties", "patternProperties", "definitions"]
+
+    private func scanIdentifiers(_ document: Document, index: Int, base: URIReference) {
+        var stack: [(Int, URIReference)] = [(index, base)]
+        let docID = ObjectIdentifier(document)
+        var baseMap = bases[docID] ?? [:]
+        while let (i, inherited) = stack.popLast() {
+            let value = document.value(at: i)
+            guard value.kind == .object else {
+                baseMap[i] = inherited
+                continue
+            }
+            var current = inherited
+            if let id = value["$id"]?.string, value["$ref"] == nil {
+                let resolved = URIReference(id).resolved(against: inherited)
+                if let fragment = resolved.fragment, !fragment.isEmpty {
+                    if !fragment.hasPrefix("/") {
+                        anchors[resolved.description] = SchemaResource(document: document, index: i)
+                    }
+                    let withoutFragment = resolved.withoutFragment
+                    if withoutFragment != inherited.withoutFragment {
+                        current = withoutFragment
+                        resources[current.description] = SchemaResource(document: document, index: i)
+                    }
+                } else {
+                    current = resolved.withoutFragment
+                    resources[current.description] = SchemaResource(document: document, index: i)
+                }
+            }
+            baseMap[i] = current
+            for member in value.members {
+                let key = member.name
+                if SchemaRegistry.schemaKeywords.contains(key) {
+                    stack.append((member.value.index, current))
+                } else if key == "items" {
+                    if member.value.kind == .array {
+                        for element in member.value.elements { stack.append((element.index, current)) }
+                    } else {
+                        stack.append((member.value.index, current))
+                    }
+                } else if SchemaRegistry.schemaArrayKeywords.contains(key) {
+                    for element in member.value.elements { stack.append((element.index, current)) }
+                } else if SchemaRegistry.schemaMapKeywords.contains(key) || key == "dependencies" {
+                    for entry in member.value.members where key != "dependencies" || entry.value.kind != .array {
+                        stack.append((entry.value.index, current))
+                    }
+                }
+            }
+        }
+        bases[docID] = baseMap
+    }
+
+    // MARK: lookup
+
+    /// Finds the resource for an absolute URI without fragment, loading it when a mapping,
+    /// a `file:` URI or the bundled metaschema provides it.
+    func resource(for uri: URIReference, from referrer: Value?) throws -> SchemaResource {
+        let key = uri.withoutFragment.description
+        if let found = lock.withLock({ resources[key] }) { return found }
+        let trimmed = key.hasSuffix("#") ? String(key.dropLast()) : key
+        if trimmed == Draft07Metaschema.uri || trimmed == Draft07Metaschema.uri + "#" || trimmed == "https://json-schema.org/draft-07/schema" {
+            let document = try JSONReader.parse(string: Draft07Metaschema.text, name: "draft-07 metaschema")
+            add(document, uri: Draft07Metaschema.uri)
+            if trimmed != Draft07Metaschema.uri { lock.withLock { resources[key] = SchemaResource(document: document, index: 0) } }
+            return SchemaResource(document: document, index: 0)
+        }
+        for mapping in mappings where key.hasPrefix(mapping.prefix) {
+            let rest = String(key.dropFirst(mapping.prefix.count))
+            let path = (mapping.directory as NSString).appendingPathComponent(rest)
+            try checkAllowed(path, uri: key, referrer: referrer)
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let document = try loadReferenced(path, referrer: referrer)
+            return add(document, uri: key)
+        }
+        if uri.scheme == "file" {
+            let path = URIReference.percentDecode(uri.path)
+            try checkAllowed(path, uri: key, referrer: referrer)
+            let document = try loadReferenced(path, referrer: referrer)
+            return add(document, uri: key)
+        }
+        var hint = ""
+        if uri.scheme == "http" || uri.scheme == "https" {
+            hint = "; crrspec never fetches from the network: map it to a local folder with --resource \(uri.scheme!)://\(uri.authority ?? "")/=DIR"
+        }
+        throw SchemaError("cannot resolve $ref to \(key): no schema with that URI is loaded\(hint)", at: referrer)
+    }
+
+    private func loadReferenced(_ path: String, referrer: Value?) throws -> Document {
+        do {
+            return try loader(path, limits)
+        } catch let error as DocumentError where error.kind == .io {
+            throw SchemaError("cannot load referenced schema \(path): \(error.message)", at: referrer)
+        }
+    }
+
+    private func checkAllowed(_ path: String, uri: String, referrer: Value?) throws {
+        guard !allowedRoots.isEmpty else { return }
+        let absolute = SchemaRegistry.absolutePath(path)
+        let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute)).map { SchemaRegistry.absolutePath($0) } ?? absolute
+        for root in allowedRoots {
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            if absolute.hasPrefix(prefix) && resolved.hasPrefix(prefix) { return }
+        }
+        throw SchemaError("refusing to read \(absolute) for $ref \(uri): it is outside the schema's directory and the --resource roots (\(allowedRoots.joined(separator: ", ")))", at: referrer)
+    }
+
+    /// Resolves a full `$ref` URI (with fragment) to a schema node.
+    func resolve(_ uri: URIReference, from referrer: Value?) throws -> SchemaResource {
+        let resource = try self.resource(for: uri, from: referrer)
+        guard let fragment = uri.fragment, !fragment.isEmpty else { return resource }
+        if fragment.hasPrefix("/") {
+            guard let pointer = JSONPointer(URIReference.percentDecode(fragment)) else {
+                throw SchemaError("invalid JSON Pointer in $ref fragment \"#\(fragment)\"", at: referrer)
+            }
+            var value = resource.value
+            for token in pointer.tokens {
+                switch value.kind {
+                case .object:
+                    guard let next = value[token] else {
+                        throw SchemaError("cannot resolve $ref \(uri): no member \"\(token)\" at \(value.pointer)", at: referrer)
+                    }
+                    value = next
+                case .array:
+                    guard let position = JSONPointer.arrayIndex(token), let next = value[position] else {
+                        throw SchemaError("cannot resolve $ref \(uri): no element \(token) at \(value.pointer)", at: referrer)
+                    }
+                    value = next
+                default:
+                    throw SchemaError("cannot resolve $ref \(uri): \(value.pointer) is a \(value.kind), not a container", at: referrer)
+                }
+            }
+            return SchemaResource(document: resource.document, index: value.index)
+        }
+        if let anchor = lock.withLock({ anchors[uri.description] }) { return anchor }
+        throw SchemaError("cannot resolve $ref \(uri): no \"$id\": \"#\(fragment)\" in that schema", at: referrer)
+    }
+}

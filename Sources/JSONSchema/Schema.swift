@@ -1,0 +1,201 @@
+import Document
+
+/// A compiled draft-07 schema: compile once, validate many instances, from any thread.
+///
+/// ```swift
+/// let registry = SchemaRegistry()
+/// let schema = try Schema.compile(file: "schemas/CRRPublicAuctionResult_v1.1.1.draft-07.schema.json", registry: registry)
+/// let instance = try JSONReader.parse(contentsOfFile: "results.json")
+/// let result = try schema.validate(instance.root)
+/// for error in result.errors { print(error) }   // results.json:3:18: error: ...
+/// ```
+public final class Schema: @unchecked Sendable {
+    let root: SchemaNode
+    /// Every compiled node; the schema owns them (`$ref` links are unowned).
+    let nodes: [SchemaNode]
+    public let registry: SchemaRegistry
+    public let options: CompileOptions
+    /// The URI the schema was compiled from.
+    public let uri: String
+
+    init(root: SchemaNode, nodes: [SchemaNode], registry: SchemaRegistry, options: CompileOptions, uri: String) {
+        self.root = root
+        self.nodes = nodes
+        self.registry = registry
+        self.options = options
+        self.uri = uri
+    }
+
+    /// Compiles the schema at `value` (a whole document or a node inside one, such as an
+    /// OpenAPI component). The document must have been added to `registry` when it refers to
+    /// itself by `$ref`; ``compile(file:registry:options:)`` does that for you.
+    public static func compile(_ value: Value, registry: SchemaRegistry, options: CompileOptions = .init()) throws -> Schema {
+        var compiler = Compiler(registry: registry, options: options)
+        let root = try compiler.compileRoot(value)
+        let uri = registry.base(of: value.document, index: value.index)?.description ?? value.document.name
+        return Schema(root: root, nodes: compiler.all, registry: registry, options: options, uri: uri)
+    }
+
+    /// Loads and compiles a schema file (JSON or YAML).
+    public static func compile(file path: String, registry: SchemaRegistry, options: CompileOptions = .init()) throws -> Schema {
+        let (_, resource) = try registry.addFile(path)
+        return try compile(resource.value, registry: registry, options: options)
+    }
+
+    /// Whether the instance is valid; stops at the first failure (the fast mode).
+    public func isValid(_ instance: Value, limits: ValidationLimits = .default) throws(ValidationLimitError) -> Bool {
+        var evaluator = Evaluator(document: instance.document, collect: false, limits: limits, options: options)
+        return try evaluator.validate(root, instance.index)
+    }
+
+    /// Validates the instance and collects every error (the exhaustive mode).
+    public func validate(_ instance: Value, limits: ValidationLimits = .default) throws(ValidationLimitError) -> ValidationResult {
+        var evaluator = Evaluator(document: instance.document, collect: true, limits: limits, options: options)
+        evaluator.rootPointer = root.pointer
+        let valid = try evaluator.validate(root, instance.index)
+        let errors = evaluator.errors.map { evaluator.materialize($0) }
+        return ValidationResult(valid: valid, errors: errors, truncated: evaluator.truncated)
+    }
+}
+
+/// Options fixed when a schema is compiled.
+public struct CompileOptions: Sendable {
+    /// Assert `format` (draft-07 makes it optional; crrspec asserts it by default).
+    public var assertFormats = true
+    /// Assert `contentEncoding` (base64) and `contentMediaType` (application/json).
+    public var assertContent = true
+    /// Extra checks run after a format's own check passes, e.g. the CRR rule that
+    /// date-times carry no fractional seconds. Return a message to fail, nil to pass.
+    public var formatRules: [String: FormatRule] = [:]
+    public init() {}
+}
+
+/// An extra rule on top of a standard `format`.
+public struct FormatRule: Sendable {
+    public var name: String
+    public var check: @Sendable (UnsafeBufferPointer<UInt8>) -> String?
+    public init(name: String, check: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> String?) {
+        self.name = name
+        self.check = check
+    }
+}
+
+/// Limits applied during validation; hitting one stops validation with a ``ValidationLimitError``.
+public struct ValidationLimits: Sendable {
+    /// Most errors collected for one instance; the rest are counted as truncated.
+    public var maxErrors = 1_000
+    /// Most schema evaluations for one instance (guards pathological schemas).
+    public var maxSteps = 500_000_000
+    /// Deepest nesting of schema evaluation.
+    public var maxDepth = 2_000
+    public init() {}
+    public static let `default` = ValidationLimits()
+}
+
+/// Validation stopped because a limit was hit (the result is unknown, never "valid").
+public struct ValidationLimitError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// The outcome of validating one instance.
+public struct ValidationResult: Sendable {
+    public var valid: Bool
+    public var errors: [ValidationError]
+    /// More errors existed than ``ValidationLimits/maxErrors``.
+    public var truncated: Bool
+}
+
+/// One validation error, in the JSON Schema "basic" output shape plus a source position.
+public struct ValidationError: Sendable, CustomStringConvertible {
+    /// JSON Pointer to the failing value in the instance.
+    public var instanceLocation: String
+    /// The evaluation path through the schema, `$ref`s included (e.g. `/items/$ref/properties/TOU/enum`).
+    public var keywordLocation: String
+    /// The failing keyword's canonical location: schema URI plus JSON Pointer fragment.
+    public var absoluteKeywordLocation: String
+    /// The failing keyword (`enum`, `required`, ...).
+    public var keyword: String
+    /// Plain-English message naming the expected and the actual value.
+    public var message: String
+    /// The instance file and the failing value's position in it.
+    public var file: String
+    public var position: SourcePosition
+    /// Errors of the best-matching branch of an `anyOf`/`oneOf`, reported after this one.
+    public var isBranchDetail = false
+
+    public var description: String {
+        "\(file):\(position.line):\(position.column): error: \(message)"
+    }
+}
+
+// MARK: compiled form
+
+/// One compiled (sub)schema.
+final class SchemaNode {
+    enum Form { case alwaysTrue, alwaysFalse, checks }
+    var form: Form = .checks
+    var checks: [Check] = []
+    let document: Document
+    let index: Int
+    /// Static location in its document.
+    let pointer: [String]
+    let documentURI: String
+
+    init(document: Document, index: Int, pointer: [String], documentURI: String) {
+        self.document = document
+        self.index = index
+        self.pointer = pointer
+        self.documentURI = documentURI
+    }
+
+    var value: Value { Value(document: document, index: index) }
+}
+
+/// A `$ref` target, linked after compilation (targets may be compiled later, or be cyclic).
+final class RefTarget {
+    unowned(unsafe) var node: SchemaNode
+    init(_ node: SchemaNode) { self.node = node }
+}
+
+enum TypeBits {
+    static let null: UInt8 = 1
+    static let boolean: UInt8 = 2
+    static let object: UInt8 = 4
+    static let array: UInt8 = 8
+    static let number: UInt8 = 16
+    static let string: UInt8 = 32
+    static let integer: UInt8 = 64
+
+    static let names: [(String, UInt8)] = [
+        ("null", null), ("boolean", boolean), ("object", object), ("array", array),
+        ("number", number), ("string", string), ("integer", integer),
+    ]
+}
+
+/// One compiled keyword (or group of object keywords evaluated in one pass).
+enum Check {
+    case type(UInt8)
+    case ref(RefTarget)
+    case enumeration(EnumCheck)
+    case const(ConstCheck)
+    case bound(NumberBound)
+    case multipleOf(MultipleOfCheck)
+    case minLength(Int)
+    case maxLength(Int)
+    case pattern(PatternCheck)
+    case format(FormatCheck)
+    case content(ContentCheck)
+    case items(SchemaNode)
+    case tupleItems([SchemaNode], additional: SchemaNode?)
+    case contains(SchemaNode)
+    case minItems(Int)
+    case maxItems(Int)
+    case uniqueItems
+    case object(ObjectCheck)
+    case allOf([SchemaNode])
+    case anyOf([SchemaNode])
+    case oneOf([SchemaNode])
+    case not(SchemaNode)
+    case conditional(if: SchemaNode, then: SchemaNode?, else: SchemaNode?)
+}
