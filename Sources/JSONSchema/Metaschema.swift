@@ -1,6 +1,14 @@
+import Document
+
 /// The JSON Schema draft-07 metaschema, bundled so that `$ref`s to it and
 /// `crrspec metaschema` work offline.
 enum Draft07Metaschema {
+    /// The parsed metaschema.
+    static func document() -> Document {
+        // The bundled text is well-formed; a failure here is a build defect.
+        try! JSONReader.parse(string: text, name: "draft-07 metaschema")
+    }
+
     static let uri = "http://json-schema.org/draft-07/schema"
     static let text = #"""
 {
@@ -174,4 +182,12 @@ enum Draft07Metaschema {
     "default": true
 }
 """#
+}
+
+/// Public access to the bundled metaschema.
+public enum MetaschemaDocument {
+    /// The draft-07 metaschema as a document (register it to compile schemas against it).
+    public static func draft07() -> Value {
+        Draft07Metaschema.document().root
+    }
 }

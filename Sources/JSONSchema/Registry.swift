@@ -71,7 +71,7 @@ public final class SchemaRegistry: @unchecked Sendable {
     public static func loadFile(_ path: String, limits: ReaderLimits) throws -> Document {
         let lower = path.lowercased()
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
-            throw SchemaError("YAML not yet supported")
+            return try YAMLReader.parse(contentsOfFile: path, limits: limits)
         }
         return try JSONReader.parse(contentsOfFile: path, limits: limits)
     }
@@ -105,6 +105,9 @@ public final class SchemaRegistry: @unchecked Sendable {
         let uri = URIReference.file(absolute).description
         return (uri, add(document, uri: uri))
     }
+
+    /// The absolute, standardised form of a path.
+    public static func absolutePathOf(_ path: String) -> String { absolutePath(path) }
 
     static func absolutePath(_ path: String) -> String {
         let url = URL(fileURLWithPath: path)

@@ -16,6 +16,3 @@ public struct ECMARegex: @unchecked Sendable {
     }
 }
 public enum ECMARegexError: Error, Equatable, Sendable { case syntax(message: String, offset: Int), budgetExceeded(pattern: String, steps: Int) }
-public enum FormatChecker {
-    public static func checker(for format: String) -> (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)? { nil }
-}

@@ -1,0 +1,102 @@
+/// The syntaxes crrspec reads.
+public enum InputFormat: String, Sendable, CaseIterable {
+    case json, yaml, jsonl
+
+    /// The format a file name implies: `.yaml`/`.yml` → YAML, `.jsonl`/`.ndjson` → JSON Lines, else JSON.
+    public static func forPath(_ path: String) -> InputFormat {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+        return .json
+    }
+}
+
+/// One document read from a file: for JSON Lines, one per non-blank line.
+public struct LoadedDocument: Sendable {
+    public var document: Document
+    /// 1-based line in the file, for JSON Lines records.
+    public var line: Int?
+}
+
+/// Reads files (or standard input) into documents by format.
+public enum DocumentLoader {
+    /// Reads `path` (`-` for standard input). JSON Lines yields one document per line; a line
+    /// that fails to parse yields its error in `failures` while the other lines are still read.
+    public static func load(path: String, format: InputFormat? = nil, limits: ReaderLimits = .default)
+        throws(DocumentError) -> (documents: [LoadedDocument], failures: [DocumentError]) {
+        let name = path == "-" ? "<stdin>" : path
+        let format = format ?? InputFormat.forPath(path)
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = try readStandardInput(limits: limits)
+        } else if format != .jsonl {
+            switch format {
+            case .json: return ([LoadedDocument(document: try JSONReader.parse(contentsOfFile: path, name: name, limits: limits))], [])
+            default: return ([LoadedDocument(document: try YAMLReader.parse(contentsOfFile: path, name: name, limits: limits))], [])
+            }
+        } else {
+            bytes = try JSONReader.readBytes(path, limits: limits)
+        }
+        return try load(bytes: bytes, name: name, format: format, limits: limits)
+    }
+
+    /// Parses bytes already in memory.
+    public static func load(bytes: [UInt8], name: String, format: InputFormat, limits: ReaderLimits = .default)
+        throws(DocumentError) -> (documents: [LoadedDocument], failures: [DocumentError]) {
+        switch format {
+        case .json:
+            return ([LoadedDocument(document: try JSONReader.parse(bytes, name: name, limits: limits))], [])
+        case .yaml:
+            return ([LoadedDocument(document: try YAMLReader.parse(bytes, name: name, limits: limits))], [])
+        case .jsonl:
+            var documents: [LoadedDocument] = []
+            var failures: [DocumentError] = []
+            var lineStart = 0
+            var lineNumber = 1
+            var i = 0
+            while i <= bytes.count {
+                if i == bytes.count || bytes[i] == 0x0A {
+                    var lineEnd = i
+                    if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                    let line = Array(bytes[lineStart..<lineEnd])
+                    if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                        do {
+                            let document = try JSONReader.parse(line, name: name, limits: limits, lineOffset: lineNumber - 1)
+                            documents.append(LoadedDocument(document: document, line: lineNumber))
+                        } catch {
+                            failures.append(error)
+                        }
+                    }
+                    lineStart = i + 1
+                    lineNumber += 1
+                }
+                i += 1
+            }
+            return (documents, failures)
+        }
+    }
+
+    static func readStandardInput(limits: ReaderLimits) throws(DocumentError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, 65536) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw DocumentError(kind: .io, file: "<stdin>", message: "cannot read standard input", line: 0, column: 0, offset: 0)
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > limits.maxBytes {
+                throw DocumentError(kind: .limit, file: "<stdin>", message: "input is more than the limit of \(limits.maxBytes) bytes (raise it with --max-bytes)", line: 0, column: 0, offset: 0)
+            }
+        }
+        return bytes
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
