@@ -123,6 +123,9 @@ struct JSONParser: ~Copyable {
     var extra: RawBuffer<UInt8>
     /// Open containers: node index and number of direct children so far.
     var stack: [(index: Int, children: UInt32)] = []
+    var scratchKeys: [Int] = []
+    var scratchSignatures: [UInt64] = []
+    var scratchTable: [Int32] = []
 
     init(base: UnsafeMutablePointer<UInt8>, count: Int, name: String, limits: ReaderLimits, lineOffset: Int) {
         self.p = base
@@ -327,36 +330,54 @@ struct JSONParser: ~Copyable {
         return UnsafeBufferPointer(start: base + Int(node.a), count: Int(node.b))
     }
 
-    func checkDuplicateKeys(_ objectIndex: Int) throws(DocumentError) {
+    /// Finds repeated member names: pairwise on a cheap signature for small objects, a
+    /// scratch hash table for large ones; no allocation per object.
+    mutating func checkDuplicateKeys(_ objectIndex: Int) throws(DocumentError) {
         let end = Int(nodes[objectIndex].b)
-        var keys: [Int] = []
-        keys.reserveCapacity(Int(nodes[objectIndex].a))
+        scratchKeys.removeAll(keepingCapacity: true)
+        scratchSignatures.removeAll(keepingCapacity: true)
         var k = objectIndex + 1
         while k < end {
-            keys.append(k)
-            let v = k + 1
-            let vn = nodes[v]
-            k = vn.kind >= ValueKind.array.rawValue ? Int(vn.b) : v + 1
+            let key = keyBytes(k)
+            let n = key.count
+            let signature = n == 0 ? 0 : UInt64(n) << 16 | UInt64(key[0]) << 8 | UInt64(key[n - 1])
+            scratchKeys.append(k)
+            scratchSignatures.append(signature)
+            let vn = nodes[k + 1]
+            k = vn.kind >= ValueKind.array.rawValue ? Int(vn.b) : k + 2
         }
-        if keys.count <= 12 {
-            for x in 1..<keys.count {
-                let a = keyBytes(keys[x])
-                for y in 0..<x {
-                    let b = keyBytes(keys[y])
-                    if a.count == b.count, a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 {
-                        throw duplicate(keys[x], first: keys[y])
+        let count = scratchKeys.count
+        if count <= 32 {
+            for x in 1..<count {
+                let sx = scratchSignatures[x]
+                for y in 0..<x where scratchSignatures[y] == sx {
+                    let a = keyBytes(scratchKeys[x]), b = keyBytes(scratchKeys[y])
+                    if a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 {
+                        throw duplicate(scratchKeys[x], first: scratchKeys[y])
                     }
                 }
             }
-        } else {
-            var seen: [Int: Int] = [:]
-            for key in keys {
-                var hasher = Hasher()
-                hasher.combine(bytes: UnsafeRawBufferPointer(keyBytes(key)))
-                let h = hasher.finalize()
-                if let other = seen[h], keyBytes(other).elementsEqual(keyBytes(key)) { throw duplicate(key, first: other) }
-                seen[h] = key
+            return
+        }
+        var size = 64
+        while size < count * 2 { size <<= 1 }
+        scratchTable.removeAll(keepingCapacity: true)
+        scratchTable.append(contentsOf: repeatElement(0, count: size))
+        let mask = size - 1
+        for x in 0..<count {
+            let key = keyBytes(scratchKeys[x])
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in key { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while scratchTable[slot] != 0 {
+                let y = Int(scratchTable[slot]) - 1
+                let other = keyBytes(scratchKeys[y])
+                if other.count == key.count, key.count == 0 || memcmp(other.baseAddress!, key.baseAddress!, key.count) == 0 {
+                    throw duplicate(scratchKeys[x], first: scratchKeys[y])
+                }
+                slot = (slot + 1) & mask
             }
+            scratchTable[slot] = Int32(x + 1)
         }
     }
 

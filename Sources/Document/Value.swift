@@ -137,7 +137,9 @@ public struct ElementSequence: Sequence, Sendable {
         guard node.kind == ValueKind.array.rawValue else { return Iterator(document: document, current: 0, end: 0) }
         return Iterator(document: document, current: index + 1, end: Int(node.b))
     }
-    public var underestimatedCount: Int { Value(document: document, index: index).count }
+    public var underestimatedCount: Int {
+        document.nodes[index].kind == ValueKind.array.rawValue ? Value(document: document, index: index).count : 0
+    }
 }
 
 public struct MemberSequence: Sequence, Sendable {
@@ -160,7 +162,9 @@ public struct MemberSequence: Sequence, Sendable {
         guard node.kind == ValueKind.object.rawValue else { return Iterator(document: document, current: 0, end: 0) }
         return Iterator(document: document, current: index + 1, end: Int(node.b))
     }
-    public var underestimatedCount: Int { Value(document: document, index: index).count }
+    public var underestimatedCount: Int {
+        document.nodes[index].kind == ValueKind.object.rawValue ? Value(document: document, index: index).count : 0
+    }
 }
 
 extension Document {

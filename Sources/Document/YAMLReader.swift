@@ -81,7 +81,7 @@ public enum YAMLReader {
         if (b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) {
             message = "the file starts with a UTF-16/UTF-32 byte order mark; crrspec reads UTF-8 YAML only: save the file as UTF-8"
         } else if b0 == 0 || b1 == 0 {
-            message = "the file starts with a NUL byte: it looks UTF-16 or UTF-32 encoded; crrspec reads UTF-8 YAML only: save the file as UTF-8"
+            message = "the file has a NUL byte in its first two bytes: it looks UTF-16 or UTF-32 encoded; crrspec reads UTF-8 YAML only: save the file as UTF-8"
         } else {
             message = nil
         }
@@ -174,8 +174,16 @@ struct YAMLLoader: ~Copyable {
     mutating func offset(_ mark: yaml_mark_t) -> Int {
         let target = Int(mark.index)
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return 0 }
         while cursorChar < target, cursorByte < count {
-            let c = bytes[cursorByte]
+            // Eight ASCII characters at a time (YAML files are mostly ASCII).
+            if target - cursorChar >= 8, count - cursorByte >= 8,
+               UnsafeRawPointer(base + cursorByte).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                cursorByte += 8
+                cursorChar += 8
+                continue
+            }
+            let c = base[cursorByte]
             cursorByte += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
             cursorChar += 1
         }
@@ -697,11 +705,22 @@ struct YAMLLoader: ~Copyable {
             for prefix in ["while parsing ", "while scanning "] where what.hasPrefix(prefix) {
                 what = String(what.dropFirst(prefix.count))
             }
-            if what.hasPrefix("a ") { what = "the " + what.dropFirst(2) } else if what.hasPrefix("an ") { what = "the " + what.dropFirst(3) }
+            // libyaml's grammar words, in the words of a YAML author.
+            let words = [("a quoted scalar", "the quoted string"), ("a plain scalar", "the unquoted value"),
+                         ("a block scalar", "the block text (| or >)"), ("a simple key", "the key"),
+                         ("a block collection", "the block sequence"), ("a block mapping", "the block mapping"),
+                         ("a flow sequence", "the flow sequence"), ("a flow mapping", "the flow mapping")]
+            if let word = words.first(where: { $0.0 == what }) {
+                what = word.1
+            } else if what.hasPrefix("a ") {
+                what = "the " + what.dropFirst(2)
+            } else if what.hasPrefix("an ") {
+                what = "the " + what.dropFirst(3)
+            }
             if contextAt != at {
                 message += " in \(what) that starts at \(place(contextAt))"
             } else if !context.contains("next token") {
-                message += " \(context)"
+                message += " while parsing \(what)"
             }
         }
         if problem.contains("mapping values are not allowed") {
@@ -713,6 +732,11 @@ struct YAMLLoader: ~Copyable {
             message += "; a key must be followed by ':' on the same line (quote the text if it is not a key)"
         } else if problem.contains("did not find expected ','") {
             message += " (missing comma or closing bracket?)"
+        } else if problem.contains("unknown escape character") {
+            message += "; in double quotes a backslash starts an escape (\\n, \\t, \\\\, \\\" ...): "
+                + "use single quotes for regular expressions and other text with backslashes"
+        } else if problem.contains("undefined tag handle") {
+            message += "; declare the handle with a %TAG directive, or quote the value if the '!' is text"
         }
         return message
     }

@@ -276,6 +276,13 @@ final class YAMLReaderTests: XCTestCase {
         for member in doc.root.members { XCTAssertEqual(member.key.kind, .string) }
     }
 
+    func testAliasesAsKeysUseTheScalarText() throws {
+        let doc = try XCTUnwrap(load("names:\n  - &k region\n  - &n 200\nmap:\n  *k : west\n  *n : ok\n"))
+        XCTAssertEqual(doc.root["map"]?.members.map(\.name), ["region", "200"])
+        XCTAssertEqual(doc.root["map"]?["region"]?.string, "west")
+        XCTAssertEqual(doc.root["names"]?[1]?.numberText, "200", "the anchored value itself stays a number")
+    }
+
     func testComplexKeysAreRejected() throws {
         for text in ["? [a, b]\n: 1\n", "? {a: 1}\n: 1\n", "x: {[a]: 1}\n", "base: &b [1]\nm:\n  *b : 2\n"] {
             let e = try XCTUnwrap(failure(text), text)
@@ -473,6 +480,11 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(reserved.column, 4)
         XCTAssertTrue(reserved.message.contains("'@'"), reserved.message)
 
+        let escape = try XCTUnwrap(failure("pattern: \"^[\\d]+$\"\n"))
+        XCTAssertEqual(escape.line, 1)
+        XCTAssertEqual(escape.column, 13)
+        XCTAssertTrue(escape.message.contains("single quotes"), escape.message)
+
         // Positions of errors after multi-byte text count characters, not bytes.
         let late = try XCTUnwrap(failure("é: ü\nä: [1\n"))
         XCTAssertEqual(late.line, 3)
@@ -582,7 +594,7 @@ final class YAMLReaderTests: XCTestCase {
                     }
                     stack.append(member.value)
                 }
-                stack.append(contentsOf: value.elements)
+                if value.kind == .array { stack.append(contentsOf: value.elements) }
             }
             // Response codes are keys: strings such as "200".
             if let paths = root["paths"] {

@@ -93,11 +93,14 @@ def describe_exit(code, expected=None):
     return text
 
 
-def measure(label, file_path, cmd, runs, ok_codes, out_path, expected=None, progress=True):
+def measure(label, file_path, cmd, runs, ok_codes, out_path, expected=None, reports_split=False,
+            progress=True):
     """Run cmd `runs` times and return one row (a dict).
 
     ok_codes: exit statuses that are results, not failures. expected: the status a
     correct tool gives for this file (None: not checked); another one is flagged.
+    reports_split: the command's last stdout line is a JSON object with parse_s,
+    validate_s and result (peers.py --child does this).
     """
     use_gnu_time = have_gnu_time()
     row = {"label": label, "file": os.path.basename(file_path), "size": os.path.getsize(file_path),
@@ -116,7 +119,7 @@ def measure(label, file_path, cmd, runs, ok_codes, out_path, expected=None, prog
         walls.append(wall)
         rsss.append(rss)
         codes.append(code)
-        split = last_json_line(out_path)
+        split = last_json_line(out_path) if reports_split else None
         if split is not None:
             splits.append(split)
     row.update({

@@ -201,7 +201,7 @@ def main():
         cmd = [VENV_PYTHON, os.path.abspath(__file__), "--child", tool, mode, args.schema, path]
         stem = f"{label}-{os.path.basename(path)}".replace(" ", "_").replace("(", "").replace(")", "")
         row = benchlib.measure(label, path, cmd, args.runs, {0, 1}, os.path.join(out_dir, stem + ".out"),
-                               expected)
+                               expected, reports_split=True)
         row["versions"] = versions
         rows.append(row)
         if args.rows:
