@@ -1,0 +1,166 @@
+import Document
+@testable import JSONSchema
+import XCTest
+
+final class EngineTests: XCTestCase {
+    func schema(_ text: String, options: CompileOptions = .init(), registry: SchemaRegistry = SchemaRegistry()) throws -> Schema {
+        let doc = try JSONReader.parse(string: text, name: "<schema>")
+        return try Schema.compile(doc.root, registry: registry, options: options)
+    }
+
+    func instance(_ text: String, name: String = "i.json") throws -> Value {
+        try JSONReader.parse(string: text, name: name).root
+    }
+
+    func testErrorsCarryPointersLocationsAndPositions() throws {
+        let s = try schema(#"""
+        {"type": "array", "items": {"$ref": "#/definitions/rec"},
+         "definitions": {"rec": {"type": "object", "required": ["TOU"],
+            "properties": {"TOU": {"enum": ["ON", "OFF"]}}}}}
+        """#)
+        let result = try s.validate(instance("[\n {\"TOU\": \"ON\"},\n {\"TOU\": \"PEAK\"},\n {}\n]"))
+        XCTAssertFalse(result.valid)
+        XCTAssertEqual(result.errors.count, 2)
+        let e = result.errors[0]
+        XCTAssertEqual(e.instanceLocation, "/1/TOU")
+        XCTAssertEqual(e.keywordLocation, "/items/$ref/properties/TOU/enum")
+        XCTAssertTrue(e.absoluteKeywordLocation.hasSuffix("#/definitions/rec/properties/TOU/enum"), e.absoluteKeywordLocation)
+        XCTAssertEqual(e.position.line, 3)
+        XCTAssertEqual(e.position.column, 10)
+        XCTAssertTrue(e.message.contains("\"PEAK\"") && e.message.contains("\"ON\", \"OFF\""), e.message)
+        XCTAssertEqual(result.errors[1].keywordLocation, "/items/$ref/required")
+        XCTAssertEqual(result.errors[1].instanceLocation, "/2")
+        XCTAssertEqual(result.errors[1].message, "missing required property \"TOU\"")
+        XCTAssertFalse(try s.isValid(instance("[{\"TOU\": \"PEAK\"}]")))
+    }
+
+    func testMultipleOfIsExactForDecimals() throws {
+        let price = try schema(#"{"multipleOf": 0.01}"#)
+        for ok in ["19.99", "0.07", "-2347.82", "1e2", "123456789.12"] {
+            XCTAssertTrue(try price.isValid(instance(ok)), ok)
+        }
+        for bad in ["19.999", "0.001", "1e-3"] {
+            XCTAssertFalse(try price.isValid(instance(bad)), bad)
+        }
+        XCTAssertTrue(try schema(#"{"multipleOf": 0.0001}"#).isValid(instance("0.0075")))
+        XCTAssertTrue(try schema(#"{"multipleOf": 0.001}"#).isValid(instance("51.339")))
+    }
+
+    func testBoundsAreExactBeyondDoublePrecision() throws {
+        let s = try schema(#"{"maximum": 9007199254740992}"#)
+        XCTAssertFalse(try s.isValid(instance("9007199254740993")))
+        XCTAssertTrue(try s.isValid(instance("9007199254740992.0")))
+        XCTAssertTrue(try schema(#"{"type": "integer"}"#).isValid(instance("1.0")))
+        XCTAssertFalse(try schema(#"{"exclusiveMinimum": 0.1}"#).isValid(instance("0.1")))
+    }
+
+    func testStringsCompareByCodePoints() throws {
+        // "é" precomposed (U+00E9) and decomposed (e + U+0301) are canonically equivalent in Swift, distinct in JSON Schema.
+        let precomposed = "\u{00E9}", decomposed = "e\u{0301}"
+        XCTAssertEqual(precomposed, decomposed, "Swift's String == is canonical equivalence")
+        let e = try schema("{\"enum\": [\"\(precomposed)\"]}")
+        XCTAssertTrue(try e.isValid(instance("\"\(precomposed)\"")))
+        XCTAssertFalse(try e.isValid(instance("\"\(decomposed)\"")))
+        XCTAssertFalse(try schema("{\"const\": \"\(precomposed)\"}").isValid(instance("\"\(decomposed)\"")))
+        XCTAssertTrue(try schema(#"{"uniqueItems": true}"#).isValid(instance("[\"\(precomposed)\", \"\(decomposed)\"]")))
+        let props = try schema("{\"properties\": {\"\(precomposed)\": {\"type\": \"string\"}}, \"additionalProperties\": false}")
+        XCTAssertFalse(try props.isValid(instance("{\"\(decomposed)\": \"x\"}")))
+        XCTAssertEqual(try schema(#"{"maxLength": 1}"#).isValid(instance("\"\(decomposed)\"")), false, "two code points")
+    }
+
+    func testAnyOfReportsTheClosestBranch() throws {
+        let s = try schema(#"""
+        {"anyOf": [{"type": "string"},
+                   {"type": "object", "required": ["mw", "price"], "properties": {"mw": {"minimum": 0}}}]}
+        """#)
+        let result = try s.validate(instance(#"{"mw": -1, "price": 3}"#))
+        XCTAssertFalse(result.valid)
+        XCTAssertEqual(result.errors.first?.keyword, "anyOf")
+        let details = result.errors.filter(\.isBranchDetail)
+        XCTAssertEqual(details.map(\.keyword), ["minimum"], "only the object branch's error, not the string branch's type error")
+        XCTAssertEqual(details.first?.keywordLocation, "/anyOf/1/properties/mw/minimum")
+    }
+
+    func testOneOfCountsMatches() throws {
+        let s = try schema(#"{"oneOf": [{"type": "integer"}, {"minimum": 2}]}"#)
+        XCTAssertTrue(try s.isValid(instance("1")))
+        XCTAssertFalse(try s.isValid(instance("3")))
+        XCTAssertTrue(try s.validate(instance("3")).errors[0].message.contains("matches 2 of the oneOf alternatives"))
+    }
+
+    func testFastAndExhaustiveModesAgree() throws {
+        let s = try schema(#"{"type": "object", "properties": {"a": {"type": "string"}, "b": {"maximum": 3}}, "required": ["c"]}"#)
+        let bad = try instance(#"{"a": 1, "b": 4}"#)
+        XCTAssertFalse(try s.isValid(bad))
+        XCTAssertEqual(try s.validate(bad).errors.count, 3)
+        var limits = ValidationLimits()
+        limits.maxErrors = 2
+        let capped = try s.validate(bad, limits: limits)
+        XCTAssertEqual(capped.errors.count, 2)
+        XCTAssertTrue(capped.truncated)
+    }
+
+    func testCyclicRefIsRejectedAtCompileTime() throws {
+        XCTAssertThrowsError(try schema(##"{"$ref": "#"}"##)) { error in
+            XCTAssertTrue("\(error)".contains("cyclic $ref"), "\(error)")
+        }
+        XCTAssertThrowsError(try schema(##"{"definitions": {"a": {"anyOf": [{"$ref": "#/definitions/b"}]}, "b": {"allOf": [{"$ref": "#/definitions/a"}]}}, "$ref": "#/definitions/a"}"##))
+        // Recursion that consumes the instance is fine.
+        let tree = try schema(##"{"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#"}}}}"##)
+        XCTAssertTrue(try tree.isValid(instance(#"{"children": [{"children": []}]}"#)))
+    }
+
+    func testRemoteRefsNeverTouchTheNetwork() throws {
+        XCTAssertThrowsError(try schema(#"{"$ref": "https://example.com/schemas/x.json"}"#)) { error in
+            XCTAssertTrue("\(error)".contains("--resource"), "\(error)")
+        }
+    }
+
+    func testResourceMappingAndAllowedRoots() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-engine-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try #"{"type": "integer"}"#.write(to: dir.appendingPathComponent("int.json"), atomically: true, encoding: .utf8)
+        let registry = SchemaRegistry()
+        registry.addMapping(prefix: "http://localhost:1234/", directory: dir.path)
+        let s = try schema(#"{"$ref": "http://localhost:1234/int.json"}"#, registry: registry)
+        XCTAssertTrue(try s.isValid(instance("3")))
+        XCTAssertFalse(try s.isValid(instance("\"3\"")))
+
+        let fenced = SchemaRegistry()
+        fenced.allowedRoots = [dir.path]
+        XCTAssertThrowsError(try schema(#"{"$ref": "file:///etc/passwd"}"#, registry: fenced)) { error in
+            XCTAssertTrue("\(error)".contains("outside"), "\(error)")
+        }
+    }
+
+    func testFormatRulesAddProfileChecks() throws {
+        var options = CompileOptions()
+        options.formatRules["date-time"] = FormatRule(name: "no-fraction") { bytes in
+            bytes.contains(UInt8(ascii: ".")) ? "fractional seconds are not allowed" : nil
+        }
+        let s = try schema(#"{"format": "date-time"}"#, options: options)
+        XCTAssertTrue(try s.isValid(instance(#""2021-09-01T07:00:00Z""#)))
+        let result = try s.validate(instance(#""2021-09-01T07:00:00.000Z""#))
+        XCTAssertEqual(result.errors.map(\.message), ["fractional seconds are not allowed"])
+        XCTAssertFalse(try s.isValid(instance(#""2021-09-01""#)))
+    }
+
+    func testSchemaDefectsAreReportedWithPositions() throws {
+        XCTAssertThrowsError(try schema("{\n \"minLength\": \"3\"}")) { error in
+            let e = error as! SchemaError
+            XCTAssertEqual(e.position?.line, 2)
+            XCTAssertTrue(e.message.contains("minLength"))
+        }
+        XCTAssertThrowsError(try schema(#"{"pattern": "^(abc"}"#))
+        XCTAssertThrowsError(try schema(#"{"type": "strin"}"#))
+    }
+
+    func testMetaschemaCatchesTypos() throws {
+        let meta = try Schema.compile(MetaschemaDocument.draft07(), registry: SchemaRegistry())
+        XCTAssertTrue(try meta.isValid(instance(#"{"type": "string", "maxLength": 3}"#)))
+        XCTAssertFalse(try meta.isValid(instance(#"{"type": "strin"}"#)))
+        XCTAssertFalse(try meta.isValid(instance(#"{"maxLength": -1}"#)))
+        XCTAssertFalse(try meta.isValid(instance(#"{"required": ["a", "a"]}"#)))
+    }
+}
