@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "crrspec",
     products: [
-        .library(name: "CRRSpec", targets: ["Document", "JSONSchema", "CRR", "Reporting"]),
+        .library(name: "CRRSpec", targets: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
         .executable(name: "crrspec", targets: ["crrspec"]),
     ],
     dependencies: [
@@ -18,18 +18,20 @@ let package = Package(
         ),
         .target(name: "Document", dependencies: ["CYAML"]),
         .target(name: "JSONSchema", dependencies: ["Document"]),
-        .target(name: "CRR", dependencies: ["Document", "JSONSchema"]),
+        .target(name: "OpenAPI", dependencies: ["Document", "JSONSchema"]),
+        .target(name: "CRR", dependencies: ["Document", "JSONSchema", "OpenAPI"]),
         .target(name: "Reporting", dependencies: ["Document", "JSONSchema"]),
         .executableTarget(
             name: "crrspec",
             dependencies: [
-                "Document", "JSONSchema", "CRR", "Reporting",
+                "Document", "JSONSchema", "OpenAPI", "CRR", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DocumentTests", dependencies: ["Document"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["Document", "JSONSchema"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Document", "JSONSchema"], exclude: ["known-failures.txt"]),
+        .testTarget(name: "OpenAPITests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR"]),
         .testTarget(name: "CLITests", dependencies: ["crrspec"]),
     ]
 )

@@ -19,6 +19,9 @@ struct Compiler {
         self.options = options
     }
 
+    /// A `null` value for OpenAPI's `nullable` enums.
+    var nullValue: Value? { try? JSONReader.parse(string: "null").root }
+
     mutating func compileRoot(_ value: Value) throws -> SchemaNode {
         if registry.uri(of: value.document) == nil {
             registry.add(value.document, uri: SchemaRegistry.defaultURI(for: value.document))
@@ -68,10 +71,13 @@ struct Compiler {
             return [.ref(RefTarget(node))]
         }
         var checks: [Check] = []
-        if let type = schema["type"] { checks.append(.type(try typeMask(type))) }
+        let nullable = options.openAPI30 && schema["nullable"]?.bool == true
+        if let type = schema["type"] { checks.append(.type(try typeMask(type) | (nullable ? TypeBits.null : 0))) }
         if let e = schema["enum"] {
             guard e.kind == .array else { throw SchemaError("enum must be an array", at: e) }
-            checks.append(.enumeration(EnumCheck(Array(e.elements))))
+            var values = Array(e.elements)
+            if nullable, let null = nullValue { values.append(null) }
+            checks.append(.enumeration(EnumCheck(values)))
         }
         if let c = schema["const"] { checks.append(.const(ConstCheck(c))) }
         for kind in [NumberBound.Kind.minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum] {

@@ -67,6 +67,8 @@ public struct CompileOptions: Sendable {
     /// Extra checks run after a format's own check passes, e.g. the CRR rule that
     /// date-times carry no fractional seconds. Return a message to fail, nil to pass.
     public var formatRules: [String: FormatRule] = [:]
+    /// OpenAPI 3.0 schema objects: `nullable: true` also admits `null`.
+    public var openAPI30 = false
     public init() {}
 }
 

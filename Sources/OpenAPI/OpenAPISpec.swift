@@ -1,0 +1,124 @@
+import Document
+import JSONSchema
+
+/// An OpenAPI 3.0 document over the positioned value tree: operations, components and local
+/// `$ref` resolution. Schemas inside it compile with the draft-07 engine plus OpenAPI 3.0's
+/// `nullable` (see ``compileSchema(_:registry:options:)``).
+public final class OpenAPISpec: @unchecked Sendable {
+    public let document: Document
+    public let path: String
+
+    /// One operation: an HTTP method on a path.
+    public struct Operation: Sendable {
+        public var method: String
+        public var path: String
+        public var operationId: String?
+        public var value: Value
+    }
+
+    public init(document: Document, path: String) {
+        self.document = document
+        self.path = path
+    }
+
+    /// Reads a spec file (YAML or JSON).
+    public static func load(_ path: String, limits: ReaderLimits = .default) throws -> OpenAPISpec {
+        let loaded = try DocumentLoader.load(path: path, limits: limits)
+        guard let document = loaded.documents.first?.document else {
+            throw SchemaError("\(path) holds no document")
+        }
+        let spec = OpenAPISpec(document: document, path: path)
+        guard document.root.kind == .object else {
+            throw SchemaError("an OpenAPI document must be an object, found \(document.root.kind)", at: document.root)
+        }
+        return spec
+    }
+
+    public var root: Value { document.root }
+    /// The `openapi` field, e.g. `3.0.0`.
+    public var openapiVersion: String? { root["openapi"]?.string }
+    /// `info.version`.
+    public var infoVersion: String? { root["info"]?["version"]?.string ?? root["info"]?["version"]?.numberText }
+    public var title: String? { root["info"]?["title"]?.string }
+
+    public static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+
+    /// Every operation in `paths`, in document order.
+    public var operations: [Operation] {
+        guard let paths = root["paths"], paths.kind == .object else { return [] }
+        var result: [Operation] = []
+        for entry in paths.members {
+            let item = (try? resolve(entry.value)) ?? entry.value
+            for member in item.members where OpenAPISpec.methods.contains(member.name) {
+                result.append(Operation(method: member.name, path: entry.name, operationId: member.value["operationId"]?.string, value: member.value))
+            }
+        }
+        return result
+    }
+
+    public func operation(id: String) -> Operation? { operations.first { $0.operationId == id } }
+
+    /// A schema in `components/schemas`.
+    public func componentSchema(_ name: String) -> Value? { root["components"]?["schemas"]?[name] }
+
+    public var componentSchemaNames: [String] { root["components"]?["schemas"]?.members.map(\.name) ?? [] }
+
+    /// Follows local `$ref`s (`#/...`) until a value that is not a reference.
+    public func resolve(_ value: Value) throws -> Value {
+        var current = value
+        var seen: Set<Int> = []
+        while current.kind == .object, let ref = current["$ref"]?.string {
+            guard ref.hasPrefix("#") else {
+                throw SchemaError("external $ref \(ref) is not supported here; bundle the spec or use a local reference", at: current["$ref"])
+            }
+            guard seen.insert(current.index).inserted else {
+                throw SchemaError("cyclic $ref \(ref)", at: current["$ref"])
+            }
+            let fragment = URIReference.percentDecode(String(ref.dropFirst()))
+            guard let pointer = JSONPointer(fragment), let target = document.resolve(pointer) else {
+                throw SchemaError("cannot resolve $ref \(ref): nothing at that location in \(path)", at: current["$ref"])
+            }
+            current = target
+        }
+        return current
+    }
+
+    /// The JSON request-body schema of an operation (its `application/json` or first media type).
+    public func requestBodySchema(_ operation: Operation) throws -> Value? {
+        guard let body = operation.value["requestBody"] else { return nil }
+        let resolved = try resolve(body)
+        guard let content = resolved["content"] else { return nil }
+        let media = content["application/json"] ?? content.members.first(where: { $0.name.contains("json") })?.value
+        return media?["schema"]
+    }
+
+    /// Compiles a schema inside this spec (`$ref`s to `#/components/...` resolve in the spec).
+    public func compileSchema(_ schema: Value, registry: SchemaRegistry, options: CompileOptions = .init()) throws -> Schema {
+        if registry.uri(of: document) == nil {
+            registry.add(document, uri: URIReference.file(SchemaRegistry.absolutePathOf(path)).description)
+        }
+        var options = options
+        options.openAPI30 = true
+        return try Schema.compile(schema, registry: registry, options: options)
+    }
+
+    /// Every `$ref` in the document: the object that holds it and the reference text.
+    public var allReferences: [(holder: Value, ref: String)] {
+        var out: [(Value, String)] = []
+        var stack = [root]
+        while let value = stack.popLast() {
+            switch value.kind {
+            case .object:
+                for member in value.members {
+                    if member.name == "$ref", let ref = member.value.string { out.append((value, ref)) }
+                    stack.append(member.value)
+                }
+            case .array:
+                stack.append(contentsOf: value.elements)
+            default:
+                break
+            }
+        }
+        return out.sorted { $0.0.index < $1.0.index }
+    }
+}
