@@ -114,6 +114,11 @@ public final class SchemaRegistry: @unchecked Sendable {
         return url.standardizedFileURL.path
     }
 
+    /// The resource registered under a URI (without fragment), if any; never loads.
+    public func resourceIfLoaded(_ uri: String) -> SchemaResource? {
+        lock.withLock { resources[URIReference(uri).withoutFragment.description] }
+    }
+
     /// The retrieval URI a document was registered under.
     public func uri(of document: Document) -> String? {
         lock.withLock { documentURIs[ObjectIdentifier(document)] }

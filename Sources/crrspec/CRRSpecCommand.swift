@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `crrspec` command line: thin commands over the library.
 @main
@@ -15,8 +16,27 @@ struct CRRSpecCommand: ParsableCommand {
           crrspec metaschema schemas/*.schema.json
         """,
         version: CRRSpecVersion.current,
-        subcommands: [ValidateCommand.self, MetaschemaCommand.self, ParseCommand.self]
+        subcommands: [ValidateCommand.self, MetaschemaCommand.self, CatalogCommand.self, ParseCommand.self]
     )
+}
+
+extension CRRSpecCommand {
+    /// Runs the command with crrspec's exit-status contract: usage errors and unusable input
+    /// exit 2 (ArgumentParser's own default for usage errors is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { Self.exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { Output.err(message + "\n") }
+            Foundation.exit(2)
+        }
+    }
 }
 
 enum CRRSpecVersion {

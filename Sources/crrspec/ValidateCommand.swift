@@ -1,5 +1,7 @@
 import ArgumentParser
+import CRR
 import Document
+import OpenAPI
 import Foundation
 import JSONSchema
 import Reporting
@@ -23,16 +25,34 @@ struct ValidateCommand: ParsableCommand {
         Exit status: 0 all valid, 1 some instance invalid, 2 usage error, unreadable or malformed \
         input, or a limit hit.
 
+        The CRR profile (on by default for catalog schemas and files named like CRR specs, or with \
+        --profile crr) adds the CRR rules: a date-time carries no fractional seconds.
+
         Examples:
           crrspec validate --schema schemas/CRRPublicAuctionResult_v1.1.1.draft-07.schema.json results.json
+          crrspec validate --schema CRRPublicAuctionResult@1.1.1 results.json
+          crrspec validate --spec caiso_crr_auction_v1.2.1.yaml --operation portfolioCreation portfolio.json
+          crrspec validate --spec auction --component NewBid bid.yaml
           crrspec validate --schema order.schema.json --fast orders.jsonl
           crrspec validate --schema s.json --resource https://example.com/schemas/=./vendor/schemas a.yaml
           cat a.json | crrspec validate --schema s.json --format json -
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The draft-07 schema file (JSON or YAML).", valueName: "SCHEMA"))
-    var schema: String
+    @Option(name: .long, help: ArgumentHelp("The draft-07 schema: a file (JSON or YAML), or a catalog name such as CRRPublicAuctionResult or CRRPublicAuctionResult@1.1.1.", valueName: "SCHEMA"))
+    var schema: String?
+
+    @Option(name: .long, help: ArgumentHelp("An OpenAPI 3.0 spec (a file, or a catalog service such as auction or auction@1.2.1); use with --component or --operation.", valueName: "SPEC"))
+    var spec: String?
+
+    @Option(name: .long, help: ArgumentHelp("Validate against this schema of the spec's components/schemas.", valueName: "NAME"))
+    var component: String?
+
+    @Option(name: .long, help: ArgumentHelp("Validate against this operation's request body schema.", valueName: "OPERATION_ID"))
+    var operation: String?
+
+    @Option(name: .long, help: "Rule profile: auto (CRR rules for catalog files and files named like CRR specs), crr, or none.")
+    var profile: CRRProfile.Selection = .auto
 
     @Option(name: .long, help: ArgumentHelp("Map a URI prefix to a local directory for $ref resolution (repeatable).", valueName: "URI=PATH"))
     var resource: [String] = []
@@ -55,6 +75,11 @@ struct ValidateCommand: ParsableCommand {
     var files: [String]
 
     func validate() throws {
+        if (schema == nil) == (spec == nil) { throw ValidationError("give either --schema or --spec") }
+        if spec != nil && (component == nil) == (operation == nil) {
+            throw ValidationError("with --spec, give exactly one of --component NAME or --operation OPERATION_ID")
+        }
+        if spec == nil && (component != nil || operation != nil) { throw ValidationError("--component and --operation need --spec") }
         if files.isEmpty { throw ValidationError("give at least one FILE to validate (or - for standard input)") }
         for mapping in resource where !mapping.contains("=") {
             throw ValidationError("--resource takes URI=PATH, e.g. --resource http://localhost:1234/=./remotes (got \(mapping))")
@@ -64,18 +89,18 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let registry = SchemaRegistry()
         registry.limits = limits.reader
-        let schemaDirectory = URL(fileURLWithPath: schema).standardizedFileURL.deletingLastPathComponent().path
-        registry.allowedRoots = [schemaDirectory]
         for mapping in resource {
             let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
-            registry.allowedRoots.append(URL(fileURLWithPath: parts[1]).standardizedFileURL.path)
             registry.addMapping(prefix: parts[0], directory: parts[1])
         }
         let compiled: Schema
         do {
-            compiled = try Schema.compile(file: schema, registry: registry)
+            compiled = try SchemaSource(schema: schema, spec: spec, component: component, operation: operation, profile: profile)
+                .compile(registry: registry, resourceRoots: resource.map { String($0.split(separator: "=", maxSplits: 1)[1]) })
+        } catch let error as ArgumentParser.ValidationError {
+            throw error
         } catch {
-            Output.err("\(describeLoadError(error, file: schema))\n")
+            Output.err("\(describeLoadError(error, file: schema ?? spec ?? ""))\n")
             throw ExitCode(2)
         }
         var reports: [InstanceReport] = []

@@ -1,0 +1,75 @@
+import ArgumentParser
+import CRR
+import Document
+import Foundation
+import JSONSchema
+import OpenAPI
+
+/// Where the schema for `validate` comes from: a file, a catalog name, or a schema inside an
+/// OpenAPI spec (a file or a catalog service).
+struct SchemaSource {
+    var schema: String?
+    var spec: String?
+    var component: String?
+    var operation: String?
+    var profile: CRRProfile.Selection
+
+    func compile(registry: SchemaRegistry, resourceRoots: [String]) throws -> Schema {
+        try CRRCatalog.register(into: registry)
+        if let schema {
+            if FileManager.default.fileExists(atPath: schema) {
+                registry.allowedRoots = [URL(fileURLWithPath: schema).standardizedFileURL.deletingLastPathComponent().path]
+                    + resourceRoots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+                let options = CRRProfile.applies(profile, schemaPath: schema) ? CRRProfile.options() : CompileOptions()
+                return try Schema.compile(file: schema, registry: registry, options: options)
+            }
+            guard let entry = CRRCatalog.find(schema), entry.isSchema else {
+                throw ArgumentParser.ValidationError(notFound(schema, what: "schema file or catalog schema"))
+            }
+            let options = profile == .none ? CompileOptions() : CRRProfile.options()
+            return try CRRCatalog.compileSchema(entry, registry: registry, options: options)
+        }
+        let specPath = spec!
+        let openAPI: OpenAPISpec
+        var fromCatalog = false
+        if FileManager.default.fileExists(atPath: specPath) {
+            openAPI = try OpenAPISpec.load(specPath, limits: registry.limits)
+        } else if let entry = CRRCatalog.find(specPath), !entry.isSchema {
+            openAPI = try CRRCatalog.spec(entry)
+            fromCatalog = true
+        } else {
+            throw ArgumentParser.ValidationError(notFound(specPath, what: "spec file or catalog service"))
+        }
+        let target: Value
+        if let component {
+            guard let value = openAPI.componentSchema(component) else {
+                let names = openAPI.componentSchemaNames
+                let near = Suggest.closest(component, among: names).map { " Did you mean \($0)?" } ?? ""
+                throw ArgumentParser.ValidationError("no schema \(component) in components/schemas of \(specPath).\(near) Known: \(names.joined(separator: ", "))")
+            }
+            target = value
+        } else {
+            let id = operation!
+            guard let op = openAPI.operation(id: id) else {
+                let ids = openAPI.operations.compactMap(\.operationId)
+                let near = Suggest.closest(id, among: ids).map { " Did you mean \($0)?" } ?? ""
+                throw ArgumentParser.ValidationError("no operation \(id) in \(specPath).\(near) Known: \(ids.joined(separator: ", "))")
+            }
+            guard let body = try openAPI.requestBodySchema(op) else {
+                throw ArgumentParser.ValidationError("operation \(id) (\(op.method.uppercased()) \(op.path)) has no JSON request body to validate against")
+            }
+            target = body
+        }
+        let crr = fromCatalog ? profile != .none : CRRProfile.applies(profile, schemaPath: specPath)
+        return try openAPI.compileSchema(target, registry: registry, options: crr ? CRRProfile.options() : CompileOptions())
+    }
+
+    func notFound(_ reference: String, what: String) -> String {
+        var message = "no \(what) named \(reference)"
+        let suggestions = CRRCatalog.suggestions(for: reference)
+        if !suggestions.isEmpty { message += "; did you mean \(suggestions.prefix(5).joined(separator: ", "))?" }
+        return message + " (crrspec catalog lists the bundled names)"
+    }
+}
+
+extension CRRProfile.Selection: ExpressibleByArgument {}
