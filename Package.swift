@@ -32,6 +32,7 @@ let package = Package(
         .testTarget(name: "JSONSchemaTests", dependencies: ["Document", "JSONSchema"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Document", "JSONSchema"], exclude: ["known-failures.txt"]),
         .testTarget(name: "OpenAPITests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR"]),
+        .testTarget(name: "CRRTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR"]),
         .testTarget(name: "CLITests", dependencies: ["crrspec"]),
     ]
 )

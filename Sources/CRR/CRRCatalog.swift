@@ -62,12 +62,17 @@ public enum CRRCatalog {
     }
 
     /// Compiles a catalog schema.
-    public static func compileSchema(_ entry: Entry, registry: SchemaRegistry, options: CompileOptions) throws -> Schema {
+    /// With a pointer, compiles the subschema there (e.g. `/items` to judge single records).
+    public static func compileSchema(_ entry: Entry, pointer: JSONPointer = JSONPointer(), registry: SchemaRegistry,
+                                     options: CompileOptions) throws -> Schema {
         try register(into: registry)
         guard let resource = registry.resourceIfLoaded(entry.uri) else {
             throw SchemaError("catalog file \(entry.path) is not loaded")
         }
-        return try Schema.compile(resource.value, registry: registry, options: options)
+        guard let target = resource.document.resolve(pointer) else {
+            throw SchemaError("nothing at \(pointer) in \(entry.path)")
+        }
+        return try Schema.compile(target, registry: registry, options: options)
     }
 
     /// Loads a catalog OpenAPI spec.

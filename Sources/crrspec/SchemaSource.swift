@@ -16,18 +16,32 @@ struct SchemaSource {
 
     func compile(registry: SchemaRegistry, resourceRoots: [String]) throws -> Schema {
         try CRRCatalog.register(into: registry)
-        if let schema {
+        if let reference = schema {
+            // SCHEMA#/pointer selects a subschema, e.g. #/items to judge single records.
+            let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let schema = parts[0]
+            var pointer = JSONPointer()
+            if parts.count == 2 {
+                guard let parsed = JSONPointer(URIReference.percentDecode(parts[1])) else {
+                    throw ArgumentParser.ValidationError("\(reference): the part after # must be a JSON Pointer such as #/items")
+                }
+                pointer = parsed
+            }
             if FileManager.default.fileExists(atPath: schema) {
                 registry.allowedRoots = [URL(fileURLWithPath: schema).standardizedFileURL.deletingLastPathComponent().path]
                     + resourceRoots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
                 let options = CRRProfile.applies(profile, schemaPath: schema) ? CRRProfile.options() : CompileOptions()
-                return try Schema.compile(file: schema, registry: registry, options: options)
+                let (_, resource) = try registry.addFile(schema)
+                guard let target = resource.document.resolve(pointer) else {
+                    throw ArgumentParser.ValidationError("nothing at #\(pointer) in \(schema)")
+                }
+                return try Schema.compile(target, registry: registry, options: options)
             }
             guard let entry = CRRCatalog.find(schema), entry.isSchema else {
                 throw ArgumentParser.ValidationError(notFound(schema, what: "schema file or catalog schema"))
             }
             let options = profile == .none ? CompileOptions() : CRRProfile.options()
-            return try CRRCatalog.compileSchema(entry, registry: registry, options: options)
+            return try CRRCatalog.compileSchema(entry, pointer: pointer, registry: registry, options: options)
         }
         let specPath = spec!
         let openAPI: OpenAPISpec
