@@ -53,8 +53,16 @@ public final class Schema: @unchecked Sendable {
         var evaluator = Evaluator(document: instance.document, collect: true, limits: limits, options: options)
         evaluator.rootPointer = root.pointer
         let valid = try evaluator.validate(root, instance.index)
-        let errors = evaluator.errors.map { evaluator.materialize($0) }
-        return ValidationResult(valid: valid, errors: errors, truncated: evaluator.truncated)
+        // Report in document order; an anyOf/oneOf summary keeps its branch details after it.
+        var groups: [[ValidationError]] = []
+        for error in evaluator.errors.map({ evaluator.materialize($0) }) {
+            if error.isBranchDetail, !groups.isEmpty { groups[groups.count - 1].append(error) } else { groups.append([error]) }
+        }
+        let ordered = groups.enumerated().sorted { a, b in
+            let (x, y) = (a.element[0].position.offset, b.element[0].position.offset)
+            return x != y ? x < y : a.offset < b.offset
+        }.flatMap(\.element)
+        return ValidationResult(valid: valid, errors: ordered, truncated: evaluator.truncated)
     }
 }
 
