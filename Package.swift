@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "crrspec",
     products: [
-        .library(name: "CRRSpec", targets: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
+        .library(name: "CRRSpec", targets: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Lint", "Diff"]),
         .executable(name: "crrspec", targets: ["crrspec"]),
     ],
     dependencies: [
@@ -21,10 +21,12 @@ let package = Package(
         .target(name: "OpenAPI", dependencies: ["Document", "JSONSchema"]),
         .target(name: "CRR", dependencies: ["Document", "JSONSchema", "OpenAPI"]),
         .target(name: "Reporting", dependencies: ["Document", "JSONSchema"]),
+        .target(name: "Lint", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
+        .target(name: "Diff", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
         .executableTarget(
             name: "crrspec",
             dependencies: [
-                "Document", "JSONSchema", "OpenAPI", "CRR", "Reporting",
+                "Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Lint", "Diff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +35,8 @@ let package = Package(
         .testTarget(name: "ComplianceTests", dependencies: ["Document", "JSONSchema"], exclude: ["known-failures.txt"]),
         .testTarget(name: "OpenAPITests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR"]),
         .testTarget(name: "CRRTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR"]),
+        .testTarget(name: "LintTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Lint"]),
+        .testTarget(name: "DiffTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Diff"]),
         .testTarget(name: "CLITests", dependencies: ["crrspec"]),
     ]
 )

@@ -1,0 +1,2 @@
+/// Structural diffs and version checks (see SpecDiff).
+public enum DiffModule {}

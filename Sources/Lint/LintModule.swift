@@ -1,0 +1,2 @@
+/// Lint rules over positioned documents (see LintEngine).
+public enum LintModule {}
