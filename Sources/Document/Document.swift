@@ -57,24 +57,37 @@ public struct Node: Sendable {
     }
 }
 
-/// A number exactly as written, plus fast forms for validation.
+/// A number exactly as written, plus fast forms for validation (32 bytes).
 public struct NumberValue: Sendable {
     /// The nearest binary double.
     public var double: Double
-    /// Significant digits when they fit in 18 decimal digits (else 0 with `hasSmallForm == false`):
+    /// Significant digits when they fit in 18 decimal digits (see ``hasSmallForm``):
     /// value = ±mantissa × 10^exponent10, mantissa free of trailing zeros.
     public var mantissa: UInt64
-    public var exponent10: Int32
-    /// Where the number's text lives: in ``Document/source`` or, when `textInExtra`, in ``Document/extra``.
+    /// Where the number's text lives: in ``Document/source`` or, when ``textInExtra``, in ``Document/extra``.
     public var textStart: UInt32
     public var textLength: UInt32
+    public var exponent10: Int16
+    @usableFromInline var bits: UInt8
+
+    public init(double: Double, mantissa: UInt64, exponent10: Int, textStart: UInt32, textLength: UInt32,
+                isInteger: Bool, isExact: Bool, isNegative: Bool, hasSmallForm: Bool, textInExtra: Bool) {
+        self.double = double
+        self.mantissa = mantissa
+        self.exponent10 = Int16(clamping: exponent10)
+        self.textStart = textStart
+        self.textLength = textLength
+        bits = (isInteger ? 1 : 0) | (isExact ? 2 : 0) | (isNegative ? 4 : 0) | (hasSmallForm ? 8 : 0) | (textInExtra ? 16 : 0)
+    }
+
     /// Whether the value is mathematically an integer (`1.0` and `1e2` are).
-    public var isInteger: Bool
+    @inlinable public var isInteger: Bool { bits & 1 != 0 }
     /// Whether ``double`` equals the written value exactly.
-    public var isExact: Bool
-    public var isNegative: Bool
-    public var hasSmallForm: Bool
-    public var textInExtra: Bool
+    @inlinable public var isExact: Bool { bits & 2 != 0 }
+    @inlinable public var isNegative: Bool { bits & 4 != 0 }
+    /// Whether ``mantissa`` and ``exponent10`` hold the exact value.
+    @inlinable public var hasSmallForm: Bool { bits & 8 != 0 }
+    @inlinable public var textInExtra: Bool { bits & 16 != 0 }
 }
 
 /// A 1-based line and column in a source file. Columns count Unicode scalars.
@@ -202,6 +215,38 @@ public final class Document: @unchecked Sendable {
 extension Node {
     /// String flag: the bytes are in ``Document/extra`` rather than ``Document/source``.
     public static let inExtra: UInt8 = 1
+    /// Number flag: the value is an integer (`1.0` counts).
+    public static let integer: UInt8 = 1
+    /// Number flag: the double is exactly the written value.
+    public static let exact: UInt8 = 2
+    /// Number flag: the details are in ``Document/numbers`` at index `a` (YAML and built documents);
+    /// otherwise `a`/`b` hold the double's bits and the text starts at `offset` in the source.
+    public static let inTable: UInt8 = 4
+}
+
+extension Document {
+    /// The number at a node index (which must be a number node).
+    @inlinable
+    public func number(_ index: Int) -> NumberValue {
+        let node = nodes[index]
+        if node.flags & Node.inTable != 0 { return numbers[Int(node.a)] }
+        return jsonNumber(node)
+    }
+
+    /// The double of a number node, without the full description.
+    @inlinable
+    public func double(_ index: Int) -> Double {
+        let node = nodes[index]
+        if node.flags & Node.inTable != 0 { return numbers[Int(node.a)].double }
+        return Double(bitPattern: UInt64(node.b) << 32 | UInt64(node.a))
+    }
+
+    @usableFromInline
+    func jsonNumber(_ node: Node) -> NumberValue {
+        let text = source.baseAddress! + Int(node.offset)
+        let scan = NumberScan(text, at: 0)
+        return scan.value(text, textStart: Int(node.offset), double: Double(bitPattern: UInt64(node.b) << 32 | UInt64(node.a)), flags: node.flags)
+    }
 }
 
 /// A `malloc`-backed growable buffer: `realloc` grows large buffers in place (no

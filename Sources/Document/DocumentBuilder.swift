@@ -84,8 +84,9 @@ public struct DocumentBuilder: ~Copyable {
         let small = decimal.digits.count <= 18 && abs(decimal.exponent) < 400
         if small { for d in decimal.digits { mantissa = mantissa * 10 + UInt64(d) } }
         let exact = decimal.isInteger && decimal.digits.count + decimal.exponent <= 15
-        nodes.append(Node(kind: .number, offset: UInt32(truncatingIfNeeded: offset), a: UInt32(truncatingIfNeeded: numbers.count)))
-        numbers.append(NumberValue(double: double, mantissa: small ? mantissa : 0, exponent10: small ? Int32(decimal.exponent) : 0,
+        nodes.append(Node(kind: .number, flags: Node.inTable | (decimal.isInteger ? Node.integer : 0) | (exact ? Node.exact : 0),
+                          offset: UInt32(truncatingIfNeeded: offset), a: UInt32(truncatingIfNeeded: numbers.count)))
+        numbers.append(NumberValue(double: double, mantissa: small ? mantissa : 0, exponent10: small ? decimal.exponent : 0,
                                    textStart: UInt32(truncatingIfNeeded: start), textLength: UInt32(truncatingIfNeeded: canonical.utf8.count),
                                    isInteger: decimal.isInteger, isExact: exact, isNegative: decimal.isNegative,
                                    hasSmallForm: small, textInExtra: true))
@@ -97,7 +98,8 @@ public struct DocumentBuilder: ~Copyable {
         let start = extra.count
         var text = double.isNaN ? "NaN" : (double < 0 ? "-Infinity" : "Infinity")
         text.withUTF8 { extra.append(contentsOf: $0) }
-        nodes.append(Node(kind: .number, offset: UInt32(truncatingIfNeeded: offset), a: UInt32(truncatingIfNeeded: numbers.count)))
+        nodes.append(Node(kind: .number, flags: Node.inTable | Node.exact, offset: UInt32(truncatingIfNeeded: offset),
+                          a: UInt32(truncatingIfNeeded: numbers.count)))
         numbers.append(NumberValue(double: double, mantissa: 0, exponent10: 0, textStart: UInt32(truncatingIfNeeded: start),
                                    textLength: UInt32(truncatingIfNeeded: text.utf8.count), isInteger: false, isExact: true,
                                    isNegative: double < 0, hasSmallForm: false, textInExtra: true))
@@ -178,7 +180,7 @@ extension Document {
         for k in index..<stop {
             var node = nodes[k]
             if node.kind >= ValueKind.array.rawValue { node.b = UInt32(Int(node.b) - index) }
-            if node.kind == ValueKind.number.rawValue {
+            if node.kind == ValueKind.number.rawValue && node.flags & Node.inTable != 0 {
                 builder.numbers.append(numbers[Int(node.a)])
                 node.a = UInt32(builder.numbers.count - 1)
             }

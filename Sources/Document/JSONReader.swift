@@ -91,7 +91,7 @@ public enum JSONReader {
             throw error
         }
         return Document(name: name, source: source, extra: parser.extra, nodes: parser.nodes,
-                        numbers: parser.numbers, lineOffset: lineOffset)
+                        numbers: RawBuffer(capacity: 1), lineOffset: lineOffset)
     }
 }
 
@@ -119,7 +119,6 @@ struct JSONParser: ~Copyable {
     let lineOffset: Int
     var i = 0
     var nodes: RawBuffer<Node>
-    var numbers: RawBuffer<NumberValue>
     var extra: RawBuffer<UInt8>
     /// Open containers: node index and number of direct children so far.
     var stack: [(index: Int, children: UInt32)] = []
@@ -135,7 +134,6 @@ struct JSONParser: ~Copyable {
         self.lineOffset = lineOffset
         // A rough guess at the tape's size; it grows in place when needed.
         nodes = RawBuffer(capacity: count / 16 + 16)
-        numbers = RawBuffer(capacity: count / 128 + 16)
         extra = RawBuffer(capacity: 256)
     }
 
@@ -558,48 +556,69 @@ struct JSONParser: ~Copyable {
 
     mutating func parseNumber() throws(DocumentError) {
         let start = i
-        var negative = false
+        let scan = NumberScan(p, at: start)
+        if let (message, offset) = scan.problem {
+            if i + (offset - start) >= count, offset >= count { throw error("unexpected end of input in a number", at: start) }
+            if message.hasPrefix("-Infinity") { throw error(message, at: start) }
+            throw error(message + (offset < count ? ", found \(describe(offset))" : ""), at: message.contains("leading zeros") ? start : offset)
+        }
+        i = start + scan.length
+        let double = scan.double(p + start)
+        // JSON numbers live in the node itself: the double's bits in a/b, the text at `offset`.
+        let bits = double.bitPattern
+        nodes.append(Node(kind: .number, flags: (scan.isInteger(p + start) ? Node.integer : 0) | (scan.isExact ? Node.exact : 0),
+                          offset: UInt32(truncatingIfNeeded: start),
+                          a: UInt32(truncatingIfNeeded: bits), b: UInt32(truncatingIfNeeded: bits >> 32)))
+    }
+}
+
+/// One pass over a JSON number's text: syntax, exact digits and the fast forms.
+struct NumberScan {
+    var negative = false
+    /// Significant digits, trailing zeros removed (valid when `hasSmallForm`).
+    var mantissa: UInt64 = 0
+    var rawMantissa: UInt64 = 0
+    var exp10 = 0
+    var dropped = 0
+    var fractionDigits = 0
+    var lostFraction = false
+    var hasExponent = false
+    var length = 0
+    var problem: (String, Int)?
+
+    var hasSmallForm: Bool { !lostFraction && dropped == 0 && abs(exp10) < 400 }
+
+    init(_ p: UnsafePointer<UInt8>, at start: Int) {
+        var i = start
         if p[i] == UInt8(ascii: "-") { negative = true; i += 1 }
-        var mantissa: UInt64 = 0
-        var significant = 0      // digits accumulated into mantissa (after leading zeros)
-        var dropped = 0          // integer digits that did not fit (each multiplies by 10)
-        var fractionDigits = 0   // fraction digits accumulated into the mantissa
-        var lostFraction = false // nonzero fraction digits that did not fit
-        let intStart = i
+        var significant = 0
         if p[i] == UInt8(ascii: "0") {
             i += 1
-            if p[i] &- 0x30 < 10 {
-                throw error("numbers must not have leading zeros", at: start)
-            }
+            if p[i] &- 0x30 < 10 { problem = ("numbers must not have leading zeros", start); return }
         } else if p[i] &- 0x31 < 9 {
             while p[i] &- 0x30 < 10 {
                 if significant < 18 {
-                    mantissa = mantissa &* 10 &+ UInt64(p[i] &- 0x30); significant += 1
+                    rawMantissa = rawMantissa &* 10 &+ UInt64(p[i] &- 0x30); significant += 1
                 } else {
                     dropped += 1
                 }
                 i += 1
             }
         } else {
-            if i >= count { throw error("unexpected end of input in a number", at: start) }
-            if negative, count - i >= 8, String(decoding: UnsafeBufferPointer(start: p + i, count: 8), as: UTF8.self) == "Infinity" {
-                throw error("-Infinity is not a JSON number (RFC 8259 has no NaN or Infinity)", at: start)
+            if negative, Array("Infinity".utf8).enumerated().allSatisfy({ p[i + $0.offset] == $0.element }) {
+                problem = ("-Infinity is not a JSON number (RFC 8259 has no NaN or Infinity)", start)
+            } else {
+                problem = ("expected a digit after '-'", i)
             }
-            throw error("expected a digit after '-', found \(describe(i))", at: i)
+            return
         }
-        _ = intStart
-        var isInteger = true
         if p[i] == UInt8(ascii: ".") {
             i += 1
-            if p[i] &- 0x30 >= 10 {
-                throw error("expected a digit after the decimal point, found \(describe(i))", at: i)
-            }
+            if p[i] &- 0x30 >= 10 { problem = ("expected a digit after the decimal point", i); return }
             while p[i] &- 0x30 < 10 {
                 let d = p[i] &- 0x30
                 if significant < 18 {
-                    if mantissa != 0 || d != 0 {
-                        mantissa = mantissa &* 10 &+ UInt64(d); significant += 1
-                    }
+                    if rawMantissa != 0 || d != 0 { rawMantissa = rawMantissa &* 10 &+ UInt64(d); significant += 1 }
                     fractionDigits += 1
                 } else if d != 0 {
                     lostFraction = true
@@ -608,68 +627,64 @@ struct JSONParser: ~Copyable {
             }
         }
         var exponent = 0
-        var hasExponent = false
         if p[i] | 0x20 == UInt8(ascii: "e") {
             hasExponent = true
             i += 1
             var expNegative = false
-            if p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") {
-                expNegative = p[i] == UInt8(ascii: "-"); i += 1
-            }
-            if p[i] &- 0x30 >= 10 {
-                throw error("expected a digit in the exponent, found \(describe(i))", at: i)
-            }
+            if p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") { expNegative = p[i] == UInt8(ascii: "-"); i += 1 }
+            if p[i] &- 0x30 >= 10 { problem = ("expected a digit in the exponent", i); return }
             while p[i] &- 0x30 < 10 {
                 if exponent < 100_000_000 { exponent = exponent * 10 + Int(p[i] &- 0x30) }
                 i += 1
             }
             if expNegative { exponent = -exponent }
         }
-        let length = i - start
-        // value = mantissa × 10^(exp10)  (exactly, unless digits were lost)
-        var exp10 = exponent + dropped - fractionDigits
-        var m = mantissa
-        if m != 0 {
-            while m % 10 == 0 { m /= 10; exp10 += 1 }
+        length = i - start
+        exp10 = exponent + dropped - fractionDigits
+        mantissa = rawMantissa
+        if mantissa != 0 {
+            while mantissa % 10 == 0 { mantissa /= 10; exp10 += 1 }
+        } else if !lostFraction {
+            exp10 = 0
         }
-        let exactDigits = !lostFraction && (dropped == 0 || true)
-        // Digits beyond 18 in the integer part make `mantissa` a truncation: no small form then.
-        let hasSmallForm = !lostFraction && dropped == 0 && abs(exp10) < 400
-        if m == 0 && !lostFraction { exp10 = 0 }
-        if lostFraction || dropped > 0 {
-            // Integer-ness: integral iff no nonzero fraction digits and exponent doesn't cut digits.
-            isInteger = exactIsInteger(start: start, length: length)
-        } else {
-            isInteger = m == 0 || exp10 >= 0
-        }
-        _ = exactDigits
-        var double: Double
-        var isExact = false
-        if !lostFraction && dropped == 0 && m < (1 << 53) && exp10 >= -22 && exp10 <= 22 {
-            // Clinger's fast path: one correctly rounded operation.
-            double = Double(m)
-            if exp10 >= 0 {
-                double *= powersOfTen[exp10]
-                isExact = m == 0 || (exp10 <= 15 && double < 9_007_199_254_740_992)
-            } else {
-                double /= powersOfTen[-exp10]
-            }
-        } else {
-            double = strtod(UnsafeRawPointer(p + start).assumingMemoryBound(to: CChar.self), nil)
-        }
-        if negative { double = -double }
-        if !hasExponent && fractionDigits == 0 && dropped == 0 { isExact = mantissa < (1 << 53) }
-        nodes.append(Node(kind: .number, flags: 0, offset: UInt32(truncatingIfNeeded: start),
-                          a: UInt32(truncatingIfNeeded: numbers.count)))
-        numbers.append(NumberValue(double: double, mantissa: hasSmallForm ? m : 0,
-                                   exponent10: hasSmallForm ? Int32(exp10) : 0,
-                                   textStart: UInt32(truncatingIfNeeded: start), textLength: UInt32(truncatingIfNeeded: length),
-                                   isInteger: isInteger, isExact: isExact, isNegative: negative && (m != 0 || lostFraction || dropped > 0),
-                                   hasSmallForm: hasSmallForm, textInExtra: false))
+        if mantissa == 0 && !lostFraction && dropped == 0 { negative = false }
     }
 
-    func exactIsInteger(start: Int, length: Int) -> Bool {
-        ExactDecimal(utf8: UnsafeBufferPointer(start: p + start, count: length))?.isInteger ?? false
+    /// Whether the value is an integer (`1.0`, `1e2` are).
+    func isInteger(_ text: UnsafePointer<UInt8>) -> Bool {
+        if lostFraction || dropped > 0 {
+            return ExactDecimal(utf8: UnsafeBufferPointer(start: text, count: length))?.isInteger ?? false
+        }
+        return mantissa == 0 || exp10 >= 0
+    }
+
+    /// Whether the double equals the written value.
+    var isExact: Bool {
+        if !hasExponent && fractionDigits == 0 && dropped == 0 { return rawMantissa < (1 << 53) }
+        return !lostFraction && dropped == 0 && mantissa < (1 << 53) && exp10 >= 0 && exp10 <= 15
+            && Double(mantissa) * powersOfTen[exp10] < 9_007_199_254_740_992
+    }
+
+    /// The nearest double.
+    func double(_ text: UnsafePointer<UInt8>) -> Double {
+        var double: Double
+        if !lostFraction && dropped == 0 && mantissa < (1 << 53) && exp10 >= -22 && exp10 <= 22 {
+            // Clinger's fast path: one correctly rounded operation.
+            double = Double(mantissa)
+            if exp10 >= 0 { double *= powersOfTen[exp10] } else { double /= powersOfTen[-exp10] }
+            if negative { double = -double }
+        } else {
+            double = strtod(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self), nil)
+        }
+        return double
+    }
+
+    /// The number's full description for validation.
+    func value(_ text: UnsafePointer<UInt8>, textStart: Int, double: Double, flags: UInt8) -> NumberValue {
+        NumberValue(double: double, mantissa: hasSmallForm ? mantissa : 0, exponent10: hasSmallForm ? exp10 : 0,
+                    textStart: UInt32(truncatingIfNeeded: textStart), textLength: UInt32(truncatingIfNeeded: length),
+                    isInteger: flags & Node.integer != 0, isExact: flags & Node.exact != 0,
+                    isNegative: negative, hasSmallForm: hasSmallForm, textInExtra: false)
     }
 }
 

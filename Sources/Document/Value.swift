@@ -46,7 +46,7 @@ public struct Value: Sendable {
     public var number: NumberValue? {
         let n = node
         guard n.kind == ValueKind.number.rawValue else { return nil }
-        return document.numbers[Int(n.a)]
+        return document.number(index)
     }
 
     /// The number as a double, or nil.
@@ -67,7 +67,7 @@ public struct Value: Sendable {
     /// Whether the value is a number with an integral value (`1.0` counts, as in draft-07).
     public var isInteger: Bool {
         let n = node
-        return n.kind == ValueKind.number.rawValue && document.numbers[Int(n.a)].isInteger
+        return n.kind == ValueKind.number.rawValue && n.flags & Node.integer != 0
     }
 
     /// Number of elements (array) or members (object); 0 otherwise.

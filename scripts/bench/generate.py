@@ -2,7 +2,7 @@
 """Generate the benchmark data set for scripts/bench/run.
 
 Usage:
-    python3 scripts/bench/generate.py                  # 200,000 records (~70 MB) into bench-data/
+    python3 scripts/bench/generate.py                  # 200,000 records (~75 MB) into bench-data/
     python3 scripts/bench/generate.py --records 20000 --out bench-data/quick
     python3 scripts/bench/generate.py --force          # rewrite even if the files exist
 
@@ -15,8 +15,8 @@ The output is deterministic: the same --records and --seed give byte-identical f
 Only the standard library is used.
 
 Notes on the data:
-  * One record per line, compact separators: about 350 bytes a record, so 200,000
-    records make a file of about 70 MB.
+  * One record per line, compact separators: about 375 bytes a record, so 200,000
+    records make a file of about 75 MB.
   * Every record of the valid file is valid against the schema under every validator
     benchmarked. In particular MW (multipleOf 0.001) and the prices (multipleOf 0.01)
     only take values whose float quotient value/step is an exact integer, because some

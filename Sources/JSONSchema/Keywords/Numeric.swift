@@ -19,11 +19,12 @@ final class NumberBound {
     }
 
     /// -1, 0, 1: the instance compared with the limit, exactly.
-    func compare(_ number: NumberValue, _ instance: Value) -> Int {
-        if number.double < limit { return -1 }
-        if number.double > limit { return 1 }
-        if number.isExact && limitIsExact { return 0 }
-        guard let a = instance.decimal, let b = exact else { return 0 }
+    @inline(__always)
+    func compare(_ double: Double, _ isExact: Bool, _ i: Int, _ document: Document) -> Int {
+        if double < limit { return -1 }
+        if double > limit { return 1 }
+        if isExact && limitIsExact { return 0 }
+        guard let a = Value(document: document, index: i).decimal, let b = exact else { return 0 }
         return a < b ? -1 : (a == b ? 0 : 1)
     }
 }
@@ -84,8 +85,7 @@ extension Evaluator {
     mutating func checkBound(_ b: NumberBound, _ schema: SchemaNode, _ i: Int) -> Bool {
         let node = nodes[i]
         guard node.kind == ValueKind.number.rawValue else { return true }
-        let number = document.numbers[Int(node.a)]
-        let c = b.compare(number, Value(document: document, index: i))
+        let c = b.compare(document.double(i), node.flags & Node.exact != 0, i, document)
         let ok: Bool
         let phrase: String
         switch b.kind {
@@ -103,7 +103,7 @@ extension Evaluator {
     mutating func checkMultipleOf(_ m: MultipleOfCheck, _ schema: SchemaNode, _ i: Int) -> Bool {
         let node = nodes[i]
         guard node.kind == ValueKind.number.rawValue else { return true }
-        if m.isMultiple(document.numbers[Int(node.a)], Value(document: document, index: i)) { return true }
+        if m.isMultiple(document.number(i), Value(document: document, index: i)) { return true }
         if collect {
             record(schema, ["multipleOf"], "multipleOf", i, "\(describe(i)) is not a multiple of \(m.text)")
         }

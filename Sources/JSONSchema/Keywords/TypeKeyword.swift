@@ -13,7 +13,7 @@ extension Evaluator {
         case ValueKind.array.rawValue: bit = TypeBits.array
         default:
             if mask & TypeBits.number != 0 { return true }
-            if mask & TypeBits.integer != 0, document.numbers[Int(node.a)].isInteger { return true }
+            if mask & TypeBits.integer != 0, node.flags & Node.integer != 0 { return true }
             bit = 0
         }
         if mask & bit != 0 { return true }
