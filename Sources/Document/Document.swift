@@ -134,8 +134,15 @@ public final class Document: @unchecked Sendable {
         self.lineOffset = lineOffset
     }
 
+    /// Length of the file mapping when the source is a memory-mapped file (then unmapped, not freed).
+    var mappedLength = 0
+
     deinit {
-        free(UnsafeMutableRawPointer(mutating: source.baseAddress))
+        if mappedLength > 0 {
+            munmap(UnsafeMutableRawPointer(mutating: source.baseAddress), mappedLength)
+        } else {
+            free(UnsafeMutableRawPointer(mutating: source.baseAddress))
+        }
         free(UnsafeMutableRawPointer(mutating: extra.baseAddress))
         free(UnsafeMutableRawPointer(mutating: nodes.baseAddress))
         free(UnsafeMutableRawPointer(mutating: numbers.baseAddress))
@@ -284,6 +291,13 @@ struct RawBuffer<T>: ~Copyable {
     subscript(index: Int) -> T {
         @inline(__always) get { base[index] }
         @inline(__always) set { base[index] = newValue }
+    }
+
+    /// Wraps memory the caller owns (a file mapping); `freeze()` hands it back.
+    init(wrapping pointer: UnsafeMutablePointer<T>, count: Int) {
+        base = pointer
+        self.count = count
+        capacity = count
     }
 
     /// Hands the memory over; the caller frees it with `free`.

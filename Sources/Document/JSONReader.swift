@@ -18,7 +18,7 @@ public enum JSONReader {
     /// Parses a byte array.
     public static func parse(_ bytes: [UInt8], name: String = "<input>", limits: ReaderLimits = .default,
                              lineOffset: Int = 0) throws(DocumentError) -> Document {
-        var source = RawBuffer<UInt8>(capacity: bytes.count + 1)
+        var source = RawBuffer<UInt8>(capacity: bytes.count + 16)
         bytes.withUnsafeBufferPointer { source.append(contentsOf: $0) }
         return try parse(owning: source, name: name, limits: limits, lineOffset: lineOffset)
     }
@@ -30,8 +30,36 @@ public enum JSONReader {
 
     /// Parses a file, reading it straight into the document's own buffer.
     public static func parse(contentsOfFile path: String, name: String? = nil, limits: ReaderLimits = .default) throws(DocumentError) -> Document {
+        if let mapped = try parseMapped(path, name: name ?? path, limits: limits) { return mapped }
         let source = try readFile(path, name: name ?? path, limits: limits)
         return try parse(owning: source, name: name ?? path, limits: limits)
+    }
+
+    /// Large regular files are memory-mapped instead of copied: no copy, no zeroed pages. Used
+    /// when the kernel's zero fill past the end of the file leaves room for the scanner's padding.
+    static func parseMapped(_ path: String, name: String, limits: ReaderLimits) throws(DocumentError) -> Document? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard size >= 1 << 20, size <= limits.maxBytes, page > 0, size % page != 0, page - size % page >= 16 else { return nil }
+        let length = (size + page - 1) / page * page
+        guard let raw = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE, fd, 0), raw != MAP_FAILED else { return nil }
+        let base = raw.assumingMemoryBound(to: UInt8.self)
+        var parser = JSONParser(base: base, count: size, name: name, limits: limits, lineOffset: 0)
+        do {
+            try parser.run()
+        } catch {
+            munmap(raw, length)
+            throw error
+        }
+        let document = Document(name: name, source: RawBuffer(wrapping: base, count: size), extra: parser.extra,
+                                nodes: parser.nodes, numbers: RawBuffer(capacity: 1))
+        document.mappedLength = length
+        return document
     }
 
     /// Reads a whole file into a `malloc` buffer (with room for a NUL after it).
@@ -52,10 +80,10 @@ public enum JSONReader {
                                 message: "file is \(size) bytes, more than the limit of \(limits.maxBytes) bytes (raise it with --max-bytes)",
                                 line: 0, column: 0, offset: 0)
         }
-        var buffer = RawBuffer<UInt8>(capacity: max(size, 4096) + 1)
+        var buffer = RawBuffer<UInt8>(capacity: max(size, 4096) + 16)
         while true {
             if buffer.capacity - buffer.count < 4096 { buffer.grow(buffer.capacity * 2) }
-            let n = read(fd, buffer.base + buffer.count, buffer.capacity - buffer.count - 1)
+            let n = read(fd, buffer.base + buffer.count, buffer.capacity - buffer.count - 16)
             if n < 0 {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
@@ -80,14 +108,14 @@ public enum JSONReader {
 
     static func parse(owning source: consuming RawBuffer<UInt8>, name: String, limits: ReaderLimits,
                       lineOffset: Int = 0) throws(DocumentError) -> Document {
-        // NUL sentinel after the text: the scanner can look one byte ahead without bounds checks.
-        if source.count == source.capacity { source.grow(source.count + 1) }
-        source.base[source.count] = 0
+        // A NUL sentinel and zeroed padding after the text: the scanner can look ahead (one byte,
+        // or eight in the string fast path) without bounds checks.
+        if source.capacity < source.count + 16 { source.grow(source.count + 16) }
+        (source.base + source.count).initialize(repeating: 0, count: 16)
         var parser = JSONParser(base: source.base, count: source.count, name: name, limits: limits, lineOffset: lineOffset)
         do {
             try parser.run()
         } catch {
-            parser.release()
             throw error
         }
         return Document(name: name, source: source, extra: parser.extra, nodes: parser.nodes,
@@ -136,8 +164,6 @@ struct JSONParser: ~Copyable {
         nodes = RawBuffer(capacity: count / 16 + 16)
         extra = RawBuffer(capacity: 256)
     }
-
-    consuming func release() {}
 
     func error(_ message: String, at offset: Int, kind: DocumentError.Kind = .syntax) -> DocumentError {
         DocumentError(kind: kind, file: name, message: message, offset: offset,
@@ -345,15 +371,21 @@ struct JSONParser: ~Copyable {
             k = vn.kind >= ValueKind.array.rawValue ? Int(vn.b) : k + 2
         }
         let count = scratchKeys.count
-        if count <= 32 {
-            for x in 1..<count {
+        if count <= 64 {
+            // A 64-bit filter on the signature: only keys whose bit is already set are compared.
+            var filter: UInt64 = 0
+            for x in 0..<count {
                 let sx = scratchSignatures[x]
-                for y in 0..<x where scratchSignatures[y] == sx {
-                    let a = keyBytes(scratchKeys[x]), b = keyBytes(scratchKeys[y])
-                    if a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 {
-                        throw duplicate(scratchKeys[x], first: scratchKeys[y])
+                let bit: UInt64 = 1 << ((sx &* 0x9E37_79B9_7F4A_7C15) >> 58)
+                if filter & bit != 0 {
+                    for y in 0..<x where scratchSignatures[y] == sx {
+                        let a = keyBytes(scratchKeys[x]), b = keyBytes(scratchKeys[y])
+                        if a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 {
+                            throw duplicate(scratchKeys[x], first: scratchKeys[y])
+                        }
                     }
                 }
+                filter |= bit
             }
             return
         }
@@ -392,7 +424,19 @@ struct JSONParser: ~Copyable {
         let quote = i
         i += 1
         let start = i
-        // Fast path: plain ASCII up to the closing quote.
+        // Eight bytes at a time while none is a quote, a backslash, a control byte or non-ASCII.
+        // (The source buffer has zeroed padding past its end, so these loads stay in bounds.)
+        while true {
+            let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            let q = w ^ 0x2222_2222_2222_2222
+            let b = w ^ 0x5C5C_5C5C_5C5C_5C5C
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let special = ((q &- ones) & ~q) | ((b &- ones) & ~b) | ((w &- 0x2020_2020_2020_2020) & ~w) | w
+            if special & highs != 0 { break }
+            i += 8
+        }
+        // Then byte by byte up to the closing quote.
         while true {
             let cls = stringClass[Int(p[i])]
             if cls == 0 { i += 1; continue }
