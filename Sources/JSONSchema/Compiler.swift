@@ -6,6 +6,8 @@ struct Compiler {
     let registry: SchemaRegistry
     let options: CompileOptions
     var all: [SchemaNode] = []
+    /// Keyword objects the compiled checks refer to without retaining.
+    var retained: [AnyObject] = []
     var cache: [Key: SchemaNode] = [:]
     var regexCache: [String: ECMARegex] = [:]
 
@@ -68,7 +70,7 @@ struct Compiler {
             let uri = URIReference(text).resolved(against: base)
             let target = try registry.resolve(uri, from: ref)
             let node = try compile(target.value)
-            return [.ref(RefTarget(node))]
+            return [.ref(U(node))]
         }
         var checks: [Check] = []
         let nullable = options.openAPI30 && schema["nullable"]?.bool == true
@@ -77,33 +79,33 @@ struct Compiler {
             guard e.kind == .array else { throw SchemaError("enum must be an array", at: e) }
             var values = Array(e.elements)
             if nullable, let null = nullValue { values.append(null) }
-            checks.append(.enumeration(EnumCheck(values)))
+            checks.append(.enumeration(keep(EnumCheck(values))))
         }
-        if let c = schema["const"] { checks.append(.const(ConstCheck(c))) }
+        if let c = schema["const"] { checks.append(.const(keep(ConstCheck(c)))) }
         for kind in [NumberBound.Kind.minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum] {
             if let limit = schema[kind.rawValue] {
                 guard limit.kind == .number else { throw SchemaError("\(kind.rawValue) must be a number", at: limit) }
-                checks.append(.bound(NumberBound(kind: kind, value: limit)))
+                checks.append(.bound(keep(NumberBound(kind: kind, value: limit))))
             }
         }
         if let m = schema["multipleOf"] {
             guard m.kind == .number, let d = m.decimal, !d.isNegative, !d.isZero else {
                 throw SchemaError("multipleOf must be a number greater than 0", at: m)
             }
-            checks.append(.multipleOf(MultipleOfCheck(m)))
+            checks.append(.multipleOf(keep(MultipleOfCheck(m))))
         }
         if let n = try count(schema, "minLength") { checks.append(.minLength(n)) }
         if let n = try count(schema, "maxLength") { checks.append(.maxLength(n)) }
         if let p = schema["pattern"] {
             guard let text = p.string else { throw SchemaError("pattern must be a string", at: p) }
-            checks.append(.pattern(PatternCheck(try regex(text, at: p))))
+            checks.append(.pattern(keep(PatternCheck(try regex(text, at: p)))))
         }
         if options.assertFormats, let f = schema["format"], let name = f.string, let check = try formatCheck(name, at: f) {
-            checks.append(.format(check))
+            checks.append(.format(keep(check)))
         }
         if options.assertContent, schema["contentEncoding"] != nil || schema["contentMediaType"] != nil {
             let content = ContentCheck(encoding: schema["contentEncoding"]?.string, mediaType: schema["contentMediaType"]?.string)
-            if content.base64 || content.json { checks.append(.content(content)) }
+            if content.base64 || content.json { checks.append(.content(keep(content))) }
         }
         // Arrays
         if let n = try count(schema, "minItems") { checks.append(.minItems(n)) }
@@ -114,36 +116,42 @@ struct Compiler {
         }
         if let items = schema["items"] {
             if items.kind == .array {
-                let list = try items.elements.map { try compile($0) }
-                let additional = try schema["additionalItems"].map { try compile($0) }
+                let list = try items.elements.map { U(try compile($0)) }
+                let additional = try schema["additionalItems"].map { U(try compile($0)) }
                 checks.append(.tupleItems(list, additional: additional))
             } else {
-                checks.append(.items(try compile(items)))
+                checks.append(.items(U(try compile(items))))
             }
         }
-        if let contains = schema["contains"] { checks.append(.contains(try compile(contains))) }
+        if let contains = schema["contains"] { checks.append(.contains(U(try compile(contains)))) }
         // Objects
-        if let object = try objectCheck(schema) { checks.append(.object(object)) }
+        if let object = try objectCheck(schema) { checks.append(.object(keep(object))) }
         // Combinators
         for keyword in ["allOf", "anyOf", "oneOf"] {
             guard let list = schema[keyword] else { continue }
             guard list.kind == .array, list.count > 0 else { throw SchemaError("\(keyword) must be a non-empty array of schemas", at: list) }
-            let nodes = try list.elements.map { try compile($0) }
+            let nodes = try list.elements.map { U(try compile($0)) }
             switch keyword {
             case "allOf": checks.append(.allOf(nodes))
             case "anyOf": checks.append(.anyOf(nodes))
             default: checks.append(.oneOf(nodes))
             }
         }
-        if let not = schema["not"] { checks.append(.not(try compile(not))) }
+        if let not = schema["not"] { checks.append(.not(U(try compile(not)))) }
         if let condition = schema["if"] {
-            let then = try schema["then"].map { try compile($0) }
-            let otherwise = try schema["else"].map { try compile($0) }
+            let then = try schema["then"].map { U(try compile($0)) }
+            let otherwise = try schema["else"].map { U(try compile($0)) }
             if then != nil || otherwise != nil {
-                checks.append(.conditional(if: try compile(condition), then: then, else: otherwise))
+                checks.append(.conditional(if: U(try compile(condition)), then: then, else: otherwise))
             }
         }
         return checks
+    }
+
+    /// Keeps a keyword object alive for the schema's lifetime and returns an unretained link.
+    mutating func keep<T: AnyObject>(_ object: T) -> U<T> {
+        retained.append(object)
+        return U(object)
     }
 
     func typeMask(_ type: Value) throws -> UInt8 {
@@ -212,18 +220,18 @@ struct Compiler {
             slotOf[name] = names.count - 1
             return names.count - 1
         }
-        var schemasBySlot: [Int: SchemaNode] = [:]
+        var schemasBySlot: [Int: U<SchemaNode>] = [:]
         if let properties {
             guard properties.kind == .object else { throw SchemaError("properties must be an object", at: properties) }
             for member in properties.members {
-                schemasBySlot[slot(Array(member.key.utf8))] = try compile(member.value)
+                schemasBySlot[slot(Array(member.key.utf8))] = U(try compile(member.value))
             }
         }
-        var patterns: [(ECMARegex, SchemaNode)] = []
+        var patterns: [(ECMARegex, U<SchemaNode>)] = []
         if let patternProperties {
             guard patternProperties.kind == .object else { throw SchemaError("patternProperties must be an object", at: patternProperties) }
             for member in patternProperties.members {
-                patterns.append((try regex(member.name, at: member.key), try compile(member.value)))
+                patterns.append((try regex(member.name, at: member.key), U(try compile(member.value))))
             }
         }
         var requiredSlots: [Int] = []
@@ -247,17 +255,17 @@ struct Compiler {
                     }
                     deps.append(.init(slot: s, requiredSlots: list, schema: nil))
                 } else {
-                    deps.append(.init(slot: s, requiredSlots: [], schema: try compile(member.value)))
+                    deps.append(.init(slot: s, requiredSlots: [], schema: U(try compile(member.value))))
                 }
             }
         }
-        let additionalNode = try additional.map { try compile($0) }
-        let namesNode = try propertyNames.map { try compile($0) }
+        let additionalNode = try additional.map { U(try compile($0)) }
+        let namesNode = try propertyNames.map { U(try compile($0)) }
         let table = NameTable(names)
         let bySlot = (0..<names.count).map { schemasBySlot[$0] }
         return ObjectCheck(table: table, propertySchemas: bySlot, patterns: patterns,
                            additional: additionalNode.flatMap { node in
-                               if case .alwaysTrue = node.form { return nil }
+                               if case .alwaysTrue = node.ref.form { return nil }
                                return node
                            },
                            requiredSlots: requiredSlots, dependencies: deps, propertyNames: namesNode,
@@ -274,11 +282,11 @@ struct Compiler {
             var out: [SchemaNode] = []
             for check in node.checks {
                 switch check {
-                case .ref(let target): out.append(target.node)
-                case .allOf(let list), .anyOf(let list), .oneOf(let list): out += list
-                case .not(let sub): out.append(sub)
-                case .conditional(let c, let t, let e): out.append(c); if let t { out.append(t) }; if let e { out.append(e) }
-                case .object(let o): out += o.dependencies.compactMap(\.schema)
+                case .ref(let target): out.append(target.ref)
+                case .allOf(let list), .anyOf(let list), .oneOf(let list): out += list.map(\.ref)
+                case .not(let sub): out.append(sub.ref)
+                case .conditional(let c, let t, let e): out.append(c.ref); if let t { out.append(t.ref) }; if let e { out.append(e.ref) }
+                case .object(let o): out += o.ref.dependencies.compactMap { $0.schema?.ref }
                 default: break
                 }
             }

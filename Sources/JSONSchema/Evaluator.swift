@@ -22,6 +22,9 @@ struct PendingError {
 struct Evaluator {
     let document: Document
     let nodes: UnsafeBufferPointer<Node>
+    /// Base addresses of the instance's source and decoded-string buffers (no class access in the hot loop).
+    let sourceBase: UnsafePointer<UInt8>?
+    let extraBase: UnsafePointer<UInt8>?
     var collect: Bool
     let limits: ValidationLimits
     let options: CompileOptions
@@ -37,6 +40,8 @@ struct Evaluator {
     init(document: Document, collect: Bool, limits: ValidationLimits, options: CompileOptions) {
         self.document = document
         self.nodes = document.nodes
+        self.sourceBase = document.source.baseAddress
+        self.extraBase = document.extra.baseAddress
         self.collect = collect
         self.limits = limits
         self.options = options
@@ -44,6 +49,14 @@ struct Evaluator {
 
     @inline(__always)
     func kind(_ i: Int) -> UInt8 { nodes[i].kind }
+
+    /// The UTF-8 bytes of the string node at `i`.
+    @inline(__always)
+    func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let node = nodes[i]
+        let base = node.flags & Node.inExtra != 0 ? extraBase : sourceBase
+        return UnsafeBufferPointer(start: base.map { $0 + Int(node.a) }, count: Int(node.b))
+    }
 
     @inline(__always)
     func end(_ i: Int) -> Int {
@@ -69,8 +82,9 @@ struct Evaluator {
             throw limitError()
         }
         var valid = true
-        for check in schema.checks {
-            if try !evaluate(check, schema, i) {
+        let run = schema.run
+        for k in 0..<run.count {
+            if try !evaluate(run[k], schema, i) {
                 valid = false
                 if !collect { return false }
             }
@@ -85,36 +99,37 @@ struct Evaluator {
         return ValidationLimitError(message: "validation took more than \(limits.maxSteps) schema evaluations (pathological schema?); raise it with --max-steps")
     }
 
+    @inline(__always)
     mutating func evaluate(_ check: Check, _ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {
         switch check {
         case .type(let mask):
             return checkType(mask, schema, i)
         case .ref(let target):
-            return try followRef(target, schema, i)
+            return try followRef(target.ref, schema, i)
         case .enumeration(let e):
-            return checkEnum(e, schema, i)
+            return checkEnum(e.ref, schema, i)
         case .const(let c):
-            return checkConst(c, schema, i)
+            return checkConst(c.ref, schema, i)
         case .bound(let b):
-            return checkBound(b, schema, i)
+            return checkBound(b.ref, schema, i)
         case .multipleOf(let m):
-            return checkMultipleOf(m, schema, i)
+            return checkMultipleOf(m.ref, schema, i)
         case .minLength(let n):
             return checkLength(n, isMin: true, schema, i)
         case .maxLength(let n):
             return checkLength(n, isMin: false, schema, i)
         case .pattern(let p):
-            return try checkPattern(p, schema, i)
+            return try checkPattern(p.ref, schema, i)
         case .format(let f):
-            return try checkFormat(f, schema, i)
+            return try checkFormat(f.ref, schema, i)
         case .content(let c):
-            return checkContent(c, schema, i)
+            return checkContent(c.ref, schema, i)
         case .items(let s):
-            return try checkItems(s, schema, i)
+            return try checkItems(s.ref, schema, i)
         case .tupleItems(let list, let additional):
             return try checkTupleItems(list, additional, schema, i)
         case .contains(let s):
-            return try checkContains(s, schema, i)
+            return try checkContains(s.ref, schema, i)
         case .minItems(let n):
             return checkItemCount(n, isMin: true, schema, i)
         case .maxItems(let n):
@@ -122,7 +137,7 @@ struct Evaluator {
         case .uniqueItems:
             return checkUnique(schema, i)
         case .object(let o):
-            return try checkObject(o, schema, i)
+            return try checkObject(o.ref, schema, i)
         case .allOf(let list):
             return try checkAllOf(list, schema, i)
         case .anyOf(let list):
@@ -130,7 +145,7 @@ struct Evaluator {
         case .oneOf(let list):
             return try checkOneOf(list, schema, i)
         case .not(let s):
-            return try checkNot(s, schema, i)
+            return try checkNot(s.ref, schema, i)
         case .conditional(let condition, let then, let otherwise):
             return try checkConditional(condition, then, otherwise, schema, i)
         }

@@ -11,16 +11,18 @@ import Document
 /// ```
 public final class Schema: @unchecked Sendable {
     let root: SchemaNode
-    /// Every compiled node; the schema owns them (`$ref` links are unowned).
+    /// Every compiled node and keyword object; the schema owns them (links between them are unowned).
     let nodes: [SchemaNode]
+    let retained: [AnyObject]
     public let registry: SchemaRegistry
     public let options: CompileOptions
     /// The URI the schema was compiled from.
     public let uri: String
 
-    init(root: SchemaNode, nodes: [SchemaNode], registry: SchemaRegistry, options: CompileOptions, uri: String) {
+    init(root: SchemaNode, nodes: [SchemaNode], retained: [AnyObject], registry: SchemaRegistry, options: CompileOptions, uri: String) {
         self.root = root
         self.nodes = nodes
+        self.retained = retained
         self.registry = registry
         self.options = options
         self.uri = uri
@@ -32,8 +34,9 @@ public final class Schema: @unchecked Sendable {
     public static func compile(_ value: Value, registry: SchemaRegistry, options: CompileOptions = .init()) throws -> Schema {
         var compiler = Compiler(registry: registry, options: options)
         let root = try compiler.compileRoot(value)
+        for node in compiler.all { node.freeze() }
         let uri = registry.base(of: value.document, index: value.index)?.description ?? value.document.name
-        return Schema(root: root, nodes: compiler.all, registry: registry, options: options, uri: uri)
+        return Schema(root: root, nodes: compiler.all, retained: compiler.retained, registry: registry, options: options, uri: uri)
     }
 
     /// Loads and compiles a schema file (JSON or YAML).
@@ -146,6 +149,21 @@ final class SchemaNode {
     enum Form { case alwaysTrue, alwaysFalse, checks }
     var form: Form = .checks
     var checks: [Check] = []
+    /// `checks`, frozen into plain memory once compilation is done (no array retain per visit).
+    private(set) var run = UnsafeMutableBufferPointer<Check>(start: nil, count: 0)
+
+    func freeze() {
+        guard run.baseAddress == nil, !checks.isEmpty else { return }
+        run = .allocate(capacity: checks.count)
+        _ = run.initialize(from: checks)
+    }
+
+    deinit {
+        if run.baseAddress != nil {
+            run.deinitialize()
+            run.deallocate()
+        }
+    }
     let document: Document
     let index: Int
     /// Static location in its document.
@@ -162,10 +180,11 @@ final class SchemaNode {
     var value: Value { Value(document: document, index: index) }
 }
 
-/// A `$ref` target, linked after compilation (targets may be compiled later, or be cyclic).
-final class RefTarget {
-    unowned(unsafe) var node: SchemaNode
-    init(_ node: SchemaNode) { self.node = node }
+/// An unowned, unretained reference to an object the ``Schema`` keeps alive: copying a
+/// ``Check`` then costs no reference counting in the validator's inner loop.
+struct U<T: AnyObject> {
+    unowned(unsafe) let ref: T
+    init(_ ref: T) { self.ref = ref }
 }
 
 enum TypeBits {
@@ -186,26 +205,26 @@ enum TypeBits {
 /// One compiled keyword (or group of object keywords evaluated in one pass).
 enum Check {
     case type(UInt8)
-    case ref(RefTarget)
-    case enumeration(EnumCheck)
-    case const(ConstCheck)
-    case bound(NumberBound)
-    case multipleOf(MultipleOfCheck)
+    case ref(U<SchemaNode>)
+    case enumeration(U<EnumCheck>)
+    case const(U<ConstCheck>)
+    case bound(U<NumberBound>)
+    case multipleOf(U<MultipleOfCheck>)
     case minLength(Int)
     case maxLength(Int)
-    case pattern(PatternCheck)
-    case format(FormatCheck)
-    case content(ContentCheck)
-    case items(SchemaNode)
-    case tupleItems([SchemaNode], additional: SchemaNode?)
-    case contains(SchemaNode)
+    case pattern(U<PatternCheck>)
+    case format(U<FormatCheck>)
+    case content(U<ContentCheck>)
+    case items(U<SchemaNode>)
+    case tupleItems([U<SchemaNode>], additional: U<SchemaNode>?)
+    case contains(U<SchemaNode>)
     case minItems(Int)
     case maxItems(Int)
     case uniqueItems
-    case object(ObjectCheck)
-    case allOf([SchemaNode])
-    case anyOf([SchemaNode])
-    case oneOf([SchemaNode])
-    case not(SchemaNode)
-    case conditional(if: SchemaNode, then: SchemaNode?, else: SchemaNode?)
+    case object(U<ObjectCheck>)
+    case allOf([U<SchemaNode>])
+    case anyOf([U<SchemaNode>])
+    case oneOf([U<SchemaNode>])
+    case not(U<SchemaNode>)
+    case conditional(if: U<SchemaNode>, then: U<SchemaNode>?, else: U<SchemaNode>?)
 }

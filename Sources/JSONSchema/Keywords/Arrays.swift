@@ -25,7 +25,8 @@ extension Evaluator {
     }
 
     /// `items` as an array (tuple form) plus `additionalItems`.
-    mutating func checkTupleItems(_ list: [SchemaNode], _ additional: SchemaNode?, _ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {
+    mutating func checkTupleItems(_ list: [U<SchemaNode>], _ additionalLink: U<SchemaNode>?, _ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {
+        let additional = additionalLink?.ref
         let node = nodes[i]
         guard node.kind == ValueKind.array.rawValue else { return true }
         var valid = true
@@ -35,7 +36,7 @@ extension Evaluator {
         while child < stop {
             if position < list.count {
                 descend(position: position)
-                let ok = try validate(list[position], child)
+                let ok = try validate(list[position].ref, child)
                 ascend()
                 if !ok { valid = false; if !collect { return false } }
             } else if let additional {

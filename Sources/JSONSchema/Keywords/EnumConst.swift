@@ -28,7 +28,7 @@ extension Evaluator {
     mutating func checkEnum(_ e: EnumCheck, _ schema: SchemaNode, _ i: Int) -> Bool {
         let instance = Value(document: document, index: i)
         if nodes[i].kind == ValueKind.string.rawValue {
-            if e.strings.lookup(document.stringBytes(i)) >= 0 { return true }
+            if e.strings.lookup(bytes(i)) >= 0 { return true }
         } else {
             for candidate in e.others where JSONEquality.equal(candidate, instance) { return true }
         }

@@ -7,12 +7,12 @@ final class ObjectCheck {
     /// Every name the keywords mention, each with a slot.
     let table: NameTable
     /// `properties` schemas by slot (nil where the name comes only from `required`/`dependencies`).
-    let propertySchemas: [SchemaNode?]
-    let patterns: [(regex: ECMARegex, schema: SchemaNode)]
-    let additional: SchemaNode?
+    let propertySchemas: [U<SchemaNode>?]
+    let patterns: [(regex: ECMARegex, schema: U<SchemaNode>)]
+    let additional: U<SchemaNode>?
     let requiredSlots: [Int]
     let dependencies: [Dependency]
-    let propertyNames: SchemaNode?
+    let propertyNames: U<SchemaNode>?
     let minProperties: Int?
     let maxProperties: Int?
     /// Whether evaluating members is needed at all (not just counting and `required`).
@@ -21,11 +21,11 @@ final class ObjectCheck {
     struct Dependency {
         let slot: Int
         let requiredSlots: [Int]
-        let schema: SchemaNode?
+        let schema: U<SchemaNode>?
     }
 
-    init(table: NameTable, propertySchemas: [SchemaNode?], patterns: [(ECMARegex, SchemaNode)], additional: SchemaNode?,
-         requiredSlots: [Int], dependencies: [Dependency], propertyNames: SchemaNode?, minProperties: Int?, maxProperties: Int?) {
+    init(table: NameTable, propertySchemas: [U<SchemaNode>?], patterns: [(ECMARegex, U<SchemaNode>)], additional: U<SchemaNode>?,
+         requiredSlots: [Int], dependencies: [Dependency], propertyNames: U<SchemaNode>?, minProperties: Int?, maxProperties: Int?) {
         self.table = table
         self.propertySchemas = propertySchemas
         self.patterns = patterns.map { (regex: $0.0, schema: $0.1) }
@@ -66,7 +66,7 @@ extension Evaluator {
         let stop = Int(node.b)
         while k < stop {
             let v = k + 1
-            let key = document.stringBytes(k)
+            let key = bytes(k)
             let slot = slots > 0 ? o.table.lookup(key) : -1
             var matched = false
             if slot >= 0 {
@@ -74,7 +74,7 @@ extension Evaluator {
                 if let propertySchema = o.propertySchemas[slot] {
                     matched = true
                     descend(key: k)
-                    let ok = try validate(propertySchema, v)
+                    let ok = try validate(propertySchema.ref, v)
                     ascend()
                     if !ok { valid = false; if !collect { return false } }
                 }
@@ -87,12 +87,13 @@ extension Evaluator {
                 if hit {
                     matched = true
                     descend(key: k)
-                    let ok = try validate(pattern.schema, v)
+                    let ok = try validate(pattern.schema.ref, v)
                     ascend()
                     if !ok { valid = false; if !collect { return false } }
                 }
             }
-            if !matched, let additional = o.additional {
+            if !matched, let additionalLink = o.additional {
+                let additional = additionalLink.ref
                 if case .alwaysFalse = additional.form {
                     if !collect { return false }
                     valid = false
@@ -113,7 +114,7 @@ extension Evaluator {
             }
             if let names = o.propertyNames {
                 descend(key: k)
-                let ok = try validate(names, k)
+                let ok = try validate(names.ref, k)
                 ascend()
                 if !ok { valid = false; if !collect { return false } }
             }
@@ -136,7 +137,7 @@ extension Evaluator {
                        "property \"\(o.name(slot))\" is required when \"\(o.name(dependency.slot))\" is present")
             }
             if let dependentSchema = dependency.schema {
-                if try !validate(dependentSchema, i) {
+                if try !validate(dependentSchema.ref, i) {
                     valid = false
                     if !collect { return false }
                 }

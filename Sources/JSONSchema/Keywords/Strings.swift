@@ -36,7 +36,7 @@ extension Evaluator {
     /// `minLength` / `maxLength`, counted in Unicode code points.
     mutating func checkLength(_ n: Int, isMin: Bool, _ schema: SchemaNode, _ i: Int) -> Bool {
         guard nodes[i].kind == ValueKind.string.rawValue else { return true }
-        let bytes = document.stringBytes(i)
+        let bytes = bytes(i)
         // Fast bounds: byte length ≥ code points ≥ byte length / 4.
         if isMin {
             if bytes.count / 4 >= n { return true }
@@ -58,7 +58,7 @@ extension Evaluator {
         guard nodes[i].kind == ValueKind.string.rawValue else { return true }
         let ok: Bool
         do {
-            ok = try p.regex.matches(utf8: document.stringBytes(i))
+            ok = try p.regex.matches(utf8: bytes(i))
         } catch {
             throw ValidationLimitError(message: "pattern \(ValueDescription.quote(p.regex.pattern)) exceeded its backtracking budget on \(describe(i)) (hostile regex?); raise it with --regex-budget")
         }
@@ -70,7 +70,7 @@ extension Evaluator {
 
     mutating func checkFormat(_ f: FormatCheck, _ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {
         guard nodes[i].kind == ValueKind.string.rawValue else { return true }
-        let bytes = document.stringBytes(i)
+        let bytes = bytes(i)
         if !f.check(bytes) {
             if collect { record(schema, ["format"], "format", i, "\(describe(i)) is not a valid \(f.name)") }
             return false
@@ -86,7 +86,7 @@ extension Evaluator {
 
     mutating func checkContent(_ c: ContentCheck, _ schema: SchemaNode, _ i: Int) -> Bool {
         guard nodes[i].kind == ValueKind.string.rawValue else { return true }
-        var bytes = Array(document.stringBytes(i))
+        var bytes = Array(bytes(i))
         if c.base64 {
             guard let decoded = Base64.decode(bytes) else {
                 if collect { record(schema, ["contentEncoding"], "contentEncoding", i, "\(describe(i)) is not valid base64") }
