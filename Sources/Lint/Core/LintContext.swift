@@ -1,0 +1,144 @@
+import CRR
+import Document
+import JSONSchema
+import OpenAPI
+
+/// Everything a rule may ask about the file being linted. Expensive facts (the schema sites,
+/// the CRR code and revision tables, compiled schemas) are computed once, on first use.
+public final class LintContext {
+    public enum Kind: String, Sendable {
+        case openAPI
+        case schema
+    }
+
+    public let document: Document
+    /// The file as named on the command line.
+    public let file: String
+    public let kind: Kind
+    /// Whether the CRR profile applies.
+    public let crr: Bool
+    /// What the file name says, when it follows a CRR convention.
+    public let fileName: CRRFileName?
+    /// Shared by a lint run: the bundled catalog and every file linted so far.
+    public let registry: SchemaRegistry
+    /// The URI relative `$ref`s resolve against.
+    public let baseURI: URIReference
+
+    public init(document: Document, file: String, kind: Kind, crr: Bool, registry: SchemaRegistry) {
+        self.document = document
+        self.file = file
+        self.kind = kind
+        self.crr = crr
+        self.fileName = CRRFileName(file)
+        self.registry = registry
+        let fileURI = file.hasPrefix("catalog:") ? URIReference(file) : URIReference.file(SchemaRegistry.absolutePathOf(file))
+        if registry.uri(of: document) == nil { registry.add(document, uri: fileURI.description) }
+        if kind == .schema, let id = document.root["$id"]?.string, URIReference(id).isAbsolute {
+            baseURI = URIReference(id).withoutFragment
+        } else {
+            baseURI = fileURI
+        }
+    }
+
+    public var root: Value { document.root }
+
+    /// The OpenAPI view of the document (OpenAPI files only).
+    public private(set) lazy var spec: OpenAPISpec? = kind == .openAPI ? OpenAPISpec(document: document, path: file) : nil
+
+    /// Every schema object in the file, top-down in document order.
+    public private(set) lazy var schemas: [SchemaSite] = {
+        switch kind {
+        case .schema: SchemaWalker.walk(roots: [root], dialect: .draft07)
+        case .openAPI: SchemaWalker.walk(roots: SchemaWalker.openAPIRoots(root), dialect: .openAPI30)
+        }
+    }()
+
+    /// The CRR service a spec file belongs to (`auction`, `tor_conversion` ...), from its name.
+    public var service: String? {
+        if case .openAPI(let service, _)? = fileName?.kind { return service }
+        return nil
+    }
+
+    /// The download schema a schema file defines (`CRRMEQResult` ...), from its name.
+    public var schemaName: String? {
+        if case .schema(let name)? = fileName?.kind { return name }
+        return nil
+    }
+
+    // MARK: references
+
+    /// The value a `$ref` designates, or why it cannot be found.
+    public func resolve(ref: String) -> Result<Value, RefFailure> {
+        RefResolver.resolve(ref, in: document, base: baseURI, registry: registry)
+    }
+
+    /// Follows `$ref`s from `value` (at most 32 hops); nil when one does not resolve.
+    public func dereference(_ value: Value) -> Value? {
+        var current = value
+        for _ in 0..<32 {
+            guard current.kind == .object, let ref = current["$ref"]?.string else { return current }
+            guard case .success(let next) = resolve(ref: ref) else { return nil }
+            current = next
+        }
+        return nil
+    }
+
+    /// The `format` a schema declares itself or through `$ref` and `allOf`.
+    public func effectiveFormat(_ schema: Value, depth: Int = 0) -> String? {
+        guard depth < 16, let schema = dereference(schema), schema.kind == .object else { return nil }
+        if let format = schema["format"]?.string { return format }
+        for part in schema["allOf"].list {
+            if let format = effectiveFormat(part, depth: depth + 1) { return format }
+        }
+        return nil
+    }
+
+    /// Whether a schema carries an example (`example`, `examples`) itself or through `$ref`/`allOf`.
+    public func hasExample(_ schema: Value, depth: Int = 0) -> Bool {
+        guard depth < 16, let schema = dereference(schema), schema.kind == .object else { return false }
+        if schema.has("example") || (schema["examples"]?.count ?? 0) > 0 { return true }
+        return (schema["allOf"].list).contains { hasExample($0, depth: depth + 1) }
+    }
+
+    // MARK: compiled schemas
+
+    private var compiledCache: [Int: Schema?] = [:]
+    private var crrCompiledCache: [Int: Schema?] = [:]
+
+    /// The schema at `value` compiled for validation (nil when it does not compile: other rules
+    /// report why). With `crrRules`, date-times must also carry no fractional seconds.
+    public func compiled(_ value: Value, crrRules: Bool = false) -> Schema? {
+        if crrRules, let hit = crrCompiledCache[value.index] { return hit }
+        if !crrRules, let hit = compiledCache[value.index] { return hit }
+        let options = crrRules ? CRRProfile.options() : CompileOptions()
+        let schema: Schema?
+        if let spec {
+            schema = try? spec.compileSchema(value, registry: registry, options: options)
+        } else {
+            schema = try? Schema.compile(value, registry: registry, options: options)
+        }
+        if crrRules { crrCompiledCache[value.index] = schema } else { compiledCache[value.index] = schema }
+        return schema
+    }
+
+    /// Every example and default with the schema it illustrates (see ``Samples``).
+    public private(set) lazy var samples: [(sample: Value, schema: Value)] = Samples.all(self)
+
+    /// Every description, and every string inside an example or default.
+    public private(set) lazy var texts: [Value] = Samples.texts(self)
+
+    // MARK: CRR tables
+
+    /// The error-code table in the description of CRRServiceException, when there is one.
+    public private(set) lazy var codeTable: ErrorCodeTable? = ErrorCodeTable(context: self)
+
+    /// The revision table in `info.description`, when there is one.
+    public private(set) lazy var revisions: RevisionTable? = RevisionTable(context: self)
+
+    /// A value for rules that need a place to report a whole-file finding.
+    public var fileAnchor: Value {
+        if kind == .openAPI, let info = root["info"] { return info }
+        return root
+    }
+}
+

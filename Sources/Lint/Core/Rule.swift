@@ -1,0 +1,82 @@
+import Document
+import Reporting
+
+/// Which files a rule looks at.
+public enum RuleScope: String, Sendable {
+    /// Draft-07 schema files, and the Schema Objects inside OpenAPI specs.
+    case schemas
+    /// OpenAPI 3.0 specs only.
+    case openAPI
+    /// Draft-07 schema files only.
+    case schemaFiles
+    /// Every file.
+    case all
+
+    func covers(_ kind: LintContext.Kind) -> Bool {
+        switch self {
+        case .schemas, .all: true
+        case .openAPI: kind == .openAPI
+        case .schemaFiles: kind == .schema
+        }
+    }
+}
+
+/// What a rule is: the facts `--list-rules`, the README table and SARIF show.
+public struct RuleMeta: Sendable {
+    /// Stable id: `schema-*` for JSON Schema, `oas-*` for OpenAPI, `crr-*` for the CRR profile.
+    public let id: String
+    public let severity: Severity
+    public let scope: RuleScope
+    /// On only under the CRR profile.
+    public let crr: Bool
+    /// One line: what the rule checks.
+    public let summary: String
+    /// Why it matters.
+    public let why: String
+    /// How to fix a finding.
+    public let fix: String
+
+    public init(id: String, severity: Severity, scope: RuleScope, crr: Bool = false, summary: String, why: String, fix: String) {
+        self.id = id
+        self.severity = severity
+        self.scope = scope
+        self.crr = crr
+        self.summary = summary
+        self.why = why
+        self.fix = fix
+    }
+
+    public var descriptor: RuleDescriptor {
+        RuleDescriptor(id: id, severity: severity, summary: summary, help: "\(why) Fix: \(fix)")
+    }
+}
+
+/// A lint rule: looks at one positioned document and reports what it finds.
+public protocol LintRule: Sendable {
+    var meta: RuleMeta { get }
+    func check(_ context: LintContext, _ out: inout FindingSink)
+}
+
+/// Collects a rule's findings; the engine adds the rule id, severity and file.
+public struct FindingSink {
+    public struct Item: Sendable {
+        public var position: SourcePosition
+        public var pointer: JSONPointer
+        public var message: String
+        public var hint: String?
+    }
+
+    public private(set) var items: [Item] = []
+
+    public init() {}
+
+    /// A finding at a value (for an object member, pass its key to point at the key).
+    public mutating func add(_ value: Value, _ message: String, hint: String? = nil) {
+        items.append(Item(position: value.position, pointer: value.pointer, message: message, hint: hint))
+    }
+
+    /// A finding at an explicit position (inside a long string, say) that belongs to `value`.
+    public mutating func add(_ value: Value, at position: SourcePosition, _ message: String, hint: String? = nil) {
+        items.append(Item(position: position, pointer: value.pointer, message: message, hint: hint))
+    }
+}

@@ -1,0 +1,77 @@
+import Document
+
+/// Which schema language a Schema Object is written in.
+public enum SchemaDialect: Sendable {
+    /// A standalone JSON Schema draft-07 file.
+    case draft07
+    /// An OpenAPI 3.0 Schema Object (a subset of draft-05 with `nullable`, `example` ...).
+    case openAPI30
+}
+
+/// One schema object in a file, with how it was reached.
+public struct SchemaSite: Sendable {
+    public let value: Value
+    public let dialect: SchemaDialect
+    /// Index of the parent site in ``LintContext/schemas``; nil for a top-level schema.
+    public let parent: Int?
+    /// The keyword it sits under (`properties`, `items`, `allOf` ...); nil at the top.
+    public let keyword: String?
+    /// The property or definition name when `keyword` is a map keyword.
+    public let name: String?
+}
+
+/// Finds every schema object of a document, top-down and in document order.
+enum SchemaWalker {
+    static let mapKeywords: Set<String> = ["properties", "patternProperties", "definitions"]
+    static let singleKeywords = ["additionalProperties", "items", "additionalItems", "contains", "propertyNames", "not", "if", "then", "else"]
+    static let arrayKeywords = ["allOf", "anyOf", "oneOf", "items"]
+
+    static func walk(roots: [Value], dialect: SchemaDialect) -> [SchemaSite] {
+        var sites: [SchemaSite] = []
+        var seen: Set<Int> = []
+        var stack: [(Value, Int?, String?, String?)] = roots.reversed().map { ($0, nil, nil, nil) }
+        while let (value, parent, keyword, name) = stack.popLast() {
+            guard value.kind == .object, seen.insert(value.index).inserted else { continue }
+            let me = sites.count
+            sites.append(SchemaSite(value: value, dialect: dialect, parent: parent, keyword: keyword, name: name))
+            var children: [(Value, Int?, String?, String?)] = []
+            for member in value.members {
+                let key = member.name
+                if mapKeywords.contains(key) {
+                    for entry in member.value.members { children.append((entry.value, me, key, entry.name)) }
+                } else if key == "dependencies" {
+                    for entry in member.value.members where entry.value.kind == .object { children.append((entry.value, me, key, entry.name)) }
+                } else if member.value.kind == .array, arrayKeywords.contains(key) {
+                    for element in member.value.elements { children.append((element, me, key, nil)) }
+                } else if singleKeywords.contains(key) {
+                    children.append((member.value, me, key, nil))
+                }
+            }
+            stack.append(contentsOf: children.reversed())
+        }
+        return sites
+    }
+
+    /// The schema roots of an OpenAPI document: `components/schemas/*` and every `schema`
+    /// of a parameter, header or media type.
+    static func openAPIRoots(_ root: Value) -> [Value] {
+        var roots: [Value] = root["components"]?["schemas"]?.members.map(\.value) ?? []
+        var stack: [Value] = [root["paths"], root["components"]].compactMap { $0 }
+        var found: [Value] = []
+        while let value = stack.popLast() {
+            for member in value.members {
+                switch member.name {
+                case "schema" where member.value.kind == .object:
+                    found.append(member.value)
+                case "example", "examples", "default", "schemas":
+                    if member.name == "schemas", value.index != root["components"]?.index { stack.append(member.value) }
+                default:
+                    if member.value.kind == .object || member.value.kind == .array { stack.append(member.value) }
+                }
+            }
+            for element in value.elements where element.kind == .object || element.kind == .array { stack.append(element) }
+        }
+        roots += found.sorted { $0.index < $1.index }
+        return roots
+    }
+}

@@ -1,2 +1,0 @@
-/// Lint rules over positioned documents (see LintEngine).
-public enum LintModule {}

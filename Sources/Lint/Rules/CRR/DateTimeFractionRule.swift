@@ -1,0 +1,20 @@
+import Document
+
+/// A date-time example or default with fractional seconds.
+struct DateTimeFractionRule: LintRule {
+    let meta = RuleMeta(
+        id: "crr-date-time-fraction", severity: .error, scope: .all, crr: true,
+        summary: "Date-time examples and defaults carry no fractional seconds (2021-09-01T07:00:00Z).",
+        why: "CAISO's CRR services write date-times without milliseconds; the 2024-11-21 update removed them from every example, and submissions copying an example with .000 are refused.",
+        fix: "Drop the fraction: 2021-09-01T07:00:00.000Z becomes 2021-09-01T07:00:00Z.")
+
+    func check(_ context: LintContext, _ out: inout FindingSink) {
+        for (sample, schema) in context.samples {
+            guard let compiled = context.compiled(schema, crrRules: true), let result = try? compiled.validate(sample) else { continue }
+            for error in result.errors where !error.isBranchDetail && error.message.contains("fractional seconds") {
+                let value = JSONPointer(error.instanceLocation).flatMap { sample.descend($0) } ?? sample
+                out.add(value, at: error.position, error.message, hint: "remove the fractional seconds")
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Document
+
+/// A code whose HTTP status differs between the code table, the revision notes and the
+/// responses that use it.
+struct ErrorCodeStatusRule: LintRule {
+    let meta = RuleMeta(
+        id: "crr-error-code-status", severity: .error, scope: .openAPI, crr: true,
+        summary: "The HTTP status the code table gives a code agrees with the revision notes and with the responses that use it.",
+        why: "The published specs contradict themselves (notes: SER0028 for 404 and SER0029 for 500; tables: the opposite); clients cannot know which to expect. crrspec reports the contradiction and does not pick a side.",
+        fix: "Decide which pairing is right and make the table, the notes and the response examples agree.")
+
+    func check(_ context: LintContext, _ out: inout FindingSink) {
+        guard let table = context.codeTable else { return }
+        var statusOf: [String: (Int, ErrorCodeTable.Entry)] = [:]
+        for entry in table.entries { if let status = entry.status, statusOf[entry.code] == nil { statusOf[entry.code] = (status, entry) } }
+        if let revisions = context.revisions {
+            for event in revisions.codeEvents {
+                guard let said = event.status, let (status, entry) = statusOf[event.code], said != status else { continue }
+                let line = table.position(of: entry).line
+                out.add(revisions.description, at: revisions.position(offset: event.offset, token: event.code),
+                        "the revision notes (\(revisions.rows[event.row].versionText)) pair \(event.code) with HTTP \(said), but the code table pairs it with HTTP \(status) (line \(line)): the spec contradicts itself",
+                        hint: "decide which is right and make the notes and the table agree")
+            }
+        }
+        for operation in context.spec?.operations ?? [] {
+            for response in operation.value["responses"].entries {
+                guard let status = Int(response.name), status >= 400 else { continue }
+                let resolved = (try? context.spec!.resolve(response.value)) ?? response.value
+                for example in examples(of: resolved) {
+                    for value in example.subtree where value.kind == .string {
+                        guard let code = value.string, let (tableStatus, _) = statusOf[code], tableStatus != status else { continue }
+                        out.add(value, "the \(status) response of \(operation.method.uppercased()) \(operation.path) uses \(code), which the code table gives HTTP \(tableStatus)")
+                    }
+                }
+            }
+        }
+    }
+
+    func examples(of response: Value) -> [Value] {
+        response["content"].entries.flatMap { media -> [Value] in
+            [media.value["example"]].compactMap { $0 } + media.value["examples"].entries.compactMap { $0.value["value"] }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// Revision notes that add codes the table lacks, or remove codes it still lists.
+struct RevisionCodesRule: LintRule {
+    let meta = RuleMeta(
+        id: "crr-revision-codes", severity: .warning, scope: .openAPI, crr: true,
+        summary: "Codes the revision notes add are in the code table; codes they remove are not.",
+        why: "The revision table is the change log clients read; when it and the code table disagree (AOV0005 \"added\" but never listed, MKT0002 \"removed\" but still there) one of them is wrong.",
+        fix: "Add or remove the table row, or correct the revision note.")
+
+    func check(_ context: LintContext, _ out: inout FindingSink) {
+        guard let table = context.codeTable, let revisions = context.revisions else { return }
+        var last: [String: RevisionTable.CodeEvent] = [:]
+        var order: [String] = []
+        for event in revisions.codeEvents where event.action != .mentioned {
+            if last[event.code] == nil { order.append(event.code) }
+            last[event.code] = event
+        }
+        for code in order {
+            guard let event = last[code] else { continue }
+            let version = revisions.rows[event.row].versionText
+            switch event.action {
+            case .added where !table.codes.contains(code):
+                out.add(revisions.description, at: revisions.position(offset: event.offset, token: code),
+                        "the revision notes (\(version)) add \(code), but the code table of CRRServiceException does not list it",
+                        hint: "add a row for \(code) or correct the note")
+            case .removed where table.codes.contains(code):
+                let entry = table.entries(for: code)[0]
+                out.add(table.description, at: table.position(of: entry),
+                        "the revision notes (\(version)) remove \(code), but the code table still lists it", hint: "remove the row")
+            default:
+                continue
+            }
+        }
+    }
+}

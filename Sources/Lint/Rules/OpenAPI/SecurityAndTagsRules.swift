@@ -1,0 +1,41 @@
+import JSONSchema
+
+/// A security requirement naming a scheme that `components/securitySchemes` does not define.
+struct SecurityDefinedRule: LintRule {
+    let meta = RuleMeta(
+        id: "oas-security-defined", severity: .error, scope: .openAPI,
+        summary: "Security requirements name schemes defined in components/securitySchemes.",
+        why: "An undefined scheme leaves clients without a way to authenticate and makes the spec invalid.",
+        fix: "Define the scheme under components/securitySchemes or correct its name.")
+
+    func check(_ context: LintContext, _ out: inout FindingSink) {
+        let defined = context.root["components"]?["securitySchemes"].entries.map(\.name) ?? []
+        let requirements = context.root["security"].list + (context.spec?.operations ?? []).flatMap { $0.value["security"].list }
+        for requirement in requirements {
+            for entry in requirement.members where !defined.contains(entry.name) {
+                let near = Suggest.closest(entry.name, among: defined)
+                out.add(entry.key, "security scheme \"\(entry.name)\" is not defined in components/securitySchemes" + (near.map { "; did you mean \"\($0)\"?" } ?? ""))
+            }
+        }
+    }
+}
+
+/// An operation tag missing from the top-level `tags` list.
+struct TagsDefinedRule: LintRule {
+    let meta = RuleMeta(
+        id: "oas-tags-defined", severity: .warning, scope: .openAPI,
+        summary: "Operation tags are declared in the top-level tags list.",
+        why: "Documentation groups operations by the declared tags; an undeclared one (often a misspelling) lands in its own undescribed group.",
+        fix: "Declare the tag with a description, or correct its spelling.")
+
+    func check(_ context: LintContext, _ out: inout FindingSink) {
+        let declared = context.root["tags"].list.compactMap { $0["name"]?.string }
+        for operation in context.spec?.operations ?? [] {
+            for tag in operation.value["tags"].list {
+                guard let name = tag.string, !declared.contains(name) else { continue }
+                let near = Suggest.closest(name, among: declared)
+                out.add(tag, "tag \"\(name)\" is not declared in the top-level tags" + (near.map { "; did you mean \"\($0)\"?" } ?? ""))
+            }
+        }
+    }
+}

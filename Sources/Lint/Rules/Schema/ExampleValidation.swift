@@ -1,0 +1,15 @@
+import Document
+import JSONSchema
+
+/// Validates a sample value (an example or a default) against a schema and reports each
+/// error at the failing spot inside the sample.
+enum ExampleValidation {
+    static func report(_ sample: Value, against schema: Value, _ context: LintContext, what: String, into out: inout FindingSink) {
+        guard let compiled = context.compiled(schema), let result = try? compiled.validate(sample), !result.valid else { return }
+        for error in result.errors.filter({ !$0.isBranchDetail }).prefix(3) {
+            let failing = JSONPointer(error.instanceLocation).flatMap { sample.descend($0) } ?? sample
+            out.add(failing, at: error.position, "\(what) does not match its schema: \(error.message)",
+                    hint: "correct the \(what) or the schema (\(error.keyword) at \(error.keywordLocation.isEmpty ? "the schema root" : error.keywordLocation))")
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import Document
+import JSONSchema
+
+/// A schema file that is not a valid draft-07 schema.
+struct MetaschemaRule: LintRule {
+    let meta = RuleMeta(
+        id: "schema-metaschema", severity: .error, scope: .schemaFiles,
+        summary: "A schema file validates against the draft-07 metaschema.",
+        why: "A keyword with a wrong-typed value (required: true, type: \"str\") is rejected or misread by validators.",
+        fix: "Give the keyword the value type the metaschema names.")
+
+    static let metaschema: Schema? = try? Schema.compile(MetaschemaDocument.draft07(), registry: SchemaRegistry())
+
+    func check(_ context: LintContext, _ out: inout FindingSink) {
+        guard let schema = MetaschemaRule.metaschema, let result = try? schema.validate(context.root), !result.valid else { return }
+        for error in result.errors where !error.isBranchDetail {
+            let value = JSONPointer(error.instanceLocation).flatMap { context.document.resolve($0) } ?? context.root
+            out.add(value, at: error.position, "not a valid draft-07 schema: \(error.message)")
+        }
+    }
+}

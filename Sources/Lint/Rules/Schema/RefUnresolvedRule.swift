@@ -1,0 +1,35 @@
+import Document
+
+/// A `$ref` that points at nothing.
+struct RefUnresolvedRule: LintRule {
+    let meta = RuleMeta(
+        id: "ref-unresolved", severity: .error, scope: .all,
+        summary: "Every $ref resolves: in the file, to a file beside it, or to a bundled catalog schema.",
+        why: "A dangling reference makes the schema unusable: validators stop, and generated code and docs break.",
+        fix: "Correct the pointer or the file name, or add the missing definition.")
+
+    func check(_ context: LintContext, _ out: inout FindingSink) {
+        for (_, ref) in RefUnresolvedRule.references(context.root) {
+            if case .failure(let failure) = context.resolve(ref: ref.string ?? "") {
+                out.add(ref, "$ref \"\(ref.string ?? "")\" does not resolve: \(failure.message)")
+            }
+        }
+    }
+
+    /// Every `$ref` string outside example and default values, with the object holding it.
+    static func references(_ root: Value) -> [(Value, Value)] {
+        var out: [(Value, Value)] = []
+        var stack = [root]
+        while let value = stack.popLast() {
+            for member in value.members {
+                if member.name == "$ref", member.value.kind == .string {
+                    out.append((value, member.value))
+                } else if !["example", "examples", "default", "enum", "const"].contains(member.name) {
+                    stack.append(member.value)
+                }
+            }
+            stack += value.elements
+        }
+        return out.sorted { $0.1.index < $1.1.index }
+    }
+}

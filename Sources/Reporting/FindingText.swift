@@ -1,0 +1,88 @@
+/// Renders findings for people: `file:line:col: severity: message [rule]`, then a short code
+/// frame (the line before, the line itself and a caret under the column) and the fix hint.
+public enum FindingTextRenderer {
+    /// - Parameter source: the text of a file by name, for code frames; return nil to skip them.
+    public static func render(_ findings: [Finding], frames: Bool = true, source: (String) -> String? = { _ in nil }) -> String {
+        var out = ""
+        var lineCache: [String: [Substring]] = [:]
+        for finding in findings {
+            let place = finding.line > 0 ? "\(finding.file):\(finding.line):\(finding.column)" : finding.file
+            out += "\(place): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
+            if frames, finding.line > 0 {
+                if lineCache[finding.file] == nil {
+                    lineCache[finding.file] = source(finding.file).map { splitLines($0) } ?? []
+                }
+                out += frame(lineCache[finding.file]!, line: finding.line, column: finding.column)
+            }
+            if let hint = finding.hint { out += "  hint: \(hint)\n" }
+        }
+        return out
+    }
+
+    /// One line: `12 findings: 3 errors, 8 warnings, 1 info in 4 files`.
+    public static func summary(_ findings: [Finding], files: Int) -> String {
+        func count(_ s: Severity) -> Int { findings.filter { $0.severity == s }.count }
+        let (e, w, i) = (count(.error), count(.warning), count(.info))
+        let noun = findings.count == 1 ? "finding" : "findings"
+        return "\(findings.count) \(noun): \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(i) info in \(files) file\(files == 1 ? "" : "s")"
+    }
+
+    static func splitLines(_ text: String) -> [Substring] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    }
+
+    /// The code frame; lines longer than 160 columns are cut around the caret.
+    static func frame(_ lines: [Substring], line: Int, column: Int) -> String {
+        guard line >= 1, line <= lines.count else { return "" }
+        let width = String(line).count
+        func gutter(_ n: Int?, marked: Bool) -> String {
+            let label = n.map(String.init) ?? ""
+            return (marked ? "> " : "  ") + String(repeating: " ", count: width - label.count) + label + " | "
+        }
+        var out = ""
+        if line >= 2, !lines[line - 2].allSatisfy(\.isWhitespace) {
+            out += gutter(line - 1, marked: false) + clip(lines[line - 2], around: column).text + "\n"
+        }
+        let (text, shift, prefix) = clip(lines[line - 1], around: column)
+        out += gutter(line, marked: true) + text + "\n"
+        let before = Array(lines[line - 1].unicodeScalars).dropFirst(shift).prefix(max(0, column - 1 - shift))
+        let indent = String(repeating: " ", count: prefix) + String(String.UnicodeScalarView(before.map { $0 == "\t" ? "\t" : " " }))
+        out += gutter(nil, marked: false) + indent + "^\n"
+        return out
+    }
+
+    /// A line cut to 160 columns around `column`: the text, how many scalars were dropped in
+    /// front and the width of the marker put there.
+    static func clip(_ line: Substring, around column: Int) -> (text: String, shift: Int, prefix: Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > 160 else { return (String(line), 0, 0) }
+        let start = min(max(0, column - 120), scalars.count)
+        let end = min(scalars.count, start + 160)
+        let body = String(String.UnicodeScalarView(scalars[start..<end]))
+        return ((start > 0 ? "… " : "") + body + (end < scalars.count ? " …" : ""), start, start > 0 ? 2 : 0)
+    }
+}
+/// Renders findings as `{"findings": [{"rule", "severity", "file", "line", "column", "pointer", "message", "hint"}]}`.
+public enum FindingJSONRenderer {
+    public static func render(_ findings: [Finding], pretty: Bool = true) -> String {
+        var w = JSONWriter(pretty: pretty)
+        w.beginObject()
+        w.key("findings")
+        w.beginArray()
+        for f in findings {
+            w.beginObject()
+            w.field("rule", f.rule)
+            w.field("severity", f.severity.rawValue)
+            w.field("file", f.file)
+            w.field("line", f.line)
+            w.field("column", f.column)
+            w.field("pointer", f.pointer)
+            w.field("message", f.message)
+            if let hint = f.hint { w.field("hint", hint) }
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.output + "\n"
+    }
+}

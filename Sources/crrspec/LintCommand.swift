@@ -1,0 +1,296 @@
+import ArgumentParser
+import CRR
+import Document
+import Foundation
+import JSONSchema
+import Lint
+import Reporting
+
+enum LintFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, github, junit, markdown
+}
+
+extension Severity: ExpressibleByArgument {}
+
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check OpenAPI 3.0 specs and draft-07 schemas against JSON Schema, OpenAPI and CRR rules.",
+        discussion: """
+        Each finding names its rule, severity, file:line:column and JSON Pointer. PATH is a spec or \
+        schema file, or a folder searched for .yaml, .yml and .json specs and schemas. The CRR \
+        profile (crr-* rules) applies to files named like CRR specs and schemas \
+        (caiso_crr_<service>_vX.Y.Z.yaml, <Name>_vX.Y.Z.draft-07.schema.json), or everywhere \
+        with --profile crr.
+
+        Configuration: the nearest .crrspec.yaml above each file (or --config) turns rules off or \
+        re-grades them, per path if need be:
+          lint:
+            fail-on: warning
+            rules: {schema-enum-description: off, oas-*: warning}
+            overrides:
+              - files: ["legacy/**"]
+                rules: {crr-error-responses: off}
+        An x-lint-ignore member (a rule id, a list of them, or true) silences findings at and \
+        below the object that holds it. --write-baseline records today's findings in \
+        .crrspec-baseline.json beside the config; later runs report only new ones.
+
+        Formats: text (with a code frame), json, sarif (SARIF 2.1.0 for code scanning), github \
+        (workflow annotations), junit. --list-rules prints the rules (text, json or markdown).
+
+        Exit status: 0 no finding at or above --fail-on (default error), 1 some, 2 a file or the \
+        configuration could not be read.
+
+        Examples:
+          crrspec lint openapi/ schemas/
+          crrspec lint --catalog
+          crrspec lint ../shared/reference/caiso-crr-openapi/caiso_crr_auction_v1.2.1.yaml
+          crrspec lint --format sarif specs/ > crrspec.sarif
+          crrspec lint --format github --fail-on warning specs/
+          crrspec lint --write-baseline specs/ && crrspec lint specs/
+          crrspec lint --list-rules --format markdown
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Spec or schema files, or folders to search.", valueName: "PATH"))
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Output: text, json, sarif, github or junit (markdown with --list-rules).")
+    var format: LintFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings of this severity or worse: error, warning or info (default: the config's, else error).")
+    var failOn: Severity?
+
+    @Option(name: .long, help: "Rule profile: auto (CRR rules for files named like CRR files), crr, or none. Overrides the config.")
+    var profile: CRRProfile.Selection?
+
+    @Option(name: .long, help: ArgumentHelp("Use this configuration instead of the nearest .crrspec.yaml.", valueName: "FILE"))
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Ignore .crrspec.yaml files.")
+    var noConfig = false
+
+    @Option(name: .long, help: ArgumentHelp("Report only findings not in this baseline file.", valueName: "FILE"))
+    var baseline: String?
+
+    @Flag(name: .customLong("write-baseline"), help: "Record the current findings as the baseline (and exit 0).")
+    var writeBaseline = false
+
+    @Flag(name: .long, help: "Lint the catalog bundled with crrspec.")
+    var catalog = false
+
+    @Flag(name: .customLong("list-rules"), help: "List every rule with its id, severity and description.")
+    var listRules = false
+
+    @Flag(name: .customLong("no-frame"), help: "Text output without code frames.")
+    var noFrame = false
+
+    @Flag(name: .shortAndLong, help: "No summary line.")
+    var quiet = false
+
+    @OptionGroup var limits: LimitOptions
+
+    func validate() throws {
+        if listRules { return }
+        if format == .markdown { throw ValidationError("--format markdown is for --list-rules") }
+        if paths.isEmpty && !catalog { throw ValidationError("give a spec or schema file, a folder, or --catalog") }
+        if noConfig && config != nil { throw ValidationError("--config and --no-config exclude each other") }
+    }
+
+    func run() throws {
+        if listRules {
+            Output.out(RuleListing.render(format))
+            return
+        }
+        var run = LintRun(command: self)
+        try run.execute()
+    }
+}
+
+/// `--list-rules` output.
+enum RuleListing {
+    static func render(_ format: LintFormat) -> String {
+        let rules = LintEngine.rules.map(\.meta)
+        switch format {
+        case .json, .sarif, .github, .junit:
+            var w = JSONWriter(pretty: true)
+            w.beginObject(); w.key("rules"); w.beginArray()
+            for m in rules {
+                w.beginObject()
+                w.field("id", m.id); w.field("severity", m.severity.rawValue); w.field("scope", m.scope.rawValue)
+                w.field("crrProfile", m.crr); w.field("description", m.summary); w.field("why", m.why); w.field("fix", m.fix)
+                w.endObject()
+            }
+            w.endArray(); w.endObject()
+            return w.output + "\n"
+        case .markdown:
+            var out = "| Rule | Severity | Applies to | Checks |\n| --- | --- | --- | --- |\n"
+            for m in rules {
+                out += "| `\(m.id)` | \(m.severity.rawValue) | \(scopeText(m)) | \(markdownText(m.summary)) |\n"
+            }
+            return out
+        case .text:
+            let width = rules.map(\.id.count).max() ?? 0
+            return rules.map { m in
+                m.id + String(repeating: " ", count: width - m.id.count) + "  " + m.severity.rawValue.padding(7) + "  " + m.summary
+            }.joined(separator: "\n") + "\n"
+        }
+    }
+
+    /// Table-cell text: `|` escaped, `<` and `>` as entities so `<service>` stays visible.
+    static func markdownText(_ text: String) -> String {
+        text.replacing("|", with: "\\|").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
+    }
+
+    static func scopeText(_ m: RuleMeta) -> String {
+        let base: String
+        switch m.scope {
+        case .schemas: base = "schemas, spec schemas"
+        case .schemaFiles: base = "schema files"
+        case .openAPI: base = "specs"
+        case .all: base = "specs, schemas"
+        }
+        return m.crr ? base + " (CRR)" : base
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}
+
+/// One `crrspec lint` invocation: gathers the files, finds each one's configuration, lints,
+/// applies the baseline, renders and sets the exit status.
+struct LintRun {
+    let command: LintCommand
+    var configs: [String: LintConfig] = [:]
+    var firstConfig: LintConfig?
+
+    init(command: LintCommand) { self.command = command }
+
+    mutating func execute() throws {
+        let engine = LintEngine(profile: command.profile ?? .auto, limits: command.limits.reader)
+        var explicit: LintConfig?
+        if let path = command.config {
+            guard FileManager.default.fileExists(atPath: path) else { throw fail("\(path): error: no such configuration file") }
+            explicit = try loadConfig(path)
+        }
+        let (files, missing) = LintInputs.expand(command.paths)
+        var findings: [Finding] = []
+        var unusable = missing.map { Finding(rule: "input-unreadable", severity: .error, file: $0, line: 0, column: 0, pointer: "", message: "no such file or folder") }
+        var linted: [String] = []
+        var sources: [String: String] = [:]
+        var suppressed = 0
+        func configure(_ file: String) throws -> LintConfig? {
+            var config = try explicit ?? (command.noConfig ? LintConfig() : nearestConfig(for: file))
+            if firstConfig == nil { firstConfig = config }
+            if config.isIgnored(file) { return nil }
+            if command.profile != nil { config.profile = nil }
+            return config
+        }
+        for file in files {
+            guard let config = try configure(file) else { continue }
+            engine.config = config
+            do {
+                let result = try engine.lint(path: file)
+                findings += result.findings
+                suppressed += result.suppressed
+                linted.append(file)
+            } catch {
+                unusable.append(Finding(rule: "input-unreadable", severity: .error, file: error.file, line: error.line, column: error.column, pointer: "", message: error.message))
+            }
+        }
+        if command.catalog {
+            for entry in CRRCatalog.entries {
+                guard let config = try configure(entry.uri) else { continue }
+                engine.config = config
+                let document = try CRRCatalog.document(entry)
+                let result = engine.lint(document: document, file: entry.uri)
+                sources[entry.uri] = CRRCatalog.text(entry)
+                findings += result.findings
+                suppressed += result.suppressed
+                linted.append(entry.uri)
+            }
+        }
+        let baselinePath = command.baseline ?? defaultBaselinePath()
+        if command.writeBaseline {
+            let path = baselinePath ?? LintConfig.fileName.replacing(".yaml", with: "-baseline.json")
+            let directory = (SchemaRegistry.absolutePathOf(path) as NSString).deletingLastPathComponent
+            do {
+                try LintBaseline.render(findings, directory: directory).write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw fail("\(path): error: cannot write the baseline: \(error.localizedDescription)")
+            }
+            Output.err("wrote \(findings.count) finding\(findings.count == 1 ? "" : "s") to \(path); later runs report only new ones\n")
+            return
+        }
+        var accepted = 0
+        if let baselinePath, FileManager.default.fileExists(atPath: baselinePath) {
+            do {
+                (findings, accepted) = try LintBaseline.load(baselinePath).filter(findings)
+            } catch {
+                throw fail("\(error)")
+            }
+        } else if command.baseline != nil {
+            throw fail("\(command.baseline!): error: no such baseline file (create it with --write-baseline)")
+        }
+        let all = (unusable + findings).sorted(by: Finding.ordered)
+        render(all, files: linted + unusable.map(\.file), sources: sources)
+        if !command.quiet && command.format == .text {
+            var summary = FindingTextRenderer.summary(findings, files: linted.count)
+            if accepted > 0 { summary += "; \(accepted) more in the baseline" }
+            if suppressed > 0 { summary += "; \(suppressed) suppressed by x-lint-ignore" }
+            Output.err(summary + "\n")
+        }
+        let threshold = command.failOn ?? firstConfig?.failOn ?? .error
+        if !unusable.isEmpty { throw ExitCode(2) }
+        if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+    }
+
+    func render(_ findings: [Finding], files: [String], sources: [String: String]) {
+        switch command.format {
+        case .text, .markdown:
+            Output.out(FindingTextRenderer.render(findings, frames: !command.noFrame) { file in
+                sources[file] ?? (try? String(contentsOfFile: file, encoding: .utf8))
+            })
+        case .json:
+            Output.out(FindingJSONRenderer.render(findings))
+        case .sarif:
+            let tool = SARIFRenderer.Tool(name: "crrspec", version: CRRSpecVersion.current, informationURI: "https://github.com/crrspec/crrspec",
+                                          rules: LintEngine.rules.map(\.meta.descriptor))
+            Output.out(SARIFRenderer.render(findings, tool: tool))
+        case .github:
+            Output.out(GitHubAnnotationRenderer.render(findings))
+        case .junit:
+            Output.out(JUnitRenderer.render(findings, files: files, failOn: command.failOn ?? firstConfig?.failOn ?? .error, suiteName: "crrspec lint"))
+        }
+    }
+
+    /// The baseline the configuration names, or `.crrspec-baseline.json` beside it (or here).
+    func defaultBaselinePath() -> String? {
+        if let path = firstConfig?.baselinePath { return path }
+        let directory = firstConfig?.directory ?? FileManager.default.currentDirectoryPath
+        return (directory as NSString).appendingPathComponent(".crrspec-baseline.json")
+    }
+
+    mutating func nearestConfig(for file: String) throws -> LintConfig {
+        let directory = file.hasPrefix("catalog:") ? FileManager.default.currentDirectoryPath : (SchemaRegistry.absolutePathOf(file) as NSString).deletingLastPathComponent
+        if let cached = configs[directory] { return cached }
+        let config = try LintConfig.find(from: directory).map { try loadConfig($0) } ?? LintConfig()
+        configs[directory] = config
+        return config
+    }
+
+    func loadConfig(_ path: String) throws -> LintConfig {
+        do {
+            return try LintConfig.load(path)
+        } catch {
+            throw fail("\(error)")
+        }
+    }
+
+    func fail(_ message: String) -> ExitCode {
+        Output.err(message + "\n")
+        return ExitCode(2)
+    }
+}

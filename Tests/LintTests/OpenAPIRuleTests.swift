@@ -1,0 +1,129 @@
+import XCTest
+
+/// Every OpenAPI rule against a spec it must report and one it must accept.
+final class OpenAPIRuleTests: XCTestCase {
+    static let name = "items-api.yaml"
+
+    /// An OpenAPI 3.0 spec with no findings.
+    static let base = """
+    openapi: 3.0.3
+    info:
+      title: Items
+      version: "1.0.0"
+    tags:
+      - name: Read
+    security:
+      - mutualTLS: []
+    paths:
+      /items/{id}:
+        get:
+          tags: [Read]
+          operationId: getItem
+          parameters:
+            - name: id
+              in: path
+              required: true
+              schema: {type: string}
+              example: a1
+          responses:
+            '200':
+              description: The item.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Item'
+                  example: {id: a1, count: 2}
+      /items:
+        get:
+          tags: [Read]
+          operationId: listItems
+          responses:
+            '200':
+              description: All items.
+    components:
+      securitySchemes:
+        mutualTLS:
+          type: http
+          scheme: bearer
+      schemas:
+        Item:
+          type: object
+          required: [id]
+          properties:
+            id: {type: string, example: a1}
+            count: {type: integer, minimum: 0}
+    """
+
+    func fixture(_ old: String, _ new: String, expect: String) -> RuleFixture {
+        RuleFixture(name: Self.name, failing: Self.base.with(old, new), passing: Self.base, expect: expect)
+    }
+
+    func testBaseIsClean() {
+        XCTAssertEqual(LintTest.lint(Self.base, name: Self.name).map(\.message), [])
+    }
+
+    func testStructure() {
+        check("oas-structure", fixture("      description: All items.", "      describe: All items.", expect: "not valid OpenAPI 3.0"))
+    }
+
+    func testOperationIdMissing() {
+        check("oas-operation-id-missing", fixture("      operationId: listItems\n", "", expect: "has no operationId"))
+    }
+
+    func testOperationIdDuplicate() {
+        check("oas-operation-id-duplicate", fixture("operationId: listItems", "operationId: getItem", expect: "also used by GET /items/{id}"))
+    }
+
+    func testOperationIdURLSafe() {
+        check("oas-operation-id-url-safe", fixture("operationId: listItems", "operationId: list items", expect: "not URL-safe"))
+    }
+
+    func testPathParameters() {
+        check("oas-path-parameters", fixture("  /items/{id}:", "  /items/{itemId}:", expect: "does not declare the path parameter \"itemId\""))
+    }
+
+    func testPathParameterRequired() {
+        check("oas-path-parameter-required", fixture("          required: true\n          schema: {type: string}", "          schema: {type: string}",
+                                                     expect: "not marked required: true"))
+    }
+
+    func testPathDuplicate() {
+        let failing = Self.base.with("  /items:\n", "  /items/{key}:\n").with("operationId: listItems\n", "operationId: listItems\n      parameters:\n        - {name: key, in: path, required: true, schema: {type: string}}\n")
+        check("oas-path-duplicate", RuleFixture(name: Self.name, failing: failing, passing: Self.base, expect: "same as /items/{id}"))
+    }
+
+    func testPathAmbiguous() {
+        let failing = Self.base.with("  /items:\n", "  /{kind}/latest:\n").with("operationId: listItems\n", "operationId: listItems\n      parameters:\n        - {name: kind, in: path, required: true, schema: {type: string}}\n")
+        let passing = failing.with("  /{kind}/latest:\n", "  /{kind}/latest/all:\n")
+        check("oas-path-ambiguous", RuleFixture(name: Self.name, failing: failing, passing: passing, expect: "ambiguous with /items/{id}"))
+    }
+
+    func testSuccessResponse() {
+        check("oas-success-response", fixture("        '200':\n          description: All items.", "        '404':\n          description: None.", expect: "no 2xx or 3xx response"))
+    }
+
+    func testExampleInvalid() {
+        check("oas-example-invalid", fixture("example: {id: a1, count: 2}", "example: {id: a1, count: -2}", expect: "example does not match its schema"))
+    }
+
+    func testUnusedComponent() {
+        check("oas-unused-component", fixture("  schemas:\n", "  schemas:\n    Spare: {type: string}\n", expect: "components/schemas/Spare is never referenced"))
+    }
+
+    func testSecurityDefined() {
+        check("oas-security-defined", fixture("  - mutualTLS: []", "  - mutualTLs: []", expect: "did you mean \"mutualTLS\""))
+    }
+
+    func testTagsDefined() {
+        check("oas-tags-defined", fixture("      tags: [Read]\n      operationId: listItems", "      tags: [Reads]\n      operationId: listItems", expect: "did you mean \"Read\""))
+    }
+
+    /// Schema rules also run on the Schema Objects inside a spec, with OpenAPI's keywords.
+    func testSchemaRulesInsideSpecs() {
+        let failing = Self.base.with("count: {type: integer, minimum: 0}", "count: {type: integer, minimum: 0, const: 1, maxLenth: 2}")
+        let messages = LintTest.lint(failing, name: Self.name).filter { $0.rule == "schema-unknown-keyword" }.map(\.message)
+        XCTAssertEqual(messages.count, 2, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("\"const\"") && $0.contains("not part of the OpenAPI 3.0 Schema Object") })
+        XCTAssertTrue(messages.contains { $0.contains("did you mean \"maxLength\"") })
+    }
+}

@@ -1,0 +1,121 @@
+import XCTest
+
+/// Every JSON Schema rule against a document it must report and one it must accept.
+final class SchemaRuleTests: XCTestCase {
+    static let name = "order.schema.json"
+
+    /// A draft-07 schema with no findings.
+    static let base = """
+    {
+      "$schema": "http://json-schema.org/draft-07/schema#",
+      "$id": "urn:test:order",
+      "type": "object",
+      "required": ["name"],
+      "properties": {
+        "name": {"type": "string", "maxLength": 10, "examples": ["abc"]},
+        "tou": {"type": "string", "enum": ["ON", "OFF"], "description": "ON: peak hours. OFF: other hours."},
+        "start": {"type": "string", "format": "date-time", "examples": ["2025-01-01T08:00:00Z"]},
+        "mw": {"type": "number", "multipleOf": 0.001, "default": 0}
+      }
+    }
+    """
+
+    func fixture(_ old: String, _ new: String, expect: String) -> RuleFixture {
+        RuleFixture(name: Self.name, failing: Self.base.with(old, new), passing: Self.base, expect: expect)
+    }
+
+    func testBaseIsClean() {
+        XCTAssertEqual(LintTest.lint(Self.base, name: Self.name).map(\.message), [])
+    }
+
+    func testMetaschema() {
+        check("schema-metaschema", fixture(#""required": ["name"]"#, #""required": "name""#, expect: "draft-07"))
+    }
+
+    func testUnknownKeyword() {
+        check("schema-unknown-keyword", fixture(#""maxLength": 10"#, #""maxLenth": 10"#, expect: "did you mean \"maxLength\""))
+    }
+
+    func testUnknownFormat() {
+        check("schema-unknown-format", fixture(#""format": "date-time""#, #""format": "dateTime""#, expect: "did you mean \"date-time\""))
+    }
+
+    func testExampleKeyword() {
+        check("schema-example-keyword", fixture(#""examples": ["abc"]"#, #""example": "abc""#, expect: "use \"examples\""))
+    }
+
+    func testRequiredUndefined() {
+        check("schema-required-undefined", fixture(#""required": ["name"]"#, #""required": ["Name"]"#, expect: "did you mean \"name\""))
+    }
+
+    func testConstraintOnEnum() {
+        check("schema-constraint-on-enum", fixture(#""enum": ["ON", "OFF"]"#, #""enum": ["ON", "OFF"], "maxLength": 2"#, expect: "maxLength on an enum"))
+    }
+
+    func testConstraintOnDateTime() {
+        check("schema-constraint-on-date-time", fixture(#""format": "date-time""#, #""format": "date-time", "maxLength": 24"#, expect: "maxLength on a date-time"))
+        check("schema-constraint-on-date-time", fixture(#""format": "date-time""#, #""format": "date-time", "pattern": "^\\d{4}-\\d{2}-\\d{2}$""#,
+                                                        expect: "rejects the valid date-time"))
+    }
+
+    func testEnumType() {
+        check("schema-enum-type", fixture(#""enum": ["ON", "OFF"]"#, #""enum": [true, "OFF"]"#, expect: "enum value true is a boolean"))
+    }
+
+    func testEnumDuplicate() {
+        check("schema-enum-duplicate", fixture(#""enum": ["ON", "OFF"]"#, #""enum": ["ON", "OFF", "ON"]"#, expect: "listed twice"))
+    }
+
+    func testEnumWithoutType() {
+        check("schema-enum-without-type", fixture(#""type": "string", "enum""#, #""enum""#, expect: "enum without a type"))
+    }
+
+    func testEnumDescription() {
+        check("schema-enum-description", fixture(#""enum": ["ON", "OFF"]"#, #""enum": ["ON", "OFF", "MID"]"#, expect: "but not MID"))
+    }
+
+    func testRefSiblings() {
+        let failing = Self.base.with(#""name": {"type": "string", "maxLength": 10, "examples": ["abc"]}"#,
+                                     ##""name": {"$ref": "#/definitions/name", "maxLength": 5}"##)
+            .with(#""properties": {"#, #""definitions": {"name": {"type": "string", "examples": ["abc"]}}, "properties": {"#)
+        let passing = failing.with(##"{"$ref": "#/definitions/name", "maxLength": 5}"##, ##"{"allOf": [{"$ref": "#/definitions/name"}], "maxLength": 5}"##)
+        check("schema-ref-siblings", RuleFixture(name: Self.name, failing: failing, passing: passing, expect: "\"maxLength\" beside \"$ref\" is ignored"))
+    }
+
+    func testRefUnresolved() {
+        let passing = Self.base.with(##""properties": {"##, ##""definitions": {"id": {"type": "integer"}}, "properties": {"id": {"$ref": "#/definitions/id"}, "##)
+        let failing = passing.with(##""$ref": "#/definitions/id""##, ##""$ref": "#/definitions/ID""##)
+        check("ref-unresolved", RuleFixture(name: Self.name, failing: failing, passing: passing, expect: "did you mean \"id\""))
+    }
+
+    func testUnusedDefinition() {
+        let passing = Self.base.with(##""properties": {"##, ##""definitions": {"id": {"type": "integer"}}, "properties": {"id": {"$ref": "#/definitions/id"}, "##)
+        let failing = passing.with(##""id": {"$ref": "#/definitions/id"}, "##, "")
+        check("schema-unused-definition", RuleFixture(name: Self.name, failing: failing, passing: passing, expect: "\"id\" is never referenced"))
+    }
+
+    func testExampleInvalid() {
+        check("schema-example-invalid", fixture(#""examples": ["abc"]"#, #""examples": ["abcdefghijklmnop"]"#, expect: "example does not match its schema"))
+        check("schema-example-invalid", fixture(#""examples": ["2025-01-01T08:00:00Z"]"#, #""examples": ["2023-12-141T02:00:00Z"]"#, expect: "date-time"))
+    }
+
+    func testDefaultInvalid() {
+        check("schema-default-invalid", fixture(#""default": 0"#, #""default": 0.0001"#, expect: "default does not match its schema"))
+    }
+
+    func testPatternInvalid() {
+        check("schema-pattern-invalid", fixture(#""maxLength": 10"#, #""maxLength": 10, "pattern": "^([a-z]+$""#, expect: "not a valid ECMA-262"))
+    }
+
+    func testPatternOnNumber() {
+        check("schema-pattern-on-number", fixture(#""multipleOf": 0.001"#, #""multipleOf": 0.001, "pattern": "[\\-+]?[\\d]+\\.?\\d?\\d?\\d?""#, expect: "pattern on a number schema is ignored"))
+    }
+
+    func testPropertyConsistency() {
+        let record = #"{"type": "object", "properties": {"owner": {"type": "string", "maxLength": 64}}}"#
+        let passing = Self.base.with(##""properties": {"##, ##""definitions": {"a": \##(record), "b": \##(record), "c": \##(record)}, "properties": {"a": {"$ref": "#/definitions/a"}, "b": {"$ref": "#/definitions/b"}, "c": {"$ref": "#/definitions/c"}, "##)
+        let failing = passing.with(#""c": {"type": "object", "properties": {"owner": {"type": "string", "maxLength": 64}}}"#,
+                                   #""c": {"type": "object", "properties": {"owner": {"type": "string", "maxLength": 6}}}"#)
+        check("schema-property-consistency", RuleFixture(name: Self.name, failing: failing, passing: passing, expect: "has maxLength 6 here, but 64 in 2 of its 3"))
+    }
+}
