@@ -16,7 +16,7 @@ struct CRRSpecCommand: ParsableCommand {
           crrspec metaschema schemas/*.schema.json
         """,
         version: CRRSpecVersion.current,
-        subcommands: [ValidateCommand.self, MetaschemaCommand.self, CatalogCommand.self, ParseCommand.self]
+        subcommands: [ValidateCommand.self, MetaschemaCommand.self, LintCommand.self, CatalogCommand.self, ParseCommand.self, DiffCommand.self, VersionCheckCommand.self, ChangelogCommand.self]
     )
 }
 

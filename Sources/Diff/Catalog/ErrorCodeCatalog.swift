@@ -1,0 +1,71 @@
+import Document
+
+/// The error codes a spec documents: the `[A-Z]{3,4}[0-9]{4}` codes in the first column of the
+/// HTML code tables in descriptions (with their text), and codes used as values in examples.
+public enum ErrorCodeCatalog {
+    public struct Entry: Sendable {
+        public var code: String
+        /// The text from the code table; nil for a code seen only in an example.
+        public var text: String?
+        public var location: ChangeLocation
+    }
+
+    /// Whether a string is shaped like an error code (`SER0001`, `LHFV0032`).
+    public static func isCode(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count == 7 || u.count == 8 else { return false }
+        let letters = u.count - 4
+        return u[..<letters].allSatisfy { $0 >= 65 && $0 <= 90 } && u[letters...].allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// The codes of a document in order of first appearance; a code table's entry wins over an
+    /// example's.
+    public static func entries(_ document: Document) -> [Entry] {
+        var order: [String] = []
+        var found: [String: Entry] = [:]
+        func add(_ entry: Entry) {
+            if let existing = found[entry.code] {
+                if existing.text == nil && entry.text != nil { found[entry.code] = entry }
+                return
+            }
+            order.append(entry.code)
+            found[entry.code] = entry
+        }
+        var stack: [(Located, Bool)] = [(Located(root: document), false)]
+        while let (node, inExample) = stack.popLast() {
+            switch node.kind {
+            case .object:
+                for (name, child) in node.members.reversed() {
+                    if name == "description", let text = child.string, !inExample {
+                        for row in HTMLTable.rows(in: text) where row.cells.count >= 1 && isCode(row.cells[0]) {
+                            let code = row.cells[0]
+                            let rowText = row.cells.count > 1 ? row.cells[1] : ""
+                            let position = SourceSearch.position(of: code, in: child.value, preferTagged: true)
+                            add(Entry(code: code, text: rowText,
+                                      location: ChangeLocation(file: child.file, pointer: child.pointer, line: position.line,
+                                                               column: position.column, value: code + (rowText.isEmpty ? "" : ": " + rowText))))
+                        }
+                    } else {
+                        stack.append((child, inExample || name == "example" || name == "examples" || name == "x-example"))
+                    }
+                }
+            case .array:
+                for element in node.elements.reversed() { stack.append((element, inExample)) }
+            case .string:
+                if inExample, let s = node.string, isCode(s) {
+                    add(Entry(code: s, text: nil, location: node.present))
+                }
+            default:
+                break
+            }
+        }
+        return order.map { found[$0]! }
+    }
+
+    /// Lowercased, whitespace collapsed, final period dropped: texts that say the same.
+    static func normalized(_ text: String?) -> String {
+        var t = ValueText.normalizedSpace(text ?? "").lowercased()
+        while t.hasSuffix(".") { t.removeLast() }
+        return t
+    }
+}

@@ -1,2 +1,0 @@
-/// Structural diffs and version checks (see SpecDiff).
-public enum DiffModule {}

@@ -1,0 +1,109 @@
+import Document
+import Foundation
+
+/// `--git-base REV`: the spec and schema files of the working tree against the same files (or
+/// earlier versions of the same service or schema) at a git revision. Uses only read-only git
+/// commands (`rev-parse`, `ls-tree`, `show`).
+public enum GitPairing {
+    /// Runs git; returns standard output, or throws with git's message.
+    static func git(_ arguments: [String], in directory: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        do { try process.run() } catch { throw DiffInputError("cannot run git: \(error)") }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let message = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw DiffInputError("git \(arguments.joined(separator: " ")): \(String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        return data
+    }
+
+    static func lines(_ data: Data) -> [String] {
+        String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    }
+
+    /// A library over the files of a revision.
+    static func library(revision: String, top: String) -> DocumentLibrary {
+        DocumentLibrary(loader: { path in
+            guard let data = try? git(["show", "\(revision):\(path)"], in: top) else { return nil }
+            return try? DocumentLoader.load(bytes: Array(data), name: "\(revision):\(path)", format: InputFormat.forPath(path)).documents.first?.document
+        }, lister: { directory in
+            let spec = directory.isEmpty ? "." : directory + "/"
+            return ((try? git(["ls-tree", "--name-only", revision, spec], in: top)).map(lines) ?? []).map {
+                $0.hasPrefix(directory + "/") || directory.isEmpty ? $0 : directory + "/" + $0
+            }
+        })
+    }
+
+    /// Pairs the files under `paths` (default: the whole repository) at `revision` and in the working tree.
+    public static func pairs(base revision: String, paths: [String], from directory: String = FileManager.default.currentDirectoryPath) throws -> InputPairing.Matching {
+        let top = lines(try git(["rev-parse", "--show-toplevel"], in: directory)).first ?? directory
+        do {
+            _ = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: top)
+        } catch {
+            throw DiffInputError("\(revision) is not a commit of the git repository \(top)")
+        }
+        let topURL = URL(fileURLWithPath: top).resolvingSymlinksInPath().standardizedFileURL
+        var relativePaths: [String] = []
+        for path in paths.isEmpty ? ["."] : paths {
+            let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory)).resolvingSymlinksInPath().standardizedFileURL
+            guard absolute.path.hasPrefix(topURL.path) else { throw DiffInputError("\(path) is outside the git repository \(top)") }
+            relativePaths.append(String(absolute.path.dropFirst(topURL.path.count)).drop(while: { $0 == "/" }).description)
+        }
+        var baseFiles: [String] = []
+        var workFiles: [String] = []
+        for relative in relativePaths {
+            baseFiles += lines(try git(["ls-tree", "-r", "--name-only", revision, "--", relative.isEmpty ? "." : relative], in: top))
+            let full = relative.isEmpty ? top : top + "/" + relative
+            if InputPairing.isDirectory(full) {
+                workFiles += InputPairing.files(under: full).map { relative.isEmpty ? $0 : relative + "/" + $0 }
+            } else if FileManager.default.fileExists(atPath: full) {
+                workFiles.append(relative)
+            }
+        }
+        let baseLibrary = library(revision: revision, top: top), workLibrary = DocumentLibrary.fileSystem(root: top)
+        return try match(revision: revision, baseFiles: baseFiles, workFiles: workFiles,
+                     readBase: { try git(["show", "\(revision):\($0)"], in: top) },
+                     readWork: { FileManager.default.contents(atPath: top + "/" + $0) },
+                     baseLibrary: baseLibrary, workLibrary: workLibrary)
+    }
+
+    /// Pairs base files with working files by service or schema name (the newest version on each
+    /// side); identical files at the same path are skipped.
+    static func match(revision: String, baseFiles: [String], workFiles: [String], readBase: (String) throws -> Data,
+                      readWork: (String) -> Data?, baseLibrary: DocumentLibrary, workLibrary: DocumentLibrary) throws -> InputPairing.Matching {
+        let specLike = { (path: String) in [".yaml", ".yml", ".json"].contains { path.hasSuffix($0) } }
+        let base = InputPairing.newest(baseFiles.filter(specLike)), work = InputPairing.newest(workFiles.filter(specLike))
+        var matching = InputPairing.Matching()
+        for key in work.keys.sorted() {
+            let newPath = work[key]!
+            guard let oldPath = base[key] else {
+                if !key.hasPrefix("path:") { matching.notes.append("\(newPath): new (not in \(revision))") }
+                continue
+            }
+            let oldData = try readBase(oldPath)
+            guard let newData = readWork(newPath) else { continue }
+            if oldPath == newPath && oldData == newData { continue }
+            guard let oldDocument = try? DocumentLoader.load(bytes: Array(oldData), name: "\(revision):\(oldPath)", format: InputFormat.forPath(oldPath)).documents.first?.document,
+                  let newDocument = try? DocumentLoader.load(bytes: Array(newData), name: newPath, format: InputFormat.forPath(newPath)).documents.first?.document
+            else {
+                matching.notes.append("\(newPath): not compared (unreadable at \(revision) or in the working tree)")
+                continue
+            }
+            let old = DiffInput(document: oldDocument, name: "\(revision):\(oldPath)", library: baseLibrary)
+            let new = DiffInput(document: newDocument, name: newPath, library: workLibrary)
+            guard old.kind != nil, new.kind != nil else { continue }
+            matching.pairs.append(FilePair(old: old, new: new))
+        }
+        for key in base.keys.sorted() where work[key] == nil && !key.hasPrefix("path:") {
+            matching.notes.append("\(base[key]!): removed since \(revision)")
+        }
+        return matching
+    }
+}

@@ -1,0 +1,92 @@
+import Document
+
+/// One operation of a spec: a method on a path.
+struct SpecOperation {
+    let method: String
+    let path: String
+    /// The path item (after `$ref`).
+    let item: Located
+    let node: Located
+
+    var label: String { method.uppercased() + " " + path }
+    var servicePath: ServicePath { ServicePath(path) }
+
+    static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+
+    /// Every operation in `paths`, in document order.
+    static func all(_ root: Located, _ resolver: RefResolver) -> [SpecOperation] {
+        guard let paths = root["paths"], paths.kind == .object else { return [] }
+        var out: [SpecOperation] = []
+        for (path, rawItem) in paths.members {
+            let item = resolver.resolve(rawItem) ?? rawItem
+            for (method, node) in item.members where methods.contains(method) {
+                out.append(SpecOperation(method: method, path: path, item: item, node: node))
+            }
+        }
+        return out
+    }
+}
+
+/// Pairs the operations of two specs: same method and path; then the same operation under
+/// another path version (`/auction/v1.0/x` → `/auction/v2.0/x`); then renames, an endpoint
+/// removed and one added with the same method and the same content (parameters, request body
+/// and success responses, documentation and error responses aside), closest paths first.
+enum OperationMatching {
+    struct Result {
+        var matched: [(SpecOperation, SpecOperation)] = []
+        var renamed: [(SpecOperation, SpecOperation)] = []
+        var removed: [SpecOperation] = []
+        var added: [SpecOperation] = []
+    }
+
+    static func match(old: [SpecOperation], new: [SpecOperation], oldResolver: RefResolver, newResolver: RefResolver) -> Result {
+        var result = Result()
+        var restOld: [SpecOperation] = []
+        var restNew = new
+        for o in old {
+            if let i = restNew.firstIndex(where: { $0.method == o.method && $0.path == o.path }) {
+                result.matched.append((o, restNew.remove(at: i)))
+            } else {
+                restOld.append(o)
+            }
+        }
+        var stillOld: [SpecOperation] = []
+        for o in restOld {
+            let key = o.servicePath
+            if let i = restNew.firstIndex(where: {
+                $0.method == o.method && $0.servicePath.service == key.service && $0.servicePath.tail == key.tail && key.version != nil
+            }) {
+                result.matched.append((o, restNew.remove(at: i)))
+            } else {
+                stillOld.append(o)
+            }
+        }
+        let oldPrints = stillOld.map { fingerprint($0, oldResolver) }
+        let newPrints = restNew.map { fingerprint($0, newResolver) }
+        let pairs = Similarity.pair(Array(stillOld.indices), Array(restNew.indices), match: { i, j in
+            stillOld[i].method == restNew[j].method && oldPrints[i] == newPrints[j]
+        }, score: { i, j in Similarity.score(stillOld[i].path, restNew[j].path) })
+        for (i, j) in pairs { result.renamed.append((stillOld[i], restNew[j])) }
+        let renamedOld = Set(pairs.map(\.0)), renamedNew = Set(pairs.map(\.1))
+        result.removed = stillOld.indices.filter { !renamedOld.contains($0) }.map { stillOld[$0] }
+        result.added = restNew.indices.filter { !renamedNew.contains($0) }.map { restNew[$0] }
+        return result
+    }
+
+    /// The content of an operation that a rename keeps: parameters, request body and success
+    /// responses, with `$ref`s to parameters, bodies and responses followed one level and
+    /// schema references left as written.
+    static func fingerprint(_ operation: SpecOperation, _ resolver: RefResolver) -> String {
+        var parts: [String] = [operation.method]
+        var parameters: [String] = []
+        for list in [operation.item["parameters"], operation.node["parameters"]] {
+            for parameter in list?.elements ?? [] { parameters.append(Canonical.text(parameter, resolver: resolver)) }
+        }
+        parts.append(parameters.sorted().joined(separator: ","))
+        if let body = operation.node["requestBody"] { parts.append(Canonical.text(body, resolver: resolver)) }
+        for (code, response) in operation.node["responses"]?.members ?? [] where code.hasPrefix("2") {
+            parts.append(code + "=" + Canonical.text(response, resolver: resolver))
+        }
+        return parts.joined(separator: "|")
+    }
+}

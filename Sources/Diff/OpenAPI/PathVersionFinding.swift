@@ -1,0 +1,34 @@
+import Reporting
+
+/// "A contract change to a service whose path version did not change": clients of
+/// `/auction/v1.0/...` get the new contract at the same URLs. Reported once per service as a
+/// finding (a warning when some change is incompatible, else a note); it does not fail
+/// version-check, which judges the file version.
+enum PathVersionFinding {
+    static let rule = "contract-change-without-path-version"
+
+    static func findings(_ changes: [Change], old: [SpecOperation], new: [SpecOperation], newFile: String) -> [Finding] {
+        let oldServices = ServiceCheck.versions(old), newServices = ServiceCheck.versions(new)
+        let single = newServices.count == 1 ? newServices.keys.first : nil
+        var out: [Finding] = []
+        for (service, versions) in newServices.sorted(by: { $0.key < $1.key }) {
+            guard oldServices[service] == versions else { continue }
+            let mine = changes.filter { change in
+                guard !change.compatibility.isDocumentation, !change.id.hasPrefix("service-") else { return false }
+                if change.operations.isEmpty { return single == service }
+                return change.operations.contains { ServicePath(String($0.split(separator: " ", maxSplits: 1).last ?? "")).service == service }
+            }
+            guard !mine.isEmpty else { continue }
+            let incompatible = mine.filter { $0.bump == .major }.count
+            let version = versions.sorted().map { $0.isEmpty ? "(none)" : "v" + $0 }.joined(separator: ", ")
+            let first = new.first { $0.servicePath.service == service }!
+            let position = first.node.value.position
+            out.append(Finding(
+                rule: rule, severity: incompatible > 0 ? .warning : .info, file: newFile, line: position.line, column: position.column,
+                pointer: first.node.pointer.description,
+                message: "service \(service) changed its contract (\(mine.count) change\(mine.count == 1 ? "" : "s"), \(incompatible) incompatible) while its path version stays \(version)",
+                hint: incompatible > 0 ? "existing clients call the same URLs and get an incompatible contract; publish the new contract under a new major path version" : nil))
+        }
+        return out
+    }
+}

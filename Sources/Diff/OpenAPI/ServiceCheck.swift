@@ -1,0 +1,49 @@
+/// Whole services, named by the first path segment (`/auction/v1.0/...` is service `auction`
+/// at path version 1.0): `service-added` (MAJOR), `service-removed` (breaking),
+/// `service-major-version-added` (MAJOR), `service-minor-version-added` (MINOR) and
+/// `service-version-removed` (breaking). The operation changes are reported besides.
+enum ServiceCheck {
+    static func run(old: [SpecOperation], new: [SpecOperation], oldRoot: Located, newRoot: Located, _ spec: SpecContext) {
+        let oldServices = versions(old), newServices = versions(new)
+        for (service, versions) in newServices.sorted(by: { $0.key < $1.key }) {
+            let first = new.first { $0.servicePath.service == service }!
+            guard let oldVersions = oldServices[service] else {
+                spec.emit("service-added", .none, .compatible, old: (oldRoot["paths"] ?? oldRoot).absent, new: first.node.location(text: first.path),
+                          message: "Added service \(service)", bump: .major)
+                continue
+            }
+            let oldMajor = oldVersions.map(ServicePath.major).max() ?? 0
+            for version in versions.subtracting(oldVersions).sorted() {
+                let at = new.first { $0.servicePath.service == service && $0.servicePath.version == version }!
+                let major = ServicePath.major(version) > oldMajor
+                spec.emit(major ? "service-major-version-added" : "service-minor-version-added", .none, .compatible,
+                          old: (oldRoot["paths"] ?? oldRoot).absent, new: at.node.location(text: at.path),
+                          message: "Added \(major ? "major" : "minor") version v\(version) of service \(service)",
+                          bump: major ? .major : .minor)
+            }
+        }
+        for (service, versions) in oldServices.sorted(by: { $0.key < $1.key }) {
+            let first = old.first { $0.servicePath.service == service }!
+            guard let newVersions = newServices[service] else {
+                spec.emit("service-removed", .none, .breaking, old: first.node.location(text: first.path),
+                          new: (newRoot["paths"] ?? newRoot).absent, message: "Removed service \(service)")
+                continue
+            }
+            for version in versions.subtracting(newVersions).sorted() {
+                let at = old.first { $0.servicePath.service == service && $0.servicePath.version == version }!
+                spec.emit("service-version-removed", .none, .breaking, old: at.node.location(text: at.path),
+                          new: (newRoot["paths"] ?? newRoot).absent, message: "Removed version v\(version) of service \(service)")
+            }
+        }
+    }
+
+    /// Service name → its path versions (`""` for paths without one).
+    static func versions(_ operations: [SpecOperation]) -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for operation in operations {
+            let path = operation.servicePath
+            out[path.service, default: []].insert(path.version ?? "")
+        }
+        return out
+    }
+}

@@ -1,0 +1,63 @@
+import Reporting
+
+/// Plain text: a header per pair, one line per change (`file:line:col: compatibility id:
+/// message`, at the new location, or the old one for things that were removed) with the old and
+/// new pointers and values below, then the version-check problems and the verdict. For
+/// version-check only the changes that need more than the declared bump are listed.
+public enum DiffTextRenderer {
+    public static func render(_ report: DiffReport, versionCheck: Bool) -> String {
+        var out = ""
+        if report.entries.isEmpty && report.histories.isEmpty {
+            out += "nothing to compare: no pair of spec or schema versions\n"
+        }
+        for entry in report.entries {
+            let result = entry.result
+            out += "\(result.oldFile) → \(result.newFile): \(count(result.changes.count, "change")), required bump \(result.requiredBump)"
+            if let check = entry.check {
+                out += ", declared \(check.declaredBump?.description ?? "DECREASE") (\(check.old.version?.description ?? "?") → \(check.new.version?.description ?? "?"))"
+            }
+            out += "\n"
+            // version-check shows the changes that need more than the declared bump; diff shows all.
+            let shown = entry.check.map { check in result.changes.filter { $0.bump > (check.declaredBump ?? .major) } } ?? result.changes
+            for change in shown { out += line(change) }
+            for problem in entry.problems { out += problemLine(problem) }
+            if let check = entry.check {
+                out += "verdict: \(check.passed ? "PASS" : "FAIL")\n"
+            }
+            out += "\n"
+        }
+        for history in report.histories {
+            out += "\(history.file): \(history.problems.isEmpty ? "release history consistent" : count(history.problems.count, "problem"))\n"
+            for problem in history.problems { out += problemLine(problem) }
+            out += "verdict: \(history.problems.contains { $0.severity == .error } ? "FAIL" : "PASS")\n\n"
+        }
+        for note in report.notes { out += "note: \(note)\n" }
+        if versionCheck, report.entries.count + report.histories.count > 1 {
+            let failed = report.entries.filter { !($0.check?.passed ?? true) }.count
+                + report.histories.filter { $0.problems.contains { $0.severity == .error } }.count
+            out += "\(count(report.entries.count, "pair")) and \(count(report.histories.count, "file")) checked: \(failed) failed\n"
+        }
+        return out
+    }
+
+    static func line(_ change: Change) -> String {
+        let at = change.new.value != nil || change.old.value == nil ? change.new : change.old
+        var out = "\(at.file):\(at.line):\(at.column): \(change.compatibility.rawValue) \(change.id): \(change.message)\n"
+        out += "    old \(side(change.old))\n    new \(side(change.new))\n"
+        return out
+    }
+
+    static func side(_ location: ChangeLocation) -> String {
+        let pointer = location.pointer.description.isEmpty ? "(root)" : location.pointer.description
+        let value = location.value.map { " = " + ValueText.clip(ValueText.normalizedSpace($0), 100) } ?? " (absent)"
+        return "\(location.file):\(location.line):\(location.column) \(pointer)\(value)"
+    }
+
+    static func problemLine(_ problem: Finding) -> String {
+        var out = "\(problem.file):\(problem.line):\(problem.column): \(problem.severity.rawValue): \(problem.message) [\(problem.rule)]\n"
+        if let hint = problem.hint { out += "    hint: \(hint)\n" }
+        return out
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}

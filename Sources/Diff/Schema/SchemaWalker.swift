@@ -1,0 +1,116 @@
+import Document
+
+/// Walks two schemas side by side (`$ref`s resolved, each pair of values visited once so that
+/// cyclic references terminate) and runs every schema check on each pair.
+final class SchemaWalker {
+    let oldResolver: RefResolver
+    let newResolver: RefResolver
+    let dialect: SchemaDialect
+    let recorder: ChangeRecorder
+    private var visited: Set<VisitKey> = []
+
+    private struct VisitKey: Hashable {
+        let old: NodeIdentity
+        let new: NodeIdentity
+        let context: SchemaContext
+    }
+
+    init(old: RefResolver, new: RefResolver, dialect: SchemaDialect, recorder: ChangeRecorder) {
+        self.oldResolver = old
+        self.newResolver = new
+        self.dialect = dialect
+        self.recorder = recorder
+    }
+
+    /// Whether a pair (after `$ref`s) has been compared in this context already.
+    func wasVisited(_ old: Located, _ new: Located, _ context: SchemaContext) -> Bool {
+        guard let o = oldResolver.resolve(old), let n = newResolver.resolve(new) else { return false }
+        return visited.contains(VisitKey(old: o.identity, new: n.identity, context: context))
+    }
+
+    /// Compares two schemas (either may be a `$ref`).
+    func compare(_ oldNode: Located, _ newNode: Located, scope: SchemaScope) {
+        let checks = CheckContext(walker: self, scope: scope)
+        guard let old = oldResolver.resolve(oldNode), let new = newResolver.resolve(newNode) else {
+            // A reference that cannot be followed: compare what is written.
+            if Canonical.text(oldNode) != Canonical.text(newNode) {
+                checks.emit("schema-replaced", effect: .both, structural: true, old: oldNode.present, new: newNode.present,
+                            message: "Replaced the schema of \(SubjectName.of(newNode)) (a $ref could not be resolved)")
+            }
+            return
+        }
+        guard visited.insert(VisitKey(old: old.identity, new: new.identity, context: scope.context)).inserted else { return }
+        let pair = Pair(old: old, new: new)
+        if old.kind != .object || new.kind != .object {
+            BooleanSchemaCheck.run(pair, checks)
+            return
+        }
+        TypeCheck.run(pair, checks)
+        FormatCheck.run(pair, checks)
+        NullableCheck.run(pair, checks)
+        EnumCheck.run(pair, checks)
+        ConstCheck.run(pair, checks)
+        BoundsCheck.run(pair, checks)
+        LengthCheck.run(pair, checks)
+        CountCheck.run(pair, checks)
+        MultipleOfCheck.run(pair, checks)
+        PatternCheck.run(pair, checks)
+        PropertiesCheck.run(pair, checks)
+        AdditionalPropertiesCheck.run(pair, checks)
+        CompositionCheck.run(pair, checks)
+        SubschemaCheck.run(pair, checks)
+        KeywordRenameCheck.run(pair, checks)
+        AnnotationCheck.run(pair, checks)
+    }
+}
+
+/// What a schema check needs: where it is, how to report, how to recurse.
+struct CheckContext {
+    let walker: SchemaWalker
+    let scope: SchemaScope
+
+    var context: SchemaContext { scope.context }
+    var dialect: SchemaDialect { walker.dialect }
+
+    /// Reports a contract change of kind `kind` (the id gets the context prefix).
+    func emit(_ kind: String, effect: Effect, structural: Bool = false, compatibility: Compatibility? = nil,
+              old: ChangeLocation, new: ChangeLocation, message: String, summary: String? = nil) {
+        walker.recorder.record(Change(
+            id: context.id(kind), direction: context.direction,
+            compatibility: compatibility ?? context.compatibility(effect, structural: structural),
+            effect: effect, old: old, new: new, message: message, summary: summary,
+            operations: scope.operation.map { [$0] } ?? []))
+    }
+
+    /// Reports a documentation change (the id has no context prefix).
+    func emitDocumentation(_ id: String, compatibility: Compatibility? = nil, old: ChangeLocation, new: ChangeLocation,
+                           message: String, summary: String? = nil) {
+        walker.recorder.record(Change(
+            id: id, direction: context.direction, compatibility: compatibility ?? context.documentation,
+            effect: .none, old: old, new: new, message: message, summary: summary,
+            operations: scope.operation.map { [$0] } ?? []))
+    }
+
+    /// Compares two subschemas in the same context.
+    func recurse(_ old: Located, _ new: Located) {
+        walker.compare(old, new, scope: scope)
+    }
+
+    /// One keyword on both sides: present values and the locations to report.
+    func sides(_ pair: Pair, _ keyword: String) -> Sides {
+        Sides(old: pair.old[keyword], new: pair.new[keyword], oldHolder: pair.old, newHolder: pair.new)
+    }
+}
+
+/// A keyword on both sides of a pair; the locations are computed only when a change is reported
+/// (rendering a large value is not free).
+struct Sides {
+    let old: Located?
+    let new: Located?
+    let oldHolder: Located
+    let newHolder: Located
+
+    /// The keyword's value, or the schema holding it when it is absent.
+    var oldLocation: ChangeLocation { old?.present ?? oldHolder.absent }
+    var newLocation: ChangeLocation { new?.present ?? newHolder.absent }
+}

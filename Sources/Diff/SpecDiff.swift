@@ -1,0 +1,122 @@
+import CRR
+import Document
+import Foundation
+
+/// An input that cannot be compared: unreadable, malformed, or not an OpenAPI document or a
+/// JSON schema. Commands exit 2 on it.
+public struct DiffInputError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// One side of a comparison: a parsed document, the name to report it by, and the library its
+/// `$ref`s resolve in.
+public struct DiffInput: Sendable {
+    public var document: Document
+    public var name: String
+    public var library: DocumentLibrary
+
+    public init(document: Document, name: String, library: DocumentLibrary) {
+        self.document = document
+        self.name = name
+        self.library = library
+        library.register(document, path: name)
+    }
+
+    /// What the document is.
+    public var kind: DiffResult.Kind? { SpecDiff.kind(of: document) }
+}
+
+/// Choices that change how changes are judged.
+public struct DiffOptions: Sendable {
+    /// Treat error-code catalog changes (codes added, removed, replaced) as documentation (MINI),
+    /// as CAISO's release notes do, instead of as response changes (MINOR).
+    public var errorCodesAsDocumentation = false
+
+    public init(errorCodesAsDocumentation: Bool = false) {
+        self.errorCodesAsDocumentation = errorCodesAsDocumentation
+    }
+}
+
+/// Structural diffs of OpenAPI 3.0 specs and draft-07 schemas, with every change classified.
+///
+/// ```swift
+/// let result = try SpecDiff.compare(SpecDiff.load("old.yaml"), SpecDiff.load("new.yaml"))
+/// print(result.requiredBump)              // MAJOR
+/// for change in result.changes { print(change.id, change.message) }
+/// ```
+public enum SpecDiff {
+    /// Reads a file, or a catalog entry (`auction@1.2.0`, `CRRMEQResult@1.1.0`) when no file has that name.
+    public static func load(_ path: String, library: DocumentLibrary = .fileSystem()) throws -> DiffInput {
+        if FileManager.default.fileExists(atPath: path) {
+            do {
+                guard let document = try DocumentLoader.load(path: path).documents.first?.document else {
+                    throw DiffInputError("\(path): no document")
+                }
+                return DiffInput(document: document, name: path, library: library)
+            } catch let error as DocumentError {
+                throw DiffInputError(error.description)
+            }
+        }
+        if path.contains("@") || !path.contains("/"), let entry = CRRCatalog.find(path) {
+            return try catalogInput(entry)
+        }
+        throw DiffInputError("\(path): no such file (nor a catalog entry such as auction@1.2.0)")
+    }
+
+    /// A catalog file, with `$ref`s resolving inside the catalog.
+    public static func catalogInput(_ entry: CRRCatalog.Entry) throws -> DiffInput {
+        DiffInput(document: try CRRCatalog.document(entry), name: entry.path, library: catalogLibrary())
+    }
+
+    /// A library over the bundled catalog files.
+    public static func catalogLibrary() -> DocumentLibrary {
+        DocumentLibrary(loader: { path in
+            CRRCatalog.entries.first { $0.path == path }.flatMap { try? CRRCatalog.document($0) }
+        }, lister: { _ in [] })  // catalog schemas are found by $id without listing
+    }
+
+    /// Parses text already in memory (for tests and git revisions).
+    public static func input(text: String, name: String, library: DocumentLibrary? = nil) throws -> DiffInput {
+        let format: InputFormat = name.hasSuffix(".json") ? .json : .yaml
+        do {
+            guard let document = try DocumentLoader.load(bytes: Array(text.utf8), name: name, format: format).documents.first?.document else {
+                throw DiffInputError("\(name): no document")
+            }
+            return DiffInput(document: document, name: name, library: library ?? .fileSystem())
+        } catch let error as DocumentError {
+            throw DiffInputError(error.description)
+        }
+    }
+
+    /// `openapi` for a document with an `openapi` field, `schema` for a JSON schema (a `$schema`,
+    /// or schema keywords at the root), nil otherwise.
+    public static func kind(of document: Document) -> DiffResult.Kind? {
+        let root = document.root
+        guard root.kind == .object else { return root.bool != nil ? .schema : nil }
+        if root["openapi"] != nil || root["swagger"] != nil { return .openAPI }
+        if root["$schema"] != nil || root["$id"] != nil { return .schema }
+        for member in root.members where SchemaDialect.validationKeywords.contains(member.name) || member.name == "definitions" {
+            return .schema
+        }
+        return nil
+    }
+
+    /// Compares two versions of one spec or schema.
+    public static func compare(_ old: DiffInput, _ new: DiffInput, options: DiffOptions = DiffOptions()) throws -> DiffResult {
+        guard let oldKind = old.kind else { throw DiffInputError("\(old.name): neither an OpenAPI document nor a JSON schema") }
+        guard let newKind = new.kind else { throw DiffInputError("\(new.name): neither an OpenAPI document nor a JSON schema") }
+        guard oldKind == newKind else {
+            throw DiffInputError("\(old.name) is \(oldKind == .openAPI ? "an OpenAPI document" : "a JSON schema") but \(new.name) is not")
+        }
+        switch oldKind {
+        case .openAPI:
+            return OpenAPIDiff.compare(old: old.document, new: new.document, oldLibrary: old.library, newLibrary: new.library,
+                                       oldName: old.name, newName: new.name, options: options)
+        case .schema:
+            return SchemaFileDiff.compare(old: old.document, new: new.document, oldLibrary: old.library, newLibrary: new.library,
+                                          oldName: old.name, newName: new.name)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Document
+
+/// A value together with the JSON Pointer that leads to it in its document.
+///
+/// Pointers are tracked while walking (``Value/pointer`` recomputes them from the root), and
+/// after a `$ref` they are the pointer of the target, so every reported location is where the
+/// value really is.
+struct Located {
+    let value: Value
+    let pointer: JSONPointer
+
+    init(_ value: Value, _ pointer: JSONPointer) {
+        self.value = value
+        self.pointer = pointer
+    }
+
+    init(root document: Document) {
+        self.value = document.root
+        self.pointer = JSONPointer()
+    }
+
+    var document: Document { value.document }
+    var file: String { value.document.name }
+    var kind: ValueKind { value.kind }
+    var string: String? { value.string }
+
+    /// An object member, with its pointer.
+    subscript(key: String) -> Located? {
+        value[key].map { Located($0, pointer.appending(key)) }
+    }
+
+    /// An array element, with its pointer.
+    subscript(index: Int) -> Located? {
+        value[index].map { Located($0, pointer.appending(index)) }
+    }
+
+    /// Object members in document order.
+    var members: [(name: String, value: Located)] {
+        value.members.map { ($0.name, Located($0.value, pointer.appending($0.name))) }
+    }
+
+    /// Array elements.
+    var elements: [Located] {
+        var out: [Located] = []
+        for (i, element) in value.elements.enumerated() { out.append(Located(element, pointer.appending(i))) }
+        return out
+    }
+
+    /// This value as one side of a change.
+    func location(showing shown: Value? = nil, text: String? = nil) -> ChangeLocation {
+        let position = value.position
+        return ChangeLocation(file: file, pointer: pointer, line: position.line, column: position.column,
+                              value: text ?? shown.map(ValueText.short))
+    }
+
+    /// The side of a change where the thing is absent: this (enclosing) value, no value.
+    var absent: ChangeLocation { location(text: nil) }
+
+    /// This value as a change side, showing the value itself.
+    var present: ChangeLocation { location(showing: value) }
+
+    /// Identity of the value (document and node), for cycle guards.
+    var identity: NodeIdentity { NodeIdentity(document: ObjectIdentifier(value.document), index: value.index) }
+}
+
+struct NodeIdentity: Hashable {
+    let document: ObjectIdentifier
+    let index: Int
+}
+
+/// Short renderings of values for messages and change locations.
+enum ValueText {
+    /// Strings as they are, numbers as written, other values as compact JSON (cut at 200 characters).
+    static func short(_ value: Value) -> String {
+        if let s = value.string { return s }
+        let text = json(value)
+        return text.count > 200 ? String(text.prefix(197)) + "..." : text
+    }
+
+    /// Quoted for messages: `"PREP"`, `100`, `true`.
+    static func quoted(_ value: Value) -> String {
+        if let s = value.string { return "\"" + s + "\"" }
+        return short(value)
+    }
+
+    /// Compact JSON.
+    static func json(_ value: Value) -> String {
+        switch value.kind {
+        case .null: return "null"
+        case .true: return "true"
+        case .false: return "false"
+        case .number: return value.numberText ?? "0"
+        case .string: return quoteJSON(value.string ?? "")
+        case .array: return "[" + value.elements.map(json).joined(separator: ",") + "]"
+        case .object: return "{" + value.members.map { quoteJSON($0.name) + ":" + json($0.value) }.joined(separator: ",") + "}"
+        }
+    }
+
+    static func quoteJSON(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if c.value < 0x20 {
+                    let hex = String(c.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(c)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Whitespace runs collapsed to one space, trimmed.
+    static func normalizedSpace(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// Cut to `limit` characters with an ellipsis.
+    static func clip(_ s: String, _ limit: Int = 80) -> String {
+        s.count > limit ? String(s.prefix(limit - 1)) + "…" : s
+    }
+}

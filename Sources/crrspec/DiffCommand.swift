@@ -1,0 +1,131 @@
+import ArgumentParser
+import Diff
+import Foundation
+
+/// Output formats of `diff` and `version-check`.
+enum DiffOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, github, markdown
+
+    var format: DiffFormat { DiffFormat(rawValue: rawValue)! }
+}
+
+/// `--error-codes`: whether error-code catalog changes are contract or documentation changes.
+enum ErrorCodePolicy: String, ExpressibleByArgument, CaseIterable {
+    case contract, documentation
+
+    var options: DiffOptions { DiffOptions(errorCodesAsDocumentation: self == .documentation) }
+}
+
+/// A bump level on the command line (`MAJOR`, `minor`, ...).
+struct BumpArgument: ExpressibleByArgument {
+    var bump: Bump
+    init?(argument: String) {
+        guard let bump = Bump(label: argument), bump != .none else { return nil }
+        self.bump = bump
+    }
+    static var allValueStrings: [String] { ["MAJOR", "MINOR", "MINI"] }
+}
+
+/// Shared by the diff commands: run a body, turning unusable input into exit 2.
+enum DiffCommands {
+    static func guarded(_ body: () throws -> Int32) throws {
+        let status: Int32
+        do {
+            status = try body()
+        } catch let error as DiffInputError {
+            Output.err("crrspec: \(error.message)\n")
+            throw ExitCode(2)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    static func render(_ report: DiffReport, _ format: DiffOutputFormat, versionCheck: Bool) -> String {
+        switch format {
+        case .text: DiffTextRenderer.render(report, versionCheck: versionCheck)
+        case .json: DiffJSONRenderer.render(report, versionCheck: versionCheck)
+        case .github: DiffGitHubRenderer.render(report, versionCheck: versionCheck)
+        case .markdown: DiffMarkdownRenderer.render(report, versionCheck: versionCheck)
+        }
+    }
+
+    /// The pairs named by the arguments: `--catalog`, `--git-base REV [PATH...]`, one directory
+    /// (its consecutive versions) or OLD NEW (files, catalog entries or directories).
+    static func matching(_ paths: [String], gitBase: String?, catalog: Bool, singleFileAllowed: Bool) throws -> (InputPairing.Matching, [String]) {
+        if let gitBase {
+            return (try GitPairing.pairs(base: gitBase, paths: paths), [])
+        }
+        if catalog {
+            guard paths.isEmpty else { throw DiffInputError("--catalog takes no files") }
+            return (try InputPairing.consecutive(in: nil), [])
+        }
+        switch paths.count {
+        case 1:
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory), isDirectory.boolValue {
+                return (try InputPairing.consecutive(in: paths[0]), [])
+            }
+            guard singleFileAllowed else { throw DiffInputError("give OLD and NEW, a directory, --catalog or --git-base REV") }
+            return (InputPairing.Matching(), paths)
+        case 2:
+            return (try InputPairing.pairs(old: paths[0], new: paths[1]), [])
+        default:
+            throw DiffInputError("give OLD and NEW, a directory, --catalog or --git-base REV")
+        }
+    }
+}
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Classify every change between two versions of an OpenAPI spec or a draft-07 schema.",
+        discussion: """
+        Each change has a stable id (e.g. response-enum-value-added), a direction (request, \
+        response, none), a compatibility (breaking, warning, compatible, documentation for specs; \
+        widen, narrow, both, annotation-only for schemas), the bump it requires, and its old and \
+        new locations (JSON Pointer and line:column). $refs are followed, within a file and to \
+        schemas beside it or in the bundled catalog.
+
+        OLD and NEW are files, bundled catalog entries (auction@1.1.7) or two directories (files \
+        matched by service or schema name). One directory compares its consecutive versions.
+
+        Exit status: 0, or 1 when --fail-on is given and a change requires that bump or more; 2 on \
+        unusable input.
+
+        Examples:
+          crrspec diff openapi/caiso_crr_auction_v1.1.7_openapi.yaml openapi/caiso_crr_auction_v1.2.0_openapi.yaml
+          crrspec diff auction@1.1.7 auction@1.2.0 --format json
+          crrspec diff old/ new/ --format github --fail-on MAJOR
+          crrspec diff --git-base origin/main openapi schemas
+        """
+    )
+
+    @Option(name: .long, help: "Output format: text, json, github or markdown.")
+    var format: DiffOutputFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when a change requires this bump or more: MAJOR, MINOR or MINI.", valueName: "BUMP"))
+    var failOn: BumpArgument?
+
+    @Option(name: .customLong("git-base"), help: ArgumentHelp("Compare the working tree with this git revision.", valueName: "REV"))
+    var gitBase: String?
+
+    @Flag(name: .long, help: "Compare the consecutive versions of the bundled catalog.")
+    var catalog = false
+
+    @Option(name: .customLong("error-codes"), help: "How error-code catalog changes count: contract (MINOR, the default) or documentation (MINI).")
+    var errorCodes: ErrorCodePolicy = .contract
+
+    @Argument(help: ArgumentHelp("OLD NEW (or a directory, or paths with --git-base).", valueName: "PATH"))
+    var paths: [String] = []
+
+    func run() throws {
+        try DiffCommands.guarded {
+            let (matching, _) = try DiffCommands.matching(paths, gitBase: gitBase, catalog: catalog, singleFileAllowed: false)
+            var entries: [DiffReport.Entry] = []
+            for pair in matching.pairs { entries.append(DiffReport.Entry(result: try SpecDiff.compare(pair.old, pair.new, options: errorCodes.options))) }
+            let report = DiffReport(entries: entries, notes: matching.notes)
+            Output.out(DiffCommands.render(report, format, versionCheck: false))
+            if let failOn, report.requiredBump >= failOn.bump { return 1 }
+            return 0
+        }
+    }
+}

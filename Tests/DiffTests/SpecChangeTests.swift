@@ -1,0 +1,189 @@
+import XCTest
+@testable import Diff
+
+/// Changes outside schemas (services, endpoints, parameters, bodies, responses, error codes,
+/// release notes, documentation), each diffed old → new and new → old.
+final class SpecChangeTests: XCTestCase {
+    struct Case {
+        var forward: [String]
+        var backward: [String]
+        var old: String
+        var new: String
+    }
+
+    static let ok = #""responses":{"200":{"description":"ok"}}"#
+
+    static func spec(paths: String, extra: String = "", info: String = #""title":"t","version":"1.0.0""#) -> String {
+        #"{"openapi":"3.0.3","info":{\#(info)},"paths":{\#(paths)}\#(extra)}"#
+    }
+
+    static func op(_ path: String, _ body: String = "", method: String = "get", id: String? = nil) -> String {
+        let operationId = id.map { #""operationId":"\#($0)","# } ?? ""
+        return #""\#(path)":{"\#(method)":{\#(operationId)\#(body.isEmpty ? "" : body + ",")\#(ok)}}"#
+    }
+
+    static func table(_ rows: [(String, String)]) -> String {
+        "<table><tr><th>Code</th><th>Text</th></tr>" + rows.map { "<tr><td>\($0.0)</td><td>\($0.1)</td></tr>" }.joined() + "</table>"
+    }
+
+    static func codes(_ rows: [(String, String)]) -> String {
+        #","components":{"schemas":{"CRRServiceException":{"type":"object","description":"\#(table(rows))"}}}"#
+    }
+
+    static func revisions(_ rows: [(String, String)]) -> String {
+        #""title":"t","version":"1.0.0","description":"API.\n<table><tr><th>Version</th><th>Date</th><th>Change Log</th></tr>"# +
+            rows.map { "<tr><td>\($0.0)</td><td>2024-11-04</td><td>\($0.1)</td></tr>" }.joined() + #"</table>""#
+    }
+
+    static let cases: [Case] = [
+        Case(forward: ["service-added", "operation-added"], backward: ["service-removed", "operation-removed"],
+             old: spec(paths: op("/auction/v1.0/portfolio")), new: spec(paths: op("/auction/v1.0/portfolio") + "," + op("/nomination/v1.0/portfolio"))),
+        Case(forward: ["service-major-version-added", "operation-added"], backward: ["service-version-removed", "operation-removed"],
+             old: spec(paths: op("/auction/v1.0/portfolio")), new: spec(paths: op("/auction/v1.0/portfolio") + "," + op("/auction/v2.0/portfolio"))),
+        Case(forward: ["service-minor-version-added", "service-version-removed"], backward: ["service-minor-version-added", "service-version-removed"],
+             old: spec(paths: op("/auction/v1.0/portfolio")), new: spec(paths: op("/auction/v1.1/portfolio"))),
+        Case(forward: ["operation-added"], backward: ["operation-removed"],
+             old: spec(paths: op("/auction/v1.0/portfolio")), new: spec(paths: op("/auction/v1.0/portfolio") + "," + op("/auction/v1.0/portfolioList"))),
+        Case(forward: ["operation-renamed", "operation-id-changed"], backward: ["operation-renamed", "operation-id-changed"],
+             old: spec(paths: op("/hfl/v1.0/activeHistLoadSubmissionWindow", id: "getActiveHist") + "," + op("/hfl/v1.0/activeForecastLoadSubmissionWindow", id: "getActiveForecast")),
+             new: spec(paths: op("/hfl/v1.0/openHistLoadSubmissionWindow", id: "getOpenHist") + "," + op("/hfl/v1.0/openForecastLoadSubmissionWindow", id: "getOpenForecast"))),
+        Case(forward: ["request-parameter-added"], backward: ["request-parameter-removed"],
+             old: spec(paths: op("/a/v1.0/x")), new: spec(paths: op("/a/v1.0/x", #""parameters":[{"name":"marketName","in":"query","required":true,"schema":{"type":"string"}}]"#))),
+        Case(forward: ["request-parameter-became-required"], backward: ["request-parameter-became-optional"],
+             old: spec(paths: op("/a/v1.0/x", #""parameters":[{"name":"status","in":"query","schema":{"type":"string"}}]"#)),
+             new: spec(paths: op("/a/v1.0/x", #""parameters":[{"name":"status","in":"query","required":true,"schema":{"type":"string"}}]"#))),
+        Case(forward: ["request-body-added"], backward: ["request-body-removed"],
+             old: spec(paths: op("/a/v1.0/x", method: "post")),
+             new: spec(paths: op("/a/v1.0/x", #""requestBody":{"required":true,"content":{"application/json":{"schema":{"type":"object"}}}}"#, method: "post"))),
+        Case(forward: ["request-body-became-required"], backward: ["request-body-became-optional"],
+             old: spec(paths: op("/a/v1.0/x", #""requestBody":{"content":{"application/json":{"schema":{"type":"object"}}}}"#, method: "post")),
+             new: spec(paths: op("/a/v1.0/x", #""requestBody":{"required":true,"content":{"application/json":{"schema":{"type":"object"}}}}"#, method: "post"))),
+        Case(forward: ["request-media-type-added"], backward: ["request-media-type-removed"],
+             old: spec(paths: op("/a/v1.0/x", #""requestBody":{"content":{"application/json":{"schema":{"type":"object"}}}}"#, method: "post")),
+             new: spec(paths: op("/a/v1.0/x", #""requestBody":{"content":{"application/json":{"schema":{"type":"object"}},"text/csv":{"schema":{"type":"string"}}}}"#, method: "post"))),
+        Case(forward: ["response-status-added"], backward: ["response-status-removed"],
+             old: spec(paths: op("/a/v1.0/x")),
+             new: spec(paths: #""/a/v1.0/x":{"get":{"responses":{"200":{"description":"ok"},"403":{"description":"denied"}}}}"#)),
+        Case(forward: ["response-media-type-added"], backward: ["response-media-type-removed"],
+             old: spec(paths: #""/a/v1.0/x":{"get":{"responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"type":"string"}}}}}}}"#),
+             new: spec(paths: #""/a/v1.0/x":{"get":{"responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"type":"string"}},"application/zip":{"schema":{"type":"string","format":"binary"}}}}}}}"#)),
+        Case(forward: ["error-code-added"], backward: ["error-code-removed"],
+             old: spec(paths: op("/a/v1.0/x"), extra: codes([("SER0001", "Report it.")])),
+             new: spec(paths: op("/a/v1.0/x"), extra: codes([("SER0001", "Report it."), ("SER0030", "{0}")]))),
+        Case(forward: ["error-code-replaced"], backward: ["error-code-replaced"],
+             old: spec(paths: op("/a/v1.0/x"), extra: codes([("SER0018", "The system is busy."), ("ATH0002", "No privilege.")])),
+             new: spec(paths: op("/a/v1.0/x"), extra: codes([("GEN0003", "The system is busy"), ("SEC0001", "No privilege.")]))),
+        Case(forward: ["error-code-redescribed"], backward: ["error-code-redescribed"],
+             old: spec(paths: op("/a/v1.0/x"), extra: codes([("SMT0146", "Owner differs.")])),
+             new: spec(paths: op("/a/v1.0/x"), extra: codes([("SMT0146", "Owner differs (names are compared case-sensitively).")]))),
+        Case(forward: ["release-note-added"], backward: ["release-note-removed"],
+             old: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "First.")])),
+             new: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "First."), ("1.0.1", "Typos.")]))),
+        Case(forward: ["release-note-changed"], backward: ["release-note-changed"],
+             old: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "First.")])),
+             new: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "Initial version.")]))),
+        Case(forward: ["summary-changed"], backward: ["summary-changed"],
+             old: spec(paths: op("/a/v1.0/x", #""summary":"Returns the status of the named market.""#)),
+             new: spec(paths: op("/a/v1.0/x", #""summary":"Read the status of a market""#))),
+        Case(forward: ["description-changed"], backward: ["description-changed"],
+             old: spec(paths: op("/a/v1.0/x", #""description":"Markets open for bids.""#)),
+             new: spec(paths: op("/a/v1.0/x", #""description":"Markets in PREP, OPEN or CLOSED.""#))),
+        Case(forward: ["title-changed"], backward: ["title-changed"],
+             old: spec(paths: op("/a/v1.0/x")), new: spec(paths: op("/a/v1.0/x"), info: #""title":"CRR API","version":"1.0.0""#)),
+        Case(forward: ["tags-changed"], backward: ["tags-changed"],
+             old: spec(paths: op("/a/v1.0/x", #""tags":["Read"]"#)), new: spec(paths: op("/a/v1.0/x", #""tags":["CRR Read"]"#))),
+        Case(forward: ["server-added"], backward: ["server-removed"],
+             old: spec(paths: op("/a/v1.0/x"), extra: #","servers":[{"url":"https://api.caiso.com/crr"}]"#),
+             new: spec(paths: op("/a/v1.0/x"), extra: #","servers":[{"url":"https://api.caiso.com/crr"},{"url":"https://mapstage-api.caiso.com/crr"}]"#)),
+        Case(forward: ["security-changed"], backward: ["security-changed"],
+             old: spec(paths: op("/a/v1.0/x")), new: spec(paths: op("/a/v1.0/x", #""security":[{"mtls":[]}]"#))),
+        Case(forward: ["annotation-changed"], backward: ["annotation-changed"],
+             old: spec(paths: op("/a/v1.0/x")), new: spec(paths: op("/a/v1.0/x", #""deprecated":true"#))),
+        Case(forward: ["example-changed"], backward: ["example-changed"],
+             old: spec(paths: op("/a/v1.0/x", #""parameters":[{"name":"fromDate","in":"query","schema":{"type":"string"},"example":"2021-10-01T07:00:00.000Z"}]"#)),
+             new: spec(paths: op("/a/v1.0/x", #""parameters":[{"name":"fromDate","in":"query","schema":{"type":"string"},"example":"2021-10-01T07:00:00Z"}]"#))),
+        Case(forward: ["definition-added"], backward: ["definition-removed"],
+             old: ##"{"$schema":"http://json-schema.org/draft-07/schema#","type":"string"}"##,
+             new: ##"{"$schema":"http://json-schema.org/draft-07/schema#","type":"string","definitions":{"unused":{"type":"integer"}}}"##),
+    ]
+
+    func testEverySpecChangeBothWays() throws {
+        var produced: Set<String> = []
+        for (i, c) in Self.cases.enumerated() {
+            let forward: DiffResult, backward: DiffResult
+            do {
+                forward = try Fixture.diff(c.old, c.new)
+                backward = try Fixture.diff(c.new, c.old)
+            } catch {
+                XCTFail("case \(i) \(c.forward): \(error)")
+                continue
+            }
+            XCTAssertEqual(Set(forward.ids), Set(c.forward), "forward \(c.forward)")
+            XCTAssertEqual(Set(backward.ids), Set(c.backward), "backward \(c.backward)")
+            for change in forward.changes + backward.changes {
+                XCTAssertGreaterThan(change.old.line, 0, change.id)
+                XCTAssertGreaterThan(change.new.line, 0, change.id)
+            }
+            produced.formUnion(forward.ids)
+            produced.formUnion(backward.ids)
+        }
+        let schemaIDs = Set(SchemaChangeTests.cases.flatMap { c in c.places.flatMap { [$0.rawValue + "-" + c.forward, $0.rawValue + "-" + c.backward] } })
+        let documentation: Set<String> = ["default-changed", "keyword-renamed"]
+        let missing = Set(ChangeCatalog.allIDs).subtracting(produced).subtracting(schemaIDs).subtracting(documentation)
+        XCTAssertTrue(missing.isEmpty, "ids no test produces: \(missing.sorted())")
+    }
+
+    func testCompatibilityOfSpecChanges() throws {
+        let required = try Fixture.diff(Self.cases[5].old, Self.cases[5].new)
+        XCTAssertEqual(required.first("request-parameter-added")?.compatibility, .breaking)
+        let optional = try Fixture.diff(Self.spec(paths: Self.op("/a/v1.0/x")),
+                                        Self.spec(paths: Self.op("/a/v1.0/x", #""parameters":[{"name":"tou","in":"query","schema":{"type":"string"}}]"#)))
+        XCTAssertEqual(optional.first("request-parameter-added")?.compatibility, .compatible)
+        XCTAssertEqual(optional.requiredBump, .minor)
+        let service = try Fixture.diff(Self.cases[0].old, Self.cases[0].new)
+        XCTAssertEqual(service.first("service-added")?.bump, .major, "a new service requires MAJOR")
+        XCTAssertEqual(service.first("service-added")?.compatibility, .compatible)
+        let major = try Fixture.diff(Self.cases[1].old, Self.cases[1].new)
+        XCTAssertEqual(major.requiredBump, .major)
+        let minor = try Fixture.diff(Self.spec(paths: Self.op("/auction/v1.0/portfolio")),
+                                     Self.spec(paths: Self.op("/auction/v1.0/portfolio") + "," + Self.op("/auction/v1.1/portfolio")))
+        XCTAssertEqual(Set(minor.ids), ["service-minor-version-added", "operation-added"])
+        XCTAssertEqual(minor.requiredBump, .minor)
+        let moved = try Fixture.diff(Self.cases[2].old, Self.cases[2].new)
+        XCTAssertFalse(moved.ids.contains("operation-removed"), "an operation moved to a new path version is compared, not removed")
+        let replaced = try Fixture.diff(Self.cases[13].old, Self.cases[13].new)
+        XCTAssertEqual(replaced.changes.map(\.message).sorted(), ["Replaced error code ATH0002 with SEC0001", "Replaced error code SER0018 with GEN0003"])
+        XCTAssertEqual(replaced.requiredBump, .minor)
+        let asDocumentation = try Fixture.diff(Self.cases[13].old, Self.cases[13].new, options: DiffOptions(errorCodesAsDocumentation: true))
+        XCTAssertEqual(asDocumentation.requiredBump, .mini)
+        let status = try Fixture.diff(Self.cases[10].new, Self.cases[10].old)
+        XCTAssertEqual(status.first("response-status-removed")?.compatibility, .warning, "a removed error status")
+        let success = try Fixture.diff(Self.cases[10].new, Self.spec(paths: #""/a/v1.0/x":{"get":{"responses":{"403":{"description":"denied"}}}}"#))
+        XCTAssertEqual(success.first("response-status-removed")?.compatibility, .breaking, "a removed 200 breaks clients")
+    }
+
+    func testRenamesPairTheClosestPaths() throws {
+        let result = try Fixture.diff(Self.cases[4].old, Self.cases[4].new)
+        let renames = result.changes.filter { $0.id == "operation-renamed" }.map { ($0.old.value!, $0.new.value!) }.sorted { $0.0 < $1.0 }
+        XCTAssertEqual(renames.map(\.0), ["GET /hfl/v1.0/activeForecastLoadSubmissionWindow", "GET /hfl/v1.0/activeHistLoadSubmissionWindow"])
+        XCTAssertEqual(renames.map(\.1), ["GET /hfl/v1.0/openForecastLoadSubmissionWindow", "GET /hfl/v1.0/openHistLoadSubmissionWindow"])
+        // A different operation is not a rename.
+        let different = try Fixture.diff(Self.spec(paths: Self.op("/a/v1.0/x")),
+                                         Self.spec(paths: Self.op("/a/v1.0/y", #""parameters":[{"name":"q","in":"query","schema":{"type":"string"}}]"#)))
+        XCTAssertEqual(Set(different.ids), ["operation-added", "operation-removed"])
+    }
+
+    func testErrorCodesInExamplesCount() throws {
+        let old = Self.spec(paths: #""/a/v1.0/x":{"get":{"responses":{"400":{"description":"bad","content":{"application/json":{"schema":{"type":"object"},"example":{"errorCode":"SER0017"}}}}}}}"#)
+        let new = old.replacingAll("SER0017", with: "SER0030")
+        let result = try Fixture.diff(old, new)
+        XCTAssertEqual(Set(result.ids), ["error-code-added", "error-code-removed", "example-changed"])
+    }
+
+    func testSameFileGivesNoChanges() throws {
+        for c in Self.cases {
+            XCTAssertEqual(try Fixture.diff(c.old, c.old).changes.count, 0)
+            XCTAssertEqual(try Fixture.diff(c.new, c.new).changes.count, 0)
+        }
+    }
+}
