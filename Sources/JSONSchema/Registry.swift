@@ -59,6 +59,36 @@ public final class SchemaRegistry: @unchecked Sendable {
     public private(set) var mappings: [(prefix: String, directory: String)] = []
     /// Directories local `file:` references may read from. Empty: no restriction.
     public var allowedRoots: [String] = []
+    /// Folders whose schema files are found by their `$id` when a `$ref` names a URI nothing
+    /// else provides (read once, on the first such miss).
+    public var searchDirectories: [String] = []
+    private var searchedDirectories = false
+
+    /// Loads every `.json`/`.yaml`/`.yml` file of ``searchDirectories`` (not recursively) that
+    /// parses and has a string `$id`, registering it by that id. Returns whether anything new was read.
+    func indexSearchDirectories() -> Bool {
+        let pending = lock.withLock { () -> Bool in
+            if searchedDirectories || searchDirectories.isEmpty { return false }
+            searchedDirectories = true
+            return true
+        }
+        guard pending else { return false }
+        var added = false
+        for directory in searchDirectories {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
+            for name in names.sorted() where name.hasSuffix(".json") || name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                let path = (directory as NSString).appendingPathComponent(name)
+                let uri = URIReference.file(SchemaRegistry.absolutePath(path)).description
+                if lock.withLock({ resources[uri] != nil }) { continue }
+                guard let document = try? loader(path, limits), document.root.kind == .object,
+                      document.root["$id"]?.string != nil else { continue }
+                add(document, uri: uri)
+                added = true
+            }
+        }
+        return added
+    }
+
     /// Read limits for documents the registry loads itself.
     public var limits: ReaderLimits = .default
     /// Loads a document from a path (JSON or YAML); replaceable for tests.
@@ -233,6 +263,7 @@ public final class SchemaRegistry: @unchecked Sendable {
             let document = try loadReferenced(path, referrer: referrer)
             return add(document, uri: key)
         }
+        if indexSearchDirectories(), let found = lock.withLock({ resources[key] }) { return found }
         var hint = ""
         if uri.scheme == "http" || uri.scheme == "https" {
             hint = "; crrspec never fetches from the network: map it to a local folder with --resource \(uri.scheme!)://\(uri.authority ?? "")/=DIR"

@@ -30,6 +30,7 @@ struct SchemaSource {
             if FileManager.default.fileExists(atPath: schema) {
                 registry.allowedRoots = [URL(fileURLWithPath: schema).standardizedFileURL.deletingLastPathComponent().path]
                     + resourceRoots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+                registry.searchDirectories = registry.allowedRoots
                 let options = CRRProfile.applies(profile, schemaPath: schema) ? CRRProfile.options() : CompileOptions()
                 let (_, resource) = try registry.addFile(schema)
                 guard let target = resource.document.resolve(pointer) else {

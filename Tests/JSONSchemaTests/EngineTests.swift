@@ -164,3 +164,22 @@ final class EngineTests: XCTestCase {
         XCTAssertFalse(try meta.isValid(instance(#"{"required": ["a", "a"]}"#)))
     }
 }
+
+final class RegistrySearchTests: XCTestCase {
+    func testRefsFindSiblingSchemasByTheirId() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-ids-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try #"{"$id": "https://example.com/schemas/common.json", "definitions": {"tou": {"enum": ["ON", "OFF"]}}}"#
+            .write(to: dir.appendingPathComponent("common-v1.json"), atomically: true, encoding: .utf8)
+        try #"{"properties": {"TOU": {"$ref": "https://example.com/schemas/common.json#/definitions/tou"}}}"#
+            .write(to: dir.appendingPathComponent("main.json"), atomically: true, encoding: .utf8)
+        let registry = SchemaRegistry()
+        registry.searchDirectories = [dir.path]
+        let schema = try Schema.compile(file: dir.appendingPathComponent("main.json").path, registry: registry)
+        XCTAssertTrue(try schema.isValid(JSONReader.parse(string: #"{"TOU": "ON"}"#).root))
+        XCTAssertFalse(try schema.isValid(JSONReader.parse(string: #"{"TOU": "PEAK"}"#).root))
+        // Without the search folder the same $ref is an error naming --resource.
+        XCTAssertThrowsError(try Schema.compile(file: dir.appendingPathComponent("main.json").path, registry: SchemaRegistry()))
+    }
+}

@@ -10,7 +10,9 @@ import Darwin
 final class NameTable {
     let names: [[UInt8]]
     private let storage: UnsafeMutablePointer<UInt8>
-    private let offsets: [Int]
+    /// Per slot: start in `storage` and length (plain memory: no retains during lookup).
+    private let offsets: UnsafeMutablePointer<Int>
+    private let lengths: UnsafeMutablePointer<Int>
     /// Open addressing: slot + 1, or 0 for empty.
     private let buckets: UnsafeMutablePointer<Int32>
     private let mask: Int
@@ -18,10 +20,14 @@ final class NameTable {
     /// Duplicate names keep the first slot.
     init(_ names: [[UInt8]]) {
         self.names = names
-        var offsets: [Int] = []
+        offsets = .allocate(capacity: max(names.count, 1))
+        lengths = .allocate(capacity: max(names.count, 1))
         var total = 0
-        for name in names { offsets.append(total); total += name.count }
-        self.offsets = offsets
+        for (slot, name) in names.enumerated() {
+            offsets[slot] = total
+            lengths[slot] = name.count
+            total += name.count
+        }
         storage = .allocate(capacity: max(total, 1))
         var position = 0
         for name in names {
@@ -44,6 +50,8 @@ final class NameTable {
     deinit {
         storage.deallocate()
         buckets.deallocate()
+        offsets.deallocate()
+        lengths.deallocate()
     }
 
     var count: Int { names.count }
@@ -65,8 +73,7 @@ final class NameTable {
             let entry = Int(buckets[h])
             if entry == 0 { return -1 }
             let slot = entry - 1
-            let name = names[slot]
-            if name.count == key.count {
+            if lengths[slot] == key.count {
                 if key.count == 0 { return slot }
                 if memcmp(storage + offsets[slot], key.baseAddress!, key.count) == 0 { return slot }
             }

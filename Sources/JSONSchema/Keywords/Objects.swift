@@ -60,6 +60,11 @@ extension Evaluator {
         }
         guard o.visitsMembers else { return valid }
         let slots = o.table.count
+        let table = o.table
+        let propertySchemas = o.propertySchemas
+        let patterns = o.patterns
+        let additionalLink = o.additional
+        let propertyNames = o.propertyNames
         var presentBits: UInt64 = 0
         var presentArray: [Bool] = slots > 64 ? [Bool](repeating: false, count: slots) : []
         var k = i + 1
@@ -67,11 +72,11 @@ extension Evaluator {
         while k < stop {
             let v = k + 1
             let key = bytes(k)
-            let slot = slots > 0 ? o.table.lookup(key) : -1
+            let slot = slots > 0 ? table.lookup(key) : -1
             var matched = false
             if slot >= 0 {
                 if slots <= 64 { presentBits |= 1 << UInt64(slot) } else { presentArray[slot] = true }
-                if let propertySchema = o.propertySchemas[slot] {
+                if let propertySchema = propertySchemas[slot] {
                     matched = true
                     descend(key: k)
                     let ok = try validate(propertySchema.ref, v)
@@ -79,7 +84,7 @@ extension Evaluator {
                     if !ok { valid = false; if !collect { return false } }
                 }
             }
-            for pattern in o.patterns {
+            for pattern in patterns {
                 let hit: Bool
                 do { hit = try pattern.regex.matches(utf8: key) } catch {
                     throw ValidationLimitError(message: "patternProperties regex \(ValueDescription.quote(pattern.regex.pattern)) exceeded its backtracking budget (hostile regex?); raise it with --regex-budget")
@@ -92,7 +97,7 @@ extension Evaluator {
                     if !ok { valid = false; if !collect { return false } }
                 }
             }
-            if !matched, let additionalLink = o.additional {
+            if !matched, let additionalLink {
                 let additional = additionalLink.ref
                 if case .alwaysFalse = additional.form {
                     if !collect { return false }
@@ -112,7 +117,7 @@ extension Evaluator {
                     if !ok { valid = false; if !collect { return false } }
                 }
             }
-            if let names = o.propertyNames {
+            if let names = propertyNames {
                 descend(key: k)
                 let ok = try validate(names.ref, k)
                 ascend()
