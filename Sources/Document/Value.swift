@@ -106,6 +106,13 @@ public struct Value: Sendable {
         }
     }
 
+    /// The member (key and value) of that name; names compare by code points.
+    public func member(_ name: String) -> Member? {
+        guard node.kind == ValueKind.object.rawValue else { return nil }
+        var name = name
+        return name.withUTF8 { k in members.first { $0.key.utf8.elementsEqual(k) } }
+    }
+
     /// Whether an object has a member of that name.
     public func has(_ key: String) -> Bool { self[key] != nil }
 }
@@ -203,8 +210,13 @@ extension Document {
     }
 
     /// The value a JSON Pointer designates, or nil.
+    public func resolve(_ pointer: JSONPointer) -> Value? { root.resolve(pointer) }
+}
+
+extension Value {
+    /// The value a JSON Pointer designates, starting from this value, or nil.
     public func resolve(_ pointer: JSONPointer) -> Value? {
-        var value = root
+        var value = self
         for token in pointer.tokens {
             switch value.kind {
             case .object:

@@ -1,3 +1,4 @@
+import Reporting
 import Document
 
 /// A value together with the JSON Pointer that leads to it in its document.
@@ -96,26 +97,7 @@ enum ValueText {
         }
     }
 
-    static func quoteJSON(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quoteJSON(_ s: String) -> String { JSONWriter.quote(s) }
 
     /// Whitespace runs collapsed to one space, trimmed.
     static func normalizedSpace(_ s: String) -> String {

@@ -10,27 +10,6 @@ extension Optional where Wrapped == Value {
 }
 
 extension Value {
-    /// The member (key and value) of that name.
-    func member(_ name: String) -> Member? { members.first { $0.name == name } }
-
-    /// Walks a JSON Pointer from this value.
-    func descend(_ pointer: JSONPointer) -> Value? {
-        var value = self
-        for token in pointer.tokens {
-            switch value.kind {
-            case .object:
-                guard let next = value[token] else { return nil }
-                value = next
-            case .array:
-                guard let i = JSONPointer.arrayIndex(token), let next = value[i] else { return nil }
-                value = next
-            default:
-                return nil
-            }
-        }
-        return value
-    }
-
     /// A short JSON-ish rendering for messages.
     var brief: String {
         switch kind {

@@ -44,7 +44,7 @@ enum RefResolver {
         }
         var value = target
         for (i, token) in pointer.tokens.enumerated() {
-            guard let next = value.descend(JSONPointer(tokens: [token])) else {
+            guard let next = value.resolve(JSONPointer(tokens: [token])) else {
                 let reached = JSONPointer(tokens: Array(pointer.tokens.prefix(i)))
                 var message = "nothing at \(pointer) (no \"\(token)\" in \(reached.tokens.isEmpty ? "the root" : reached.description))"
                 if value.kind == .object, let near = Suggest.closest(token, among: value.members.map(\.name)) {

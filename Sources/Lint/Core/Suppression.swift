@@ -21,7 +21,7 @@ enum Suppression {
         var value = document.root
         if ignores(value, finding.rule) { return true }
         for token in pointer.tokens {
-            guard let next = value.descend(JSONPointer(tokens: [token])) else { return false }
+            guard let next = value.resolve(JSONPointer(tokens: [token])) else { return false }
             value = next
             if ignores(value, finding.rule) { return true }
         }

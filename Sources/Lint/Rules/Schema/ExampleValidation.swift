@@ -7,7 +7,7 @@ enum ExampleValidation {
     static func report(_ sample: Value, against schema: Value, _ context: LintContext, what: String, into out: inout FindingSink) {
         guard let compiled = context.compiled(schema), let result = try? compiled.validate(sample), !result.valid else { return }
         for error in result.errors.filter({ !$0.isBranchDetail }).prefix(3) {
-            let failing = JSONPointer(error.instanceLocation).flatMap { sample.descend($0) } ?? sample
+            let failing = JSONPointer(error.instanceLocation).flatMap { sample.resolve($0) } ?? sample
             out.add(failing, at: error.position, "\(what) does not match its schema: \(error.message)",
                     hint: "correct the \(what) or the schema (\(error.keyword) at \(error.keywordLocation.isEmpty ? "the schema root" : error.keywordLocation))")
         }
