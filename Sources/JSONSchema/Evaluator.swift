@@ -36,6 +36,8 @@ struct Evaluator {
     var rootPointer: [String] = []
     var steps = 0
     var depth = 0
+    /// Whether a large array may be split across cores (once per validation).
+    var parallel = true
 
     init(document: Document, collect: Bool, limits: ValidationLimits, options: CompileOptions) {
         self.document = document
@@ -45,6 +47,7 @@ struct Evaluator {
         self.collect = collect
         self.limits = limits
         self.options = options
+        self.parallel = limits.parallel
     }
 
     @inline(__always)

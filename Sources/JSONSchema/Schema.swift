@@ -101,6 +101,8 @@ public struct ValidationLimits: Sendable {
     public var maxSteps = 500_000_000
     /// Deepest nesting of schema evaluation.
     public var maxDepth = 2_000
+    /// Validate the elements of a large array (a download's records) on all cores.
+    public var parallel = true
     public init() {}
     public static let `default` = ValidationLimits()
 }

@@ -183,3 +183,38 @@ final class RegistrySearchTests: XCTestCase {
         XCTAssertThrowsError(try Schema.compile(file: dir.appendingPathComponent("main.json").path, registry: SchemaRegistry()))
     }
 }
+
+final class ParallelItemsTests: XCTestCase {
+    /// A large top-level array is split across cores; the outcome must equal the sequential one.
+    func testParallelAndSequentialResultsAreIdentical() throws {
+        let schema = try Schema.compile(JSONReader.parse(string: ##"""
+        {"type": "array", "items": {"$ref": "#/definitions/r"},
+         "definitions": {"r": {"type": "object", "required": ["id"], "properties": {"id": {"type": "integer", "maximum": 30000}}}}}
+        """##).root, registry: SchemaRegistry())
+        var text = "["
+        for n in 0..<20_000 {
+            if n > 0 { text += ",\n" }
+            text += n % 997 == 0 ? "{\"id\": \(n + 40_000)}" : (n % 1_501 == 0 ? "{}" : "{\"id\": \(n)}")
+        }
+        text += "]"
+        let document = try JSONReader.parse(string: text)
+        var sequential = ValidationLimits()
+        sequential.parallel = false
+        let a = try schema.validate(document.root)
+        let b = try schema.validate(document.root, limits: sequential)
+        XCTAssertFalse(a.valid)
+        XCTAssertEqual(a.errors.count, b.errors.count)
+        XCTAssertEqual(a.errors.map(\.instanceLocation), b.errors.map(\.instanceLocation))
+        XCTAssertEqual(a.errors.map(\.keywordLocation), b.errors.map(\.keywordLocation))
+        XCTAssertEqual(a.errors.map(\.position), b.errors.map(\.position))
+        XCTAssertEqual(a.errors.first?.instanceLocation, "/0/id")
+        XCTAssertEqual(a.errors.count, 21 + 13)
+        XCTAssertFalse(try schema.isValid(document.root))
+        XCTAssertEqual(try schema.isValid(document.root, limits: sequential), false)
+        var capped = ValidationLimits()
+        capped.maxErrors = 5
+        let c = try schema.validate(document.root, limits: capped)
+        XCTAssertEqual(c.errors.count, 5)
+        XCTAssertTrue(c.truncated)
+    }
+}

@@ -1,11 +1,27 @@
+import Dispatch
 import Document
 
+/// What one chunk of a large array's elements gave when validated on its own thread.
+struct ChunkResult {
+    var valid = true
+    var errors: [PendingError] = []
+    var truncated = false
+    var steps = 0
+    var failure: ValidationLimitError?
+}
+
 extension Evaluator {
+    /// Arrays at least this long near the top of the document are validated on all cores.
+    static let parallelThreshold = 8_192
+
     /// `items` with one schema: every element.
     mutating func checkItems(_ items: SchemaNode, _ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {
         let node = nodes[i]
         guard node.kind == ValueKind.array.rawValue else { return true }
         if case .alwaysTrue = items.form { return true }
+        if parallel, depth <= 4, Int(node.a) >= Evaluator.parallelThreshold, Evaluator.cores > 1 {
+            return try checkItemsInParallel(items, i)
+        }
         var valid = true
         var child = i + 1
         let stop = Int(node.b)
@@ -20,6 +36,81 @@ extension Evaluator {
             }
             child = end(child)
             position += 1
+        }
+        return valid
+    }
+
+    static let cores = ProcessInfoCores.count
+
+    /// A download is one big array of records: split its elements into one chunk per core,
+    /// validate the chunks on their own evaluators, and merge the results in document order.
+    mutating func checkItemsInParallel(_ items: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {
+        parallel = false
+        let node = nodes[i]
+        let count = Int(node.a)
+        let chunks = min(Evaluator.cores, 8)
+        // Chunk boundaries: first element index and position of each chunk.
+        var starts: [(child: Int, position: Int)] = []
+        var child = i + 1
+        for position in 0..<count {
+            if position % ((count + chunks - 1) / chunks) == 0 { starts.append((child, position)) }
+            child = end(child)
+        }
+        starts.append((Int(node.b), count))
+        let results = UnsafeMutableBufferPointer<ChunkResult>.allocate(capacity: starts.count - 1)
+        results.initialize(repeating: ChunkResult())
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        // Shared read-only across the workers: the compiled schema and the document never change
+        // after compilation and parsing; each worker writes only its own result slot.
+        struct Shared: @unchecked Sendable {
+            let template: Evaluator
+            let items: U<SchemaNode>
+            let starts: [(child: Int, position: Int)]
+            let results: UnsafeMutableBufferPointer<ChunkResult>
+        }
+        let shared = Shared(template: self, items: U(items), starts: starts, results: results)
+        DispatchQueue.concurrentPerform(iterations: starts.count - 1) { k in
+            let starts = shared.starts
+            var worker = shared.template
+            worker.parallel = false
+            worker.errors = []
+            worker.steps = 0
+            var result = ChunkResult()
+            do throws(ValidationLimitError) {
+                var child = starts[k].child
+                var position = starts[k].position
+                while child < starts[k + 1].child {
+                    worker.descend(position: position)
+                    let ok = try worker.validate(shared.items.ref, child)
+                    worker.ascend()
+                    if !ok {
+                        result.valid = false
+                        if !worker.collect { break }
+                    }
+                    child = worker.end(child)
+                    position += 1
+                }
+            } catch {
+                result.failure = error
+            }
+            result.errors = worker.errors
+            result.truncated = worker.truncated
+            result.steps = worker.steps
+            shared.results[k] = result
+        }
+        var valid = true
+        for result in results {
+            if let failure = result.failure { throw failure }
+            valid = valid && result.valid
+            steps &+= result.steps
+            truncated = truncated || result.truncated
+            for error in result.errors {
+                if errors.count >= limits.maxErrors { truncated = true; break }
+                errors.append(error)
+            }
         }
         return valid
     }
@@ -121,3 +212,18 @@ extension Evaluator {
         return false
     }
 }
+
+/// The number of cores validation may use.
+enum ProcessInfoCores {
+    static let count: Int = {
+        #if canImport(Glibc)
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 1
+        #endif
+    }()
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
