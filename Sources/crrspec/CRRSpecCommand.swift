@@ -14,9 +14,12 @@ struct CRRSpecCommand: ParsableCommand {
         Examples:
           crrspec validate --schema schemas/CRRPublicAuctionResult_v1.1.1.draft-07.schema.json results.json
           crrspec metaschema schemas/*.schema.json
+          crrspec explain enum
+
+        Shell completions: crrspec --generate-completion-script bash|zsh|fish
         """,
         version: CRRSpecVersion.current,
-        subcommands: [ValidateCommand.self, MetaschemaCommand.self, CatalogCommand.self, ParseCommand.self]
+        subcommands: [ValidateCommand.self, MetaschemaCommand.self, CatalogCommand.self, ParseCommand.self, ExplainCommand.self]
     )
 }
 
@@ -24,6 +27,7 @@ extension CRRSpecCommand {
     /// Runs the command with crrspec's exit-status contract: usage errors and unusable input
     /// exit 2 (ArgumentParser's own default for usage errors is 64).
     static func main() {
+        registerExplanations()
         do {
             var command = try parseAsRoot()
             try command.run()
