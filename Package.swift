@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "crrspec",
     products: [
-        .library(name: "CRRSpec", targets: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Lint", "Diff"]),
+        .library(name: "CRRSpec", targets: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Batch", "Lint", "Diff"]),
         .executable(name: "crrspec", targets: ["crrspec"]),
     ],
     dependencies: [
@@ -16,17 +16,23 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        .target(name: "Document", dependencies: ["CYAML"]),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "Document", dependencies: ["CYAML", "CZlib"]),
         .target(name: "JSONSchema", dependencies: ["Document"]),
         .target(name: "OpenAPI", dependencies: ["Document", "JSONSchema"]),
         .target(name: "CRR", dependencies: ["Document", "JSONSchema", "OpenAPI"]),
         .target(name: "Reporting", dependencies: ["Document", "JSONSchema"]),
+        .target(name: "Batch", dependencies: ["Document", "JSONSchema", "Reporting"]),
         .target(name: "Lint", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
         .target(name: "Diff", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
         .executableTarget(
             name: "crrspec",
             dependencies: [
-                "Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Lint", "Diff",
+                "Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Batch", "Lint", "Diff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +43,8 @@ let package = Package(
         .testTarget(name: "CRRTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR"]),
         .testTarget(name: "LintTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Lint"]),
         .testTarget(name: "DiffTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Diff"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Document", "JSONSchema", "Reporting"]),
+        .testTarget(name: "BatchTests", dependencies: ["Document", "JSONSchema", "Reporting", "Batch", "CRR"]),
         .testTarget(name: "CLITests", dependencies: ["crrspec"]),
     ]
 )

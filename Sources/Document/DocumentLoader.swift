@@ -3,8 +3,10 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case json, yaml, jsonl
 
     /// The format a file name implies: `.yaml`/`.yml` → YAML, `.jsonl`/`.ndjson` → JSON Lines, else JSON.
+    /// A `.gz` suffix is looked through: `results.jsonl.gz` is gzipped JSON Lines.
     public static func forPath(_ path: String) -> InputFormat {
-        let lower = path.lowercased()
+        var lower = path.lowercased()
+        if lower.hasSuffix(".gz") { lower.removeLast(3) }
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
         return .json
@@ -18,30 +20,69 @@ public struct LoadedDocument: Sendable {
     public var line: Int?
 }
 
+/// Everything read from one file: its documents (one per JSON Lines record), the records that
+/// failed to parse, and how many bytes were parsed (after decompression).
+public struct LoadedFile: Sendable {
+    public var documents: [LoadedDocument]
+    public var failures: [DocumentError]
+    /// Bytes parsed: the file's size, or the decompressed size of a `.gz` file.
+    public var byteCount: Int
+}
+
 /// Reads files (or standard input) into documents by format.
 public enum DocumentLoader {
     /// Reads `path` (`-` for standard input). JSON Lines yields one document per line; a line
     /// that fails to parse yields its error in `failures` while the other lines are still read.
     public static func load(path: String, format: InputFormat? = nil, limits: ReaderLimits = .default)
         throws(DocumentError) -> (documents: [LoadedDocument], failures: [DocumentError]) {
+        let file = try loadFile(path: path, format: format, limits: limits)
+        return (file.documents, file.failures)
+    }
+
+    /// Reads `path` like ``load(path:format:limits:)`` and also reports the bytes parsed.
+    /// A path ending in `.gz`, and standard input that starts with the gzip magic number, are
+    /// decompressed first (`--max-bytes` bounds the decompressed size).
+    public static func loadFile(path: String, format: InputFormat? = nil, limits: ReaderLimits = .default)
+        throws(DocumentError) -> LoadedFile {
         let name = path == "-" ? "<stdin>" : path
         let format = format ?? InputFormat.forPath(path)
         let bytes: [UInt8]
-        if path == "-" {
-            bytes = try readStandardInput(limits: limits)
+        if path == "-" || path.lowercased().hasSuffix(".gz") {
+            bytes = try readRaw(path: path, limits: limits)
         } else if format != .jsonl {
+            let document: Document
             switch format {
-            case .json: return ([LoadedDocument(document: try JSONReader.parse(contentsOfFile: path, name: name, limits: limits))], [])
-            default: return ([LoadedDocument(document: try YAMLReader.parse(contentsOfFile: path, name: name, limits: limits))], [])
+            case .json: document = try JSONReader.parse(contentsOfFile: path, name: name, limits: limits)
+            default: document = try YAMLReader.parse(contentsOfFile: path, name: name, limits: limits)
             }
+            return LoadedFile(documents: [LoadedDocument(document: document)], failures: [], byteCount: document.source.count)
         } else {
             bytes = try JSONReader.readBytes(path, limits: limits)
         }
-        return try load(bytes: bytes, name: name, format: format, limits: limits)
+        let loaded = try load(bytes: bytes, name: name, format: format, limits: limits)
+        return LoadedFile(documents: loaded.documents, failures: loaded.failures, byteCount: bytes.count)
     }
 
-    /// Parses bytes already in memory.
-    public static func load(bytes: [UInt8], name: String, format: InputFormat, limits: ReaderLimits = .default)
+    /// Reads a file's bytes (`-`: standard input), decompressed when the path ends in `.gz` or
+    /// standard input starts with the gzip magic number.
+    public static func readRaw(path: String, limits: ReaderLimits = .default) throws(DocumentError) -> [UInt8] {
+        let name = path == "-" ? "<stdin>" : path
+        if path == "-" {
+            let bytes = try readStandardInput(limits: limits)
+            return Gzip.isGzip(bytes) ? try Gzip.decompress(bytes, name: name, limits: limits) : bytes
+        }
+        let bytes = try JSONReader.readBytes(path, limits: limits)
+        guard path.lowercased().hasSuffix(".gz") else { return bytes }
+        guard Gzip.isGzip(bytes) else {
+            throw DocumentError(kind: .syntax, file: name, message: "not a valid gzip file: it does not start with the gzip magic number (1f 8b)",
+                                line: 0, column: 0, offset: 0)
+        }
+        return try Gzip.decompress(bytes, name: name, limits: limits)
+    }
+
+    /// Parses bytes already in memory. For JSON Lines, `firstLine` is the line number of the
+    /// first byte (to parse a file in pieces and still report lines of the whole file).
+    public static func load(bytes: [UInt8], name: String, format: InputFormat, limits: ReaderLimits = .default, firstLine: Int = 1)
         throws(DocumentError) -> (documents: [LoadedDocument], failures: [DocumentError]) {
         switch format {
         case .json:
@@ -52,7 +93,7 @@ public enum DocumentLoader {
             var documents: [LoadedDocument] = []
             var failures: [DocumentError] = []
             var lineStart = 0
-            var lineNumber = 1
+            var lineNumber = firstLine
             var i = 0
             while i <= bytes.count {
                 if i == bytes.count || bytes[i] == 0x0A {

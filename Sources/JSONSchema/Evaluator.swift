@@ -16,6 +16,8 @@ struct PendingError {
     var keyword: String
     var message: String
     var isBranchDetail = false
+    /// The ``FormatRule`` that failed, when a profile rule (not the keyword itself) failed.
+    var rule: String? = nil
 }
 
 /// Walks a compiled schema over one instance. `collect == false` is the fast boolean mode.
@@ -156,13 +158,13 @@ struct Evaluator {
 
     // MARK: errors
 
-    mutating func record(_ schema: SchemaNode, _ keywordTokens: [String], _ keyword: String, _ i: Int, _ message: String) {
+    mutating func record(_ schema: SchemaNode, _ keywordTokens: [String], _ keyword: String, _ i: Int, _ message: String, rule: String? = nil) {
         if errors.count >= limits.maxErrors {
             truncated = true
             return
         }
         errors.append(PendingError(instanceIndex: i, instancePath: instancePath, schema: schema, keywordTokens: keywordTokens,
-                                   refFrames: refFrames, keyword: keyword, message: message))
+                                   refFrames: refFrames, keyword: keyword, message: message, rule: rule))
     }
 
     /// Runs `body` in the fast mode (no errors recorded), restoring the mode afterwards.
@@ -204,7 +206,7 @@ struct Evaluator {
                                keywordLocation: JSONPointer(tokens: path).description,
                                absoluteKeywordLocation: absolute,
                                keyword: e.keyword, message: e.message, file: document.name,
-                               position: document.position(ofNode: e.instanceIndex), isBranchDetail: e.isBranchDetail)
+                               position: document.position(ofNode: e.instanceIndex), isBranchDetail: e.isBranchDetail, rule: e.rule)
     }
 
     // MARK: describing values

@@ -138,6 +138,12 @@ public struct ValidationError: Sendable, CustomStringConvertible {
     public var position: SourcePosition
     /// Errors of the best-matching branch of an `anyOf`/`oneOf`, reported after this one.
     public var isBranchDetail = false
+    /// The profile rule that failed (e.g. `crr-date-time-seconds`), when the value passed the
+    /// keyword itself but failed a ``FormatRule`` added on top of it; nil otherwise.
+    public var rule: String? = nil
+
+    /// The identifier `crrspec explain` knows this error by: the rule, else the keyword.
+    public var ruleID: String { rule ?? keyword }
 
     public var description: String {
         "\(file):\(position.line):\(position.column): error: \(message)"

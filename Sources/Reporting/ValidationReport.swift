@@ -1,4 +1,5 @@
 import Document
+import Foundation
 import JSONSchema
 
 /// The outcome for one instance (a file, or one line of a JSON Lines file).
@@ -14,11 +15,14 @@ public struct InstanceReport: Sendable {
     /// The JSON Lines record's line.
     public var line: Int?
     public var outcome: Outcome
+    /// The schema the instance was checked against, when crrspec chose it (`--schema auto`).
+    public var schema: String?
 
-    public init(file: String, line: Int? = nil, outcome: Outcome) {
+    public init(file: String, line: Int? = nil, outcome: Outcome, schema: String? = nil) {
         self.file = file
         self.line = line
         self.outcome = outcome
+        self.schema = schema
     }
 
     public var isValid: Bool { if case .valid = outcome { return true } else { return false } }
@@ -35,27 +39,30 @@ public enum ValidationReportRenderer {
         return 0
     }
 
-    public static func text(_ reports: [InstanceReport], verbose: Bool = true) -> String {
+    /// The text report: `file:line:column: error: message` lines, each followed by an indented
+    /// line with the instance and schema locations. `style` adds colours (never with `.plain`).
+    public static func text(_ reports: [InstanceReport], verbose: Bool = true, style: TextStyle = .plain) -> String {
         var out = ""
+        let error = style.red("error:")
         for report in reports {
             switch report.outcome {
             case .valid:
-                if verbose { out += "\(report.file)\(report.line.map { ":\($0)" } ?? ""): valid\n" }
+                if verbose { out += "\(report.file)\(report.line.map { ":\($0)" } ?? ""): \(style.green("valid"))\n" }
             case .invalid(let errors, let truncated):
                 if errors.isEmpty {
-                    out += "\(report.file)\(report.line.map { ":\($0)" } ?? ""): invalid (--fast stops at the first failure; run without --fast to list the errors)\n"
+                    out += "\(style.bold("\(report.file)\(report.line.map { ":\($0)" } ?? "")")): \(style.red("invalid")) (--fast stops at the first failure; run without --fast to list the errors)\n"
                 }
-                for error in errors {
-                    let indent = error.isBranchDetail ? "    " : ""
-                    out += "\(indent)\(error.file):\(error.position.line):\(error.position.column): error: \(error.message)\n"
-                    out += "\(indent)  at instance \(error.instanceLocation.isEmpty ? "(root)" : error.instanceLocation), schema \(error.keywordLocation.isEmpty ? "(root)" : error.keywordLocation)\n"
+                for e in errors {
+                    let indent = e.isBranchDetail ? "    " : ""
+                    out += "\(indent)\(style.bold("\(e.file):\(e.position.line):\(e.position.column):")) \(error) \(e.message)\n"
+                    out += indent + style.dim("  at instance \(e.instanceLocation.isEmpty ? "(root)" : e.instanceLocation), schema \(e.keywordLocation.isEmpty ? "(root)" : e.keywordLocation)") + "\n"
                 }
-                if truncated { out += "\(report.file): note: more errors were found than --max-errors allows; only the first are shown\n" }
+                if truncated { out += "\(style.bold(report.file + ":")) \(style.cyan("note:")) more errors were found than --max-errors allows; only the first are shown\n" }
             case .unusable(let message, let line, let column):
                 if let line, let column, line > 0 {
-                    out += "\(report.file):\(line):\(column): error: \(message)\n"
+                    out += "\(style.bold("\(report.file):\(line):\(column):")) \(error) \(message)\n"
                 } else {
-                    out += "\(report.file): error: \(message)\n"
+                    out += "\(style.bold(report.file + ":")) \(error) \(message)\n"
                 }
             }
         }
@@ -81,6 +88,7 @@ public enum ValidationReportRenderer {
             w.beginObject()
             w.field("file", report.file)
             if let line = report.line { w.field("line", line) }
+            if let schema = report.schema { w.field("schema", schema) }
             w.field("valid", report.isValid)
             switch report.outcome {
             case .valid:

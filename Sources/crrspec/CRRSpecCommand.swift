@@ -14,9 +14,13 @@ struct CRRSpecCommand: ParsableCommand {
         Examples:
           crrspec validate --schema schemas/CRRPublicAuctionResult_v1.1.1.draft-07.schema.json results.json
           crrspec metaschema schemas/*.schema.json
+          crrspec explain enum
+
+        Shell completions: crrspec --generate-completion-script bash|zsh|fish
         """,
         version: CRRSpecVersion.current,
-        subcommands: [ValidateCommand.self, MetaschemaCommand.self, LintCommand.self, CatalogCommand.self, ParseCommand.self, DiffCommand.self, VersionCheckCommand.self, ChangelogCommand.self]
+        subcommands: [ValidateCommand.self, MetaschemaCommand.self, LintCommand.self, DiffCommand.self, VersionCheckCommand.self,
+                      ChangelogCommand.self, CatalogCommand.self, ExplainCommand.self, ParseCommand.self]
     )
 }
 
@@ -24,6 +28,7 @@ extension CRRSpecCommand {
     /// Runs the command with crrspec's exit-status contract: usage errors and unusable input
     /// exit 2 (ArgumentParser's own default for usage errors is 64).
     static func main() {
+        registerExplanations()
         do {
             var command = try parseAsRoot()
             try command.run()

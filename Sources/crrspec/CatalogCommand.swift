@@ -2,6 +2,11 @@ import ArgumentParser
 import CRR
 import Reporting
 
+/// Output formats of `crrspec catalog`.
+enum CatalogFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
@@ -19,7 +24,7 @@ struct CatalogCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    var format: CatalogFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("Print one catalog file's contents.", valueName: "NAME[@VERSION]"))
     var show: String?

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Batch
 import CRR
 import Document
 import OpenAPI
@@ -6,21 +7,38 @@ import Foundation
 import JSONSchema
 import Reporting
 
+/// Output formats of the commands that report findings.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    /// `file:line:column: error: message` lines for people.
+    case text
+    /// One JSON object (the JSON Schema "basic" output units plus positions).
+    case json
+    /// GitHub Actions workflow commands (`::error file=...,line=...,col=...::message`).
+    case github
+    /// SARIF 2.1.0, for code scanning.
+    case sarif
 }
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate JSON, YAML or JSON Lines files against a draft-07 schema.",
+        abstract: "Validate JSON, YAML or JSON Lines files (or folders of them) against a draft-07 schema.",
         discussion: """
         Every error names the failing value's file:line:column, its JSON Pointer and the schema \
         keyword that failed. `$ref`s resolve from local files only: map a remote URI prefix to a \
         folder with --resource. No network access is ever made.
 
-        FILE is .json, .yaml/.yml, .jsonl (one instance per line, each judged alone) or - for \
-        standard input (JSON unless --input-format says otherwise).
+        FILE is .json, .yaml/.yml, .jsonl (one instance per line, each judged alone), .jsonl.gz \
+        (gzipped JSON Lines), - for standard input (JSON unless --input-format says otherwise), or \
+        a folder: crrspec walks it recursively and checks the files matching --include (default \
+        *.json, *.yaml, *.yml, *.jsonl, *.jsonl.gz) and no --exclude; hidden files and folders are \
+        skipped. The schema is compiled once and files are checked on all cores (--jobs); results \
+        print in file order, and a summary with the files, records, valid, invalid, unusable and \
+        MB/s goes to standard error.
+
+        --schema auto picks the catalog download schema each file's records fit best (by their \
+        field names) and says which on standard error; a file that fits none is reported with the \
+        closest candidates.
 
         Exit status: 0 all valid, 1 some instance invalid, 2 usage error, unreadable or malformed \
         input, or a limit hit.
@@ -31,18 +49,23 @@ struct ValidateCommand: ParsableCommand {
         Examples:
           crrspec validate --schema schemas/CRRPublicAuctionResult_v1.1.1.draft-07.schema.json results.json
           crrspec validate --schema CRRPublicAuctionResult@1.1.1 results.json
+          crrspec validate --schema auto downloads/
+          crrspec validate --schema CRRSourceSink#/items --exclude 'archive/**' nightly/
           crrspec validate --spec caiso_crr_auction_v1.2.1.yaml --operation portfolioCreation portfolio.json
           crrspec validate --spec auction --component NewBid bid.yaml
-          crrspec validate --schema order.schema.json --fast orders.jsonl
+          crrspec validate --schema order.schema.json --fast orders.jsonl.gz
+          crrspec validate --schema s.json --format github changed/*.json
           crrspec validate --schema s.json --resource https://example.com/schemas/=./vendor/schemas a.yaml
           cat a.json | crrspec validate --schema s.json --format json -
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The draft-07 schema: a file (JSON or YAML), or a catalog name such as CRRPublicAuctionResult or CRRPublicAuctionResult@1.1.1.", valueName: "SCHEMA"))
+    @Option(name: .long, help: ArgumentHelp("The draft-07 schema: a file (JSON or YAML), a catalog name such as CRRPublicAuctionResult or CRRPublicAuctionResult@1.1.1, or auto (pick the catalog download schema that fits each file).", valueName: "SCHEMA"),
+            completion: Completions.schemas)
     var schema: String?
 
-    @Option(name: .long, help: ArgumentHelp("An OpenAPI 3.0 spec (a file, or a catalog service such as auction or auction@1.2.1); use with --component or --operation.", valueName: "SPEC"))
+    @Option(name: .long, help: ArgumentHelp("An OpenAPI 3.0 spec (a file, or a catalog service such as auction or auction@1.2.1); use with --component or --operation.", valueName: "SPEC"),
+            completion: Completions.specs)
     var spec: String?
 
     @Option(name: .long, help: ArgumentHelp("Validate against this schema of the spec's components/schemas.", valueName: "NAME"))
@@ -60,19 +83,34 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop at the first failure of each instance (fastest; no error details).")
     var fast = false
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: text, json, github (workflow annotations) or sarif.")
     var format: ReportFormat = .text
 
     @Option(name: .customLong("input-format"), help: "Read every FILE as json, yaml or jsonl instead of going by the extension.")
     var inputFormat: InputFormat?
 
-    @Flag(name: .shortAndLong, help: "Print only errors (no 'valid' lines, no summary).")
+    @Option(name: .long, help: ArgumentHelp("In folders, check only files matching this glob (repeatable; default *.json, *.yaml, *.yml, *.jsonl, *.jsonl.gz). A glob with / matches the path inside the folder; ** matches any folders.", valueName: "GLOB"))
+    var include: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("In folders, skip files and folders matching this glob (repeatable), e.g. 'archive/**' or '*.draft.json'.", valueName: "GLOB"))
+    var exclude: [String] = []
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Files checked at once (default: the number of cores).", valueName: "N"))
+    var jobs: Int?
+
+    @Option(name: .long, help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorMode = .auto
+
+    @Flag(name: .shortAndLong, help: "Print only errors (no 'valid' lines, no summary, no progress bar).")
     var quiet = false
 
     @OptionGroup var limits: LimitOptions
 
-    @Argument(help: ArgumentHelp("Files to validate.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Files or folders to validate (- for standard input).", valueName: "FILE"),
+              completion: .file(extensions: ["json", "yaml", "yml", "jsonl", "gz"]))
     var files: [String]
+
+    var isAuto: Bool { schema?.lowercased() == "auto" }
 
     func validate() throws {
         if (schema == nil) == (spec == nil) { throw ValidationError("give either --schema or --spec") }
@@ -80,13 +118,45 @@ struct ValidateCommand: ParsableCommand {
             throw ValidationError("with --spec, give exactly one of --component NAME or --operation OPERATION_ID")
         }
         if spec == nil && (component != nil || operation != nil) { throw ValidationError("--component and --operation need --spec") }
-        if files.isEmpty { throw ValidationError("give at least one FILE to validate (or - for standard input)") }
+        if files.isEmpty { throw ValidationError("give at least one FILE or folder to validate (or - for standard input)") }
         for mapping in resource where !mapping.contains("=") {
             throw ValidationError("--resource takes URI=PATH, e.g. --resource http://localhost:1234/=./remotes (got \(mapping))")
         }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs needs a positive number") }
+        if isAuto && !resource.isEmpty { throw ValidationError("--resource needs a schema file; --schema auto uses the bundled catalog") }
     }
 
     func run() throws {
+        let chooser = try makeChooser()
+        var options = BatchOptions()
+        options.fast = fast
+        options.inputFormat = inputFormat
+        options.readerLimits = limits.reader
+        options.validationLimits = limits.validation
+        if let jobs { options.jobs = jobs }
+        let collected = InputCollector(includes: include, excludes: exclude).collect(files)
+        let output = ReportPrinter(format: format, quiet: quiet, command: "validate", color: color,
+                                   progressTotal: collected.files.count)
+        for problem in collected.problems { output.emit([problem], bytes: 0, label: nil) }
+        let batch = BatchValidator(options: options, chooser: chooser)
+        let summary = batch.run(collected.files, progress: output.progress) { outcome in
+            output.emit(outcome.reports, bytes: outcome.bytes, label: outcome.schemaLabel, path: outcome.path)
+        }
+        let code = output.finish(seconds: summary.seconds)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Compiles the schema once (or prepares --schema auto), before any file is read.
+    func makeChooser() throws -> SchemaChooser {
+        if isAuto {
+            let auto = CRRAutoSchemas(profile: profile)
+            return { _, _, sample in
+                switch auto.choose(for: sample) {
+                case .success(let chosen): return .schema(chosen.schema, label: chosen.label)
+                case .failure(let error): return .problem(error.message)
+                }
+            }
+        }
         let registry = SchemaRegistry()
         registry.limits = limits.reader
         for mapping in resource {
@@ -103,49 +173,7 @@ struct ValidateCommand: ParsableCommand {
             Output.err("\(describeLoadError(error, file: schema ?? spec ?? ""))\n")
             throw ExitCode(2)
         }
-        var reports: [InstanceReport] = []
-        for file in files {
-            reports += validateFile(file, compiled)
-        }
-        switch format {
-        case .text:
-            Output.out(ValidationReportRenderer.text(reports, verbose: !quiet))
-            if !quiet { Output.err(ValidationReportRenderer.summary(reports) + "\n") }
-        case .json:
-            Output.out(ValidationReportRenderer.json(reports))
-        }
-        let code = ValidationReportRenderer.exitCode(reports)
-        if code != 0 { throw ExitCode(code) }
-    }
-
-    func validateFile(_ file: String, _ schema: Schema) -> [InstanceReport] {
-        let loaded: (documents: [LoadedDocument], failures: [DocumentError])
-        do {
-            loaded = try DocumentLoader.load(path: file, format: inputFormat, limits: limits.reader)
-        } catch {
-            return [InstanceReport(file: error.file, outcome: .unusable(error.message, line: error.line, column: error.column))]
-        }
-        var reports: [InstanceReport] = []
-        for item in loaded.documents {
-            let name = item.document.name
-            do {
-                if fast {
-                    let ok = try schema.isValid(item.document.root, limits: limits.validation)
-                    reports.append(InstanceReport(file: name, line: item.line, outcome: ok ? .valid : .invalid([], truncated: false)))
-                } else {
-                    let result = try schema.validate(item.document.root, limits: limits.validation)
-                    reports.append(InstanceReport(file: name, line: item.line,
-                                                  outcome: result.valid ? .valid : .invalid(result.errors, truncated: result.truncated)))
-                }
-            } catch {
-                reports.append(InstanceReport(file: name, line: item.line, outcome: .unusable(error.message, line: item.line, column: item.line == nil ? nil : 1)))
-            }
-        }
-        for failure in loaded.failures {
-            reports.append(InstanceReport(file: failure.file, line: failure.line, outcome: .unusable(failure.message, line: failure.line, column: failure.column)))
-        }
-        reports.sort { ($0.line ?? 0) < ($1.line ?? 0) }
-        return reports
+        return { _, _, _ in .schema(compiled, label: nil) }
     }
 }
 

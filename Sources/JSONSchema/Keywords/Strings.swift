@@ -77,7 +77,7 @@ extension Evaluator {
         }
         for rule in f.rules {
             if let message = rule.check(bytes) {
-                if collect { record(schema, ["format"], "format", i, message) }
+                if collect { record(schema, ["format"], "format", i, message, rule: rule.name) }
                 return false
             }
         }

@@ -1,0 +1,334 @@
+import Dispatch
+import Document
+import Foundation
+import JSONSchema
+import Reporting
+
+/// What a file is checked against, as a ``SchemaChooser`` decides.
+public enum SchemaChoice: Sendable {
+    /// Check the file against this schema; `label` names it in reports (nil: the schema the user gave).
+    case schema(Schema, label: String?)
+    /// The file cannot be checked (e.g. `--schema auto` found no fitting schema); the message says why.
+    case problem(String)
+}
+
+/// Chooses the schema for one file from its path, its format and a sample of its instances
+/// (the document, or the first records of a JSON Lines file). Called from several threads.
+public typealias SchemaChooser = @Sendable (_ path: String, _ format: InputFormat, _ sample: [Value]) -> SchemaChoice
+
+/// Options of a batch run.
+public struct BatchOptions: Sendable {
+    /// Files checked at once (and pieces of one large JSON Lines file); default: the active cores.
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// Stop at each instance's first failure (no error details).
+    public var fast = false
+    /// Read every file as this format instead of going by its extension.
+    public var inputFormat: InputFormat?
+    public var readerLimits = ReaderLimits.default
+    public var validationLimits = ValidationLimits.default
+    /// JSON Lines data larger than this is parsed and checked in pieces on all jobs.
+    public var splitBytes = 4 << 20
+
+    public init() {}
+}
+
+/// One file's results.
+public struct FileOutcome: Sendable {
+    /// Position in the run's file list.
+    public var index: Int
+    public var path: String
+    /// One report per instance (per record of a JSON Lines file), in line order; a file that
+    /// could not be read has one unusable report.
+    public var reports: [InstanceReport]
+    /// Bytes parsed (decompressed for `.gz`).
+    public var bytes: Int
+    /// The chooser's label for the schema used, if it gave one.
+    public var schemaLabel: String?
+}
+
+/// Live counters of a run, for a progress bar (read from another thread).
+public final class BatchProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _total = 0
+    private var _done = 0
+    private var _bytes = 0
+    private var _finished = false
+    public let started = Date()
+
+    public init() {}
+
+    public struct Snapshot: Sendable {
+        public var total: Int
+        public var done: Int
+        public var bytes: Int
+        public var elapsed: Double
+        public var finished: Bool
+
+        public init(total: Int, done: Int, bytes: Int, elapsed: Double, finished: Bool) {
+            self.total = total
+            self.done = done
+            self.bytes = bytes
+            self.elapsed = elapsed
+            self.finished = finished
+        }
+    }
+
+    public var snapshot: Snapshot {
+        lock.lock()
+        defer { lock.unlock() }
+        return Snapshot(total: _total, done: _done, bytes: _bytes, elapsed: Date().timeIntervalSince(started), finished: _finished)
+    }
+
+    func start(total: Int) { lock.lock(); _total = total; lock.unlock() }
+    func completed(bytes: Int) { lock.lock(); _done += 1; _bytes += bytes; lock.unlock() }
+    func finish() { lock.lock(); _finished = true; lock.unlock() }
+}
+
+/// Validates many files with one compiled schema (or one per kind of file), on all cores.
+///
+/// Files are checked by a bounded pool of `jobs` workers; results are handed to `emit` one
+/// file at a time, in the order of the file list, never concurrently, as soon as every earlier
+/// file is done (so output streams and is deterministic). A file that cannot be read is
+/// reported and the others are still checked.
+///
+/// ```swift
+/// let schema = try Schema.compile(file: "order.schema.json", registry: SchemaRegistry())
+/// let batch = BatchValidator(options: BatchOptions()) { _, _, _ in .schema(schema, label: nil) }
+/// let files = InputCollector().collect(["downloads/"]).files
+/// let summary = batch.run(files) { outcome in print(ValidationReportRenderer.text(outcome.reports), terminator: "") }
+/// print(summary.line())
+/// ```
+public final class BatchValidator: Sendable {
+    public let options: BatchOptions
+    let chooser: SchemaChooser
+
+    public init(options: BatchOptions, chooser: @escaping SchemaChooser) {
+        self.options = options
+        self.chooser = chooser
+    }
+
+    /// A batch that checks every file against one schema.
+    public convenience init(options: BatchOptions, schema: Schema) {
+        self.init(options: options) { _, _, _ in .schema(schema, label: nil) }
+    }
+
+    /// Checks `paths` (files, or `-` for standard input); calls `emit` in order; returns the
+    /// counts. `progress` is updated as files complete.
+    @discardableResult
+    public func run(_ paths: [String], progress: BatchProgress? = nil, emit: (FileOutcome) -> Void) -> RunSummary {
+        let start = Date()
+        progress?.start(total: paths.count)
+        let jobs = max(1, min(options.jobs, paths.count))
+        let queue = WorkQueue(count: paths.count)
+        var summary = withoutActuallyEscaping(emit) { emit in
+            let emitter = OrderedEmitter(emit: emit)
+            let body: @Sendable (Int) -> Void = { _ in
+                while let index = queue.next() {
+                    let outcome = self.check(paths[index], index: index)
+                    progress?.completed(bytes: outcome.bytes)
+                    emitter.complete(outcome)
+                }
+            }
+            if jobs == 1 {
+                body(0)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: jobs, execute: body)
+            }
+            return emitter.summary
+        }
+        progress?.finish()
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// Checks one file (or `-`, standard input).
+    public func check(_ path: String, index: Int = 0) -> FileOutcome {
+        let format = options.inputFormat ?? InputFormat.forPath(path)
+        var bytes = 0
+        var documents: [LoadedDocument] = []
+        var failures: [DocumentError] = []
+        do {
+            if format == .jsonl {
+                let raw = try readJSONLines(path)
+                bytes = raw.count
+                (documents, failures) = try parseJSONLines(raw, name: path == "-" ? "<stdin>" : path)
+            } else {
+                let file = try DocumentLoader.loadFile(path: path, format: format, limits: options.readerLimits)
+                bytes = file.byteCount
+                documents = file.documents
+                failures = file.failures
+            }
+        } catch {
+            return FileOutcome(index: index, path: path, reports: [Self.unusable(error)], bytes: bytes, schemaLabel: nil)
+        }
+        let name = documents.first?.document.name ?? (path == "-" ? "<stdin>" : path)
+        var reports: [InstanceReport]
+        var label: String?
+        switch chooser(path, format, documents.prefix(100).map { $0.document.root }) {
+        case .problem(let message):
+            // One report for the whole file, however many records it holds.
+            return FileOutcome(index: index, path: path, reports: [InstanceReport(file: name, outcome: .unusable(message, line: nil, column: nil))],
+                               bytes: bytes, schemaLabel: nil)
+        case .schema(let schema, let schemaLabel):
+            label = schemaLabel
+            reports = validate(documents, schema: schema, label: schemaLabel)
+        }
+        for failure in failures {
+            reports.append(InstanceReport(file: failure.file, line: failure.line,
+                                          outcome: .unusable(failure.message, line: failure.line, column: failure.column), schema: label))
+        }
+        if !failures.isEmpty { reports.sort { ($0.line ?? 0) < ($1.line ?? 0) } }
+        return FileOutcome(index: index, path: path, reports: reports, bytes: bytes, schemaLabel: label)
+    }
+
+    /// Checks one instance.
+    public func validate(_ item: LoadedDocument, schema: Schema, label: String? = nil) -> InstanceReport {
+        let name = item.document.name
+        do {
+            if options.fast {
+                let ok = try schema.isValid(item.document.root, limits: options.validationLimits)
+                return InstanceReport(file: name, line: item.line, outcome: ok ? .valid : .invalid([], truncated: false), schema: label)
+            }
+            let result = try schema.validate(item.document.root, limits: options.validationLimits)
+            return InstanceReport(file: name, line: item.line,
+                                  outcome: result.valid ? .valid : .invalid(result.errors, truncated: result.truncated), schema: label)
+        } catch {
+            return InstanceReport(file: name, line: item.line, outcome: .unusable(error.message, line: item.line, column: item.line == nil ? nil : 1), schema: label)
+        }
+    }
+
+    /// Checks many instances, in parallel when there are many.
+    func validate(_ documents: [LoadedDocument], schema: Schema, label: String?) -> [InstanceReport] {
+        if documents.count < 256 || options.jobs < 2 {
+            return documents.map { validate($0, schema: schema, label: label) }
+        }
+        let pieces = ranges(count: documents.count, pieces: options.jobs * 4)
+        return ParallelMap.run(count: pieces.count) { piece in
+            pieces[piece].map { self.validate(documents[$0], schema: schema, label: label) }
+        }.flatMap { $0 }
+    }
+
+    static func unusable(_ error: DocumentError) -> InstanceReport {
+        InstanceReport(file: error.file, outcome: .unusable(error.message, line: error.line, column: error.column))
+    }
+
+    // MARK: JSON Lines in pieces
+
+    func readJSONLines(_ path: String) throws(DocumentError) -> [UInt8] {
+        try DocumentLoader.readRaw(path: path, limits: options.readerLimits)
+    }
+
+    /// Parses JSON Lines; data over ``BatchOptions/splitBytes`` is cut at line ends into pieces
+    /// parsed on all jobs, with line numbers of the whole file.
+    func parseJSONLines(_ bytes: [UInt8], name: String) throws(DocumentError) -> ([LoadedDocument], [DocumentError]) {
+        if bytes.count < options.splitBytes || options.jobs < 2 {
+            return try DocumentLoader.load(bytes: bytes, name: name, format: .jsonl, limits: options.readerLimits)
+        }
+        // Cut points: just after a newline near each even share of the bytes.
+        let pieceCount = options.jobs * 4
+        var cuts = [0]
+        for k in 1..<pieceCount {
+            var at = max(bytes.count * k / pieceCount, cuts.last!)
+            while at < bytes.count, bytes[at - 1] != 0x0A { at += 1 }
+            if at > cuts.last!, at < bytes.count { cuts.append(at) }
+        }
+        cuts.append(bytes.count)
+        var firstLines = [1]
+        for p in 0..<(cuts.count - 2) {
+            firstLines.append(firstLines[p] + bytes[cuts[p]..<cuts[p + 1]].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
+        }
+        let limits = options.readerLimits
+        let (starts, lines) = (cuts, firstLines)
+        let parts = ParallelMap.run(count: starts.count - 1) { p -> Result<([LoadedDocument], [DocumentError]), DocumentError> in
+            do throws(DocumentError) {
+                let piece = Array(bytes[starts[p]..<starts[p + 1]])
+                let loaded = try DocumentLoader.load(bytes: piece, name: name, format: .jsonl, limits: limits, firstLine: lines[p])
+                return .success((loaded.documents, loaded.failures))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var documents: [LoadedDocument] = []
+        var failures: [DocumentError] = []
+        for part in parts {
+            switch part {
+            case .success(let (d, f)):
+                documents += d
+                failures += f
+            case .failure(let error):
+                throw error
+            }
+        }
+        return (documents, failures)
+    }
+
+    func ranges(count: Int, pieces: Int) -> [Range<Int>] {
+        let n = max(1, min(pieces, count))
+        return (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
+    }
+}
+
+/// Hands out work indices 0..<count to workers.
+final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+    init(count: Int) { self.count = count }
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < count else { return nil }
+        defer { nextIndex += 1 }
+        return nextIndex
+    }
+}
+
+/// Releases outcomes in index order, one at a time, and counts them.
+final class OrderedEmitter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [Int: FileOutcome] = [:]
+    private var nextIndex = 0
+    private let emit: (FileOutcome) -> Void
+    private var counts = RunSummary()
+
+    init(emit: @escaping (FileOutcome) -> Void) { self.emit = emit }
+
+    /// Stores an outcome; emits it and any that were waiting on it, in order.
+    func complete(_ outcome: FileOutcome) {
+        lock.lock()
+        defer { lock.unlock() }
+        pending[outcome.index] = outcome
+        while let ready = pending.removeValue(forKey: nextIndex) {
+            counts.add(file: ready.reports, bytes: ready.bytes)
+            emit(ready)
+            nextIndex += 1
+        }
+    }
+
+    var summary: RunSummary {
+        lock.lock()
+        defer { lock.unlock() }
+        return counts
+    }
+}
+
+/// Runs `body` for 0..<count on all cores and returns the results in order.
+enum ParallelMap {
+    static func run<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+        defer { buffer.deallocate() }
+        let box = UnsafeBox(buffer)
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            box.buffer[i] = body(i)
+        }
+        let results = buffer.map { $0! }
+        buffer.deinitialize()
+        return results
+    }
+
+    final class UnsafeBox<T>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<T?>
+        init(_ buffer: UnsafeMutableBufferPointer<T?>) { self.buffer = buffer }
+    }
+}

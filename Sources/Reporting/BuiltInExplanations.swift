@@ -1,0 +1,370 @@
+extension Explanations {
+    /// The explanations crrspec ships: draft-07 keywords, CRR profile rules, input problems.
+    static let builtIn: [Explanation] = keywords + rules + inputs
+
+    static let keywords: [Explanation] = [
+        Explanation(
+            id: "type", kind: .keyword,
+            title: "The value has the wrong JSON type.",
+            description: """
+            `type` names the JSON types a value may have: null, boolean, object, array, number, string or integer. \
+            An integer is any number without a fractional part, so 1.0 counts as an integer (draft-07 says so). \
+            In CRR files this is usually a number written as a string ("25" instead of 25) or an id sent as a number.
+            """,
+            example: """
+            schema:  {"MW": {"type": "number"}}
+            file:    {"MW": "25"}
+            crrspec: file.json:1:8: error: expected number, found string "25"
+            """,
+            fix: "Write the value with the type the schema asks for: numbers without quotes, strings with quotes, true/false for booleans. If the schema is wrong, change its `type` (a list such as [\"number\", \"null\"] allows several)."
+        ),
+        Explanation(
+            id: "enum", kind: .keyword,
+            title: "The value is not one of the values the schema lists.",
+            description: """
+            `enum` lists every allowed value; the value must equal one of them exactly. Strings compare code point by \
+            code point and case matters: "on" is not "ON". CRR enumerations (TOU, HedgeType, CRRType, market types) are \
+            upper case in the B2B specs and the download schemas.
+            """,
+            example: """
+            schema:  {"TOU": {"enum": ["ON", "OFF"]}}
+            file:    {"TOU": "PEAK"}
+            crrspec: file.json:1:9: error: "PEAK" is not one of the allowed values: "ON", "OFF"
+            """,
+            fix: "Use one of the listed values, spelled and cased as listed. If a new value is legitimate, it needs a new schema version that adds it to the `enum`."
+        ),
+        Explanation(
+            id: "const", kind: .keyword,
+            title: "The value is not the one value the schema allows.",
+            description: "`const` allows exactly one value, compared like `enum`: same type, same number, the same string code point by code point.",
+            example: """
+            schema:  {"CRRType": {"const": "AUC"}}
+            file:    {"CRRType": "LSE"}
+            crrspec: file.json:1:13: error: expected exactly "AUC", found "LSE"
+            """,
+            fix: "Write the value the schema names. A `const` in a CRR schema usually marks a file meant for one market or one record kind: check that you chose the right schema or operation."
+        ),
+        Explanation(
+            id: "required", kind: .keyword,
+            title: "A property the schema requires is missing.",
+            description: """
+            `required` lists the properties an object must have. crrspec reports one error per missing property, \
+            positioned at the object's opening brace (the property has no position of its own). A typo in a property \
+            name shows up twice: as a missing required property and, when the schema forbids extra properties, as an \
+            additionalProperties error with a "did you mean" hint.
+            """,
+            example: """
+            schema:  {"type": "object", "required": ["MarketName", "ClearingPrice"]}
+            file:    {"MarketName": "AUC_AN_2025"}
+            crrspec: file.json:1:1: error: missing required property "ClearingPrice"
+            """,
+            fix: "Add the property with a valid value. If the property is optional in practice, the schema needs a new version without it in `required`."
+        ),
+        Explanation(
+            id: "additionalProperties", kind: .keyword,
+            title: "The object has a property the schema does not allow.",
+            description: """
+            With `additionalProperties: false` an object may only have the properties the schema names in `properties` \
+            (or matches with `patternProperties`). CRR download schemas and B2B request bodies are closed this way, so a \
+            misspelt or miscased field name (StartDat, startDate) is an error here and the field the service expects \
+            is reported as missing.
+            """,
+            example: """
+            schema:  {"properties": {"StartDate": {"type": "string"}}, "additionalProperties": false}
+            file:    {"StartDat": "2025-01-01T08:00:00Z"}
+            crrspec: file.json:1:2: error: property "StartDat" is not allowed (additionalProperties is false); did you mean "StartDate"?
+            """,
+            fix: "Rename the property to the name the schema uses (field names are case-sensitive), or remove it. Adding a field to a CRR file format needs a new schema version.",
+            aliases: ["additionalItems", "patternProperties", "properties"]
+        ),
+        Explanation(
+            id: "propertyNames", kind: .keyword,
+            title: "A property name fails the schema for property names.",
+            description: "`propertyNames` is a schema every property name (a string) must pass, for example a pattern or a maximum length. The error is positioned at the offending name.",
+            example: """
+            schema:  {"propertyNames": {"maxLength": 1}}
+            file:    {"ab": 1}
+            crrspec: file.json:1:2: error: "ab" is 2 characters long, longer than the maximum of 1
+            """,
+            fix: "Rename the property so that its name passes the `propertyNames` schema."
+        ),
+        Explanation(
+            id: "dependencies", kind: .keyword,
+            title: "A property is present without the properties it depends on.",
+            description: "`dependencies` says that when one property is present, others must be too (a list of names), or that the object must then pass a schema.",
+            example: """
+            schema:  {"dependencies": {"PriceCap": ["PriceFloor"]}}
+            file:    {"PriceCap": 10}
+            crrspec: file.json:1:1: error: property "PriceFloor" is required when "PriceCap" is present
+            """,
+            fix: "Add the properties that go together, or remove the one that needs them."
+        ),
+        Explanation(
+            id: "minProperties", kind: .keyword,
+            title: "The object has too few or too many properties.",
+            description: "`minProperties` and `maxProperties` bound how many properties an object has.",
+            example: """
+            schema:  {"minProperties": 1}
+            file:    {}
+            crrspec: file.json:1:1: error: the object has 0 properties, fewer than the minimum of 1
+            """,
+            fix: "Add or remove properties to stay within the bounds.",
+            aliases: ["maxProperties"]
+        ),
+        Explanation(
+            id: "maxItems", kind: .keyword,
+            title: "The array has more items than the schema allows.",
+            description: """
+            `maxItems` caps an array's length; the error is positioned at the array's opening bracket. The CRR B2B \
+            specs use it for service limits: at most 500 bids in one portfolio creation, at most 20 points on a bid \
+            curve. A request over the limit is rejected by the service as a whole.
+            """,
+            example: """
+            schema:  {"newBids": {"type": "array", "maxItems": 500}}
+            file:    {"newBids": [ ...501 bids... ]}
+            crrspec: file.json:4:14: error: the array has 501 items, more than the maximum of 500
+            """,
+            fix: "Split the items over several requests or files, each within the limit.",
+            aliases: ["minItems"]
+        ),
+        Explanation(
+            id: "uniqueItems", kind: .keyword,
+            title: "The array has two equal items.",
+            description: "With `uniqueItems: true` no two items may be equal (numbers compare by value, so 1 and 1.0 are equal; strings compare code point by code point).",
+            example: """
+            schema:  {"uniqueItems": true}
+            file:    ["2025_S01", "2025_S01"]
+            crrspec: file.json:1:1: error: items 0 and 1 are equal ("2025_S01"), but uniqueItems is true
+            """,
+            fix: "Remove the duplicate item."
+        ),
+        Explanation(
+            id: "contains", kind: .keyword,
+            title: "No item of the array passes the `contains` schema.",
+            description: "`contains` requires at least one item of the array to pass its schema.",
+            example: """
+            schema:  {"contains": {"const": "ON"}}
+            file:    ["OFF"]
+            crrspec: file.json:1:1: error: no item of an array of 1 item matches the `contains` schema
+            """,
+            fix: "Add an item that passes the `contains` schema."
+        ),
+        Explanation(
+            id: "minimum", kind: .keyword,
+            title: "The number is outside the allowed range.",
+            description: """
+            `minimum` and `maximum` are inclusive bounds; `exclusiveMinimum` and `exclusiveMaximum` (numbers, in \
+            draft-07) are exclusive ones. crrspec compares the numbers exactly as written, so big ids and long decimals \
+            are never rounded. CRR ids have ranges (a CrrID is at most 10 digits); MW and prices are non-negative where \
+            the schema says so.
+            """,
+            example: """
+            schema:  {"MW": {"type": "number", "minimum": 0}}
+            file:    {"MW": -1}
+            crrspec: file.json:1:8: error: -1 is less than the minimum 0
+            """,
+            fix: "Use a value within the range. A negative MW on a download usually means a sign convention mix-up upstream.",
+            aliases: ["maximum", "exclusiveMinimum", "exclusiveMaximum"]
+        ),
+        Explanation(
+            id: "multipleOf", kind: .keyword,
+            title: "The number has more decimals than the schema allows.",
+            description: """
+            `multipleOf` requires the number to be an integer multiple of a step. CRR schemas use it for precision: MW \
+            to 0.001 and prices to 0.01. crrspec decides it exactly on the decimal digits written (19.99 is a multiple \
+            of 0.01), unlike validators that divide binary floating-point numbers and get it wrong.
+            """,
+            example: """
+            schema:  {"MW": {"type": "number", "multipleOf": 0.001}}
+            file:    {"MW": 1.0001}
+            crrspec: file.json:1:8: error: 1.0001 is not a multiple of 0.001
+            """,
+            fix: "Round the value to the precision the schema allows (here three decimals) before writing the file."
+        ),
+        Explanation(
+            id: "minLength", kind: .keyword,
+            title: "The string is too short or too long.",
+            description: "`minLength` and `maxLength` count characters (Unicode code points, not bytes). CRR names have service limits, e.g. a market name of at most 50 characters.",
+            example: """
+            schema:  {"PortfolioName": {"type": "string", "maxLength": 5}}
+            file:    {"PortfolioName": "abcdefg"}
+            crrspec: file.json:1:19: error: "abcdefg" is 7 characters long, longer than the maximum of 5
+            """,
+            fix: "Shorten (or lengthen) the string to fit the bounds.",
+            aliases: ["maxLength"]
+        ),
+        Explanation(
+            id: "pattern", kind: .keyword,
+            title: "The string does not match the schema's regular expression.",
+            description: """
+            `pattern` is an ECMA-262 (JavaScript) regular expression; it matches anywhere in the string unless anchored \
+            with ^ and $. crrspec runs it with its own ECMA-262 engine, so \\d is ASCII digits only and \\w, \\s follow \
+            JavaScript. CRR schemas use patterns for node names, period names (2025_S01, 2025_M01) and date-times without \
+            fractional seconds.
+            """,
+            example: """
+            schema:  {"Period": {"type": "string", "pattern": "^[0-9]{4}_(S|M)[0-9]{2}$"}}
+            file:    {"Period": "2025-S1"}
+            crrspec: file.json:1:12: error: "2025-S1" does not match the pattern ^[0-9]{4}_(S|M)[0-9]{2}$
+            """,
+            fix: "Write the value in the form the pattern describes; the schema's `description` and `examples` usually show it."
+        ),
+        Explanation(
+            id: "format", kind: .keyword,
+            title: "The string is not a valid date-time, date, email, URI or other format.",
+            description: """
+            `format` names a string syntax. crrspec asserts every draft-07 format by default: date-time, date and time \
+            (RFC 3339, with a real calendar date and a time zone), email, hostname, ipv4, ipv6, uri, uri-reference, iri, \
+            uri-template, json-pointer, relative-json-pointer and regex. A CRR date-time also carries no fractional \
+            seconds: see crr-date-time-seconds.
+            """,
+            example: """
+            schema:  {"StartDate": {"type": "string", "format": "date-time"}}
+            file:    {"StartDate": "2025-02-30T08:00:00Z"}
+            crrspec: file.json:1:15: error: "2025-02-30T08:00:00Z" is not a valid date-time
+            """,
+            fix: "Write the value in the format's syntax; for date-time: YYYY-MM-DDThh:mm:ssZ (or an offset such as -08:00), with a date that exists."
+        ),
+        Explanation(
+            id: "contentEncoding", kind: .keyword,
+            title: "The string is not valid base64, or not the JSON document it should contain.",
+            description: "`contentEncoding: base64` requires valid base64 (RFC 4648); `contentMediaType: application/json` requires the (decoded) string to be a JSON document. crrspec asserts both.",
+            example: """
+            schema:  {"Attachment": {"type": "string", "contentEncoding": "base64"}}
+            file:    {"Attachment": "@@"}
+            crrspec: file.json:1:16: error: "@@" is not valid base64
+            """,
+            fix: "Encode the content with standard base64 (with padding), or embed a well-formed JSON document.",
+            aliases: ["contentMediaType"]
+        ),
+        Explanation(
+            id: "anyOf", kind: .keyword,
+            title: "The value matches none of the alternatives.",
+            description: """
+            `anyOf` needs at least one alternative to pass. crrspec reports the failure once and then, indented, the \
+            errors of the closest alternative: the one whose type fits and that has the fewest errors. Fix those and \
+            the value passes.
+            """,
+            example: """
+            schema:  {"Price": {"anyOf": [{"type": "number"}, {"type": "null"}]}}
+            file:    {"Price": "3.40"}
+            crrspec: file.json:1:11: error: "3.40" does not match any of the 2 anyOf alternatives; closest match:
+                       file.json:1:11: error: expected number, found string "3.40"
+            """,
+            fix: "Make the value pass one alternative: the indented errors say what the closest one needs."
+        ),
+        Explanation(
+            id: "oneOf", kind: .keyword,
+            title: "The value matches none, or more than one, of the alternatives.",
+            description: "`oneOf` needs exactly one alternative to pass. When none passes, crrspec shows the closest alternative's errors indented, as for anyOf; when several pass, it names them.",
+            example: """
+            schema:  {"oneOf": [{"type": "number"}, {"type": "integer"}]}
+            file:    1
+            crrspec: file.json:1:1: error: 1 matches 2 of the oneOf alternatives (0, 1), but must match exactly one
+            """,
+            fix: "When none passes, fix the errors of the closest alternative. When several pass, the schema's alternatives overlap: tell them apart (e.g. with `required` or `const`), or use anyOf."
+        ),
+        Explanation(
+            id: "not", kind: .keyword,
+            title: "The value passes a schema it must not pass.",
+            description: "`not` inverts its schema: the value is valid only when it fails the inner schema.",
+            example: """
+            schema:  {"not": {"type": "string"}}
+            file:    "s"
+            crrspec: file.json:1:1: error: "s" must not match the `not` schema
+            """,
+            fix: "Change the value so that it no longer matches the inner schema."
+        ),
+        Explanation(
+            id: "if", kind: .keyword,
+            title: "The value fails the `then` or `else` branch of a condition.",
+            description: "With `if`/`then`/`else`, a value that passes `if` must pass `then`, and one that fails `if` must pass `else`. The error names the branch keyword (then or else) that failed, with its own keyword below.",
+            example: """
+            schema:  {"if": {"type": "string"}, "then": {"minLength": 3}}
+            file:    "x"
+            crrspec: file.json:1:1: error: "x" is 1 character long, shorter than the minimum of 3
+                       at instance (root), schema /then/minLength
+            """,
+            fix: "Satisfy the branch that applies; the schema location shows which one.",
+            aliases: ["then", "else"]
+        ),
+        Explanation(
+            id: "false", kind: .keyword,
+            title: "The schema allows no value here.",
+            description: "A boolean schema `false` rejects every value; it usually marks a property or an item position that must not appear.",
+            example: """
+            schema:  {"properties": {"Legacy": false}}
+            file:    {"Legacy": 1}
+            crrspec: file.json:1:12: error: no value is allowed here (the schema is `false`)
+            """,
+            fix: "Remove the value."
+        ),
+    ]
+
+    static let rules: [Explanation] = [
+        Explanation(
+            id: "crr-date-time-seconds", kind: .rule,
+            title: "A CRR date-time carries fractional seconds.",
+            description: """
+            CAISO's CRR interfaces write date-times to the second, in UTC or with an offset: 2025-01-01T08:00:00Z. \
+            Fractional seconds (2025-01-01T08:00:00.000Z) are valid RFC 3339, but CAISO removed them from every \
+            example of its CRR specs in late 2024 and its files carry none. The CRR profile (on by default for catalog schemas \
+            and files named like CRR specs, or with --profile crr) adds this rule on top of the date-time format.
+            """,
+            example: """
+            file:    {"StartDate": "2025-01-01T08:00:00.000Z"}
+            crrspec: file.json:1:15: error: "2025-01-01T08:00:00.000Z" has fractional seconds; CRR date-times carry none: write "2025-01-01T08:00:00Z"
+            """,
+            fix: "Drop the fraction, as the message shows. When you format times in code, use a pattern without milliseconds (e.g. yyyy-MM-dd'T'HH:mm:ss'Z'). To check a non-CRR file with the same schema, use --profile none."
+        ),
+    ]
+
+    static let inputs: [Explanation] = [
+        Explanation(
+            id: "malformed-input", kind: .input,
+            title: "The file is not well-formed JSON, YAML or JSON Lines.",
+            description: """
+            crrspec reads JSON strictly (RFC 8259): no trailing commas, comments, NaN, byte order mark, invalid UTF-8, \
+            lone surrogates or duplicate member names. YAML is read with the 1.2 core schema (ON, OFF, yes stay \
+            strings), one document per file, no unknown tags. Every problem is reported with file:line:column and makes \
+            the exit status 2: a file that could not be read is never reported as valid. In a JSON Lines file a bad line \
+            is reported and the other lines are still checked.
+            """,
+            example: """
+            file:    [1,
+                     ]
+            crrspec: file.json:1:3: error: trailing comma before ']': remove the comma after the last element
+            """,
+            fix: "Fix the syntax at the position shown; `crrspec parse FILE` checks well-formedness alone.",
+            aliases: ["syntax", "unusable"]
+        ),
+        Explanation(
+            id: "limit", kind: .input,
+            title: "The input hit one of crrspec's resource limits.",
+            description: """
+            To stay safe on hostile input, crrspec bounds nesting depth (--max-depth, 1000), file size (--max-bytes, \
+            2 GiB, also the decompressed size of a .gz file), string length (--max-string-bytes, 64 MiB), YAML alias \
+            expansion (--max-alias-expansion, 1,000,000 nodes) and errors per instance (--max-errors, 1000). Hitting a \
+            reader limit makes the file unusable (exit status 2); the message names the option.
+            """,
+            example: """
+            file:    [[[[ ... 100,000 levels ... ]]]]
+            crrspec: deep.json:1:1001: error: nesting deeper than 1000 levels (raise it with --max-depth)
+            """,
+            fix: "Raise the limit the message names if the input is legitimate, or fix whatever produces such input."
+        ),
+        Explanation(
+            id: "schema-auto", kind: .input,
+            title: "--schema auto could not tell which catalog schema a file follows.",
+            description: """
+            With --schema auto, crrspec compares the field names of a download file's records with the properties of \
+            every current catalog download schema and picks the best match. When no schema matches well enough, or two \
+            match equally well, the file is reported as unusable with the closest candidates and their scores.
+            """,
+            example: """
+            crrspec: notes.json: error: --schema auto: no catalog schema fits the fields Comment, Author; closest: ...
+            """,
+            fix: "Name the schema with --schema NAME (crrspec catalog lists them), or check that the file really is a CRR download."
+        ),
+    ]
+}

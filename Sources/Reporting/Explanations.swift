@@ -1,0 +1,183 @@
+import Foundation
+
+/// The long form of a finding: what a validation keyword, a CRR rule, a lint rule or a diff
+/// change means, an example that triggers it, and how to fix it. `crrspec explain ID` prints one.
+public struct Explanation: Sendable, Hashable {
+    /// What kind of finding the identifier names.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A JSON Schema draft-07 keyword that failed (`enum`, `required`, ...).
+        case keyword
+        /// A rule of a crrspec profile on top of JSON Schema (`crr-date-time-seconds`).
+        case rule
+        /// A problem with the input itself (malformed, unreadable, over a limit).
+        case input
+        /// A spec lint rule (`crrspec lint`).
+        case lint
+        /// A change between two spec versions (`crrspec diff`, `crrspec version-check`).
+        case change
+
+        /// The heading `crrspec explain` prints for the kind.
+        public var label: String {
+            switch self {
+            case .keyword: "JSON Schema keyword"
+            case .rule: "CRR profile rule"
+            case .input: "input problem"
+            case .lint: "lint rule"
+            case .change: "spec change"
+            }
+        }
+    }
+
+    /// The identifier findings carry: a keyword, a rule id, a lint rule id or a change id.
+    public var id: String
+    public var kind: Kind
+    /// One line: what the finding says.
+    public var title: String
+    /// A paragraph or two: what is checked and why it matters.
+    public var description: String
+    /// A small failing example and crrspec's message for it.
+    public var example: String
+    /// How to make the finding go away (in the file, or in the schema).
+    public var fix: String
+    /// Other identifiers that lead here (e.g. `exclusiveMaximum` to `maximum`).
+    public var aliases: [String]
+
+    public init(id: String, kind: Kind, title: String, description: String, example: String, fix: String, aliases: [String] = []) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.example = example
+        self.fix = fix
+        self.aliases = aliases
+    }
+}
+
+/// The registry behind `crrspec explain`: the draft-07 keywords, the CRR profile rules and the
+/// input problems are built in; other modules add theirs with ``register(_:)`` (lint rule ids,
+/// diff change ids), and a later registration of an id replaces the earlier one.
+///
+/// ```swift
+/// Explanations.register([Explanation(id: "operation-id-unique", kind: .lint, title: "...",
+///                                    description: "...", example: "...", fix: "...")])
+/// Explanations.lookup("enum")?.title   // "The value is not one of the values the schema lists."
+/// ```
+public enum Explanations {
+    private final class Store: @unchecked Sendable {
+        let lock = NSLock()
+        var byID: [String: Explanation] = [:]
+        var order: [String] = []
+    }
+
+    private static let store: Store = {
+        let store = Store()
+        for explanation in builtIn {
+            store.byID[explanation.id] = explanation
+            store.order.append(explanation.id)
+        }
+        return store
+    }()
+
+    /// Adds explanations (thread-safe). An id already known is replaced.
+    public static func register(_ explanations: [Explanation]) {
+        store.lock.lock()
+        defer { store.lock.unlock() }
+        for explanation in explanations {
+            if store.byID[explanation.id] == nil { store.order.append(explanation.id) }
+            store.byID[explanation.id] = explanation
+        }
+    }
+
+    /// Every explanation, built-in first, in registration order.
+    public static var all: [Explanation] {
+        store.lock.lock()
+        defer { store.lock.unlock() }
+        return store.order.compactMap { store.byID[$0] }
+    }
+
+    /// The explanation for an id or alias; case-insensitive.
+    public static func lookup(_ id: String) -> Explanation? {
+        let wanted = id.lowercased()
+        let everything = all
+        return everything.first { $0.id.lowercased() == wanted }
+            ?? everything.first { $0.aliases.contains { $0.lowercased() == wanted } }
+    }
+
+    /// Ids close to an unknown one, for a "did you mean" message.
+    public static func suggestions(for id: String, limit: Int = 3) -> [String] {
+        let wanted = id.lowercased()
+        let ids = all.flatMap { [$0.id] + $0.aliases }
+        let contained = ids.filter { $0.lowercased().contains(wanted) || wanted.contains($0.lowercased()) }
+        let threshold = Swift.max(2, wanted.count / 3)
+        var scored: [(id: String, distance: Int)] = []
+        for candidate in ids {
+            let distance = editDistance(candidate.lowercased(), wanted)
+            if distance <= threshold { scored.append((candidate, distance)) }
+        }
+        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.id < $1.id }
+        let ranked = scored.map(\.id)
+        var seen = Set<String>()
+        return (ranked + contained).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
+    }
+
+    /// The text `crrspec explain ID` prints.
+    public static func render(_ e: Explanation) -> String {
+        var out = "\(e.id) (\(e.kind.label))\n\n\(e.title)\n\n"
+        out += wrap(e.description, indent: "") + "\n\n"
+        out += "Example:\n" + e.example.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n\n"
+        out += "Fix:\n" + wrap(e.fix, indent: "  ") + "\n"
+        if !e.aliases.isEmpty { out += "\nAlso explains: \(e.aliases.joined(separator: ", "))\n" }
+        return out
+    }
+
+    /// The list `crrspec explain` prints without an id: one line per explanation, by kind.
+    public static func renderIndex() -> String {
+        let everything = all
+        var out = ""
+        for kind in Explanation.Kind.allCases {
+            let items = everything.filter { $0.kind == kind }
+            guard !items.isEmpty else { continue }
+            out += (out.isEmpty ? "" : "\n") + kind.label.prefix(1).uppercased() + kind.label.dropFirst() + "s:\n"
+            let width = items.map(\.id.count).max() ?? 0
+            for item in items {
+                out += "  " + item.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + item.title + "\n"
+            }
+        }
+        return out
+    }
+
+    /// Wraps paragraphs at 100 columns.
+    static func wrap(_ text: String, indent: String, width: Int = 100) -> String {
+        text.components(separatedBy: "\n\n").map { paragraph in
+            var lines: [String] = []
+            var line = indent
+            for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                if line.count > indent.count && line.count + 1 + word.count > width {
+                    lines.append(line)
+                    line = indent
+                }
+                line += (line.count > indent.count ? " " : "") + word
+            }
+            if line.count > indent.count { lines.append(line) }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                let substitution: Int = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                let deletion: Int = previous[j] + 1
+                let insertion: Int = current[j - 1] + 1
+                current[j] = Swift.min(substitution, deletion, insertion)
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Reporting
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a finding: what a keyword, CRR rule, lint rule or change id means, an example, and the fix.",
+        discussion: """
+        ID is what a finding is known by: the failing JSON Schema keyword (enum, required, format, \\
+        pattern, multipleOf, maxItems, additionalProperties, ...), a CRR profile rule \\
+        (crr-date-time-seconds), an input problem (malformed-input, limit, schema-auto), or a lint \\
+        rule or change id. SARIF output names the same ids. Without ID, every id is listed.
+
+        Exit status: 0, or 2 for an unknown ID.
+
+        Examples:
+          crrspec explain enum
+          crrspec explain crr-date-time-seconds
+          crrspec explain
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The keyword, rule or change id.", valueName: "ID"),
+              completion: .custom { (_: [String], _: Int, prefix: String) -> [String] in
+                  registerExplanations()
+                  return Explanations.all.flatMap { [$0.id] + $0.aliases }.filter { $0.hasPrefix(prefix) }
+              })
+    var id: String?
+
+    func run() throws {
+        registerExplanations()
+        guard let id else {
+            Output.out(Explanations.renderIndex())
+            return
+        }
+        guard let explanation = Explanations.lookup(id) else {
+            let near = Explanations.suggestions(for: id)
+            Output.err("crrspec: no explanation for \(id)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")
+                       + " (crrspec explain lists every id)\n")
+            throw ExitCode(2)
+        }
+        Output.out(Explanations.render(explanation))
+    }
+}
+
+/// Registers the explanations of the modules beyond Reporting's built-ins. Idempotent.
+///
+/// Lint rule ids and diff change ids belong here: `Explanations.register(<their list>)`.
+func registerExplanations() {
+    // (crrspec lint and crrspec diff add their rule and change explanations here.)
+}

@@ -1,0 +1,150 @@
+import Batch
+import Document
+import Foundation
+import JSONSchema
+import Reporting
+import XCTest
+
+final class BatchValidatorTests: XCTestCase {
+    static let schemaText = #"{"type": "object", "required": ["TOU"], "properties": {"TOU": {"enum": ["ON", "OFF"]}, "MW": {"type": "number"}}}"#
+
+    func compile() throws -> Schema {
+        let document = try JSONReader.parse(string: Self.schemaText, name: "s.json")
+        let registry = SchemaRegistry()
+        registry.add(document, uri: "file:///s.json")
+        return try Schema.compile(document.root, registry: registry)
+    }
+
+    func folder(_ files: [String: [UInt8]]) throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-batch-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: root + "/" + name)) }
+        return root
+    }
+
+    func gzip(_ text: String) throws -> [UInt8] {
+        let dir = try folder(["plain": Array(text.utf8)])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "gzip -c '\(dir)/plain' > '\(dir)/plain.gz'"]
+        try process.run()
+        process.waitUntilExit()
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/plain.gz")))
+    }
+
+    func testResultsComeInFileOrderOnEveryJobCount() throws {
+        var files: [String: [UInt8]] = [:]
+        for i in 0..<300 {
+            let tou = i % 7 == 3 ? "PEAK" : "ON"
+            files[String(format: "f%03d.json", i)] = Array(#"{"TOU": "\#(tou)", "MW": \#(i)}"#.utf8)
+        }
+        let root = try folder(files)
+        let paths = InputCollector().collect([root]).files
+        XCTAssertEqual(paths.count, 300)
+        let schema = try compile()
+        for jobs in [1, 2, 4] {
+            var options = BatchOptions()
+            options.jobs = jobs
+            var seen: [Int] = []
+            var text = ""
+            let summary = BatchValidator(options: options, schema: schema).run(paths) { outcome in
+                seen.append(outcome.index)
+                text += ValidationReportRenderer.text(outcome.reports)
+            }
+            XCTAssertEqual(seen, Array(0..<300), "jobs \(jobs)")
+            XCTAssertEqual(summary.files, 300)
+            XCTAssertEqual(summary.invalid, 43)
+            XCTAssertEqual(summary.valid, 257)
+            XCTAssertEqual(summary.exitCode, 1)
+            XCTAssertTrue(text.hasPrefix("\(root)/f000.json: valid\n\(root)/f001.json: valid\n"), String(text.prefix(200)))
+        }
+    }
+
+    func testAnUnreadableFileIsReportedAndTheOthersChecked() throws {
+        let root = try folder(["a.json": Array(#"{"TOU": "ON"}"#.utf8), "b.json": Array("{".utf8), "c.json": Array(#"{"TOU": "X"}"#.utf8)])
+        var reports: [InstanceReport] = []
+        let summary = BatchValidator(options: BatchOptions(), schema: try compile())
+            .run([root + "/a.json", root + "/missing.json", root + "/b.json", root + "/c.json"]) { reports += $0.reports }
+        XCTAssertEqual(reports.map(\.isValid), [true, false, false, false])
+        XCTAssertEqual(reports.map(\.isUnusable), [false, true, true, false])
+        XCTAssertEqual(summary.exitCode, 2, "the worst outcome wins")
+        XCTAssertEqual(summary.line(), String(summary.line()))
+        XCTAssertTrue(summary.line().hasPrefix("4 files: 1 valid, 1 invalid, 2 unusable ("), summary.line())
+    }
+
+    func testGzippedJSONLines() throws {
+        let lines = (1...50).map { #"{"TOU": "\#($0 == 17 ? "on" : "OFF")"}"# }.joined(separator: "\n") + "\n"
+        let root = try folder(["d.jsonl.gz": try gzip(lines), "bad.jsonl.gz": Array("not gzip".utf8)])
+        var reports: [InstanceReport] = []
+        let summary = BatchValidator(options: BatchOptions(), schema: try compile())
+            .run([root + "/d.jsonl.gz", root + "/bad.jsonl.gz"]) { reports += $0.reports }
+        XCTAssertEqual(summary.records, 51)
+        XCTAssertEqual(summary.invalid, 1)
+        XCTAssertEqual(summary.unusable, 1)
+        XCTAssertTrue(summary.hasRecords)
+        XCTAssertEqual(summary.bytes, lines.utf8.count)
+        XCTAssertEqual(reports.first { !$0.isValid }?.line, 17)
+        XCTAssertTrue(ValidationReportRenderer.text(reports).contains("d.jsonl.gz:17:9: error: \"on\" is not one of the allowed values"))
+        XCTAssertTrue(ValidationReportRenderer.text(reports).contains("bad.jsonl.gz: error: not a valid gzip file"))
+    }
+
+    func testLargeJSONLinesAreSplitWithTheSameResults() throws {
+        var lines: [String] = []
+        for i in 1...5000 {
+            lines.append(i % 997 == 0 ? #"{"TOU": "X", "MW": \#(i)}"# : i % 1999 == 0 ? "{broken" : #"{"TOU": "ON", "MW": \#(i)}"#)
+            if i % 500 == 0 { lines.append("") }
+        }
+        let text = lines.joined(separator: "\r\n")
+        let root = try folder(["big.jsonl": Array(text.utf8)])
+        let schema = try compile()
+        func run(jobs: Int, split: Int) -> [String] {
+            var options = BatchOptions()
+            options.jobs = jobs
+            options.splitBytes = split
+            let outcome = BatchValidator(options: options, schema: schema).check(root + "/big.jsonl")
+            return outcome.reports.map { "\($0.line ?? -1) \($0.isValid) \($0.isUnusable) " + ValidationReportRenderer.text([$0]) }
+        }
+        let whole = run(jobs: 1, split: Int.max)
+        let pieces = run(jobs: 2, split: 1000)
+        XCTAssertEqual(whole.count, 5000)
+        XCTAssertEqual(whole, pieces)
+        XCTAssertTrue(whole.contains { $0.hasPrefix("998 false false") }, "line numbers count the blank lines")
+    }
+
+    func testChooserProblemsMakeTheFileUnusable() throws {
+        let root = try folder(["a.json": Array("[1, 2]".utf8)])
+        let batch = BatchValidator(options: BatchOptions()) { _, _, sample in
+            XCTAssertEqual(sample.count, 1)
+            return .problem("no schema fits")
+        }
+        let outcome = batch.check(root + "/a.json")
+        XCTAssertEqual(outcome.reports.count, 1)
+        XCTAssertTrue(outcome.reports[0].isUnusable)
+    }
+
+    func testGzipEdgeCases() throws {
+        let one = try gzip("hello ")
+        let two = try gzip("world\n")
+        XCTAssertEqual(String(decoding: try Gzip.decompress(one + two, name: "x"), as: UTF8.self), "hello world\n", "concatenated members")
+        XCTAssertThrowsError(try Gzip.decompress(Array(one.dropLast(5)), name: "x")) { error in
+            XCTAssertTrue("\(error)".contains("truncated"), "\(error)")
+        }
+        var limits = ReaderLimits()
+        limits.maxBytes = 1000
+        let bomb = try gzip(String(repeating: "a", count: 100_000))
+        XCTAssertThrowsError(try Gzip.decompress(bomb, name: "bomb.gz", limits: limits)) { error in
+            XCTAssertEqual((error as? DocumentError)?.kind, .limit)
+            XCTAssertTrue("\(error)".contains("--max-bytes"))
+        }
+        XCTAssertThrowsError(try Gzip.decompress(one + [1, 2, 3], name: "x"))
+    }
+
+    func testProgressBar() {
+        let snapshot = BatchProgress.Snapshot(total: 2000, done: 500, bytes: 50_000_000, elapsed: 2, finished: false)
+        let line = ProgressBar.render(snapshot, width: 80)
+        XCTAssertLessThan(line.count, 80)
+        XCTAssertTrue(line.contains("500/2000 files  25%  25.0 MB/s  ETA 6s"), line)
+        XCTAssertTrue(line.hasPrefix("[#########...."), line)
+        XCTAssertEqual(ProgressBar.render(.init(total: 0, done: 0, bytes: 0, elapsed: 0, finished: false), width: 30).count, 29)
+    }
+}
