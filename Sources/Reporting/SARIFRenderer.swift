@@ -26,11 +26,17 @@ public enum SARIFRenderer {
     }
 
     public static func render(_ findings: [Finding], tool: Tool, pretty: Bool = true) -> String {
-        // Rules that fired but are unknown to the tool list still get a descriptor.
+        // Rules that fired but are unknown to the tool list still get a descriptor, from
+        // `crrspec explain` when it knows the id.
         var rules = tool.rules
         for id in Set(findings.map(\.rule)).sorted() where !rules.contains(where: { $0.id == id }) {
             let severity = findings.first { $0.rule == id }!.severity
-            rules.append(RuleDescriptor(id: id, severity: severity, summary: id, help: id))
+            if let explanation = Explanations.lookup(id) {
+                rules.append(RuleDescriptor(id: id, severity: severity, summary: explanation.title,
+                                            help: "\(explanation.fix) (crrspec explain \(id))"))
+            } else {
+                rules.append(RuleDescriptor(id: id, severity: severity, summary: id, help: id))
+            }
         }
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var w = JSONWriter(pretty: pretty)

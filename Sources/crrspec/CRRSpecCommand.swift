@@ -11,9 +11,16 @@ struct CRRSpecCommand: ParsableCommand {
         Exit status: 0 when everything checked is valid, 1 when something is invalid, 2 on a usage \
         error or an input that could not be read or fully checked.
 
+        Files: validate (downloads and submissions against a schema), parse. Schemas and specs: \
+        metaschema, lint. Versions: diff, version-check, changelog. The bundled CRR catalog: \
+        catalog. What a finding means: explain.
+
         Examples:
-          crrspec validate --schema schemas/CRRPublicAuctionResult_v1.1.1.draft-07.schema.json results.json
+          crrspec validate --schema auto downloads/
+          crrspec validate --spec auction --operation portfolioCreation portfolio.json
           crrspec metaschema schemas/*.schema.json
+          crrspec lint openapi/ schemas/
+          crrspec version-check old/caiso_crr_auction_v1.2.0.yaml caiso_crr_auction_v1.2.1.yaml
           crrspec explain enum
 
         Shell completions: crrspec --generate-completion-script bash|zsh|fish

@@ -83,7 +83,8 @@ struct DiffCommand: ParsableCommand {
         response, none), a compatibility (breaking, warning, compatible, documentation for specs; \
         widen, narrow, both, annotation-only for schemas), the bump it requires, and its old and \
         new locations (JSON Pointer and line:column). $refs are followed, within a file and to \
-        schemas beside it or in the bundled catalog.
+        schemas beside it or in the bundled catalog. crrspec explain ID says what a change id \
+        means, how it is judged and shows an example.
 
         OLD and NEW are files, bundled catalog entries (auction@1.1.7) or two directories (files \
         matched by service or schema name). One directory compares its consecutive versions.

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Diff
+import Lint
 import Reporting
 
 struct ExplainCommand: ParsableCommand {
@@ -6,16 +8,20 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Explain a finding: what a keyword, CRR rule, lint rule or change id means, an example, and the fix.",
         discussion: """
-        ID is what a finding is known by: the failing JSON Schema keyword (enum, required, format, \\
-        pattern, multipleOf, maxItems, additionalProperties, ...), a CRR profile rule \\
-        (crr-date-time-seconds), an input problem (malformed-input, limit, schema-auto), or a lint \\
-        rule or change id. SARIF output names the same ids. Without ID, every id is listed.
+        ID is what a finding is known by: the failing JSON Schema keyword (enum, required, format, \
+        pattern, multipleOf, maxItems, additionalProperties, ...), a CRR profile rule \
+        (crr-date-time-seconds), an input problem (malformed-input, limit, schema-auto), a lint \
+        rule (crrspec lint --list-rules) or a change id of crrspec diff and version-check \
+        (response-enum-value-added, operation-removed). SARIF output names the same ids. Without \
+        ID, every id is listed.
 
         Exit status: 0, or 2 for an unknown ID.
 
         Examples:
           crrspec explain enum
           crrspec explain crr-date-time-seconds
+          crrspec explain schema-unknown-keyword
+          crrspec explain response-enum-value-added
           crrspec explain
         """
     )
@@ -43,9 +49,8 @@ struct ExplainCommand: ParsableCommand {
     }
 }
 
-/// Registers the explanations of the modules beyond Reporting's built-ins. Idempotent.
-///
-/// Lint rule ids and diff change ids belong here: `Explanations.register(<their list>)`.
+/// Registers the explanations of the modules beyond Reporting's built-ins: every lint rule
+/// (built from its `RuleMeta`) and every change id (from `ChangeCatalog`). Idempotent.
 func registerExplanations() {
-    // (crrspec lint and crrspec diff add their rule and change explanations here.)
+    Explanations.register(LintEngine.explanations + ChangeCatalog.explanations)
 }

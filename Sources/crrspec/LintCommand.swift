@@ -37,7 +37,8 @@ struct LintCommand: ParsableCommand {
         .crrspec-baseline.json beside the config; later runs report only new ones.
 
         Formats: text (with a code frame), json, sarif (SARIF 2.1.0 for code scanning), github \
-        (workflow annotations), junit. --list-rules prints the rules (text, json or markdown).
+        (workflow annotations), junit. --list-rules prints the rules (text, json or markdown); \
+        crrspec explain RULE says why a rule exists, with an example and the fix.
 
         Exit status: 0 no finding at or above --fail-on (default error), 1 some, 2 a file or the \
         configuration could not be read.

@@ -112,7 +112,7 @@ final class DocsTests: XCTestCase {
             }
             if rewritten { try lines.joined(separator: "\n").write(to: page, atomically: true, encoding: .utf8) }
         }
-        for page in ["validate.md", "metaschema.md", "catalog.md", "parse.md", "explain.md"] {
+        for page in ["validate.md", "metaschema.md", "lint.md", "diff.md", "catalog.md", "parse.md", "explain.md"] {
             XCTAssertTrue(pagesWithExamples.contains(page), "docs/\(page) has no checked example")
         }
         print("docs: \(checked) documented commands checked against the binary")

@@ -26,6 +26,9 @@ public final class LintEngine: @unchecked Sendable {
 
     public static func rule(_ id: String) -> (any LintRule)? { rules.first { $0.meta.id == id } }
 
+    /// What `crrspec explain` says about each rule, in rule order.
+    public static var explanations: [Explanation] { rules.map(\.meta.explanation) }
+
     public let registry: SchemaRegistry
     public var profile: CRRProfile.Selection
     public var config: LintConfig
@@ -46,10 +49,10 @@ public final class LintEngine: @unchecked Sendable {
         document.root["openapi"] != nil ? .openAPI : .schema
     }
 
-    /// Reads and lints a file.
+    /// Reads and lints a file (`-`: standard input, reported as `<stdin>` as in the other commands).
     public func lint(path: String) throws(DocumentError) -> FileLintResult {
         let loaded = try DocumentLoader.load(path: path, format: InputFormat.forPath(path) == .jsonl ? .json : nil, limits: limits)
-        return lint(document: loaded.documents[0].document, file: path)
+        return lint(document: loaded.documents[0].document, file: path == "-" ? "<stdin>" : path)
     }
 
     /// Lints a parsed document named `file`.

@@ -35,8 +35,11 @@ public struct RuleMeta: Sendable {
     public let why: String
     /// How to fix a finding.
     public let fix: String
+    /// A file excerpt that breaks the rule and crrspec's finding for it (`crrspec explain ID`).
+    public let example: String
 
-    public init(id: String, severity: Severity, scope: RuleScope, crr: Bool = false, summary: String, why: String, fix: String) {
+    public init(id: String, severity: Severity, scope: RuleScope, crr: Bool = false, summary: String, why: String, fix: String,
+                example: String = "") {
         self.id = id
         self.severity = severity
         self.scope = scope
@@ -44,10 +47,34 @@ public struct RuleMeta: Sendable {
         self.summary = summary
         self.why = why
         self.fix = fix
+        self.example = example
     }
 
+    /// The rule as SARIF describes it; the help points at `crrspec explain`.
     public var descriptor: RuleDescriptor {
-        RuleDescriptor(id: id, severity: severity, summary: summary, help: "\(why) Fix: \(fix)")
+        RuleDescriptor(id: id, severity: severity, summary: summary, help: "\(why) Fix: \(fix) (crrspec explain \(id))")
+    }
+
+    /// What `crrspec explain ID` prints for the rule: the summary as title, why it matters with
+    /// the rule's severity and scope, the example and the fix.
+    public var explanation: Explanation {
+        Explanation(id: id, kind: .lint, title: summary,
+                    description: why + "\n\n" + "Severity \(severity.rawValue) by default (a .crrspec.yaml can change it or turn the rule off). "
+                        + "Checks \(scope.text)\(crr ? ", under the CRR profile (files named like CRR specs and schemas, or --profile crr)" : "").",
+                    example: example.isEmpty ? "(none)" : example,
+                    fix: fix)
+    }
+}
+
+extension RuleScope {
+    /// What the rule looks at, for explanations.
+    var text: String {
+        switch self {
+        case .schemas: "draft-07 schema files and the schemas inside OpenAPI specs"
+        case .openAPI: "OpenAPI 3.0 specs"
+        case .schemaFiles: "draft-07 schema files"
+        case .all: "OpenAPI 3.0 specs and draft-07 schema files"
+        }
     }
 }
 

@@ -4,7 +4,13 @@ struct DateTimeExampleRule: LintRule {
         id: "crr-date-time-example", severity: .warning, scope: .all, crr: true,
         summary: "Every date-time property shows an example of its own (2025-01-01T08:00:00Z).",
         why: "CRR date-times are easy to get wrong (UTC, no fraction, Pacific midnight is 07:00Z or 08:00Z); the 2024-11-21 schema update added examples to every date field.",
-        fix: "Add examples (draft-07) or example (OpenAPI) with a UTC value without fractional seconds.")
+        fix: "Add examples (draft-07) or example (OpenAPI) with a UTC value without fractional seconds.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   checkedAt: {type: string, format: date-time}
+        crrspec: warning: date-time property "checkedAt" has no example [crr-date-time-example]
+                 hint: add example: '2025-01-01T08:00:00Z'
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for site in context.schemas where site.keyword == "properties" {

@@ -6,7 +6,14 @@ struct DateTimeFractionRule: LintRule {
         id: "crr-date-time-fraction", severity: .error, scope: .all, crr: true,
         summary: "Date-time examples and defaults carry no fractional seconds (2021-09-01T07:00:00Z).",
         why: "CAISO's CRR services write date-times without milliseconds; the 2024-11-21 update removed them from every example, and submissions copying an example with .000 are refused.",
-        fix: "Drop the fraction: 2021-09-01T07:00:00.000Z becomes 2021-09-01T07:00:00Z.")
+        fix: "Drop the fraction: 2021-09-01T07:00:00.000Z becomes 2021-09-01T07:00:00Z.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   creationTime: {type: string, format: date-time}
+                     example: '2024-11-04T17:12:33.000Z'
+        crrspec: error: "2024-11-04T17:12:33.000Z" has fractional seconds; CRR date-times carry none: write "2024-11-04T17:12:33Z" [crr-date-time-fraction]
+                 hint: remove the fractional seconds
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for (sample, schema) in context.samples {

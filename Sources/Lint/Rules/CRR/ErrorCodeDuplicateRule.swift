@@ -4,7 +4,14 @@ struct ErrorCodeDuplicateRule: LintRule {
         id: "crr-error-code-duplicate", severity: .error, scope: .openAPI, crr: true,
         summary: "Each error code has one meaning, and each meaning one code.",
         why: "A code with two texts cannot be handled reliably; two codes for one error (LHFV0032 and SER0002) split client handling for no reason.",
-        fix: "Keep one row per code and drop the code that duplicates another.")
+        fix: "Keep one row per code and drop the code that duplicates another.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   <tr><td>SER0017</td><td>Request {0} is not valid.</td><td>Service</td></tr>
+                   <tr><td>POR0011</td><td>Request {0} is not valid.</td><td>Portfolio</td></tr>
+        crrspec: error: error codes SER0017 and POR0011 have the same text "Request {0} is not valid.": one meaning, one code [crr-error-code-duplicate]
+                 hint: keep one of them
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard let table = context.codeTable else { return }

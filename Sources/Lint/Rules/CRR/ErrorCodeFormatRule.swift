@@ -4,7 +4,12 @@ struct ErrorCodeFormatRule: LintRule {
         id: "crr-error-code-format", severity: .error, scope: .openAPI, crr: true,
         summary: "Error codes match [A-Z]{3,4}[0-9]{4} (SER0017, LHFV0026).",
         why: "Clients match codes by this shape, and ErrorDetail.errorCode carries it.",
-        fix: "Write the code as capitals and four digits, with no spaces.")
+        fix: "Write the code as capitals and four digits, with no spaces.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   <tr><td>POR010</td><td>Portfolio {0} cannot be deleted.</td><td>Portfolio</td></tr>
+        crrspec: error: error code "POR010" does not match [A-Z]{3,4}[0-9]{4} [crr-error-code-format]
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard let table = context.codeTable else { return }

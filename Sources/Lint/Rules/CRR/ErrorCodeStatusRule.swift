@@ -7,7 +7,15 @@ struct ErrorCodeStatusRule: LintRule {
         id: "crr-error-code-status", severity: .error, scope: .openAPI, crr: true,
         summary: "The HTTP status the code table gives a code agrees with the revision notes and with the responses that use it.",
         why: "The published specs contradict themselves (notes: SER0028 for 404 and SER0029 for 500; tables: the opposite); clients cannot know which to expect. crrspec reports the contradiction and does not pick a side.",
-        fix: "Decide which pairing is right and make the table, the notes and the response examples agree.")
+        fix: "Decide which pairing is right and make the table, the notes and the response examples agree.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   <tr><td>1.2.1</td><td>2024-12-20</td><td>Error code SER0028 is used for response 404 and ...</td></tr>
+                   ...
+                   <tr><td>SER0028</td><td>...</td><td>500</td></tr>
+        crrspec: error: the revision notes (1.2.1) pair SER0028 with HTTP 404, but the code table pairs it with HTTP 500 (line 63): the spec contradicts itself [crr-error-code-status]
+                 hint: decide which is right and make the notes and the table agree
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard let table = context.codeTable else { return }

@@ -4,7 +4,15 @@ struct ErrorCodeTableRule: LintRule {
         id: "crr-error-code-table", severity: .error, scope: .openAPI, crr: true,
         summary: "CRRServiceException's description holds a well-formed HTML code table listing the codes every service returns.",
         why: "The table is the only place a CRR spec says what its error codes mean; clients map codes to handling from it.",
-        fix: "Keep one <table> of <tr><td>CODE</td><td>text</td><td>category</td></tr> rows, closing every tag, and list SEC0001, SER0001, SER0017, SER0028, SER0029 and SER0030.")
+        fix: "Keep one <table> of <tr><td>CODE</td><td>text</td><td>category</td></tr> rows, closing every tag, and list SEC0001, SER0001, SER0017, SER0028, SER0029 and SER0030.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   CRRServiceException:
+                     description: |-
+                       <table> ... (no rows for SER0028, SER0029, SER0030)
+        crrspec: error: the code table lacks SER0028, SER0029, SER0030, which every CRR service returns since the 2024-11-21 update [crr-error-code-table]
+                 hint: add a row for each; SER0028 and SER0029 say which HTTP status they go with
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard let exception = context.root["components"]?["schemas"]?["CRRServiceException"] else { return }

@@ -6,7 +6,13 @@ struct ErrorCodeUndefinedRule: LintRule {
         id: "crr-error-code-undefined", severity: .warning, scope: .openAPI, crr: true,
         summary: "Error codes used in examples and descriptions are in the spec's own code table.",
         why: "A code the table does not explain cannot be handled by clients and usually means the table or the text is out of date.",
-        fix: "Add the code to the CRRServiceException table, or correct the example or text.")
+        fix: "Add the code to the CRRServiceException table, or correct the example or text.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   errorCode: {type: string, maxLength: 15, example: SER0077}
+                   (the code table has no SER0077 row)
+        crrspec: warning: error code SER0077 is not in the code table of CRRServiceException [crr-error-code-undefined]
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard let table = context.codeTable else { return }

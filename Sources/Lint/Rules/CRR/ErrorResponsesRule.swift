@@ -6,7 +6,15 @@ struct ErrorResponsesRule: LintRule {
         id: "crr-error-responses", severity: .error, scope: .openAPI, crr: true,
         summary: "Every operation declares 400, 403, 404 and 500 responses whose content is CRRServiceException.",
         why: "CRR clients parse every error body as CRRServiceException; since the 2024-11-21 update every operation documents these four statuses.",
-        fix: "Add the missing responses with content application/json, schema $ref '#/components/schemas/CRRServiceException'.")
+        fix: "Add the missing responses with content application/json, schema $ref '#/components/schemas/CRRServiceException'.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   /auction/v1.0/portfolioRequiredCredit:
+                     get:
+                       responses: {'200': ..., '400': ..., '404': ..., '500': ...}
+        crrspec: error: GET /auction/v1.0/portfolioRequiredCredit lacks the 403 response with CRRServiceException [crr-error-responses]
+                 hint: add 403 with content application/json and schema $ref '#/components/schemas/CRRServiceException'
+        """)
 
     static let statuses = ["400", "403", "404", "500"]
 

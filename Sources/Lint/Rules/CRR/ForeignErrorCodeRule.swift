@@ -4,7 +4,13 @@ struct ForeignErrorCodeRule: LintRule {
         id: "crr-error-code-foreign", severity: .warning, scope: .openAPI, crr: true,
         summary: "The code table lists only codes that apply to the spec's own service.",
         why: "The 2024-11-21 update removed codes that do not apply (SMT codes in TOR conversion, market codes in messages); a foreign code tells clients to expect an error the service never returns.",
-        fix: "Remove the row, or move it to the service it belongs to.")
+        fix: "Remove the row, or move it to the service it belongs to.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   <tr><td>SMT0146</td><td>...</td><td>Secondary market</td></tr>
+        crrspec: warning: error code SMT0146 (secondary market) does not apply to the auction service; it belongs to secondary_market [crr-error-code-foreign]
+                 hint: remove the row
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard let table = context.codeTable, let service = context.service else { return }

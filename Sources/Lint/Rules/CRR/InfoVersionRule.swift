@@ -7,7 +7,14 @@ struct InfoVersionRule: LintRule {
         id: "crr-info-version", severity: .error, scope: .all, crr: true,
         summary: "info.version (a schema's $id version) equals the version in the file name.",
         why: "Readers, the catalog and crrspec diff trust both; when they differ nobody knows which version the file is.",
-        fix: "Make info.version and the file name say the same X.Y.Z.")
+        fix: "Make info.version and the file name say the same X.Y.Z.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   info:
+                     version: "1.2.0"
+        crrspec: error: info.version is "1.2.0", but the file name says 1.2.1 [crr-info-version]
+                 hint: write version: "1.2.1"
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard let expected = context.fileName?.version else { return }

@@ -4,7 +4,13 @@ struct RevisionCodesRule: LintRule {
         id: "crr-revision-codes", severity: .warning, scope: .openAPI, crr: true,
         summary: "Codes the revision notes add are in the code table; codes they remove are not.",
         why: "The revision table is the change log clients read; when it and the code table disagree (AOV0005 \"added\" but never listed, MKT0002 \"removed\" but still there) one of them is wrong.",
-        fix: "Add or remove the table row, or correct the revision note.")
+        fix: "Add or remove the table row, or correct the revision note.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   <tr><td>1.2.1</td><td>2024-12-20</td><td>POR0010 and AOV0005 added.</td></tr>
+        crrspec: warning: the revision notes (1.2.1) add AOV0005, but the code table of CRRServiceException does not list it [crr-revision-codes]
+                 hint: add a row for AOV0005 or correct the note
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard let table = context.codeTable, let revisions = context.revisions else { return }

@@ -7,7 +7,14 @@ struct RevisionNotesSchemaRule: LintRule {
         id: "crr-revision-notes-schema", severity: .warning, scope: .openAPI, crr: true,
         summary: "Properties and enum values the revision notes add to (or remove from) a schema are (or are gone) in that schema.",
         why: "The notes are the change log clients read; the published auction notes add errorMessage to PortfolioCredit, but the schema never got it.",
-        fix: "Make the schema do what the note says, or correct the note.")
+        fix: "Make the schema do what the note says, or correct the note.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   <tr><td>1.2.0</td><td>2024-11-04</td><td>SER0030 added; errorMessage added to PortfolioCredit.</td></tr>
+                   PortfolioCredit: {type: object, properties: {requiredCredit: ...}}
+        crrspec: warning: the revision notes (1.2.0) add property errorMessage to PortfolioCredit, but PortfolioCredit has no property errorMessage [crr-revision-notes-schema]
+                 hint: add the property to PortfolioCredit, or correct the note
+        """)
 
     struct Claim {
         var schema: String

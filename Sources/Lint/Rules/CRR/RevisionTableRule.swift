@@ -7,7 +7,16 @@ struct RevisionTableRule: LintRule {
         id: "crr-revision-table", severity: .error, scope: .openAPI, crr: true,
         summary: "info.description holds a well-formed HTML revision table whose versions strictly increase and end at info.version.",
         why: "CAISO tracks every change of a CRR spec in this table; a stray tag breaks its rendering and a missing or misordered row hides what changed.",
-        fix: "Close every tag once, keep rows oldest first, and add a row for the current version.")
+        fix: "Close every tag once, keep rows oldest first, and add a row for the current version.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   info:
+                     version: "1.2.1"
+                     description: |-
+                       <tr><td>1.1.9</td><td>2024-12-20</td><td>POR0010 added.</td></tr>     (the last row)
+        crrspec: error: the revision table has no row for the current version 1.2.1 [crr-revision-table]
+                 hint: add <tr><td>1.2.1</td><td>date</td><td>changes</td></tr>
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard let revisions = context.revisions else {

@@ -7,7 +7,13 @@ struct SchemaReferenceRule: LintRule {
         id: "crr-schema-reference", severity: .warning, scope: .openAPI, crr: true,
         summary: "Download schemas named in descriptions (CRRMEQResult_v1.2.0) exist, spelt right, in their newest version.",
         why: "Participants pick the schema for a download from these descriptions; the 2024-11-21 update had to correct the version numbers in them.",
-        fix: "Name the newest version of the schema, spelt as the catalog spells it.")
+        fix: "Name the newest version of the schema, spelt as the catalog spells it.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   description: Portfolios of CRR bids; results in CRRMEQResult_v1.1.0.
+        crrspec: warning: CRRMEQResult_v1.1.0 is not the newest version of CRRMEQResult: the catalog has 1.2.0 [crr-schema-reference]
+                 hint: write CRRMEQResult_v1.2.0
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         let schemas = CRRCatalog.entries.filter(\.isSchema)

@@ -6,7 +6,14 @@ struct ServiceExceptionShapeRule: LintRule {
         id: "crr-service-exception-shape", severity: .error, scope: .openAPI, crr: true,
         summary: "CRRServiceException requires errorList (ErrorDetail items with severity, errorCode, errorDescription) and creationTime.",
         why: "CRR clients read every error through this model; since the 2024-11-21 update one response carries a list of errors, each with its own code and severity.",
-        fix: "Give CRRServiceException required errorList (array of $ref ErrorDetail) and creationTime (date-time); ErrorDetail requires severity (FATAL, ERROR), errorCode and errorDescription.")
+        fix: "Give CRRServiceException required errorList (array of $ref ErrorDetail) and creationTime (date-time); ErrorDetail requires severity (FATAL, ERROR), errorCode and errorDescription.",
+        example: """
+        file:    caiso_crr_auction_v1.2.1.yaml
+                   CRRServiceException:
+                     type: object
+                     required: [creationTime]
+        crrspec: error: CRRServiceException does not require errorList [crr-service-exception-shape]
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard context.spec?.operations.isEmpty == false else { return }

@@ -7,7 +7,13 @@ struct Update2024Rule: LintRule {
         id: "crr-cpg-2024-11", severity: .error, scope: .all, crr: true,
         summary: "The file has none of the constructs the 2024-11-21 CRR update removed or renamed, and has what it added.",
         why: "CAISO announced these changes to every participant (PREP dropped, price required, PENDING_MP_RESPONSE renamed ...); a file still written the old way no longer matches the service.",
-        fix: "Apply the change the message names, as the 2024-11-21 notes describe it.")
+        fix: "Apply the change the message names, as the 2024-11-21 notes describe it.",
+        example: """
+        file:    CRRResource_v1.0.2.draft-07.schema.json
+                   "required": ["ResourceID", "PMax"],
+        crrspec: error: PMax is required, but the 2024-11-21 schema update made it optional [crr-cpg-2024-11]
+                 hint: remove it from required
+        """)
 
     /// One announced change and how to see that a file predates it.
     struct Change {

@@ -6,7 +6,14 @@ struct MediaExampleInvalidRule: LintRule {
         id: "oas-example-invalid", severity: .error, scope: .openAPI,
         summary: "Parameter, header and media-type examples validate against their schema.",
         why: "These examples are what documentation shows and mock servers return; an invalid one misleads every client.",
-        fix: "Correct the example, or the schema if the example shows the intended data.")
+        fix: "Correct the example, or the schema if the example shows the intended data.",
+        example: """
+        file:    items-api.yaml
+                   schema: {$ref: '#/components/schemas/Item'}     (count: {type: integer, minimum: 0})
+                   example: {id: a1, count: -2}
+        crrspec: error: example does not match its schema: -2 is less than the minimum 0 [oas-example-invalid]
+                 hint: correct the example or the schema (minimum at /$ref/properties/count/minimum)
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard let spec = context.spec else { return }

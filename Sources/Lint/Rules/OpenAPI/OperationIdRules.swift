@@ -4,7 +4,14 @@ struct OperationIdMissingRule: LintRule {
         id: "oas-operation-id-missing", severity: .warning, scope: .openAPI,
         summary: "Every operation has an operationId.",
         why: "Clients, SDK generators and crrspec validate --operation name operations by their operationId.",
-        fix: "Add a unique operationId, e.g. getPortfolioStatus.")
+        fix: "Add a unique operationId, e.g. getPortfolioStatus.",
+        example: """
+        file:    items-api.yaml
+                   /items:
+                     get:
+                       responses: ...       (no operationId)
+        crrspec: warning: GET /items has no operationId [oas-operation-id-missing]
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for operation in context.spec?.operations ?? [] where operation.operationId == nil {
@@ -19,7 +26,15 @@ struct OperationIdDuplicateRule: LintRule {
         id: "oas-operation-id-duplicate", severity: .error, scope: .openAPI,
         summary: "operationIds are unique in the spec.",
         why: "A repeated operationId makes generated clients collide and lookups by id pick the wrong operation.",
-        fix: "Rename one of them.")
+        fix: "Rename one of them.",
+        example: """
+        file:    items-api.yaml
+                   /items/{id}:
+                     get: {operationId: getItem, ...}
+                   /items:
+                     get: {operationId: getItem, ...}
+        crrspec: error: operationId "getItem" is also used by GET /items/{id} [oas-operation-id-duplicate]
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         var seen: [String: String] = [:]
@@ -40,7 +55,12 @@ struct OperationIdURLSafeRule: LintRule {
         id: "oas-operation-id-url-safe", severity: .warning, scope: .openAPI,
         summary: "operationIds use only URL-safe characters (letters, digits, - . _ ~).",
         why: "Documentation tools put operationIds in links and anchors; spaces and punctuation break them.",
-        fix: "Use letters and digits, e.g. portfolioCreation.")
+        fix: "Use letters and digits, e.g. portfolioCreation.",
+        example: """
+        file:    items-api.yaml
+                   operationId: list items
+        crrspec: warning: operationId "list items" is not URL-safe (' ') [oas-operation-id-url-safe]
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for operation in context.spec?.operations ?? [] {

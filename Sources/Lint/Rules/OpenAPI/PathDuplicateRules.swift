@@ -4,7 +4,14 @@ struct PathDuplicateRule: LintRule {
         id: "oas-path-duplicate", severity: .error, scope: .openAPI,
         summary: "No two paths differ only in the names of their template variables.",
         why: "/a/{id} and /a/{name} are the same URL pattern; a server cannot tell which operation a request is for.",
-        fix: "Merge the two path items into one.")
+        fix: "Merge the two path items into one.",
+        example: """
+        file:    items-api.yaml
+                   paths:
+                     /items/{id}: ...
+                     /items/{key}: ...
+        crrspec: error: path /items/{key} is the same as /items/{id} apart from variable names [oas-path-duplicate]
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         var seen: [String: String] = [:]
@@ -25,7 +32,14 @@ struct PathAmbiguousRule: LintRule {
         id: "oas-path-ambiguous", severity: .warning, scope: .openAPI,
         summary: "No request URL matches two paths of which neither is more specific.",
         why: "For /a/{x} and /{y}/b the URL /a/b matches both, and which operation runs depends on the server's router.",
-        fix: "Make one path literal where the other has a variable, or restructure the paths.")
+        fix: "Make one path literal where the other has a variable, or restructure the paths.",
+        example: """
+        file:    items-api.yaml
+                   paths:
+                     /items/{id}: ...
+                     /{kind}/latest: ...
+        crrspec: warning: path /{kind}/latest is ambiguous with /items/{id}: some URLs match both [oas-path-ambiguous]
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         let entries = context.root["paths"].entries

@@ -4,7 +4,16 @@ struct PathParameterRequiredRule: LintRule {
         id: "oas-path-parameter-required", severity: .error, scope: .openAPI,
         summary: "Path parameters say required: true.",
         why: "OpenAPI 3.0 requires it: a path cannot be built without the value, and tools reject the spec otherwise.",
-        fix: "Add required: true.")
+        fix: "Add required: true.",
+        example: """
+        file:    items-api.yaml
+                   parameters:
+                     - name: id
+                       in: path
+                       schema: {type: string}
+        crrspec: error: path parameter "id" is not marked required: true [oas-path-parameter-required]
+                 hint: add required: true
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard context.kind == .openAPI else { return }

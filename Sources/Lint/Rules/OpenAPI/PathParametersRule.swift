@@ -7,7 +7,15 @@ struct PathParametersRule: LintRule {
         id: "oas-path-parameters", severity: .error, scope: .openAPI,
         summary: "Each {name} in a path has a required in: path parameter, and each path parameter appears in the path.",
         why: "An undeclared template variable cannot be filled by clients; a declared one missing from the path is never sent.",
-        fix: "Declare the parameter (in: path, required: true) or correct the name in the path.")
+        fix: "Declare the parameter (in: path, required: true) or correct the name in the path.",
+        example: """
+        file:    items-api.yaml
+                   /items/{itemId}:
+                     get:
+                       parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+        crrspec: error: GET /items/{itemId} does not declare the path parameter "itemId" [oas-path-parameters]
+                 hint: add {name: itemId, in: path, required: true, schema: {type: string}}
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard let spec = context.spec, let paths = context.root["paths"] else { return }

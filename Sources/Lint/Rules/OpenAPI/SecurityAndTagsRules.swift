@@ -6,7 +6,14 @@ struct SecurityDefinedRule: LintRule {
         id: "oas-security-defined", severity: .error, scope: .openAPI,
         summary: "Security requirements name schemes defined in components/securitySchemes.",
         why: "An undefined scheme leaves clients without a way to authenticate and makes the spec invalid.",
-        fix: "Define the scheme under components/securitySchemes or correct its name.")
+        fix: "Define the scheme under components/securitySchemes or correct its name.",
+        example: """
+        file:    items-api.yaml
+                   security:
+                     - mutualTLs: []
+                   components: {securitySchemes: {mutualTLS: {type: http, scheme: bearer}}}
+        crrspec: error: security scheme "mutualTLs" is not defined in components/securitySchemes; did you mean "mutualTLS"? [oas-security-defined]
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         let defined = context.root["components"]?["securitySchemes"].entries.map(\.name) ?? []
@@ -26,7 +33,15 @@ struct TagsDefinedRule: LintRule {
         id: "oas-tags-defined", severity: .warning, scope: .openAPI,
         summary: "Operation tags are declared in the top-level tags list.",
         why: "Documentation groups operations by the declared tags; an undeclared one (often a misspelling) lands in its own undescribed group.",
-        fix: "Declare the tag with a description, or correct its spelling.")
+        fix: "Declare the tag with a description, or correct its spelling.",
+        example: """
+        file:    items-api.yaml
+                   tags:
+                     - name: Read
+                   ...
+                       tags: [Reads]
+        crrspec: warning: tag "Reads" is not declared in the top-level tags; did you mean "Read"? [oas-tags-defined]
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         let declared = context.root["tags"].list.compactMap { $0["name"]?.string }

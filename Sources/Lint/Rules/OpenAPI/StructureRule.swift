@@ -8,7 +8,14 @@ struct StructureRule: LintRule {
         id: "oas-structure", severity: .error, scope: .openAPI,
         summary: "The spec has the structure of OpenAPI 3.0 (fields, types, required fields).",
         why: "Generators, gateways and documentation tools refuse or misread a document with a misplaced or mistyped field.",
-        fix: "Move or correct the field as the message says; unknown fields need an x- prefix.")
+        fix: "Move or correct the field as the message says; unknown fields need an x- prefix.",
+        example: """
+        file:    items-api.yaml
+                   responses:
+                     '200':
+                       describe: All items.
+        crrspec: error: not valid OpenAPI 3.0: missing required property "description" [oas-structure]
+        """)
 
     /// crrspec's structural schema for OpenAPI 3.0, compiled on first use.
     static let schema: Schema? = {

@@ -6,7 +6,15 @@ struct UnusedComponentRule: LintRule {
         id: "oas-unused-component", severity: .warning, scope: .openAPI,
         summary: "Every component (schema, parameter, response ...) is referenced.",
         why: "An unreferenced component is dead text: it drifts from the live ones and misleads readers and generators.",
-        fix: "Reference it where it was meant to apply, or delete it.")
+        fix: "Reference it where it was meant to apply, or delete it.",
+        example: """
+        file:    items-api.yaml
+                   components:
+                     schemas:
+                       Spare: {type: string}
+        crrspec: warning: components/schemas/Spare is never referenced [oas-unused-component]
+                 hint: reference it with $ref: '#/components/schemas/Spare', or remove it
+        """)
 
     static let sections = ["schemas", "parameters", "responses", "requestBodies", "examples", "headers", "links", "callbacks", "securitySchemes"]
 

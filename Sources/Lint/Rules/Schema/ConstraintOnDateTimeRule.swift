@@ -6,7 +6,13 @@ struct ConstraintOnDateTimeRule: LintRule {
         id: "schema-constraint-on-date-time", severity: .warning, scope: .schemas,
         summary: "A date-time carries no maxLength or minLength, and no pattern that rejects a plain RFC 3339 value.",
         why: "format: date-time already defines the shape; a length limit cuts off valid offsets or fractions, and a conflicting pattern rejects valid values.",
-        fix: "Remove the length keywords; keep a pattern only to narrow the format on purpose (for example to forbid fractional seconds).")
+        fix: "Remove the length keywords; keep a pattern only to narrow the format on purpose (for example to forbid fractional seconds).",
+        example: """
+        file:    order.schema.json
+                   "start": {"type": "string", "format": "date-time", "maxLength": 24}
+        crrspec: warning: maxLength on a date-time: the format already defines its shape [schema-constraint-on-date-time]
+                 hint: remove maxLength
+        """)
 
     static let sample = "2024-11-04T17:12:33Z"
 

@@ -7,7 +7,13 @@ struct ConstraintOnEnumRule: LintRule {
         id: "schema-constraint-on-enum", severity: .warning, scope: .schemas,
         summary: "An enum carries no maxLength, minLength or pattern.",
         why: "The enum already fixes the values: a length or pattern adds nothing, and when it disagrees with a value that value can never be sent.",
-        fix: "Remove the length and pattern keywords from the enum schema.")
+        fix: "Remove the length and pattern keywords from the enum schema.",
+        example: """
+        file:    order.schema.json
+                   "tou": {"type": "string", "enum": ["ON", "OFF"], "maxLength": 2}
+        crrspec: warning: maxLength on an enum: the enum already fixes the values; it rejects the enum value "OFF" [schema-constraint-on-enum]
+                 hint: remove maxLength
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for site in context.schemas where site.value.has("enum") {

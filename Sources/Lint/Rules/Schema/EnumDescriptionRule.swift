@@ -4,7 +4,14 @@ struct EnumDescriptionRule: LintRule {
         id: "schema-enum-description", severity: .info, scope: .schemas,
         summary: "A description that explains enum values as \"VALUE: meaning\" explains every value.",
         why: "Readers take the list as complete; a value left out (INVALID, say) is the one they will not handle.",
-        fix: "Add \"VALUE: meaning\" for the missing values.")
+        fix: "Add \"VALUE: meaning\" for the missing values.",
+        example: """
+        file:    order.schema.json
+                   "tou": {"type": "string", "enum": ["ON", "OFF", "MID"],
+                           "description": "ON: peak hours. OFF: other hours."}
+        crrspec: info: the description explains ON, OFF but not MID [schema-enum-description]
+                 hint: add "MID: ..." to the description
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for site in context.schemas {

@@ -6,7 +6,13 @@ struct EnumDuplicateRule: LintRule {
         id: "schema-enum-duplicate", severity: .warning, scope: .schemas,
         summary: "An enum lists each value once.",
         why: "A repeated value usually hides an intended different one (a copy-paste that was never edited).",
-        fix: "Remove the repeat or correct it to the value that was meant.")
+        fix: "Remove the repeat or correct it to the value that was meant.",
+        example: """
+        file:    order.schema.json
+                   "tou": {"type": "string", "enum": ["ON", "OFF", "ON"]}
+        crrspec: warning: enum value "ON" is listed twice (first at line 8) [schema-enum-duplicate]
+                 hint: remove the repeat
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for site in context.schemas {

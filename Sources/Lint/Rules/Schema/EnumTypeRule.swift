@@ -6,7 +6,13 @@ struct EnumTypeRule: LintRule {
         id: "schema-enum-type", severity: .error, scope: .schemas,
         summary: "Every enum value has a type the schema's type allows.",
         why: "A value of another type can never validate, so the enum promises a value no instance may carry (a YAML ON read as a boolean is the classic case).",
-        fix: "Quote the value or correct the type.")
+        fix: "Quote the value or correct the type.",
+        example: """
+        file:    order.schema.json
+                   "tou": {"type": "string", "enum": [true, "OFF"]}
+        crrspec: error: enum value true is a boolean, but the schema's type is string [schema-enum-type]
+                 hint: quote it: YAML 1.1 tools read ON/OFF/YES/NO as booleans
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for site in context.schemas {

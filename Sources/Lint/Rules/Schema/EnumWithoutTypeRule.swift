@@ -4,7 +4,13 @@ struct EnumWithoutTypeRule: LintRule {
         id: "schema-enum-without-type", severity: .warning, scope: .schemas,
         summary: "An enum schema also states its type.",
         why: "Without a type, code generators and documentation cannot tell what the values are, and YAML may turn a value into a boolean unnoticed.",
-        fix: "Add type: string (or the type of the values).")
+        fix: "Add type: string (or the type of the values).",
+        example: """
+        file:    order.schema.json
+                   "tou": {"enum": ["ON", "OFF"]}
+        crrspec: warning: enum without a type [schema-enum-without-type]
+                 hint: add type: string
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for site in context.schemas {

@@ -4,7 +4,13 @@ struct ExampleInvalidRule: LintRule {
         id: "schema-example-invalid", severity: .error, scope: .schemas,
         summary: "A schema's examples validate against the schema itself.",
         why: "Examples are what readers copy; one that fails its own schema teaches a value the service rejects (2023-12-141T02:00:00Z is not a date-time).",
-        fix: "Correct the example, or the schema if the example shows the intended data.")
+        fix: "Correct the example, or the schema if the example shows the intended data.",
+        example: """
+        file:    order.schema.json
+                   "start": {"type": "string", "format": "date-time", "examples": ["2023-12-141T02:00:00Z"]}
+        crrspec: error: example does not match its schema: "2023-12-141T02:00:00Z" is not a valid date-time [schema-example-invalid]
+                 hint: correct the example or the schema (format at /format)
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for site in context.schemas {

@@ -4,7 +4,13 @@ struct ExampleKeywordRule: LintRule {
         id: "schema-example-keyword", severity: .warning, scope: .schemaFiles,
         summary: "Draft-07 schemas give examples in examples (an array), not example.",
         why: "example is OpenAPI's keyword; in draft-07 it is unknown, so tools ignore it and the example is never checked.",
-        fix: "Rename example to examples and wrap the value in an array.")
+        fix: "Rename example to examples and wrap the value in an array.",
+        example: """
+        file:    order.schema.json
+                   "name": {"type": "string", "maxLength": 10, "example": "abc"}
+        crrspec: warning: "example" is not a draft-07 keyword; use "examples" with an array [schema-example-keyword]
+                 hint: examples: ["abc"]
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for site in context.schemas where site.dialect == .draft07 {

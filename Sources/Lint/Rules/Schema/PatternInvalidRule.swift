@@ -6,7 +6,12 @@ struct PatternInvalidRule: LintRule {
         id: "schema-pattern-invalid", severity: .error, scope: .schemas,
         summary: "Every pattern is a valid ECMA-262 regular expression.",
         why: "JSON Schema patterns are ECMA-262; a pattern that does not compile stops validators, or is read differently by each language.",
-        fix: "Rewrite the pattern in ECMA-262 syntax (no possessive quantifiers, lookbehind with care, escape / and { where literal).")
+        fix: "Rewrite the pattern in ECMA-262 syntax (no possessive quantifiers, lookbehind with care, escape / and { where literal).",
+        example: """
+        file:    order.schema.json
+                   "name": {"type": "string", "pattern": "^([a-z]+$"}
+        crrspec: error: pattern "^([a-z]+$" is not a valid ECMA-262 regular expression: unterminated group (at character 2) [schema-pattern-invalid]
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for site in context.schemas {

@@ -4,7 +4,13 @@ struct PatternOnNumberRule: LintRule {
         id: "schema-pattern-on-number", severity: .warning, scope: .schemas,
         summary: "pattern appears only on string schemas.",
         why: "pattern applies to strings only; on a number it is ignored, so the limit it seems to set (decimals, sign) is never checked.",
-        fix: "Remove the pattern; limit decimals with multipleOf and the range with minimum and maximum.")
+        fix: "Remove the pattern; limit decimals with multipleOf and the range with minimum and maximum.",
+        example: #"""
+        file:    order.schema.json
+                   "mw": {"type": "number", "pattern": "[\\-+]?[\\d]+\\.?\\d?\\d?\\d?"}
+        crrspec: warning: pattern on a number schema is ignored: pattern applies only to strings [schema-pattern-on-number]
+                 hint: remove it; use multipleOf (e.g. 0.001) to limit decimals
+        """#)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for site in context.schemas {

@@ -7,7 +7,15 @@ struct PropertyConsistencyRule: LintRule {
         id: "schema-property-consistency", severity: .warning, scope: .schemas,
         summary: "A string property defined in several schemas of a file has the same maxLength and pattern everywhere.",
         why: "The same field (assetOwner, description) limited differently in one place is almost always a slip: a lost digit, a stray backslash.",
-        fix: "Make the odd definition agree with the others, or move the field into one shared component and $ref it.")
+        fix: "Make the odd definition agree with the others, or move the field into one shared component and $ref it.",
+        example: """
+        file:    order.schema.json
+                   "a": {"properties": {"owner": {"type": "string", "maxLength": 64}}},
+                   "b": {"properties": {"owner": {"type": "string", "maxLength": 64}}},
+                   "c": {"properties": {"owner": {"type": "string", "maxLength": 6}}}
+        crrspec: warning: property "owner" has maxLength 6 here, but 64 in 2 of its 3 definitions in this file [schema-property-consistency]
+                 hint: use maxLength 64 as elsewhere, or give the difference a reason in the description
+        """)
 
     struct Occurrence {
         var key: Value

@@ -6,7 +6,13 @@ struct RefUnresolvedRule: LintRule {
         id: "ref-unresolved", severity: .error, scope: .all,
         summary: "Every $ref resolves: in the file, to a file beside it, or to a bundled catalog schema.",
         why: "A dangling reference makes the schema unusable: validators stop, and generated code and docs break.",
-        fix: "Correct the pointer or the file name, or add the missing definition.")
+        fix: "Correct the pointer or the file name, or add the missing definition.",
+        example: """
+        file:    order.schema.json
+                   "definitions": {"id": {"type": "integer"}},
+                   "properties": {"id": {"$ref": "#/definitions/ID"}}
+        crrspec: error: $ref "#/definitions/ID" does not resolve: nothing at /definitions/ID (no "ID" in /definitions); did you mean "id"? [ref-unresolved]
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for (_, ref) in RefUnresolvedRule.references(context.root) {

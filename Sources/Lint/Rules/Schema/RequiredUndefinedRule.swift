@@ -7,7 +7,14 @@ struct RequiredUndefinedRule: LintRule {
         id: "schema-required-undefined", severity: .error, scope: .schemas,
         summary: "Every name in required is a defined property.",
         why: "A required name that is not defined (often a misspelling of one that is) makes every valid instance fail, or documents a field that does not exist.",
-        fix: "Correct the name in required, or define the property.")
+        fix: "Correct the name in required, or define the property.",
+        example: """
+        file:    order.schema.json
+                   "required": ["Name"],
+                   "properties": {"name": {"type": "string"}}
+        crrspec: error: required property "Name" is not defined in properties; did you mean "name"? [schema-required-undefined]
+                 hint: write name in required, or rename the property
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         let sites = context.schemas

@@ -6,7 +6,13 @@ struct UnknownFormatRule: LintRule {
         id: "schema-unknown-format", severity: .error, scope: .schemas,
         summary: "format names a format the dialect defines (date-time, not dateTime).",
         why: "An unknown format is not checked at all, so values of any shape pass.",
-        fix: "Use the standard format name; a custom format needs a pattern instead.")
+        fix: "Use the standard format name; a custom format needs a pattern instead.",
+        example: """
+        file:    order.schema.json
+                   "start": {"type": "string", "format": "dateTime"}
+        crrspec: error: unknown format "dateTime"; did you mean "date-time"? [schema-unknown-format]
+                 hint: write format: date-time
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for site in context.schemas {

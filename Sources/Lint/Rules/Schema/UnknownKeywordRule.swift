@@ -6,7 +6,13 @@ struct UnknownKeywordRule: LintRule {
         id: "schema-unknown-keyword", severity: .error, scope: .schemas,
         summary: "Schemas use only keywords their dialect defines (draft-07, or OpenAPI 3.0 in specs).",
         why: "Validators ignore a keyword they do not know, so a misspelt one (maxLenth) silently drops the constraint.",
-        fix: "Correct the spelling, move the value under a known keyword, or name an extension x-...")
+        fix: "Correct the spelling, move the value under a known keyword, or name an extension x-...",
+        example: """
+        file:    order.schema.json
+                   "name": {"type": "string", "maxLenth": 10}
+        crrspec: error: unknown keyword "maxLenth"; did you mean "maxLength"? [schema-unknown-keyword]
+                 hint: rename it to maxLength
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for site in context.schemas {

@@ -6,7 +6,13 @@ struct UnusedDefinitionRule: LintRule {
         id: "schema-unused-definition", severity: .warning, scope: .schemaFiles,
         summary: "Every entry of definitions is referenced.",
         why: "An unreferenced definition is dead text that drifts from the live schema and misleads readers.",
-        fix: "Reference it where it was meant to apply, or delete it.")
+        fix: "Reference it where it was meant to apply, or delete it.",
+        example: """
+        file:    order.schema.json
+                   "definitions": {"id": {"type": "integer"}}     (no $ref to it)
+        crrspec: warning: definition "id" is never referenced [schema-unused-definition]
+                 hint: reference it with $ref: "#/definitions/id" or remove it
+        """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         let root = context.root
