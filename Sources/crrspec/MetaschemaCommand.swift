@@ -1,5 +1,6 @@
 import ArgumentParser
 import Document
+import Foundation
 import JSONSchema
 import Reporting
 
@@ -51,6 +52,8 @@ struct MetaschemaCommand: ParsableCommand {
                 }
                 let registry = SchemaRegistry()
                 registry.limits = limits.reader
+                // Local $refs only inside the schema's own folder (crrspec validate adds --resource roots).
+                registry.allowedRoots = [URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path]
                 let uri = URIReference.file(SchemaRegistry.absolutePathOf(path)).description
                 registry.add(document, uri: uri)
                 do {
