@@ -1,5 +1,6 @@
 /// A document that could not be read: malformed syntax, invalid UTF-8, a limit exceeded.
-/// The description has the `file:line:column: error: message` form.
+/// The description has the `file:line:column: error: message` form (`file: error: message`
+/// when the problem has no position).
 public struct DocumentError: Error, Sendable, CustomStringConvertible, Equatable {
     public enum Kind: String, Sendable {
         /// The text is not well-formed JSON or YAML.
@@ -52,7 +53,11 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible, Equatable
         self.init(kind: kind, file: file, message: message, line: line + lineOffset, column: column, offset: offset)
     }
 
-    public var description: String { "\(file):\(line):\(column): error: \(message)" }
+    /// `file:line:column: error: message`, or `file: error: message` when there is no position
+    /// (an unreadable file, a size limit).
+    public var description: String {
+        line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
+    }
 }
 
 /// Limits applied while reading documents. Every limit produces a clear ``DocumentError``

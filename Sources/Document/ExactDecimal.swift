@@ -146,9 +146,14 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
             }
             return acc == 0
         }
-        // Very long divisors: long division on digit arrays.
+        // Very long divisors: long division on digit arrays. Write m = 2^a × 5^b × c with c
+        // coprime to 10: m divides x × 10^k exactly when c divides x and 2^a, 5^b divide
+        // x × 10^k, and once k ≥ max(a, b) more zeros change nothing. a, b ≤ log2(m) <
+        // 4 × (digits of m), so appending at most that many zeros gives the exact answer
+        // (appending k of them, with k up to a billion, would never end).
+        let zeros = min(k, 4 * divisor.digits.count + 4)
         var dividend = digits
-        dividend.append(contentsOf: repeatElement(0, count: min(k, 100_000)))
+        dividend.append(contentsOf: repeatElement(0, count: zeros))
         return ExactDecimal.bigRemainderIsZero(dividend, divisor.digits)
     }
 

@@ -8,11 +8,14 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
     /// or holds an invalid `~` escape.
     public init?(_ text: String) {
         if text.isEmpty { self.tokens = []; return }
-        guard text.hasPrefix("/") else { return nil }
+        // Split on code points, not Characters: a token may start with a combining mark, which
+        // forms one Character with the "/" before it.
+        let scalars = text.unicodeScalars
+        guard scalars.first == "/" else { return nil }
         var tokens: [String] = []
-        for raw in text.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+        for raw in scalars.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
             var token = ""
-            var iterator = raw.unicodeScalars.makeIterator()
+            var iterator = raw.makeIterator()
             while let c = iterator.next() {
                 if c == "~" {
                     switch iterator.next() {

@@ -401,7 +401,7 @@ struct YAMLLoader: ~Copyable {
             let radix: UInt64 = kind == .hexadecimal ? 16 : 8
             let digits = UnsafeBufferPointer(rebasing: value[2...])
             if digits.count > 10_000 {
-                throw error("integer literal with more than 10000 digits", at: at, kind: .limit)
+                throw error("\(kind == .hexadecimal ? "hexadecimal" : "octal") integer with more than 10000 digits (crrspec's fixed limit: write a number that long in decimal)", at: at, kind: .limit)
             }
             let decimal = Self.decimal(fromDigits: digits, radix: radix)
             let double = decimal.description.withCString { strtod($0, nil) }

@@ -191,8 +191,10 @@ struct Compiler {
     mutating func formatCheck(_ name: String, at value: Value) throws -> FormatCheck? {
         let rules = options.formatRules[name].map { [$0] } ?? []
         if name == "regex" {
+            // A syntax check only: the instance's pattern is never compiled or run, so a hostile
+            // pattern costs no more than its length (and one too large to compile is still valid).
             return FormatCheck(name: "regex", check: { bytes in
-                (try? ECMARegex(String(decoding: bytes, as: UTF8.self))) != nil
+                ECMARegex.isValidPattern(String(decoding: bytes, as: UTF8.self))
             }, rules: rules)
         }
         guard let check = FormatChecker.checker(for: name) else { return nil }
@@ -306,8 +308,13 @@ struct Compiler {
                 let child = children[position]
                 switch state[ObjectIdentifier(child)] {
                 case 1:
-                    let cycle = stack.map(\.0).drop(while: { $0 !== child }).map { "#" + JSONPointer(tokens: $0.pointer).description }
-                    throw SchemaError("cyclic $ref: \((cycle + ["#" + JSONPointer(tokens: child.pointer).description]).joined(separator: " → ")) never moves to a child value, so validation could never end",
+                    let loop = Array(stack.map(\.0).drop(while: { $0 !== child })) + [child]
+                    // A cycle through several files names the file of each step.
+                    let acrossFiles = Set(loop.map(\.documentURI)).count > 1
+                    let cycle = loop.map { node in
+                        (acrossFiles ? String(node.documentURI.split(separator: "/").last ?? "") : "") + "#" + JSONPointer(tokens: node.pointer).description
+                    }
+                    throw SchemaError("cyclic $ref: \(cycle.joined(separator: " → ")) never moves to a child value, so validation could never end",
                                       at: child.value)
                 case 2:
                     continue

@@ -24,11 +24,31 @@ public enum JSONEquality {
             return true
         case .object:
             guard a.count == b.count else { return false }
+            if a.count > 16 {
+                // Large objects: index b's members once (a lookup per member would be quadratic).
+                var index: [MemberName: Value] = [:]
+                index.reserveCapacity(b.count)
+                for member in b.members where index[MemberName(member.key.utf8)] == nil {
+                    index[MemberName(member.key.utf8)] = member.value
+                }
+                for member in a.members {
+                    guard let other = index[MemberName(member.key.utf8)], equal(member.value, other) else { return false }
+                }
+                return true
+            }
             for member in a.members {
                 guard let other = lookup(b, member.key.utf8), equal(member.value, other) else { return false }
             }
             return true
         }
+    }
+
+    /// A member name's bytes as a dictionary key (valid while its document is alive).
+    struct MemberName: Hashable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        static func == (x: MemberName, y: MemberName) -> Bool { bytesEqual(x.bytes, y.bytes) }
+        func hash(into hasher: inout Hasher) { hasher.combine(bytes: UnsafeRawBufferPointer(bytes)) }
     }
 
     static func lookup(_ object: Value, _ key: UnsafeBufferPointer<UInt8>) -> Value? {

@@ -1,5 +1,10 @@
 import Document
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where a schema resource lives: a node of a loaded document.
 public struct SchemaResource: Sendable {
@@ -80,6 +85,8 @@ public final class SchemaRegistry: @unchecked Sendable {
                 let path = (directory as NSString).appendingPathComponent(name)
                 let uri = URIReference.file(SchemaRegistry.absolutePath(path)).description
                 if lock.withLock({ resources[uri] != nil }) { continue }
+                // The same fence as for $ref: no symlink out of the folder, no FIFO or device.
+                if (try? checkAllowed(path, uri: uri, referrer: nil)) == nil { continue }
                 guard let document = try? loader(path, limits), document.root.kind == .object,
                       document.root["$id"]?.string != nil else { continue }
                 add(document, uri: uri)
@@ -199,7 +206,7 @@ public final class SchemaRegistry: @unchecked Sendable {
             if let id = value["$id"]?.string, value["$ref"] == nil {
                 let resolved = URIReference(id).resolved(against: inherited)
                 if let fragment = resolved.fragment, !fragment.isEmpty {
-                    if !fragment.hasPrefix("/") {
+                    if fragment.unicodeScalars.first != "/" {
                         anchors[resolved.description] = SchemaResource(document: document, index: i)
                     }
                     let withoutFragment = resolved.withoutFragment
@@ -279,22 +286,48 @@ public final class SchemaRegistry: @unchecked Sendable {
         }
     }
 
+    /// A local file may be read for a `$ref` only when it is inside an allowed root, both as
+    /// written (no `..` escape) and with every symbolic link resolved (no link pointing
+    /// outside, whether the link is the file or a folder on its way), and only when it is a
+    /// regular file (never a device or a FIFO, which could block or never end).
     private func checkAllowed(_ path: String, uri: String, referrer: Value?) throws {
         guard !allowedRoots.isEmpty else { return }
         let absolute = SchemaRegistry.absolutePath(path)
-        let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute)).map { SchemaRegistry.absolutePath($0) } ?? absolute
-        for root in allowedRoots {
+        let real = SchemaRegistry.realPath(absolute)
+        func inside(_ file: String, _ root: String) -> Bool {
             let prefix = root.hasSuffix("/") ? root : root + "/"
-            if absolute.hasPrefix(prefix) && resolved.hasPrefix(prefix) { return }
+            return file.hasPrefix(prefix)
         }
-        throw SchemaError("refusing to read \(absolute) for $ref \(uri): it is outside the schema's directory and the --resource roots (\(allowedRoots.joined(separator: ", ")))", at: referrer)
+        let allowed = allowedRoots.contains { root in
+            let rootAbsolute = SchemaRegistry.absolutePath(root)
+            guard inside(absolute, rootAbsolute) else { return false }
+            guard let real else { return true }  // nothing there: loading reports it
+            return inside(real, SchemaRegistry.realPath(rootAbsolute) ?? rootAbsolute)
+        }
+        guard allowed else {
+            let via = real.map { $0 != absolute ? " (a symbolic link to \($0))" : "" } ?? ""
+            throw SchemaError("refusing to read \(absolute)\(via) for $ref \(uri): it is outside the schema's directory and the --resource roots (\(allowedRoots.joined(separator: ", ")))", at: referrer)
+        }
+        if let real {
+            var info = stat()
+            if stat(real, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
+                throw SchemaError("refusing to read \(absolute) for $ref \(uri): it is not a regular file", at: referrer)
+            }
+        }
+    }
+
+    /// The path with every symbolic link, `.` and `..` resolved; nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Resolves a full `$ref` URI (with fragment) to a schema node.
     func resolve(_ uri: URIReference, from referrer: Value?) throws -> SchemaResource {
         let resource = try self.resource(for: uri, from: referrer)
         guard let fragment = uri.fragment, !fragment.isEmpty else { return resource }
-        if fragment.hasPrefix("/") {
+        if fragment.unicodeScalars.first == "/" {  // (not hasPrefix: "/" and a combining mark are one Character)
             guard let pointer = JSONPointer(URIReference.percentDecode(fragment)) else {
                 throw SchemaError("invalid JSON Pointer in $ref fragment \"#\(fragment)\"", at: referrer)
             }

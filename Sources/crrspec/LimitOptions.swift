@@ -2,12 +2,13 @@ import ArgumentParser
 import Document
 import JSONSchema
 
-/// Resource limits shared by the commands that read documents.
+/// Resource limits shared by the commands that read documents. Hitting any of them is exit 2
+/// with a message that names the limit and the option that raises it.
 struct LimitOptions: ParsableArguments {
-    @Option(name: .customLong("max-depth"), help: "Deepest nesting of arrays and objects a document may have.")
+    @Option(name: .customLong("max-depth"), help: "Deepest nesting of arrays and objects a document may have (at most 10000).")
     var maxDepth: Int = ReaderLimits.default.maxDepth
 
-    @Option(name: .customLong("max-bytes"), help: "Largest file to read, in bytes.")
+    @Option(name: .customLong("max-bytes"), help: "Largest file to read, in bytes (at most 4 GiB).")
     var maxBytes: Int = ReaderLimits.default.maxBytes
 
     @Option(name: .customLong("max-string-bytes"), help: "Longest single string, in bytes.")
@@ -18,6 +19,50 @@ struct LimitOptions: ParsableArguments {
 
     @Option(name: .customLong("max-errors"), help: "Most errors reported for one instance.")
     var maxErrors: Int = ValidationLimits.default.maxErrors
+
+    @Option(name: .customLong("max-steps"),
+            help: "Most schema evaluations for one instance (guards against pathological schemas, e.g. deeply nested anyOf/oneOf).")
+    var maxSteps: Int = ValidationLimits.default.maxSteps
+
+    @Option(name: .customLong("max-eval-depth"),
+            help: "Deepest nesting of schema evaluation ($refs and subschemas) for one value (at most 100000).")
+    var maxEvalDepth: Int = ValidationLimits.default.maxDepth
+
+    @Option(name: .customLong("regex-budget"),
+            help: "Steps one regex match may take: patterns with backreferences get exactly this many, lookaround and patterns too big for a DFA at least 128 per byte of the string; other patterns never need it. A hostile pattern fails instead of hanging.")
+    var regexBudget: Int = ECMARegex.defaultStepBudget
+
+    /// The largest `--max-bytes`: value offsets in a document are 32-bit.
+    static let largestInput = Int(UInt32.max) - 64
+    /// The largest `--max-depth`: compiling a schema keeps each subschema's path, so its cost
+    /// grows with the square of the nesting.
+    static let largestDepth = 10_000
+    /// The largest `--max-eval-depth`, which fits the command thread's stack (``LargeStack``)
+    /// even in a debug build.
+    static let largestEvalDepth = 100_000
+
+    mutating func validate() throws {
+        let positive: [(String, Int)] = [
+            ("--max-depth", maxDepth), ("--max-bytes", maxBytes), ("--max-string-bytes", maxStringBytes),
+            ("--max-errors", maxErrors), ("--max-steps", maxSteps), ("--max-eval-depth", maxEvalDepth),
+            ("--regex-budget", regexBudget),
+        ]
+        for (option, value) in positive where value < 1 {
+            throw ValidationError("\(option) must be at least 1 (got \(value))")
+        }
+        if maxAliasExpansion < 0 { throw ValidationError("--max-alias-expansion must be 0 or more (got \(maxAliasExpansion))") }
+        if maxDepth > LimitOptions.largestDepth {
+            throw ValidationError("--max-depth can be at most \(LimitOptions.largestDepth) (got \(maxDepth))")
+        }
+        if maxEvalDepth > LimitOptions.largestEvalDepth {
+            throw ValidationError("--max-eval-depth can be at most \(LimitOptions.largestEvalDepth) (got \(maxEvalDepth))")
+        }
+        if maxBytes > LimitOptions.largestInput {
+            throw ValidationError("--max-bytes can be at most \(LimitOptions.largestInput) (4 GiB): crrspec keeps 32-bit offsets")
+        }
+        // The budget is read when a regex is compiled; options are validated before any schema is.
+        ECMARegex.defaultStepBudget = regexBudget
+    }
 
     var reader: ReaderLimits {
         var limits = ReaderLimits()
@@ -31,6 +76,8 @@ struct LimitOptions: ParsableArguments {
     var validation: ValidationLimits {
         var limits = ValidationLimits()
         limits.maxErrors = maxErrors
+        limits.maxSteps = maxSteps
+        limits.maxDepth = maxEvalDepth
         return limits
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Batch
 import CRR
-import Foundation
 import Document
+import Foundation
 import JSONSchema
 import Reporting
 
@@ -94,6 +94,9 @@ struct MetaschemaCommand: ParsableCommand {
                     continue
                 }
                 if path == "-" { registry.add(document, uri: "file:///dev/stdin") }
+                // Local $refs only inside the schema's own folder (validate adds --resource roots).
+                registry.allowedRoots = path == "-" ? [FileManager.default.currentDirectoryPath]
+                    : [URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path]
                 do {
                     _ = try Schema.compile(document.root, registry: registry)
                     add(InstanceReport(file: document.name, outcome: .valid), document.source.count)

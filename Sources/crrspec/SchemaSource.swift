@@ -48,6 +48,9 @@ struct SchemaSource {
         let openAPI: OpenAPISpec
         var fromCatalog = false
         if FileManager.default.fileExists(atPath: specPath) {
+            // As for a schema file: local $refs only inside the spec's folder and the --resource roots.
+            registry.allowedRoots = [URL(fileURLWithPath: specPath).standardizedFileURL.deletingLastPathComponent().path]
+                + resourceRoots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             openAPI = try OpenAPISpec.load(specPath, limits: registry.limits)
         } else if let entry = CRRCatalog.find(specPath), !entry.isSchema {
             openAPI = try CRRCatalog.spec(entry)

@@ -56,10 +56,17 @@ extension Evaluator {
 public enum Suggest {
     /// The candidate closest to `word`, when it is close enough to be a likely typo.
     public static func closest(_ word: String, among candidates: [String]) -> String? {
+        // Only a candidate within 3 characters of the word's length can be within the distance
+        // limit (at most 3): skip the others, and a long word (a hostile megabyte-long property
+        // name) at once, instead of filling a quadratic table for each.
+        // (Lowercasing changes a character into at most three: the early exit allows for that.)
+        let longest = 3 * (candidates.map(\.unicodeScalars.count).max() ?? 0) + 3
+        guard word.utf8.count <= 4 * longest, word.unicodeScalars.count <= longest else { return nil }
         var best: (String, Int)?
         let w = Array(word.lowercased().unicodeScalars)
         for candidate in candidates {
             let c = Array(candidate.lowercased().unicodeScalars)
+            if abs(c.count - w.count) > 3 { continue }
             let d = distance(w, c)
             if best == nil || d < best!.1 { best = (candidate, d) }
         }

@@ -69,7 +69,8 @@ final class MultipleOfCheck {
             }
             return r == 0
         }
-        if !number.double.isFinite { return false }
+        // Exact digits decide, also beyond the double range (7e400 is a multiple of 7); YAML's
+        // .inf and .nan have none and are multiples of nothing.
         guard let x = instance.decimal else { return false }
         return x.isMultiple(of: divisor)
     }
@@ -85,6 +86,11 @@ extension Evaluator {
     mutating func checkBound(_ b: NumberBound, _ schema: SchemaNode, _ i: Int) -> Bool {
         let node = nodes[i]
         guard node.kind == ValueKind.number.rawValue else { return true }
+        if document.double(i).isNaN {
+            // YAML's .nan is no JSON number: it is neither inside nor outside a bound, so it never passes one.
+            if collect { record(schema, [b.kind.rawValue], b.kind.rawValue, i, "NaN cannot be compared with the \(b.kind.rawValue) \(b.text)") }
+            return false
+        }
         let c = b.compare(document.double(i), node.flags & Node.exact != 0, i, document)
         let ok: Bool
         let phrase: String

@@ -87,7 +87,7 @@ extension Evaluator {
             for pattern in patterns {
                 let hit: Bool
                 do { hit = try pattern.regex.matches(utf8: key) } catch {
-                    throw ValidationLimitError(message: "patternProperties regex \(ValueDescription.quote(pattern.regex.pattern)) exceeded its backtracking budget (hostile regex?); raise it with --regex-budget")
+                    throw ValidationLimitError(message: "patternProperties regex \(ValueDescription.quote(pattern.regex.pattern)) needs more than the regex budget of \(budgetSteps(error)) steps to match the property name \(ValueDescription.quote(String(decoding: key, as: UTF8.self))) (hostile regex?); raise it with --regex-budget")
                 }
                 if hit {
                     matched = true
@@ -103,7 +103,7 @@ extension Evaluator {
                     if !collect { return false }
                     valid = false
                     descend(key: k)
-                    var message = "property \"\(String(decoding: key, as: UTF8.self))\" is not allowed (additionalProperties is false)"
+                    var message = "property \(ValueDescription.quote(String(decoding: key, as: UTF8.self), limit: 200)) is not allowed (additionalProperties is false)"
                     let known = o.propertySchemas.indices.filter { o.propertySchemas[$0] != nil }.map { o.name($0) }
                     if let near = Suggest.closest(String(decoding: key, as: UTF8.self), among: known) {
                         message += "; did you mean \"\(near)\"?"

@@ -60,12 +60,18 @@ extension Evaluator {
         do {
             ok = try p.regex.matches(utf8: bytes(i))
         } catch {
-            throw ValidationLimitError(message: "pattern \(ValueDescription.quote(p.regex.pattern)) exceeded its backtracking budget on \(describe(i)) (hostile regex?); raise it with --regex-budget")
+            throw ValidationLimitError(message: "pattern \(ValueDescription.quote(p.regex.pattern)) needs more than the regex budget of \(budgetSteps(error)) steps to match \(describe(i)) (hostile regex?); raise it with --regex-budget")
         }
         if !ok && collect {
             record(schema, ["pattern"], "pattern", i, "\(describe(i)) does not match the pattern \(p.regex.pattern)")
         }
         return ok
+    }
+
+    /// The budget a regex match ran out of, for messages.
+    func budgetSteps(_ error: ECMARegexError) -> Int {
+        if case .budgetExceeded(_, let steps) = error { return steps }
+        return 0
     }
 
     mutating func checkFormat(_ f: FormatCheck, _ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {

@@ -7,7 +7,7 @@
 //  - patterns without backreferences or lookaround: a DFA built at compile time over the
 //    pattern's character equivalence classes (bounded in size), falling back to a
 //    linear NFA simulation for states that were not built: linear time, no per-call
-//    allocation on the DFA path;
+//    allocation on the DFA path (the simulation, O(input × pattern size), is budgeted);
 //  - patterns with backreferences or lookaround: a backtracker with a step budget
 //    (memoized, hence polynomial, when there are no backreferences);
 //  - patterns whose counted repetitions would expand beyond 100,000 instructions (e.g.
@@ -25,7 +25,7 @@ public enum ECMARegexError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The pattern is not a valid ECMA-262 regular expression. `offset` counts Unicode
     /// scalars (code points) from the start of the pattern.
     case syntax(message: String, offset: Int)
-    /// Matching needed more backtracking steps than the budget allows.
+    /// Matching needed more steps than the budget allows (see ``ECMARegex/defaultStepBudget``).
     case budgetExceeded(pattern: String, steps: Int)
 
     public var description: String {
@@ -33,7 +33,7 @@ public enum ECMARegexError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .syntax(message, offset):
             return "invalid regular expression at offset \(offset): \(message)"
         case let .budgetExceeded(pattern, steps):
-            return "regular expression /\(pattern)/ exceeded the backtracking budget of \(steps) steps"
+            return "regular expression /\(pattern)/ exceeded the matching budget of \(steps) steps"
         }
     }
 }
@@ -52,17 +52,31 @@ public enum ECMARegexError: Error, Equatable, Sendable, CustomStringConvertible 
 ///
 /// The value is immutable and `Sendable`; it can be shared across threads.
 public struct ECMARegex: Sendable {
-    /// Default backtracking step budget, per `matches` call, for patterns that need the
-    /// backtracker (backreferences, lookaround, or huge repetition counts); other patterns
-    /// run in linear time and never throw. Read when a regex is created: set it once at
-    /// startup, before regexes are compiled (it is not synchronized). Memoized runs (no
-    /// backreferences) get at least `8 × program size × (input length + 1)` steps so that
-    /// long inputs are not rejected.
+    /// Default step budget, per `matches` call. Read when a regex is created: set it once at
+    /// startup, before regexes are compiled (it is not synchronized).
+    ///
+    /// Patterns with backreferences (or huge repetition counts) backtrack without memoization:
+    /// a match may take `stepBudget` steps, which only a hostile pattern (`^(a+)+\1$`) needs.
+    /// Memoized backtracking (lookaround without backreferences) and the NFA simulation that
+    /// stands in for DFA states that were not built (e.g. `a{99999}`, `(.*a){5000}`) are
+    /// linear in the input but can take up to one step per pattern instruction at every
+    /// position: a match may take `max(stepBudget, stepsPerByte × (input length + 1))` steps.
+    /// Literal, class-loop and DFA matches never need the budget.
     nonisolated(unsafe) public static var defaultStepBudget: Int = 1_000_000
+
+    /// Steps per input byte a linear-time match (memoized or NFA simulation) may take whatever
+    /// its budget, so that long inputs matched by a well-behaved pattern are not rejected.
+    public static let stepsPerByte = 128
+
+    /// The steps a linear-time match on `inputLength` bytes may take.
+    static func budget(_ stepBudget: Int, inputLength: Int) -> Int {
+        guard inputLength < Int.max / stepsPerByte - 1 else { return .max }
+        return max(stepBudget, (inputLength + 1) * stepsPerByte)
+    }
 
     /// The source pattern.
     public let pattern: String
-    /// Backtracking step budget used by `matches` (see ``defaultStepBudget``).
+    /// Step budget used by `matches` (see ``defaultStepBudget``).
     public let stepBudget: Int
     private let engine: RXEngine
 
@@ -73,7 +87,7 @@ public struct ECMARegex: Sendable {
         try self.init(pattern, stepBudget: ECMARegex.defaultStepBudget)
     }
 
-    /// Compiles an ECMA-262 pattern with an explicit backtracking step budget.
+    /// Compiles an ECMA-262 pattern with an explicit step budget.
     public init(_ pattern: String, stepBudget: Int) throws(ECMARegexError) {
         self.pattern = pattern
         self.stepBudget = max(1, stepBudget)
@@ -90,7 +104,7 @@ public struct ECMARegex: Sendable {
 
     /// Unanchored search (JSON Schema semantics: the pattern may match anywhere).
     /// `utf8` must be valid UTF-8. Throws ``ECMARegexError/budgetExceeded(pattern:steps:)``
-    /// when a backtracking pattern exhausts its step budget.
+    /// when the match needs more steps than its budget (see ``defaultStepBudget``).
     public func matches(utf8: UnsafeBufferPointer<UInt8>) throws(ECMARegexError) -> Bool {
         try engine.matches(utf8, pattern: pattern, stepBudget: stepBudget)
     }
@@ -263,7 +277,7 @@ final class RXEngine: Sendable {
     func matches(_ text: UnsafeBufferPointer<UInt8>, pattern: String, stepBudget: Int) throws(ECMARegexError) -> Bool {
         switch strategy {
         case .dfa:
-            return dfa.unsafelyUnwrapped.matches(text)
+            return try dfa.unsafelyUnwrapped.matches(text, pattern: pattern, budget: ECMARegex.budget(stepBudget, inputLength: text.count))
         case let .literal(anchoredStart, anchoredEnd):
             return matchLiteral(text, anchoredStart: anchoredStart, anchoredEnd: anchoredEnd)
         case let .classLoop(mn, mx):

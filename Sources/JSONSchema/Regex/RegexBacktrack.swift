@@ -63,9 +63,10 @@ struct RXBacktracker {
             stamps = [UInt32](repeating: 0, count: (prog.numSplits + prog.numLooks) * positions)
             failedGen.reserveCapacity(8)
             failedGen.append(false)
-            // Memoized work is polynomially bounded; let legitimately long inputs through.
-            let scaled = (prog.insts.count + 1).multipliedReportingOverflow(by: positions * 8)
-            budget = scaled.overflow ? Int.max : max(stepBudget, scaled.partialValue)
+            // Memoized work is linear in the input (times the program size): let long inputs
+            // through, but a fixed number of steps per byte, so a big program on a long input
+            // still ends (see ECMARegex.defaultStepBudget).
+            budget = ECMARegex.budget(stepBudget, inputLength: text.count)
         } else {
             budget = stepBudget
         }

@@ -278,8 +278,9 @@ final class RXDFA: Sendable {
         stateFlags = keys.map { $0.flags }
     }
 
-    /// Whether the pattern matches somewhere in `text`.
-    func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the pattern matches somewhere in `text`. Only the NFA fallback can throw, when it
+    /// needs more than `budget` steps (a huge program times a long input).
+    func matches(_ text: UnsafeBufferPointer<UInt8>, pattern: String, budget: Int) throws(ECMARegexError) -> Bool {
         let nc = numClasses
         let part = prog.partition
         let uniform = part.uniformNonASCII
@@ -319,13 +320,17 @@ final class RXDFA: Sendable {
         case RXDFA.dead?: return false
         default:
             let flags = stateFlags[state]
-            return simulate(text, from: i, kernel: kernels[state], atStart: flags & 1 != 0, prevWord: flags & 2 != 0)
+            let matched = simulate(text, from: i, kernel: kernels[state], atStart: flags & 1 != 0, prevWord: flags & 2 != 0, budget: budget)
+            guard let matched else { throw .budgetExceeded(pattern: pattern, steps: budget) }
+            return matched
         }
     }
 
-    /// NFA simulation from position `start` with the given kernel (linear time).
+    /// NFA simulation from position `start` with the given kernel: linear in the input, but
+    /// with up to one step per instruction at each position; nil when the steps (states
+    /// carried plus states reached, per position) exceed `budget`.
     func simulate(_ text: UnsafeBufferPointer<UInt8>, from start: Int, kernel: [Int32],
-                  atStart: Bool, prevWord: Bool) -> Bool {
+                  atStart: Bool, prevWord: Bool, budget: Int = .max) -> Bool? {
         let part = prog.partition
         let n = text.count
         let count = prog.insts.count
@@ -347,8 +352,11 @@ final class RXDFA: Sendable {
         var prevWord = prevWord
         var i = start
         var step: Int32 = 0
+        var work = 0
         return prog.insts.withUnsafeBufferPointer { insts in
             while true {
+                work &+= curCount &+ scratch.resultCount &+ 1
+                if work > budget { return nil }
                 let addStart = readdStart || atStart
                 let seeds = UnsafeBufferPointer(start: curBuf, count: curCount)
                 if i >= n {

@@ -71,7 +71,13 @@ struct RXParser {
     private var totalGroups = 0
     private var groupNames: [String: Int] = [:]
     private var capCounter = 0
+    /// Groups open at the current position.
+    private var depth = 0
     private(set) var features = RXFeatures()
+
+    /// Deepest group nesting accepted. The parser and the passes after it recurse once per
+    /// level; a pattern such as 100,000 `(`s would otherwise overflow the stack.
+    static let maxGroupNesting = 256
 
     init(_ pattern: String) {
         s = pattern.unicodeScalars.map { $0.value }
@@ -238,6 +244,11 @@ struct RXParser {
 
     private mutating func parseGroup() throws(ECMARegexError) -> (RXNode, Bool) {
         let start = i
+        if depth >= RXParser.maxGroupNesting {
+            throw error("groups nested more than \(RXParser.maxGroupNesting) levels deep (crrspec's limit)", at: start)
+        }
+        depth += 1
+        defer { depth -= 1 }
         i += 1  // (
         if peek() == ch("?") {
             guard let k = peek(1) else { throw error("invalid group", at: start) }

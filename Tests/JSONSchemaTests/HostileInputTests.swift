@@ -1,0 +1,140 @@
+import Document
+@testable import JSONSchema
+import XCTest
+
+/// Regression tests for hostile input found while fuzzing and hardening (see scripts/fuzz):
+/// each case hung, crashed or answered wrongly before its fix.
+final class HostileInputTests: XCTestCase {
+    func schema(_ text: String) throws -> Schema {
+        try Schema.compile(JSONReader.parse(string: text, name: "<schema>").root, registry: SchemaRegistry())
+    }
+
+    func instance(_ text: String) throws -> Value {
+        try JSONReader.parse(string: text, name: "i.json").root
+    }
+
+    // MARK: regex
+
+    func testDeeplyNestedGroupsAreRefusedInsteadOfOverflowingTheStack() throws {
+        let deep = String(repeating: "(", count: 100_000) + "a" + String(repeating: ")", count: 100_000)
+        XCTAssertThrowsError(try ECMARegex(deep)) { error in
+            XCTAssertTrue("\(error)".contains("groups nested more than 256 levels deep"), "\(error)")
+        }
+        XCTAssertFalse(ECMARegex.isValidPattern(deep))
+        let limit = RXParser.maxGroupNesting
+        let atLimit = String(repeating: "(?:", count: limit) + "a" + String(repeating: ")", count: limit)
+        XCTAssertEqual(try ECMARegex(atLimit).matches("xa"), true)
+        XCTAssertThrowsError(try ECMARegex("(" + atLimit + ")"))
+        // format: regex on an instance holding such a pattern: invalid, not a crash.
+        let s = try schema(#"{"format": "regex"}"#)
+        let result = try s.validate(instance("\"" + String(repeating: "(", count: 100_000) + "\""))
+        XCTAssertEqual(result.errors.map(\.keyword), ["format"])
+    }
+
+    func testTheNFASimulationIsBudgeted() throws {
+        // Too big for the DFA: the NFA simulation takes one step per instruction and position.
+        let huge = try ECMARegex("a{99999}")
+        let long = String(repeating: "a", count: 200_000)
+        XCTAssertThrowsError(try huge.matches(long)) { error in
+            guard case .budgetExceeded(let pattern, let steps)? = error as? ECMARegexError else { return XCTFail("\(error)") }
+            XCTAssertEqual(pattern, "a{99999}")
+            XCTAssertEqual(steps, ECMARegex.stepsPerByte * 200_001)
+        }
+        XCTAssertEqual(try huge.matches(String(repeating: "a", count: 500)), false)
+        XCTAssertThrowsError(try ECMARegex("(.*a){5000}b").matches(long))
+        // Linear patterns on long inputs never need the budget.
+        XCTAssertEqual(try ECMARegex("^(a+)+$", stepBudget: 1).matches(long + "!"), false)
+        XCTAssertEqual(try ECMARegex("(a|aa)+$", stepBudget: 1).matches(long + "b"), false)
+    }
+
+    func testMemoizedBacktrackingIsBoundedPerByte() throws {
+        let long = String(repeating: "a", count: 1_000_000)
+        // Lookbehind without backreferences: memoized, linear, and now bounded by ECMARegex.stepsPerByte steps a byte.
+        XCTAssertThrowsError(try ECMARegex("(?<=(a+)+)b").matches(long))
+        XCTAssertEqual(try ECMARegex("(?<=(a+)+)b").matches(String(repeating: "a", count: 40) + "b"), true)
+        XCTAssertEqual(ECMARegex.budget(10, inputLength: 1_000), 128 * 1_001)
+        XCTAssertEqual(ECMARegex.budget(1_000_000, inputLength: 1_000), 1_000_000)
+        XCTAssertEqual(ECMARegex.budget(5, inputLength: .max), .max)
+    }
+
+    func testBudgetErrorsNameTheOption() throws {
+        let s = try schema(#"{"pattern": "^(a+)+\\1$", "patternProperties": {"^(b+)+\\1$": {}}}"#)
+        XCTAssertThrowsError(try s.validate(instance("\"" + String(repeating: "a", count: 40) + "!\""))) { error in
+            XCTAssertTrue("\(error)".contains("needs more than the regex budget of 1000000 steps"), "\(error)")
+            XCTAssertTrue("\(error)".contains("raise it with --regex-budget"), "\(error)")
+        }
+        XCTAssertThrowsError(try s.isValid(instance("{\"" + String(repeating: "b", count: 40) + "!\": 1}"))) { error in
+            XCTAssertTrue("\(error)".contains("patternProperties regex"), "\(error)")
+            XCTAssertTrue("\(error)".contains("--regex-budget"), "\(error)")
+        }
+    }
+
+    func testPatternsAreCompiledOncePerSchema() throws {
+        let document = try JSONReader.parse(string: #"""
+        {"properties": {"a": {"pattern": "^x+$"}, "b": {"pattern": "^x+$"}},
+         "patternProperties": {"^x+$": {}}, "items": {"pattern": "^y$"}}
+        """#, name: "<schema>")
+        var compiler = Compiler(registry: SchemaRegistry(), options: CompileOptions())
+        _ = try compiler.compileRoot(document.root)
+        // Four uses, two distinct patterns: each compiled once.
+        XCTAssertEqual(compiler.regexCache.keys.sorted(), ["^x+$", "^y$"])
+    }
+
+    // MARK: numbers
+
+    func testMultipleOfBeyondTheDoubleRange() throws {
+        XCTAssertTrue(try schema(#"{"multipleOf": 7}"#).isValid(instance("7e400")))
+        XCTAssertFalse(try schema(#"{"multipleOf": 3}"#).isValid(instance("7e400")))
+        XCTAssertTrue(try schema(#"{"multipleOf": 0.5}"#).isValid(instance("1e100000")))
+        XCTAssertFalse(try schema(#"{"multipleOf": 7}"#).isValid(instance("1e-400")))
+    }
+
+    func testLongDivisorsWithHugeExponentsAreExactAndFast() throws {
+        let two70 = ExactDecimal("1180591620717411303424")!  // 2^70: 22 digits, the long-division path
+        XCTAssertTrue(ExactDecimal("1e1000000000")!.isMultiple(of: two70))
+        XCTAssertTrue(ExactDecimal("1e70")!.isMultiple(of: two70))
+        XCTAssertFalse(ExactDecimal("1e69")!.isMultiple(of: two70))
+        XCTAssertFalse(ExactDecimal("3e1000000000")!.isMultiple(of: ExactDecimal("0.1234567890123456789012345")!))
+        XCTAssertTrue(ExactDecimal("2469135780246913578024690e999999999")!.isMultiple(of: ExactDecimal("0.1234567890123456789012345")!))
+    }
+
+    func testNaNNeverPassesABound() throws {
+        let nan = try YAMLReader.parse(string: ".nan").root
+        for keyword in ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"] {
+            let s = try schema("{\"\(keyword)\": 0}")
+            XCTAssertFalse(try s.isValid(nan), keyword)
+            XCTAssertEqual(try s.validate(nan).errors.map(\.message), ["NaN cannot be compared with the \(keyword) 0"])
+        }
+        XCTAssertTrue(try schema(#"{"type": "number"}"#).isValid(nan))
+    }
+
+    // MARK: pointers
+
+    func testPointersToNamesThatStartWithACombiningMark() throws {
+        // Found by `scripts/fuzz yaml`: "- \u{65E}:" (a name starting with U+065E). "/" and the
+        // mark form one Character, so the pointer "/0/\u{65E}" did not split into its tokens.
+        let document = try YAMLReader.parse([0x2D, 0x20, 0xD9, 0x9E, 0x3A], name: "crash.yaml")
+        let member = document.root[0]![ "\u{65E}"]!
+        XCTAssertEqual(member.pointer.tokens, ["0", "\u{65E}"])
+        XCTAssertEqual(JSONPointer(member.pointer.description), member.pointer)
+        XCTAssertEqual(document.resolve(JSONPointer(member.pointer.description)!)?.index, member.index)
+        XCTAssertEqual(JSONPointer("/\u{301}a/~1\u{301}")?.tokens, ["\u{301}a", "/\u{301}"])
+        XCTAssertNil(JSONPointer("\u{301}/a"))
+        // A $ref fragment to such a name resolves.
+        let s = try schema(##"{"definitions": {"\##u{65E}x": {"type": "string"}}, "$ref": "#/definitions/\##u{65E}x"}"##)
+        XCTAssertFalse(try s.isValid(instance("1")))
+        XCTAssertTrue(try s.isValid(instance("\"a\"")))
+    }
+
+    // MARK: equality
+
+    func testLargeObjectsCompareInLinearTime() throws {
+        let members = (0..<50_000).map { "\"k\($0)\": \($0)" }
+        let object = "{" + members.joined(separator: ",") + "}"
+        let reversed = "{" + members.reversed().joined(separator: ",") + "}"
+        XCTAssertFalse(try schema(#"{"uniqueItems": true}"#).isValid(instance("[" + object + "," + reversed + "]")))
+        XCTAssertTrue(try schema("{\"const\": " + object + "}").isValid(instance(reversed)))
+        let changed = reversed.replacingOccurrences(of: "\"k7\": 7", with: "\"k7\": 8")
+        XCTAssertFalse(try schema("{\"const\": " + object + "}").isValid(instance(changed)))
+    }
+}
