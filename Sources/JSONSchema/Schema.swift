@@ -101,8 +101,10 @@ public struct ValidationLimits: Sendable {
     public var maxSteps = 500_000_000
     /// Deepest nesting of schema evaluation.
     public var maxDepth = 2_000
-    /// Validate the elements of a large array (a download's records) on all cores.
-    public var parallel = true
+    /// Validate the elements of a large array (a download's records) on all cores. Off by
+    /// default: measured on 2 cores it costs more than it gains while reference counting on the
+    /// shared compiled schema contends between threads (batch runs use all cores per file instead).
+    public var parallel = false
     public init() {}
     public static let `default` = ValidationLimits()
 }

@@ -200,7 +200,9 @@ final class ParallelItemsTests: XCTestCase {
         let document = try JSONReader.parse(string: text)
         var sequential = ValidationLimits()
         sequential.parallel = false
-        let a = try schema.validate(document.root)
+        var parallel = ValidationLimits()
+        parallel.parallel = true
+        let a = try schema.validate(document.root, limits: parallel)
         let b = try schema.validate(document.root, limits: sequential)
         XCTAssertFalse(a.valid)
         XCTAssertEqual(a.errors.count, b.errors.count)
@@ -209,9 +211,9 @@ final class ParallelItemsTests: XCTestCase {
         XCTAssertEqual(a.errors.map(\.position), b.errors.map(\.position))
         XCTAssertEqual(a.errors.first?.instanceLocation, "/0/id")
         XCTAssertEqual(a.errors.count, 21 + 13)
-        XCTAssertFalse(try schema.isValid(document.root))
+        XCTAssertFalse(try schema.isValid(document.root, limits: parallel))
         XCTAssertEqual(try schema.isValid(document.root, limits: sequential), false)
-        var capped = ValidationLimits()
+        var capped = parallel
         capped.maxErrors = 5
         let c = try schema.validate(document.root, limits: capped)
         XCTAssertEqual(c.errors.count, 5)
