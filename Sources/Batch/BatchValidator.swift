@@ -129,11 +129,9 @@ public final class BatchValidator: Sendable {
                     emitter.complete(outcome)
                 }
             }
-            if jobs == 1 {
-                body(0)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: jobs, execute: body)
-            }
+            // Even one job gets its own large-stack thread: a library caller's thread may have a
+            // small stack, and deep files must hit the depth limits, not the end of the stack.
+            WorkerThreads.perform(iterations: jobs, threads: jobs, body)
             return emitter.summary
         }
         progress?.finish()
@@ -203,7 +201,7 @@ public final class BatchValidator: Sendable {
             return documents.map { validate($0, schema: schema, label: label) }
         }
         let pieces = ranges(count: documents.count, pieces: options.jobs * 4)
-        return ParallelMap.run(count: pieces.count) { piece in
+        return ParallelMap.run(count: pieces.count, threads: options.jobs) { piece in
             pieces[piece].map { self.validate(documents[$0], schema: schema, label: label) }
         }.flatMap { $0 }
     }
@@ -239,7 +237,7 @@ public final class BatchValidator: Sendable {
         }
         let limits = options.readerLimits
         let (starts, lines) = (cuts, firstLines)
-        let parts = ParallelMap.run(count: starts.count - 1) { p -> Result<([LoadedDocument], [DocumentError]), DocumentError> in
+        let parts = ParallelMap.run(count: starts.count - 1, threads: options.jobs) { p -> Result<([LoadedDocument], [DocumentError]), DocumentError> in
             do throws(DocumentError) {
                 let piece = Array(bytes[starts[p]..<starts[p + 1]])
                 let loaded = try DocumentLoader.load(bytes: piece, name: name, format: .jsonl, limits: limits, firstLine: lines[p])
@@ -312,14 +310,14 @@ final class OrderedEmitter: @unchecked Sendable {
     }
 }
 
-/// Runs `body` for 0..<count on all cores and returns the results in order.
+/// Runs `body` for 0..<count on `threads` large-stack threads and returns the results in order.
 enum ParallelMap {
-    static func run<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    static func run<T>(count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
         let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         buffer.initialize(repeating: nil)
         defer { buffer.deallocate() }
         let box = UnsafeBox(buffer)
-        DispatchQueue.concurrentPerform(iterations: count) { i in
+        WorkerThreads.perform(iterations: count, threads: threads) { i in
             box.buffer[i] = body(i)
         }
         let results = buffer.map { $0! }

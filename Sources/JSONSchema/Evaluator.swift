@@ -37,6 +37,8 @@ struct Evaluator {
     var refFrames: [RefFrame] = []
     var rootPointer: [String] = []
     var steps = 0
+    /// Most `steps` this validation may take (``ValidationLimits/stepBudget(values:)``).
+    var maxSteps: Int
     var depth = 0
     /// Whether a large array may be split across cores (once per validation).
     var parallel = true
@@ -50,6 +52,12 @@ struct Evaluator {
         self.limits = limits
         self.options = options
         self.parallel = limits.parallel
+        self.maxSteps = limits.maxSteps
+    }
+
+    /// Sizes the step budget for the instance rooted at node `i`.
+    mutating func budget(for i: Int) {
+        maxSteps = limits.stepBudget(values: end(i) - i)
     }
 
     @inline(__always)
@@ -83,7 +91,7 @@ struct Evaluator {
         steps &+= 1
         depth += 1
         defer { depth -= 1 }
-        if depth > limits.maxDepth || steps > limits.maxSteps {
+        if depth > limits.maxDepth || steps > maxSteps {
             throw limitError()
         }
         var valid = true
@@ -101,7 +109,8 @@ struct Evaluator {
         if depth > limits.maxDepth {
             return ValidationLimitError(message: "schema evaluation nested deeper than \(limits.maxDepth) levels (a $ref cycle that never consumes the instance?); raise it with --max-eval-depth")
         }
-        return ValidationLimitError(message: "validation took more than \(limits.maxSteps) schema evaluations (pathological schema?); raise it with --max-steps")
+        let values = maxSteps == limits.maxSteps ? "" : " (\(limits.maxStepsPerValue) per value of the instance)"
+        return ValidationLimitError(message: "validation took more than \(maxSteps) schema evaluations\(values) (pathological schema?); raise it with --max-steps or --max-steps-per-value")
     }
 
     @inline(__always)

@@ -48,6 +48,7 @@ public final class Schema: @unchecked Sendable {
     /// Whether the instance is valid; stops at the first failure (the fast mode).
     public func isValid(_ instance: Value, limits: ValidationLimits = .default) throws(ValidationLimitError) -> Bool {
         var evaluator = Evaluator(document: instance.document, collect: false, limits: limits, options: options)
+        evaluator.budget(for: instance.index)
         return try evaluator.validate(root, instance.index)
     }
 
@@ -55,6 +56,7 @@ public final class Schema: @unchecked Sendable {
     public func validate(_ instance: Value, limits: ValidationLimits = .default) throws(ValidationLimitError) -> ValidationResult {
         var evaluator = Evaluator(document: instance.document, collect: true, limits: limits, options: options)
         evaluator.rootPointer = root.pointer
+        evaluator.budget(for: instance.index)
         let valid = try evaluator.validate(root, instance.index)
         // Report in document order; an anyOf/oneOf summary keeps its branch details after it.
         var groups: [[ValidationError]] = []
@@ -97,8 +99,14 @@ public struct FormatRule: Sendable {
 public struct ValidationLimits: Sendable {
     /// Most errors collected for one instance; the rest are counted as truncated.
     public var maxErrors = 1_000
-    /// Most schema evaluations for one instance (guards pathological schemas).
-    public var maxSteps = 500_000_000
+    /// Schema evaluations one instance may take however small it is (guards pathological
+    /// schemas such as nested `anyOf`s that double the work at each level). The budget is the
+    /// larger of this and ``maxStepsPerValue`` times the instance's size (see ``stepBudget(values:)``).
+    public var maxSteps = 10_000_000
+    /// Schema evaluations allowed per value of the instance (object member names count as
+    /// values), so that the budget grows with the file: ordinary schemas take 1 to 20 per value,
+    /// and a pathological schema on a big file stops after work proportional to its size.
+    public var maxStepsPerValue = 1_000
     /// Deepest nesting of schema evaluation.
     public var maxDepth = 2_000
     /// Validate the elements of a large array (a download's records) on all cores. Off by
@@ -107,6 +115,13 @@ public struct ValidationLimits: Sendable {
     public var parallel = false
     public init() {}
     public static let `default` = ValidationLimits()
+
+    /// The schema evaluations allowed for an instance of `values` values (and member names):
+    /// `max(maxSteps, maxStepsPerValue × values)`.
+    public func stepBudget(values: Int) -> Int {
+        let (scaled, overflow) = maxStepsPerValue.multipliedReportingOverflow(by: max(values, 0))
+        return overflow ? .max : max(maxSteps, scaled)
+    }
 }
 
 /// Validation stopped because a limit was hit (the result is unknown, never "valid").

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Document
 import Foundation
 
 /// The `crrspec` command line: thin commands over the library.
@@ -55,38 +56,12 @@ extension CRRSpecCommand {
     }
 }
 
-/// Runs the command on a thread with a large stack. Compiling and validating recurse once per
-/// level of schema and instance nesting (and JSON equality once per level of the values
-/// compared): with the 8 MiB main stack, a user who raises --max-depth or --max-eval-depth
-/// could crash crrspec instead of getting an error. Only the stack pages actually used are
-/// ever touched; when the thread cannot be created, the command runs on the main thread.
+/// Runs the command on a thread with a large stack (``WorkerThreads``): compiling and
+/// validating recurse once per level of nesting, and with the 8 MiB main stack a user who
+/// raises --max-depth or --max-eval-depth could crash crrspec instead of getting an error.
 enum LargeStack {
-    /// Stack for the command thread: room for ``LimitOptions/largestDepth`` levels even in a
-    /// debug build.
-    static let size = 1 << 30
-
-    private final class Box {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
-    }
-
     static func run(_ body: @escaping () -> Void) {
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        var thread = pthread_t()
-        let box = Unmanaged.passRetained(Box(body)).toOpaque()
-        guard pthread_attr_setstacksize(&attributes, size) == 0,
-              pthread_create(&thread, &attributes, { raw in
-                  let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
-                  box.body()
-                  return nil
-              }, box) == 0 else {
-            Unmanaged<Box>.fromOpaque(box).release()
-            body()
-            return
-        }
-        pthread_join(thread, nil)
+        WorkerThreads.run(body)
     }
 }
 

@@ -21,8 +21,12 @@ struct LimitOptions: ParsableArguments {
     var maxErrors: Int = ValidationLimits.default.maxErrors
 
     @Option(name: .customLong("max-steps"),
-            help: "Most schema evaluations for one instance (guards against pathological schemas, e.g. deeply nested anyOf/oneOf).")
+            help: "Schema evaluations any instance may take, however small (guards against pathological schemas, e.g. deeply nested anyOf/oneOf). The budget is the larger of this and --max-steps-per-value times the instance's values.")
     var maxSteps: Int = ValidationLimits.default.maxSteps
+
+    @Option(name: .customLong("max-steps-per-value"),
+            help: "Schema evaluations allowed per value of the instance, so the budget grows with the file (ordinary schemas take 1 to 20).")
+    var maxStepsPerValue: Int = ValidationLimits.default.maxStepsPerValue
 
     @Option(name: .customLong("max-eval-depth"),
             help: "Deepest nesting of schema evaluation ($refs and subschemas) for one value (at most 100000).")
@@ -44,7 +48,7 @@ struct LimitOptions: ParsableArguments {
     mutating func validate() throws {
         let positive: [(String, Int)] = [
             ("--max-depth", maxDepth), ("--max-bytes", maxBytes), ("--max-string-bytes", maxStringBytes),
-            ("--max-errors", maxErrors), ("--max-steps", maxSteps), ("--max-eval-depth", maxEvalDepth),
+            ("--max-errors", maxErrors), ("--max-steps", maxSteps), ("--max-steps-per-value", maxStepsPerValue), ("--max-eval-depth", maxEvalDepth),
             ("--regex-budget", regexBudget),
         ]
         for (option, value) in positive where value < 1 {
@@ -77,6 +81,7 @@ struct LimitOptions: ParsableArguments {
         var limits = ValidationLimits()
         limits.maxErrors = maxErrors
         limits.maxSteps = maxSteps
+        limits.maxStepsPerValue = maxStepsPerValue
         limits.maxDepth = maxEvalDepth
         return limits
     }

@@ -60,6 +60,66 @@ final class BatchValidatorTests: XCTestCase {
         }
     }
 
+    /// Workers recurse once per level of nesting: at the deepest nesting the limits allow they
+    /// must still finish (or report the limit), as on the command thread — Dispatch's 8 MiB
+    /// worker stacks crashed here, in files, in JSON Lines and at one job.
+    func testDeepFilesAtTheLargestLimitsDoNotOverflowWorkerStacks() throws {
+        let deep = String(repeating: "[", count: 9_000) + String(repeating: "]", count: 9_000)
+        let tooDeep = String(repeating: "[", count: 10_001) + String(repeating: "]", count: 10_001)
+        let lines = String(repeating: deep + "\n", count: 256)
+        let root = try folder(["a.json": Array(deep.utf8), "b.json": Array(deep.utf8), "c.json": Array(tooDeep.utf8),
+                               "d.jsonl": Array(lines.utf8)])
+        let document = try JSONReader.parse(string: ##"{"items": {"$ref": "#"}}"##, name: "s.json")
+        let registry = SchemaRegistry()
+        registry.add(document, uri: "file:///s.json")
+        let schema = try Schema.compile(document.root, registry: registry)
+        for jobs in [1, 2] {
+            var options = BatchOptions()
+            options.jobs = jobs
+            options.readerLimits.maxDepth = 10_000
+            options.validationLimits.maxDepth = 100_000
+            options.splitBytes = 1 << 20
+            // JSON Lines are split and validated in parallel only with more than one job.
+            let names = jobs == 1 ? ["a.json", "b.json", "c.json"] : ["a.json", "b.json", "c.json", "d.jsonl"]
+            var reports: [InstanceReport] = []
+            let summary = BatchValidator(options: options, schema: schema)
+                .run(names.map { root + "/" + $0 }) { reports += $0.reports }
+            XCTAssertEqual(summary.valid, jobs == 1 ? 2 : 258, "jobs \(jobs)")
+            XCTAssertEqual(summary.unusable, 1, "jobs \(jobs)")
+            let message = reports.compactMap { report -> String? in
+                if case .unusable(let message, _, _) = report.outcome { return message }
+                return nil
+            }
+            XCTAssertEqual(message.count, 1)
+            XCTAssertTrue(message.first?.contains("10000") ?? false, message.first ?? "")
+        }
+    }
+
+    func testStepBudgetGrowsWithTheInstance() throws {
+        var limits = ValidationLimits()
+        limits.maxSteps = 100
+        limits.maxStepsPerValue = 3
+        XCTAssertEqual(limits.stepBudget(values: 1), 100)
+        XCTAssertEqual(limits.stepBudget(values: 1_000), 3_000)
+        limits.maxStepsPerValue = .max
+        XCTAssertEqual(limits.stepBudget(values: 2), .max, "overflow saturates")
+        // An array of 50 numbers against this schema takes 101 evaluations (the array, then each
+        // item and its `not`): more than 1 per value (51 values), fewer than 2.
+        let document = try JSONReader.parse(string: #"{"items": {"type": "number", "not": {"type": "string"}}}"#, name: "s.json")
+        let registry = SchemaRegistry()
+        registry.add(document, uri: "file:///s.json")
+        let schema = try Schema.compile(document.root, registry: registry)
+        let instance = try JSONReader.parse(string: "[" + (0..<50).map(String.init).joined(separator: ",") + "]", name: "i.json")
+        limits.maxSteps = 10
+        limits.maxStepsPerValue = 1
+        XCTAssertThrowsError(try schema.isValid(instance.root, limits: limits)) { error in
+            XCTAssertEqual("\(error)", "validation took more than 51 schema evaluations (1 per value of the instance) (pathological schema?); raise it with --max-steps or --max-steps-per-value")
+        }
+        limits.maxStepsPerValue = 2
+        XCTAssertTrue(try schema.isValid(instance.root, limits: limits))
+        XCTAssertTrue(try schema.validate(instance.root, limits: limits).valid)
+    }
+
     func testAnUnreadableFileIsReportedAndTheOthersChecked() throws {
         let root = try folder(["a.json": Array(#"{"TOU": "ON"}"#.utf8), "b.json": Array("{".utf8), "c.json": Array(#"{"TOU": "X"}"#.utf8)])
         var reports: [InstanceReport] = []

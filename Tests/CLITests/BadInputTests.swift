@@ -161,7 +161,13 @@ final class BadInputTests: XCTestCase {
             Self.validate("recursive-tree.schema.json", "tree.json", [], 1,
                           "tree.json:1:105: error: property \"colour\" is not allowed", "schema /properties/children/items/$ref/additionalProperties"),
             Self.validate("exponential-anyof.schema.json", "one.json", ["--max-steps", "100000"], 2,
-                          "one.json: error: validation took more than 100000 schema evaluations (pathological schema?); raise it with --max-steps"),
+                          "one.json: error: validation took more than 100000 schema evaluations (pathological schema?); raise it with --max-steps or --max-steps-per-value"),
+            // With the default budget a pathological schema on a small file stops in a fraction of a second.
+            Self.validate("exponential-anyof.schema.json", "one.json", [], 2,
+                          "one.json: error: validation took more than 10000000 schema evaluations (pathological schema?)"),
+            // On a bigger instance the budget grows with its values.
+            Self.validate("exponential-anyof.schema.json", "tree.json", ["--max-steps", "1000", "--max-steps-per-value", "100"], 2,
+                          "schema evaluations (100 per value of the instance) (pathological schema?); raise it with --max-steps or --max-steps-per-value"),
             Self.validate("regex-invalid.schema.json", "one.json", [], 2,
                           "regex-invalid.schema.json:1:13: error: invalid ECMA-262 regular expression \"^(abc\": invalid regular expression at offset 1: unterminated group"),
             Self.validate("regex-deep-groups.schema.json", "one.json", [], 2, "groups nested more than 256 levels deep"),
@@ -281,6 +287,7 @@ final class BadInputTests: XCTestCase {
             Self.validate("record.schema.json", "one.json", ["--max-bytes", "100"], 2, "record.schema.json: error: file is", "--max-bytes"),
             // Limits out of range are usage errors.
             Self.validate("any.schema.json", "one.json", ["--max-steps", "0"], 2, "--max-steps must be at least 1 (got 0)"),
+            Self.validate("any.schema.json", "one.json", ["--max-steps-per-value", "0"], 2, "--max-steps-per-value must be at least 1 (got 0)"),
             Self.validate("any.schema.json", "one.json", ["--regex-budget", "0"], 2, "--regex-budget must be at least 1 (got 0)"),
             Self.validate("any.schema.json", "one.json", ["--max-eval-depth", "200000"], 2, "--max-eval-depth can be at most 100000"),
             Self.validate("any.schema.json", "one.json", ["--max-bytes", "99999999999"], 2, "--max-bytes can be at most"),
@@ -290,7 +297,7 @@ final class BadInputTests: XCTestCase {
                           "hex-integer-10001-digits.yaml:1:5: error: hexadecimal integer with more than 10000 digits (crrspec's fixed limit: write a number that long in decimal)"),
         ])
         let help = try CLI.run(["validate", "--help"])
-        for option in ["--max-steps", "--max-eval-depth", "--regex-budget", "--max-depth", "--max-bytes", "--max-string-bytes", "--max-alias-expansion", "--max-errors"] {
+        for option in ["--max-steps", "--max-steps-per-value", "--max-eval-depth", "--regex-budget", "--max-depth", "--max-bytes", "--max-string-bytes", "--max-alias-expansion", "--max-errors"] {
             XCTAssertTrue(help.stdout.contains(option), "validate --help lacks \(option)")
         }
     }

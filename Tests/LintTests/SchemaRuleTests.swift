@@ -97,6 +97,14 @@ final class SchemaRuleTests: XCTestCase {
     func testExampleInvalid() {
         check("schema-example-invalid", fixture(#""examples": ["abc"]"#, #""examples": ["abcdefghijklmnop"]"#, expect: "example does not match its schema"))
         check("schema-example-invalid", fixture(#""examples": ["2025-01-01T08:00:00Z"]"#, #""examples": ["2023-12-141T02:00:00Z"]"#, expect: "date-time"))
+        // An example that cannot be checked within the limits (a backreference pattern that
+        // needs more than the regex budget) is reported, never passed in silence.
+        let hostile = #""maxLength": 40, "pattern": "^(a+)+\\1$", "examples": ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"]"#
+        check("schema-example-invalid", fixture(#""maxLength": 10, "examples": ["abc"]"#, hostile,
+                                                expect: "the example could not be fully checked against its schema: pattern"))
+        let finding = LintTest.lint(Self.base.with(#""maxLength": 10, "examples": ["abc"]"#, hostile), name: Self.name)
+            .first { $0.rule == "schema-example-invalid" }
+        XCTAssertTrue(finding?.message.hasSuffix("(hostile regex?); raise it with --regex-budget") ?? false, finding?.message ?? "none")
     }
 
     func testDefaultInvalid() {

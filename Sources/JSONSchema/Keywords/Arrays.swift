@@ -72,7 +72,7 @@ extension Evaluator {
             let results: UnsafeMutableBufferPointer<ChunkResult>
         }
         let shared = Shared(template: self, items: U(items), starts: starts, results: results)
-        DispatchQueue.concurrentPerform(iterations: starts.count - 1) { k in
+        WorkerThreads.perform(iterations: starts.count - 1, threads: Self.cores) { k in
             let starts = shared.starts
             var worker = shared.template
             worker.parallel = false
