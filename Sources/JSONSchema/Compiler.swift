@@ -9,7 +9,7 @@ struct Compiler {
     /// Keyword objects the compiled checks refer to without retaining.
     var retained: [AnyObject] = []
     var cache: [Key: SchemaNode] = [:]
-    var regexCache: [String: ECMARegex] = [:]
+    var regexCache: [CodePointKey: ECMARegex] = [:]
 
     struct Key: Hashable {
         let document: ObjectIdentifier
@@ -178,10 +178,10 @@ struct Compiler {
     }
 
     mutating func regex(_ pattern: String, at value: Value) throws -> ECMARegex {
-        if let cached = regexCache[pattern] { return cached }
+        if let cached = regexCache[CodePointKey(pattern)] { return cached }
         do {
             let compiled = try ECMARegex(pattern)
-            regexCache[pattern] = compiled
+            regexCache[CodePointKey(pattern)] = compiled
             return compiled
         } catch {
             throw SchemaError("invalid ECMA-262 regular expression \(ValueDescription.quote(pattern)): \(error)", at: value)

@@ -51,9 +51,9 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
 /// message that names `--resource`.
 public final class SchemaRegistry: @unchecked Sendable {
     /// Resources by absolute URI without fragment.
-    var resources: [String: SchemaResource] = [:]
+    var resources: [CodePointKey: SchemaResource] = [:]
     /// Location-independent identifiers (`"$id": "#name"`), by full URI with fragment.
-    var anchors: [String: SchemaResource] = [:]
+    var anchors: [CodePointKey: SchemaResource] = [:]
     /// Base URI in effect at each schema node: document identity → node index → URI.
     var bases: [ObjectIdentifier: [Int: URIReference]] = [:]
     /// Documents kept alive by the registry.
@@ -84,7 +84,7 @@ public final class SchemaRegistry: @unchecked Sendable {
             for name in names.sorted() where name.hasSuffix(".json") || name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                 let path = (directory as NSString).appendingPathComponent(name)
                 let uri = URIReference.file(SchemaRegistry.absolutePath(path)).description
-                if lock.withLock({ resources[uri] != nil }) { continue }
+                if lock.withLock({ resources[CodePointKey(uri)] != nil }) { continue }
                 // The same fence as for $ref: no symlink out of the folder, no FIFO or device.
                 if (try? checkAllowed(path, uri: uri, referrer: nil)) == nil { continue }
                 guard let document = try? loader(path, limits), document.root.kind == .object,
@@ -116,7 +116,7 @@ public final class SchemaRegistry: @unchecked Sendable {
     /// Maps a URI prefix (e.g. `http://localhost:1234/`) to a local directory.
     public func addMapping(prefix: String, directory: String) {
         mappings.append((prefix, directory))
-        mappings.sort { $0.prefix.count > $1.prefix.count }
+        mappings.sort { $0.prefix.utf8.count > $1.prefix.utf8.count }
         if !allowedRoots.isEmpty { allowedRoots.append(SchemaRegistry.absolutePath(directory)) }
     }
 
@@ -128,7 +128,7 @@ public final class SchemaRegistry: @unchecked Sendable {
             let base = URIReference(uri).withoutFragment
             if documentURIs[ObjectIdentifier(document)] == nil { documentURIs[ObjectIdentifier(document)] = base.description }
             let resource = SchemaResource(document: document, index: 0)
-            resources[base.description] = resource
+            resources[CodePointKey(base.description)] = resource
             scanIdentifiers(document, index: 0, base: base)
             return resource
         }
@@ -153,7 +153,7 @@ public final class SchemaRegistry: @unchecked Sendable {
 
     /// The resource registered under a URI (without fragment), if any; never loads.
     public func resourceIfLoaded(_ uri: String) -> SchemaResource? {
-        lock.withLock { resources[URIReference(uri).withoutFragment.description] }
+        lock.withLock { resources[CodePointKey(URIReference(uri).withoutFragment.description)] }
     }
 
     /// The retrieval URI a document was registered under.
@@ -207,16 +207,16 @@ public final class SchemaRegistry: @unchecked Sendable {
                 let resolved = URIReference(id).resolved(against: inherited)
                 if let fragment = resolved.fragment, !fragment.isEmpty {
                     if fragment.unicodeScalars.first != "/" {
-                        anchors[resolved.description] = SchemaResource(document: document, index: i)
+                        anchors[CodePointKey(resolved.description)] = SchemaResource(document: document, index: i)
                     }
                     let withoutFragment = resolved.withoutFragment
                     if withoutFragment != inherited.withoutFragment {
                         current = withoutFragment
-                        resources[current.description] = SchemaResource(document: document, index: i)
+                        resources[CodePointKey(current.description)] = SchemaResource(document: document, index: i)
                     }
                 } else {
                     current = resolved.withoutFragment
-                    resources[current.description] = SchemaResource(document: document, index: i)
+                    resources[CodePointKey(current.description)] = SchemaResource(document: document, index: i)
                 }
             }
             baseMap[i] = current
@@ -248,16 +248,16 @@ public final class SchemaRegistry: @unchecked Sendable {
     /// a `file:` URI or the bundled metaschema provides it.
     func resource(for uri: URIReference, from referrer: Value?) throws -> SchemaResource {
         let key = uri.withoutFragment.description
-        if let found = lock.withLock({ resources[key] }) { return found }
+        if let found = lock.withLock({ resources[CodePointKey(key)] }) { return found }
         let trimmed = key.hasSuffix("#") ? String(key.dropLast()) : key
         if trimmed == Draft07Metaschema.uri || trimmed == Draft07Metaschema.uri + "#" || trimmed == "https://json-schema.org/draft-07/schema" {
             let document = try JSONReader.parse(string: Draft07Metaschema.text, name: "draft-07 metaschema")
             add(document, uri: Draft07Metaschema.uri)
-            if trimmed != Draft07Metaschema.uri { lock.withLock { resources[key] = SchemaResource(document: document, index: 0) } }
+            if trimmed != Draft07Metaschema.uri { lock.withLock { resources[CodePointKey(key)] = SchemaResource(document: document, index: 0) } }
             return SchemaResource(document: document, index: 0)
         }
-        for mapping in mappings where key.hasPrefix(mapping.prefix) {
-            let rest = String(key.dropFirst(mapping.prefix.count))
+        for mapping in mappings where key.utf8.starts(with: mapping.prefix.utf8) {
+            let rest = String(decoding: key.utf8.dropFirst(mapping.prefix.utf8.count), as: UTF8.self)
             let path = (mapping.directory as NSString).appendingPathComponent(rest)
             try checkAllowed(path, uri: key, referrer: referrer)
             guard FileManager.default.fileExists(atPath: path) else { continue }
@@ -270,7 +270,7 @@ public final class SchemaRegistry: @unchecked Sendable {
             let document = try loadReferenced(path, referrer: referrer)
             return add(document, uri: key)
         }
-        if indexSearchDirectories(), let found = lock.withLock({ resources[key] }) { return found }
+        if indexSearchDirectories(), let found = lock.withLock({ resources[CodePointKey(key)] }) { return found }
         var hint = ""
         if uri.scheme == "http" || uri.scheme == "https" {
             hint = "; crrspec never fetches from the network: map it to a local folder with --resource \(uri.scheme!)://\(uri.authority ?? "")/=DIR"
@@ -296,7 +296,8 @@ public final class SchemaRegistry: @unchecked Sendable {
         let real = SchemaRegistry.realPath(absolute)
         func inside(_ file: String, _ root: String) -> Bool {
             let prefix = root.hasSuffix("/") ? root : root + "/"
-            return file.hasPrefix(prefix)
+            // Byte for byte: "é" and "e\u{301}" are different folders to the file system.
+            return file.utf8.starts(with: prefix.utf8)
         }
         let allowed = allowedRoots.contains { root in
             let rootAbsolute = SchemaRegistry.absolutePath(root)
@@ -350,7 +351,7 @@ public final class SchemaRegistry: @unchecked Sendable {
             }
             return SchemaResource(document: resource.document, index: value.index)
         }
-        if let anchor = lock.withLock({ anchors[uri.description] }) { return anchor }
+        if let anchor = lock.withLock({ anchors[CodePointKey(uri.description)] }) { return anchor }
         throw SchemaError("cannot resolve $ref \(uri): no \"$id\": \"#\(fragment)\" in that schema", at: referrer)
     }
 }

@@ -7,23 +7,25 @@ public struct URIReference: Sendable, Hashable, CustomStringConvertible {
     public var query: String?
     public var fragment: String?
 
+    /// Splits `text` at its ASCII delimiters, byte by byte: Swift's Character view would glue a
+    /// combining mark to a preceding `/` or `#` and hide it.
     public init(_ text: String) {
         var rest = Substring(text)
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(rest[rest.utf8.index(after: hash)...])
             rest = rest[..<hash]
         }
-        if let q = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: q)...])
+        if let q = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
+            query = String(rest[rest.utf8.index(after: q)...])
             rest = rest[..<q]
         }
-        if let colon = rest.firstIndex(of: ":"), URIReference.isScheme(rest[..<colon]) {
+        if let colon = rest.utf8.firstIndex(of: UInt8(ascii: ":")), URIReference.isScheme(rest[..<colon]) {
             scheme = String(rest[..<colon])
-            rest = rest[rest.index(after: colon)...]
+            rest = rest[rest.utf8.index(after: colon)...]
         }
-        if rest.hasPrefix("//") {
-            rest = rest.dropFirst(2)
-            let end = rest.firstIndex(of: "/") ?? rest.endIndex
+        if rest.utf8.starts(with: "//".utf8) {
+            rest = rest[rest.utf8.index(rest.startIndex, offsetBy: 2)...]
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
             authority = String(rest[..<end])
             rest = rest[end...]
         }
@@ -76,11 +78,11 @@ public struct URIReference: Sendable, Hashable, CustomStringConvertible {
             return URIReference(scheme: base.scheme, authority: base.authority, path: base.path, query: query ?? base.query, fragment: fragment)
         }
         var merged: String
-        if path.hasPrefix("/") {
+        if path.utf8.first == UInt8(ascii: "/") {
             merged = path
         } else if base.authority != nil && base.path.isEmpty {
             merged = "/" + path
-        } else if let slash = base.path.lastIndex(of: "/") {
+        } else if let slash = base.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
             merged = String(base.path[...slash]) + path
         } else {
             merged = path
@@ -89,28 +91,34 @@ public struct URIReference: Sendable, Hashable, CustomStringConvertible {
         return URIReference(scheme: base.scheme, authority: base.authority, path: merged, query: query, fragment: fragment)
     }
 
-    /// RFC 3986 §5.2.4.
+    /// RFC 3986 §5.2.4, on the path's bytes (segments `.` and `..` exactly, never a
+    /// canonically equivalent spelling).
     static func removeDotSegments(_ path: String) -> String {
-        guard path.contains(".") else { return path }
-        var input = Substring(path)
-        var output: [Substring] = []
-        var absolute = false
-        if input.hasPrefix("/") { absolute = true }
-        let segments = input.split(separator: "/", omittingEmptySubsequences: false)
-        let trailing = segments.last == "." || segments.last == ".."
+        let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
+        guard path.utf8.contains(dot) else { return path }
+        let bytes = Array(path.utf8)
+        let absolute = bytes.first == slash
+        let segments = bytes.split(separator: slash, omittingEmptySubsequences: false)
+        func isDot(_ s: ArraySlice<UInt8>) -> Bool { s.count == 1 && s.first == dot }
+        func isDotDot(_ s: ArraySlice<UInt8>) -> Bool { s.count == 2 && s.allSatisfy { $0 == dot } }
+        let trailing = segments.last.map { isDot($0) || isDotDot($0) } ?? false
+        var output: [ArraySlice<UInt8>] = []
         for (i, segment) in segments.enumerated() {
             if i == 0 && absolute { continue }
-            if segment == "." { continue }
-            if segment == ".." {
+            if isDot(segment) { continue }
+            if isDotDot(segment) {
                 if !output.isEmpty { output.removeLast() }
                 continue
             }
             output.append(segment)
         }
-        input = Substring(output.joined(separator: "/"))
-        var result = (absolute ? "/" : "") + input
-        if trailing && !result.hasSuffix("/") { result += "/" }
-        return result
+        var result: [UInt8] = absolute ? [slash] : []
+        for (i, segment) in output.enumerated() {
+            if i > 0 { result.append(slash) }
+            result.append(contentsOf: segment)
+        }
+        if trailing && result.last != slash { result.append(slash) }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Percent-decodes a URI component (used for JSON Pointer fragments).
@@ -146,4 +154,12 @@ public struct URIReference: Sendable, Hashable, CustomStringConvertible {
     public static func file(_ absolutePath: String) -> URIReference {
         URIReference(scheme: "file", authority: "", path: absolutePath, query: nil, fragment: nil)
     }
+}
+
+/// A string compared and hashed by its code points (its UTF-8 bytes), as JSON Schema compares
+/// strings. Swift's `String` equality and hashing use canonical equivalence, under which the
+/// `$id`s `http://x/\u{E9}` and `http://x/e\u{301}` (or two such patterns) would be one key.
+struct CodePointKey: Hashable, Sendable {
+    let bytes: [UInt8]
+    init(_ string: String) { bytes = Array(string.utf8) }
 }

@@ -134,6 +134,46 @@ final class EngineTests: XCTestCase {
         }
     }
 
+    /// Canonically equivalent but different spellings are different folders to the file
+    /// system: the fence compares paths byte for byte.
+    func testAllowedRootsCompareBytes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-engine-\(UUID().uuidString)")
+        let inside = dir.appendingPathComponent("\u{E9}"), sibling = dir.appendingPathComponent("e\u{301}")
+        for folder in [inside, sibling] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try #"{"type": "integer"}"#.write(to: inside.appendingPathComponent("int.json"), atomically: true, encoding: .utf8)
+        try #"{"type": "string"}"#.write(to: sibling.appendingPathComponent("secret.json"), atomically: true, encoding: .utf8)
+        let fenced = SchemaRegistry()
+        fenced.allowedRoots = [inside.path]
+        XCTAssertTrue(try schema("{\"$ref\": \"file://\(inside.path)/int.json\"}", registry: fenced).isValid(instance("3")))
+        XCTAssertThrowsError(try schema("{\"$ref\": \"file://\(sibling.path)/secret.json\"}", registry: fenced)) { error in
+            XCTAssertTrue("\(error)".contains("outside"), "\(error)")
+        }
+    }
+
+    /// `$id`s, compiled patterns and URI delimiters are kept apart by code points too.
+    func testIdentifiersAndPatternsCompareByCodePoints() throws {
+        let precomposed = "\u{00E9}", decomposed = "e\u{0301}"
+        let patterns = try schema("{\"properties\": {\"a\": {\"pattern\": \"^\(precomposed)$\"}, \"b\": {\"pattern\": \"^\(decomposed)$\"}}}")
+        XCTAssertTrue(try patterns.isValid(instance("{\"a\": \"\(precomposed)\", \"b\": \"\(decomposed)\"}")))
+        XCTAssertFalse(try patterns.isValid(instance("{\"b\": \"\(precomposed)\"}")))
+        let ids = try schema("""
+        {"definitions": {"x": {"$id": "http://x/\(precomposed)", "type": "string"}, "y": {"$id": "http://x/\(decomposed)", "type": "integer"}},
+         "properties": {"a": {"$ref": "http://x/\(precomposed)"}, "b": {"$ref": "http://x/\(decomposed)"}}}
+        """)
+        XCTAssertTrue(try ids.isValid(instance(#"{"a": "s", "b": 1}"#)))
+        XCTAssertFalse(try ids.isValid(instance(#"{"b": "s"}"#)))
+        // A combining mark after "#" or "/" forms one Character with it; the URI still splits there.
+        let uri = URIReference("http://h/a/\u{301}b#\u{301}f")
+        XCTAssertEqual(uri.path, "/a/\u{301}b")
+        XCTAssertEqual(uri.fragment, "\u{301}f")
+        XCTAssertEqual(URIReference("/\u{301}").resolved(against: URIReference("http://h/a/b")).path, "/\u{301}")
+        // "\u{301}.." is an ordinary segment, which the ".." after it removes.
+        XCTAssertEqual(URIReference("x/\u{301}../../y").resolved(against: URIReference("http://h/a/b")).description, "http://h/a/x/y")
+        XCTAssertEqual(URIReference.removeDotSegments("/a/b/../c/./d"), "/a/c/d")
+        XCTAssertEqual(URIReference.removeDotSegments("/a/.\u{301}/d"), "/a/.\u{301}/d")
+    }
+
     func testFormatRulesAddProfileChecks() throws {
         var options = CompileOptions()
         options.formatRules["date-time"] = FormatRule(name: "no-fraction") { bytes in
