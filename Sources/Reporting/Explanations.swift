@@ -15,6 +15,8 @@ public struct Explanation: Sendable, Hashable {
         case lint
         /// A change between two spec versions (`crrspec diff`, `crrspec version-check`).
         case change
+        /// A rule on file versions (`crrspec version-check`: `declared-bump-too-low`, ...).
+        case version
 
         /// The heading `crrspec explain` prints for the kind.
         public var label: String {
@@ -24,6 +26,7 @@ public struct Explanation: Sendable, Hashable {
             case .input: "input problem"
             case .lint: "lint rule"
             case .change: "spec change"
+            case .version: "version rule"
             }
         }
     }

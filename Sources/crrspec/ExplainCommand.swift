@@ -11,8 +11,9 @@ struct ExplainCommand: ParsableCommand {
         ID is what a finding is known by: the failing JSON Schema keyword (enum, required, format, \
         pattern, multipleOf, maxItems, additionalProperties, ...), a CRR profile rule \
         (crr-date-time-seconds), an input problem (malformed-input, limit, schema-auto), a lint \
-        rule (crrspec lint --list-rules) or a change id of crrspec diff and version-check \
-        (response-enum-value-added, operation-removed). SARIF output names the same ids. Without \
+        rule (crrspec lint --list-rules), a change id of crrspec diff and version-check \
+        (response-enum-value-added, operation-removed) or a version rule of version-check \
+        (declared-bump-too-low, version-not-reset). SARIF output names the same ids. Without \
         ID, every id is listed.
 
         Exit status: 0, or 2 for an unknown ID.
@@ -22,6 +23,7 @@ struct ExplainCommand: ParsableCommand {
           crrspec explain crr-date-time-seconds
           crrspec explain schema-unknown-keyword
           crrspec explain response-enum-value-added
+          crrspec explain declared-bump-too-low
           crrspec explain
         """
     )
@@ -52,5 +54,5 @@ struct ExplainCommand: ParsableCommand {
 /// Registers the explanations of the modules beyond Reporting's built-ins: every lint rule
 /// (built from its `RuleMeta`) and every change id (from `ChangeCatalog`). Idempotent.
 func registerExplanations() {
-    Explanations.register(LintEngine.explanations + ChangeCatalog.explanations)
+    Explanations.register(LintEngine.explanations + ChangeCatalog.explanations + VersionRule.explanations)
 }

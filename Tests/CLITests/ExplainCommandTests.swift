@@ -54,6 +54,7 @@ final class ExplainCommandTests: XCTestCase {
         }
         XCTAssertEqual(listed["Lint rules"], LintEngine.rules.map(\.meta.id))
         XCTAssertEqual(listed["Spec changes"], ChangeCatalog.allIDs)
+        XCTAssertEqual(listed["Version rules"], VersionRule.allCases.map(\.rawValue))
         XCTAssertEqual(LintEngine.rules.count, 50)
         XCTAssertEqual(ChangeCatalog.allIDs.count, 225)
         for meta in LintEngine.rules.map(\.meta) {
@@ -61,7 +62,7 @@ final class ExplainCommandTests: XCTestCase {
                           "\(meta.id): the example shows no \(meta.severity.rawValue) finding of the rule")
         }
         // A few ids, any case, through the binary.
-        for id in ["crr-cpg-2024-11", "OAS-PATH-AMBIGUOUS", "schema-definition-added", "definition-added", "response-nullable-added", "service-major-version-added"] {
+        for id in ["crr-cpg-2024-11", "OAS-PATH-AMBIGUOUS", "schema-definition-added", "definition-added", "response-nullable-added", "service-major-version-added", "Declared-Bump-Too-Low"] {
             let one = try CLI.run(["explain", id])
             if id == "schema-definition-added" {
                 XCTAssertEqual(one.status, 2, "not a change id")

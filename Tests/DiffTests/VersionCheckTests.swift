@@ -189,7 +189,22 @@ final class VersionCheckTests: XCTestCase {
         let bad = try Fixture.input(Self.spec("1.2.1", notes: ["1.0.0", "1.1.3", "1.1.2", "2.0.1"]), name: "caiso_crr_a_v1.2.1.yaml")
         XCTAssertEqual(try VersionCheck.history(bad).map(\.rule).sorted(),
                        ["release-note-missing", "version-decreased", "version-not-reset", "version-not-reset"])
+        let ahead = try Fixture.input(Self.spec("1.2.0", notes: ["1.0.0", "1.1.0", "1.2.0", "1.2.1"]), name: "caiso_crr_a_v1.2.0.yaml")
+        XCTAssertEqual(try VersionCheck.history(ahead).map(\.rule), ["release-note-ahead"])
         let unversioned = try Fixture.input(#"{"openapi":"3.0.3","info":{"title":"t"},"paths":{}}"#, name: "spec.json")
         XCTAssertThrowsError(try VersionCheck.history(unversioned))
+    }
+
+    /// Every rule id version-check can report has its explanation, and the explanation's
+    /// example carries the rule's own id.
+    func testEveryVersionRuleExplainsItself() {
+        XCTAssertEqual(VersionRule.allCases.count, 9)
+        for rule in VersionRule.allCases {
+            let explanation = rule.explanation
+            XCTAssertEqual(explanation.kind, .version)
+            XCTAssertTrue(explanation.example.contains("[\(rule.rawValue)]"), rule.rawValue)
+            XCTAssertFalse(explanation.title.isEmpty || explanation.description.isEmpty || explanation.fix.isEmpty, rule.rawValue)
+        }
+        XCTAssertEqual(PathVersionFinding.rule, VersionRule.contractChangeWithoutPathVersion.rawValue)
     }
 }

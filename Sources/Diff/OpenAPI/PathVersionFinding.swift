@@ -5,7 +5,7 @@ import Reporting
 /// finding (a warning when some change is incompatible, else a note); it does not fail
 /// version-check, which judges the file version.
 enum PathVersionFinding {
-    static let rule = "contract-change-without-path-version"
+    static let rule = VersionRule.contractChangeWithoutPathVersion.rawValue
 
     static func findings(_ changes: [Change], old: [SpecOperation], new: [SpecOperation], newFile: String) -> [Finding] {
         let oldServices = ServiceCheck.versions(old), newServices = ServiceCheck.versions(new)

@@ -34,50 +34,50 @@ public enum VersionCheck {
         }
         var problems: [Finding] = []
         let at = n.contentLocation
-        func problem(_ rule: String, _ severity: Severity, _ message: String, hint: String? = nil, location: ChangeLocation? = nil) {
+        func problem(_ rule: VersionRule, _ severity: Severity, _ message: String, hint: String? = nil, location: ChangeLocation? = nil) {
             let l = location ?? at
-            problems.append(Finding(rule: rule, severity: severity, file: l.file, line: l.line, column: l.column,
+            problems.append(Finding(rule: rule.rawValue, severity: severity, file: l.file, line: l.line, column: l.column,
                                     pointer: l.pointer.description, message: message, hint: hint))
         }
         for (side, declared, severity) in [("old", o, Severity.warning), ("new", n, Severity.error)] {
             if let a = declared.fileVersion, let b = declared.contentVersion, a != b {
-                problem("file-name-version-mismatch", severity,
+                problem(.fileNameVersionMismatch, severity,
                         "the \(side) file name says \(a) but \(declared.contentField) says \(b)", location: declared.contentLocation)
             }
         }
         let declaredBump = oldVersion.bump(to: newVersion)
         let required = diff.requiredBump
         if declaredBump == nil {
-            problem("version-decreased", .error, "the version went down from \(oldVersion) to \(newVersion)")
+            problem(.versionDecreased, .error, "the version went down from \(oldVersion) to \(newVersion)")
         } else if declaredBump == Bump.none {
             if required > .none {
-                problem("version-unchanged", .error, "the version stays \(newVersion) although \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s") need a \(required) bump",
+                problem(.versionUnchanged, .error, "the version stays \(newVersion) although \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s") need a \(required) bump",
                         hint: "publish the changes as \(suggest(oldVersion, required))")
             }
         } else if let bump = declaredBump {
             if !newVersion.isReset(after: bump) {
-                problem("version-not-reset", .error,
+                problem(.versionNotReset, .error,
                         "\(oldVersion) → \(newVersion) is a \(bump) bump, so the numbers to its right must restart at 0",
                         hint: "use \(suggest(oldVersion, bump))")
             }
             if bump < required {
                 let reasons = diff.changes.filter { $0.bump == required }.prefix(3).map(\.message)
-                problem("declared-bump-too-low", .error,
+                problem(.declaredBumpTooLow, .error,
                         "\(oldVersion) → \(newVersion) declares a \(bump) bump but the changes require \(required): \(reasons.joined(separator: "; "))\(diff.changes.filter { $0.bump == required }.count > 3 ? "; ..." : "")",
                         hint: "publish as \(suggest(oldVersion, required))")
             } else if bump > required {
-                problem("declared-bump-higher", .info, "\(oldVersion) → \(newVersion) declares a \(bump) bump; the changes require only \(required)")
+                problem(.declaredBumpHigher, .info, "\(oldVersion) → \(newVersion) declares a \(bump) bump; the changes require only \(required)")
             }
         }
         if oldVersion != newVersion || required > .none {
             if n.releaseNotes.contains(where: { $0.version == newVersion || $0.version == n.contentVersion }) {
                 // Present.
             } else if n.hasReleaseNotes || new.kind == .openAPI {
-                problem("release-note-missing", .error,
+                problem(.releaseNoteMissing, .error,
                         n.hasReleaseNotes ? "the release notes have no entry for \(newVersion)"
                                           : "the file keeps no release notes (a revision table in info.description) to record \(newVersion)")
             } else {
-                problem("release-note-missing", .warning, "the schema keeps no release notes (a History: list in its description) to record \(newVersion)")
+                problem(.releaseNoteMissing, .warning, "the schema keeps no release notes (a History: list in its description) to record \(newVersion)")
             }
         }
         problems += diff.findings
@@ -103,29 +103,29 @@ public enum VersionCheck {
             throw DiffInputError("\(input.name): no version in the file name or \(declared.contentField)")
         }
         var problems: [Finding] = []
-        func problem(_ rule: String, _ severity: Severity, _ message: String, _ l: ChangeLocation) {
-            problems.append(Finding(rule: rule, severity: severity, file: l.file, line: l.line, column: l.column,
+        func problem(_ rule: VersionRule, _ severity: Severity, _ message: String, _ l: ChangeLocation) {
+            problems.append(Finding(rule: rule.rawValue, severity: severity, file: l.file, line: l.line, column: l.column,
                                     pointer: l.pointer.description, message: message))
         }
         if let a = declared.fileVersion, let b = declared.contentVersion, a != b {
-            problem("file-name-version-mismatch", .error, "the file name says \(a) but \(declared.contentField) says \(b)", declared.contentLocation)
+            problem(.fileNameVersionMismatch, .error, "the file name says \(a) but \(declared.contentField) says \(b)", declared.contentLocation)
         }
         let notes = declared.releaseNotes
         if !notes.contains(where: { $0.version == version }) {
-            problem("release-note-missing", declared.hasReleaseNotes || input.kind == .openAPI ? .error : .warning,
+            problem(.releaseNoteMissing, declared.hasReleaseNotes || input.kind == .openAPI ? .error : .warning,
                     declared.hasReleaseNotes ? "the release notes have no entry for \(version)" : "the file keeps no release notes to record \(version)",
                     declared.contentLocation)
         } else if let newest = notes.map(\.version).max(), newest != version {
-            problem("release-note-ahead", .error, "the release notes go up to \(newest) but the file is \(version)", declared.contentLocation)
+            problem(.releaseNoteAhead, .error, "the release notes go up to \(newest) but the file is \(version)", declared.contentLocation)
         }
         for (previous, entry) in zip(notes, notes.dropFirst()) {
             guard let bump = previous.version.bump(to: entry.version), bump != Bump.none else {
-                problem("version-decreased", .error,
+                problem(.versionDecreased, .error,
                         "release note \(entry.version) follows \(previous.version): versions must go up", entry.location)
                 continue
             }
             if !entry.version.isReset(after: bump) {
-                problem("version-not-reset", .error,
+                problem(.versionNotReset, .error,
                         "release note \(previous.version) → \(entry.version) is a \(bump) bump, so the numbers to its right must restart at 0",
                         entry.location)
             }
