@@ -1,3 +1,6 @@
+import Document
+import JSONSchema
+@testable import Lint
 import XCTest
 
 /// Every JSON Schema rule against a document it must report and one it must accept.
@@ -105,6 +108,26 @@ final class SchemaRuleTests: XCTestCase {
         let finding = LintTest.lint(Self.base.with(#""maxLength": 10, "examples": ["abc"]"#, hostile), name: Self.name)
             .first { $0.rule == "schema-example-invalid" }
         XCTAssertTrue(finding?.message.hasSuffix("(hostile regex?); raise it with --regex-budget") ?? false, finding?.message ?? "none")
+    }
+
+    /// The metaschema and OpenAPI-structure rules share DocumentValidation: a limit hit while
+    /// checking the document is a finding, never a pass.
+    func testDocumentValidationReportsALimitHit() throws {
+        let schemaDocument = try JSONReader.parse(string: #"{"properties": {"a": {"pattern": "^(a+)+\\1$"}}}"#, name: "s.json")
+        let schema = try Schema.compile(schemaDocument.root, registry: SchemaRegistry())
+        let text = #"{"a": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"}"#
+        let document = try JSONReader.parse(string: text, name: "d.json")
+        let context = LintContext(document: document, file: "d.json", kind: .schema, crr: false, registry: SchemaRegistry())
+        var out = FindingSink()
+        DocumentValidation.report(context, against: schema, prefix: "not valid", unchecked: "could not be fully checked", into: &out)
+        XCTAssertEqual(out.items.count, 1)
+        XCTAssertTrue(out.items[0].message.hasPrefix("could not be fully checked: pattern "), out.items[0].message)
+        XCTAssertEqual(out.items[0].pointer.description, "")
+        var valid = FindingSink()
+        let fine = try JSONReader.parse(string: #"{"a": 1}"#, name: "d.json")
+        DocumentValidation.report(LintContext(document: fine, file: "d.json", kind: .schema, crr: false, registry: SchemaRegistry()),
+                                  against: schema, prefix: "not valid", unchecked: "could not be fully checked", into: &valid)
+        XCTAssertEqual(valid.items.count, 0)
     }
 
     func testDefaultInvalid() {

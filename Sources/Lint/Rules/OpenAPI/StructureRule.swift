@@ -26,19 +26,7 @@ struct StructureRule: LintRule {
     }()
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        guard let schema = StructureRule.schema else { return }
-        let result: ValidationResult
-        do {
-            result = try schema.validate(context.root)
-        } catch {
-            // Never a silent pass: a document too big or too deep to check says so.
-            out.add(context.root, "the OpenAPI structure could not be fully checked: \(error.message)")
-            return
-        }
-        guard !result.valid else { return }
-        for error in result.errors where !error.isBranchDetail {
-            let value = JSONPointer(error.instanceLocation).flatMap { context.document.resolve($0) } ?? context.root
-            out.add(value, at: error.position, "not valid OpenAPI 3.0: \(error.message)")
-        }
+        DocumentValidation.report(context, against: StructureRule.schema, prefix: "not valid OpenAPI 3.0",
+                                  unchecked: "the OpenAPI structure could not be fully checked", into: &out)
     }
 }

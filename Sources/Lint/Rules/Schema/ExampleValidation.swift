@@ -23,3 +23,25 @@ enum ExampleValidation {
         }
     }
 }
+
+/// Validates a whole document against a fixed schema (the draft-07 metaschema, crrspec's OpenAPI
+/// 3.0 structure) and reports each error at its place in the document.
+enum DocumentValidation {
+    /// `prefix` starts each finding ("not a valid draft-07 schema"); `unchecked` is what the
+    /// finding says when a limit stops the check ("the schema could not be fully checked ...").
+    static func report(_ context: LintContext, against schema: Schema?, prefix: String, unchecked: String, into out: inout FindingSink) {
+        guard let schema else { return }
+        let result: ValidationResult
+        do {
+            result = try schema.validate(context.root)
+        } catch {
+            // Never a silent pass: a document too big or too deep to check says so.
+            out.add(context.root, "\(unchecked): \(error.message)")
+            return
+        }
+        for error in result.errors where !error.isBranchDetail {
+            let value = JSONPointer(error.instanceLocation).flatMap { context.document.resolve($0) } ?? context.root
+            out.add(value, at: error.position, "\(prefix): \(error.message)")
+        }
+    }
+}

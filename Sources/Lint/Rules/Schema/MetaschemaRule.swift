@@ -17,19 +17,7 @@ struct MetaschemaRule: LintRule {
     static let metaschema: Schema? = try? Schema.compile(MetaschemaDocument.draft07(), registry: SchemaRegistry())
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        guard let schema = MetaschemaRule.metaschema else { return }
-        let result: ValidationResult
-        do {
-            result = try schema.validate(context.root)
-        } catch {
-            // Never a silent pass: a schema too big or too deep to check says so.
-            out.add(context.root, "the schema could not be fully checked against the draft-07 metaschema: \(error.message)")
-            return
-        }
-        guard !result.valid else { return }
-        for error in result.errors where !error.isBranchDetail {
-            let value = JSONPointer(error.instanceLocation).flatMap { context.document.resolve($0) } ?? context.root
-            out.add(value, at: error.position, "not a valid draft-07 schema: \(error.message)")
-        }
+        DocumentValidation.report(context, against: MetaschemaRule.metaschema, prefix: "not a valid draft-07 schema",
+                                  unchecked: "the schema could not be fully checked against the draft-07 metaschema", into: &out)
     }
 }
