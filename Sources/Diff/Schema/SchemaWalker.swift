@@ -113,4 +113,15 @@ struct Sides {
     /// The keyword's value, or the schema holding it when it is absent.
     var oldLocation: ChangeLocation { old?.present ?? oldHolder.absent }
     var newLocation: ChangeLocation { new?.present ?? newHolder.absent }
+
+    /// Calls the closure that fits: the keyword was added, removed, or is on both sides
+    /// (nothing when it is on neither).
+    func match(added: (Located) -> Void, removed: (Located) -> Void, both: (Located, Located) -> Void) {
+        switch (old, new) {
+        case (nil, nil): return
+        case (nil, let n?): added(n)
+        case (let o?, nil): removed(o)
+        case (let o?, let n?): both(o, n)
+        }
+    }
 }

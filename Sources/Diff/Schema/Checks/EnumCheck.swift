@@ -7,20 +7,16 @@ import JSONSchema
 enum EnumCheck {
     static func run(_ pair: Pair, _ checks: CheckContext) {
         let s = checks.sides(pair, "enum")
-        let o = s.old, n = s.new
         let subject = SubjectName.of(pair.new)
-        switch (o, n) {
-        case (nil, nil):
-            return
-        case (nil, let n?):
+        s.match(added: { n in
             checks.emit("enum-added", effect: .narrow, old: s.oldLocation, new: s.newLocation,
                         message: "Restricted \(subject) to the values \(list(n.elements))")
-        case (let o?, nil):
+        }, removed: { o in
             checks.emit("enum-removed", effect: .widen, old: s.oldLocation, new: s.newLocation,
                         message: "Removed the list of allowed values (\(list(o.elements))) from \(subject)")
-        case (let o?, let n?):
+        }, both: { o, n in
             compareValues(o, n, subject: subject, checks)
-        }
+        })
     }
 
     static func compareValues(_ o: Located, _ n: Located, subject: String, _ checks: CheckContext) {
