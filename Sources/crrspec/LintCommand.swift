@@ -41,7 +41,8 @@ struct LintCommand: ParsableCommand {
         crrspec explain RULE says why a rule exists, with an example and the fix.
 
         Exit status: 0 no finding at or above --fail-on (default error), 1 some, 2 a file or the \
-        configuration could not be read.
+        configuration could not be read, or a check hit a resource limit (a `limit` error naming \
+        the option that raises it, e.g. --regex-budget for a hostile pattern in an example).
 
         Examples:
           crrspec lint openapi/ schemas/
@@ -170,7 +171,7 @@ struct LintRun {
     init(command: LintCommand) { self.command = command }
 
     mutating func execute() throws {
-        let engine = LintEngine(profile: command.profile ?? .auto, limits: command.limits.reader)
+        let engine = LintEngine(profile: command.profile ?? .auto, limits: command.limits.reader, validationLimits: command.limits.validation)
         var explicit: LintConfig?
         if let path = command.config {
             guard FileManager.default.fileExists(atPath: path) else { throw fail("\(path): error: no such configuration file") }
@@ -195,6 +196,7 @@ struct LintRun {
             do {
                 let result = try engine.lint(path: file)
                 findings += result.findings
+                unusable += result.limitHits
                 suppressed += result.suppressed
                 linted.append(file)
             } catch {
@@ -209,6 +211,7 @@ struct LintRun {
                 let result = engine.lint(document: document, file: entry.uri)
                 sources[entry.uri] = CRRCatalog.text(entry)
                 findings += result.findings
+                unusable += result.limitHits
                 suppressed += result.suppressed
                 linted.append(entry.uri)
             }
@@ -236,7 +239,8 @@ struct LintRun {
             throw fail("\(command.baseline!): error: no such baseline file (create it with --write-baseline)")
         }
         let all = (unusable + findings).sorted(by: Finding.ordered)
-        render(all, files: linted + unusable.map(\.file), sources: sources)
+        let lintedSet = Set(linted)
+        render(all, files: linted + unusable.map(\.file).filter { !lintedSet.contains($0) }, sources: sources)
         if !command.quiet && command.format == .text {
             var summary = FindingTextRenderer.summary(findings, files: linted.count)
             if accepted > 0 { summary += "; \(accepted) more in the baseline" }

@@ -292,6 +292,13 @@ final class BadInputTests: XCTestCase {
             Self.validate("any.schema.json", "one.json", ["--max-eval-depth", "200000"], 2, "--max-eval-depth can be at most 100000"),
             Self.validate("any.schema.json", "one.json", ["--max-bytes", "99999999999"], 2, "--max-bytes can be at most"),
             Self.command(["metaschema", "--max-depth", "1", "tree.json"], 2, "raise it with --max-depth"),
+            // Lint: a check a limit stopped is a `limit` error and exit 2, never a pass.
+            Self.command(["lint", "lint-hostile-example.schema.json"], 2,
+                         "lint-hostile-example.schema.json:4:68: error: schema-example-invalid: the example could not be fully checked against its schema: pattern",
+                         "raise it with --regex-budget [limit]"),
+            Self.command(["lint", "--max-eval-depth", "2", "record.schema.json"], 2,
+                         "record.schema.json:1:1: error: schema-metaschema: the schema could not be fully checked against the draft-07 metaschema: schema evaluation nested deeper than 2 levels",
+                         "raise it with --max-eval-depth [limit]"),
             // The one fixed limit of the readers says how to do without it.
             Self.validate("record.schema.json", "hex-integer-10001-digits.yaml", [], 2,
                           "hex-integer-10001-digits.yaml:1:5: error: hexadecimal integer with more than 10000 digits (crrspec's fixed limit: write a number that long in decimal)"),

@@ -97,21 +97,23 @@ final class SchemaRuleTests: XCTestCase {
         check("schema-unused-definition", RuleFixture(name: Self.name, failing: failing, passing: passing, expect: "\"id\" is never referenced"))
     }
 
-    func testExampleInvalid() {
+    func testExampleInvalid() throws {
         check("schema-example-invalid", fixture(#""examples": ["abc"]"#, #""examples": ["abcdefghijklmnop"]"#, expect: "example does not match its schema"))
         check("schema-example-invalid", fixture(#""examples": ["2025-01-01T08:00:00Z"]"#, #""examples": ["2023-12-141T02:00:00Z"]"#, expect: "date-time"))
         // An example that cannot be checked within the limits (a backreference pattern that
-        // needs more than the regex budget) is reported, never passed in silence.
-        let hostile = #""maxLength": 40, "pattern": "^(a+)+\\1$", "examples": ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"]"#
-        check("schema-example-invalid", fixture(#""maxLength": 10, "examples": ["abc"]"#, hostile,
-                                                expect: "the example could not be fully checked against its schema: pattern"))
-        let finding = LintTest.lint(Self.base.with(#""maxLength": 10, "examples": ["abc"]"#, hostile), name: Self.name)
-            .first { $0.rule == "schema-example-invalid" }
-        XCTAssertTrue(finding?.message.hasSuffix("(hostile regex?); raise it with --regex-budget") ?? false, finding?.message ?? "none")
+        // needs more than the regex budget) is a `limit` error, never a pass, and no
+        // x-lint-ignore hides it.
+        let hostile = #""maxLength": 40, "pattern": "^(a+)+\\1$", "examples": ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"], "x-lint-ignore": ["schema-example-invalid"]"#
+        let document = try JSONReader.parse(string: Self.base.with(#""maxLength": 10, "examples": ["abc"]"#, hostile), name: Self.name)
+        let result = LintTest.engine.lint(document: document, file: Self.name)
+        XCTAssertEqual(result.findings.filter { $0.rule == "schema-example-invalid" }.count, 0)
+        XCTAssertEqual(result.limitHits.map(\.rule), ["limit"])
+        let message = result.limitHits.first?.message ?? ""
+        XCTAssertTrue(message.hasPrefix("schema-example-invalid: the example could not be fully checked against its schema: pattern "), message)
+        XCTAssertTrue(message.hasSuffix("(hostile regex?); raise it with --regex-budget"), message)
+        XCTAssertEqual(result.limitHits.first?.pointer, "/properties/name/examples/0")
     }
 
-    /// The metaschema and OpenAPI-structure rules share DocumentValidation: a limit hit while
-    /// checking the document is a finding, never a pass.
     func testDocumentValidationReportsALimitHit() throws {
         let schemaDocument = try JSONReader.parse(string: #"{"properties": {"a": {"pattern": "^(a+)+\\1$"}}}"#, name: "s.json")
         let schema = try Schema.compile(schemaDocument.root, registry: SchemaRegistry())
@@ -120,14 +122,15 @@ final class SchemaRuleTests: XCTestCase {
         let context = LintContext(document: document, file: "d.json", kind: .schema, crr: false, registry: SchemaRegistry())
         var out = FindingSink()
         DocumentValidation.report(context, against: schema, prefix: "not valid", unchecked: "could not be fully checked", into: &out)
-        XCTAssertEqual(out.items.count, 1)
-        XCTAssertTrue(out.items[0].message.hasPrefix("could not be fully checked: pattern "), out.items[0].message)
-        XCTAssertEqual(out.items[0].pointer.description, "")
+        XCTAssertEqual(out.items.count, 0)
+        XCTAssertEqual(out.limitHits.count, 1)
+        XCTAssertTrue(out.limitHits[0].message.hasPrefix("could not be fully checked: pattern "), out.limitHits[0].message)
+        XCTAssertEqual(out.limitHits[0].pointer.description, "")
         var valid = FindingSink()
         let fine = try JSONReader.parse(string: #"{"a": 1}"#, name: "d.json")
         DocumentValidation.report(LintContext(document: fine, file: "d.json", kind: .schema, crr: false, registry: SchemaRegistry()),
                                   against: schema, prefix: "not valid", unchecked: "could not be fully checked", into: &valid)
-        XCTAssertEqual(valid.items.count, 0)
+        XCTAssertEqual(valid.items.count + valid.limitHits.count, 0)
     }
 
     func testDefaultInvalid() {

@@ -9,6 +9,9 @@ public struct FileLintResult: Sendable {
     public var findings: [Finding]
     /// Findings dropped by an `x-lint-ignore` in the file.
     public var suppressed: Int
+    /// Checks a resource limit stopped, as `limit` errors (never suppressed): the file was not
+    /// fully linted.
+    public var limitHits: [Finding] = []
 }
 
 /// Runs the lint rules over files: picks the rules that apply to each file (by kind, CRR
@@ -33,11 +36,16 @@ public final class LintEngine: @unchecked Sendable {
     public var profile: CRRProfile.Selection
     public var config: LintConfig
     public var limits: ReaderLimits
+    /// Limits for the validations rules run (examples and defaults against their schemas, the
+    /// document against the metaschema or the OpenAPI structure); a limit hit is a finding.
+    public var validationLimits: ValidationLimits
 
-    public init(profile: CRRProfile.Selection = .auto, config: LintConfig = LintConfig(), limits: ReaderLimits = .default) {
+    public init(profile: CRRProfile.Selection = .auto, config: LintConfig = LintConfig(), limits: ReaderLimits = .default,
+                validationLimits: ValidationLimits = .default) {
         self.profile = profile
         self.config = config
         self.limits = limits
+        self.validationLimits = validationLimits
         registry = SchemaRegistry()
         registry.limits = limits
         // `$ref`s to the bundled download schemas (by `$id`) resolve offline.
@@ -60,7 +68,8 @@ public final class LintEngine: @unchecked Sendable {
         let kind = kind ?? LintEngine.kind(of: document)
         let crr = config.profile(for: file) ?? CRRProfile.applies(profile, schemaPath: file)
         let context = LintContext(document: document, file: file, kind: kind, crr: crr, registry: registry)
-        var findings: [Finding] = []
+        context.validationLimits = validationLimits
+        var findings: [Finding] = [], limitHits: [Finding] = []
         for rule in LintEngine.rules {
             let meta = rule.meta
             guard meta.scope.covers(kind), !meta.crr || crr, let severity = config.severity(of: meta, file: file) else { continue }
@@ -70,8 +79,13 @@ public final class LintEngine: @unchecked Sendable {
                 findings.append(Finding(rule: meta.id, severity: severity, file: file, line: item.position.line,
                                         column: item.position.column, pointer: item.pointer.description, message: item.message, hint: item.hint))
             }
+            for item in sink.limitHits {
+                limitHits.append(Finding(rule: "limit", severity: .error, file: file, line: item.position.line, column: item.position.column,
+                                         pointer: item.pointer.description, message: "\(meta.id): \(item.message)", hint: item.hint))
+            }
         }
         let kept = Suppression.filter(findings, in: document)
-        return FileLintResult(file: file, findings: kept.sorted(by: Finding.ordered), suppressed: findings.count - kept.count)
+        return FileLintResult(file: file, findings: kept.sorted(by: Finding.ordered), suppressed: findings.count - kept.count,
+                              limitHits: limitHits)
     }
 }

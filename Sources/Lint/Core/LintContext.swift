@@ -23,6 +23,8 @@ public final class LintContext {
     public let registry: SchemaRegistry
     /// The URI relative `$ref`s resolve against.
     public let baseURI: URIReference
+    /// Limits for the validations rules run (see ``LintEngine/validationLimits``).
+    public var validationLimits = ValidationLimits.default
 
     public init(document: Document, file: String, kind: Kind, crr: Bool, registry: SchemaRegistry) {
         self.document = document

@@ -94,8 +94,17 @@ public struct FindingSink {
     }
 
     public private(set) var items: [Item] = []
+    /// Checks a limit stopped (a hostile pattern, a pathological schema): the engine reports
+    /// them as `limit` errors that no configuration, baseline or `x-lint-ignore` hides, and
+    /// `crrspec lint` exits 2, as for an unreadable file.
+    public private(set) var limitHits: [Item] = []
 
     public init() {}
+
+    /// A check of `value` that a resource limit stopped; `message` says what and names the limit.
+    public mutating func addLimitHit(_ value: Value, _ message: String, hint: String? = nil) {
+        limitHits.append(Item(position: value.position, pointer: value.pointer, message: message, hint: hint))
+    }
 
     /// A finding at a value (for an object member, pass its key to point at the key).
     public mutating func add(_ value: Value, _ message: String, hint: String? = nil) {

@@ -17,7 +17,7 @@ struct DateTimeFractionRule: LintRule {
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for (sample, schema) in context.samples {
-            guard let compiled = context.compiled(schema, crrRules: true), let result = try? compiled.validate(sample) else { continue }
+            guard let compiled = context.compiled(schema, crrRules: true), let result = try? compiled.validate(sample, limits: context.validationLimits) else { continue }
             for error in result.errors where !error.isBranchDetail && error.message.contains("fractional seconds") {
                 let value = JSONPointer(error.instanceLocation).flatMap { sample.resolve($0) } ?? sample
                 out.add(value, at: error.position, error.message, hint: "remove the fractional seconds")

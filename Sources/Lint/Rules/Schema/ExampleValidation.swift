@@ -8,11 +8,11 @@ enum ExampleValidation {
         guard let compiled = context.compiled(schema) else { return }
         let result: ValidationResult
         do {
-            result = try compiled.validate(sample)
+            result = try compiled.validate(sample, limits: context.validationLimits)
         } catch {
             // A limit hit (a hostile pattern, a pathological schema) is reported, never a pass.
-            out.add(sample, "the \(what) could not be fully checked against its schema: \(error.message)",
-                    hint: "simplify the schema, or raise the limit the message names")
+            out.addLimitHit(sample, "the \(what) could not be fully checked against its schema: \(error.message)",
+                            hint: "simplify the schema, or raise the limit the message names")
             return
         }
         guard !result.valid else { return }
@@ -33,10 +33,10 @@ enum DocumentValidation {
         guard let schema else { return }
         let result: ValidationResult
         do {
-            result = try schema.validate(context.root)
+            result = try schema.validate(context.root, limits: context.validationLimits)
         } catch {
             // Never a silent pass: a document too big or too deep to check says so.
-            out.add(context.root, "\(unchecked): \(error.message)")
+            out.addLimitHit(context.root, "\(unchecked): \(error.message)")
             return
         }
         for error in result.errors where !error.isBranchDetail {
