@@ -25,7 +25,7 @@ struct LimitOptions: ParsableArguments {
     var maxSteps: Int = ValidationLimits.default.maxSteps
 
     @Option(name: .customLong("max-steps-per-value"),
-            help: "Schema evaluations allowed per value of the instance, so the budget grows with the file (ordinary schemas take 1 to 20).")
+            help: "Schema evaluations allowed per value of the instance, so the budget grows with the file (ordinary schemas take at most 3: measured on the CRR catalog, the published specs and a 75 MB download).")
     var maxStepsPerValue: Int = ValidationLimits.default.maxStepsPerValue
 
     @Option(name: .customLong("max-eval-depth"),

@@ -1,5 +1,6 @@
 import Document
 import Foundation
+import JSONSchema
 @testable import Lint
 import Reporting
 import XCTest
@@ -137,4 +138,35 @@ final class EngineTests: XCTestCase {
 /// Paths as `LintConfig.find` reports them.
 enum SchemaRegistryPath {
     static func standard(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+}
+
+/// The README's claim behind the default step budget: the checks lint runs (examples and
+/// defaults against their schemas, the metaschema, the OpenAPI structure) take at most 3 schema
+/// evaluations per value on every catalog file and on the published specs.
+final class StepBudgetTests: XCTestCase {
+    func testCatalogAndPublishedSpecsFitThreeStepsPerValue() throws {
+        var limits = ValidationLimits()
+        limits.maxSteps = 1
+        limits.maxStepsPerValue = 3
+        let engine = LintEngine(validationLimits: limits)
+        var paths = ["openapi", "schemas"].flatMap { folder -> [String] in
+            let directory = LintTest.repository.appendingPathComponent(folder)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            return names.sorted().map { directory.appendingPathComponent($0).path }
+        }
+        XCTAssertGreaterThan(paths.count, 60)
+        if let published = try? FileManager.default.contentsOfDirectory(atPath: LintTest.published.path) {
+            paths += published.filter { $0.hasSuffix(".yaml") }.sorted().map { LintTest.published.appendingPathComponent($0).path }
+        } else {
+            print("published CAISO specs not found at \(LintTest.published.path) (they live in ../shared/); checking the catalog only")
+        }
+        for path in paths {
+            let result = try engine.lint(path: path)
+            XCTAssertEqual(result.limitHits.map(\.message), [], path)
+        }
+        // One step per value is not enough: the bound is tight enough to mean something.
+        limits.maxStepsPerValue = 1
+        let tight = LintEngine(validationLimits: limits)
+        XCTAssertTrue(try paths.contains { try !tight.lint(path: $0).limitHits.isEmpty })
+    }
 }
