@@ -79,6 +79,10 @@ final class SpecChangeTests: XCTestCase {
         Case(forward: ["release-note-added"], backward: ["release-note-removed"],
              old: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "First.")])),
              new: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "First."), ("1.0.1", "Typos.")]))),
+        // A repeated version pairs row by row (found by the spec fuzz target).
+        Case(forward: ["release-note-removed"], backward: ["release-note-added"],
+             old: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "First."), ("1.0.1", "A."), ("1.0.1", "B.")])),
+             new: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "First."), ("1.0.1", "A.")]))),
         Case(forward: ["release-note-changed"], backward: ["release-note-changed"],
              old: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "First.")])),
              new: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "Initial version.")]))),
