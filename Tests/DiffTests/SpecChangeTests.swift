@@ -184,6 +184,20 @@ final class SpecChangeTests: XCTestCase {
         XCTAssertEqual(Set(result.ids), ["error-code-added", "error-code-removed", "example-changed"])
     }
 
+    /// A service whose paths lose or gain their version segment (found by the spec fuzz target:
+    /// the unversioned paths were looked up as version nil and crashed).
+    func testPathsWithoutAVersionCompareWithVersionedOnes() throws {
+        let unversioned = Self.spec(paths: Self.op("/auction/current/portfolio")), versioned = Self.spec(paths: Self.op("/auction/v1.0/portfolio"))
+        let forward = try Fixture.diff(unversioned, versioned)
+        XCTAssertTrue(forward.ids.contains("service-version-removed"), "\(forward.ids)")
+        XCTAssertTrue(forward.changes.contains { $0.message == "Removed version (the paths without a version) of service auction" },
+                      "\(forward.changes.map(\.message))")
+        let backward = try Fixture.diff(versioned, unversioned)
+        XCTAssertTrue(backward.ids.contains("service-version-removed"), "\(backward.ids)")
+        XCTAssertTrue(backward.changes.contains { $0.message.hasPrefix("Added") && $0.message.contains("(the paths without a version) of service auction") },
+                      "\(backward.changes.map(\.message))")
+    }
+
     func testSameFileGivesNoChanges() throws {
         for c in Self.cases {
             XCTAssertEqual(try Fixture.diff(c.old, c.old).changes.count, 0)
