@@ -19,7 +19,7 @@ OUT = os.path.join(ROOT, "Fuzz", "corpus")
 SUITE = os.path.join(ROOT, ".cache", "JSON-Schema-Test-Suite", "tests", "draft7")
 MAX = 16384
 
-corpus = {name: set() for name in ["json", "yaml", "schema", "validate", "regex"]}
+corpus = {name: set() for name in ["json", "yaml", "schema", "validate", "regex", "spec"]}
 
 
 def add(target, data):
@@ -161,6 +161,39 @@ for pattern, subject in HOSTILE:
     add("regex", pattern + "\0" + subject)
 for pattern in sorted(patterns):
     add("regex", pattern + "\0" + "abc123 ÀÉ_-")
+
+# Lint and diff: each schema and small spec alone (diffed with itself), and consecutive
+# versions as OLD NUL NEW, plus small hand-written specs with the shapes the checks look for.
+def by_name(paths):
+    groups = {}
+    for path in paths:
+        name = os.path.basename(path)
+        key, _, rest = name.partition("_v")
+        version = tuple(int(x) for x in re.match(r"(\d+)\.(\d+)\.(\d+)", rest).groups())
+        groups.setdefault(key, []).append((version, path))
+    return [sorted(group) for group in groups.values()]
+
+
+for group in by_name(schema_files) + by_name(specs):
+    for (_, old), (_, new) in zip(group, group[1:]):
+        add("spec", read(old) + b"\0" + read(new))
+    for _, path in group:
+        add("spec", read(path))
+SPEC_EDGES = [
+    "openapi: 3.0.3\ninfo: {title: t, version: 1.0.0}\npaths: {}\n",
+    "openapi: 3.0.3\ninfo: {title: t, version: 1.2.0, description: '| Version | Date | Description |\\n|---|---|---|\\n| 1.2.0 | 2024-11-21 | x |'}\n"
+    "paths:\n  /auction/v1.0/portfolio:\n    post:\n      operationId: portfolioCreation\n      requestBody:\n        content:\n"
+    "          application/json:\n            schema: {$ref: '#/components/schemas/P'}\n      responses:\n        '200': {description: ok}\n"
+    "components:\n  schemas:\n    P:\n      type: object\n      required: [tou]\n      properties:\n"
+    "        tou: {type: string, enum: [ON, OFF], example: PEAK}\n        start: {type: string, format: date-time, example: '2021-09-01T07:00:00.000Z'}\n"
+    "        next: {$ref: '#/components/schemas/P'}\n",
+    "openapi: 3.0.3\ninfo: {title: t, version: 1.0.0}\npaths: {}\ncomponents: {schemas: {A: {$ref: '#/components/schemas/B'}, B: {$ref: '#/components/schemas/A'}}}\n",
+]
+for old in SPEC_EDGES:
+    add("spec", old)
+    for new in SPEC_EDGES:
+        add("spec", old + "\0" + new)
+add("spec", '{"type": "object", "properties": {"a": {"enum": ["X", "Y"]}}}\0{"type": "object", "properties": {"a": {"enum": ["X"]}}, "required": ["a"]}')
 
 # Hostile reader inputs for JSON and YAML come from the edges above; the schema target also
 # sees every JSON seed.

@@ -159,6 +159,18 @@ final class SchemaChangeTests: XCTestCase {
         XCTAssertEqual(try Fixture.diff(loop, loop).changes.count, 0)
     }
 
+    /// Schemas with malformed keyword values (found by the spec fuzz target): a document diffed
+    /// with itself has no changes, whatever it holds.
+    func testMalformedSchemasDiffedWithThemselvesReportNothing() throws {
+        let schemas = [
+            #"{"$schema": "http://json-schema.org/draft-07/schema#", "allOf": "pdate."}"#,
+            #"{"type": "object", "anyOf": {"a": 1}, "oneOf": 3}"#,
+        ]
+        for text in schemas {
+            XCTAssertEqual(try Fixture.diff(text, text).ids, [], text)
+        }
+    }
+
     func testReferencesAcrossFilesResolveInTheCatalog() throws {
         let old = ##"{"$schema":"http://json-schema.org/draft-07/schema#","properties":{"TOU":{"$ref":"urn:crrspec:schema:CRRCommonDefinitions:1.0.0#/definitions/timeOfUse"}}}"##
         let new = ##"{"$schema":"http://json-schema.org/draft-07/schema#","properties":{"TOU":{"type":"string","enum":["ON","OFF","PEAK"]}}}"##

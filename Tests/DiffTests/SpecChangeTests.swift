@@ -79,6 +79,10 @@ final class SpecChangeTests: XCTestCase {
         Case(forward: ["release-note-added"], backward: ["release-note-removed"],
              old: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "First.")])),
              new: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "First."), ("1.0.1", "Typos.")]))),
+        // A repeated version pairs row by row (found by the spec fuzz target).
+        Case(forward: ["release-note-removed"], backward: ["release-note-added"],
+             old: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "First."), ("1.0.1", "A."), ("1.0.1", "B.")])),
+             new: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "First."), ("1.0.1", "A.")]))),
         Case(forward: ["release-note-changed"], backward: ["release-note-changed"],
              old: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "First.")])),
              new: spec(paths: op("/a/v1.0/x"), info: revisions([("1.0.0", "Initial version.")]))),
@@ -178,6 +182,20 @@ final class SpecChangeTests: XCTestCase {
         let new = old.replacingAll("SER0017", with: "SER0030")
         let result = try Fixture.diff(old, new)
         XCTAssertEqual(Set(result.ids), ["error-code-added", "error-code-removed", "example-changed"])
+    }
+
+    /// A service whose paths lose or gain their version segment (found by the spec fuzz target:
+    /// the unversioned paths were looked up as version nil and crashed).
+    func testPathsWithoutAVersionCompareWithVersionedOnes() throws {
+        let unversioned = Self.spec(paths: Self.op("/auction/current/portfolio")), versioned = Self.spec(paths: Self.op("/auction/v1.0/portfolio"))
+        let forward = try Fixture.diff(unversioned, versioned)
+        XCTAssertTrue(forward.ids.contains("service-version-removed"), "\(forward.ids)")
+        XCTAssertTrue(forward.changes.contains { $0.message == "Removed version (the paths without a version) of service auction" },
+                      "\(forward.changes.map(\.message))")
+        let backward = try Fixture.diff(versioned, unversioned)
+        XCTAssertTrue(backward.ids.contains("service-version-removed"), "\(backward.ids)")
+        XCTAssertTrue(backward.changes.contains { $0.message.hasPrefix("Added") && $0.message.contains("(the paths without a version) of service auction") },
+                      "\(backward.changes.map(\.message))")
     }
 
     func testSameFileGivesNoChanges() throws {

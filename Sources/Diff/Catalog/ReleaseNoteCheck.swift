@@ -7,18 +7,25 @@ enum ReleaseNoteCheck {
             recorder.record(Change(id: id, direction: .none, compatibility: .documentation, old: o, new: n,
                                    message: message, summary: summary))
         }
-        for entry in new where !old.contains(where: { $0.version == entry.version }) {
+        // Rows pair by version, the k-th row of a version with the k-th row of that version on
+        // the other side (a table may repeat a version).
+        func counterpart(_ index: Int, in rows: [RevisionTable.Entry], from others: [RevisionTable.Entry]) -> RevisionTable.Entry? {
+            let version = rows[index].version
+            let occurrence = rows[..<index].filter { $0.version == version }.count
+            return others.lazy.filter { $0.version == version }.dropFirst(occurrence).first
+        }
+        for (index, entry) in new.enumerated() where counterpart(index, in: new, from: old) == nil {
             record("release-note-added", oldAnchor, entry.location,
                    "Added the release note of version \(entry.version): \(ValueText.clip(entry.log, 120))",
                    "Added the release note of version \(entry.version)")
         }
-        for entry in old where !new.contains(where: { $0.version == entry.version }) {
-            record("release-note-removed", entry.location, newAnchor, "Removed the release note of version \(entry.version)",
-                   "Removed the release note of version \(entry.version)")
-        }
-        for entry in old {
-            guard let other = new.first(where: { $0.version == entry.version }),
-                  ErrorCodeCatalog.normalized(entry.log) != ErrorCodeCatalog.normalized(other.log)
+        for (index, entry) in old.enumerated() {
+            guard let other = counterpart(index, in: old, from: new) else {
+                record("release-note-removed", entry.location, newAnchor, "Removed the release note of version \(entry.version)",
+                       "Removed the release note of version \(entry.version)")
+                continue
+            }
+            guard ErrorCodeCatalog.normalized(entry.log) != ErrorCodeCatalog.normalized(other.log)
                     || (entry.date ?? "") != (other.date ?? "") else { continue }
             record("release-note-changed", entry.location, other.location, "Changed the release note of version \(entry.version)",
                    "Changed the release note of version \(entry.version)")

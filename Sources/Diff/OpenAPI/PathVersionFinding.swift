@@ -21,7 +21,7 @@ enum PathVersionFinding {
             guard !mine.isEmpty else { continue }
             let incompatible = mine.filter { $0.bump == .major }.count
             let version = versions.sorted().map { $0.isEmpty ? "(none)" : "v" + $0 }.joined(separator: ", ")
-            let first = new.first { $0.servicePath.service == service }!
+            guard let first = new.first(where: { $0.servicePath.service == service }) else { continue }
             let position = first.node.value.position
             out.append(Finding(
                 rule: rule, severity: incompatible > 0 ? .warning : .info, file: newFile, line: position.line, column: position.column,

@@ -6,7 +6,7 @@ enum ServiceCheck {
     static func run(old: [SpecOperation], new: [SpecOperation], oldRoot: Located, newRoot: Located, _ spec: SpecContext) {
         let oldServices = versions(old), newServices = versions(new)
         for (service, versions) in newServices.sorted(by: { $0.key < $1.key }) {
-            let first = new.first { $0.servicePath.service == service }!
+            guard let first = new.first(where: { $0.servicePath.service == service }) else { continue }
             guard let oldVersions = oldServices[service] else {
                 spec.emit("service-added", .none, .compatible, old: (oldRoot["paths"] ?? oldRoot).absent, new: first.node.location(text: first.path),
                           message: "Added service \(service)", bump: .major)
@@ -14,27 +14,32 @@ enum ServiceCheck {
             }
             let oldMajor = oldVersions.map(ServicePath.major).max() ?? 0
             for version in versions.subtracting(oldVersions).sorted() {
-                let at = new.first { $0.servicePath.service == service && $0.servicePath.version == version }!
+                guard let at = new.first(where: { $0.servicePath.service == service && ($0.servicePath.version ?? "") == version }) else { continue }
                 let major = ServicePath.major(version) > oldMajor
                 spec.emit(major ? "service-major-version-added" : "service-minor-version-added", .none, .compatible,
                           old: (oldRoot["paths"] ?? oldRoot).absent, new: at.node.location(text: at.path),
-                          message: "Added \(major ? "major" : "minor") version v\(version) of service \(service)",
+                          message: "Added \(major ? "major" : "minor") version \(label(version)) of service \(service)",
                           bump: major ? .major : .minor)
             }
         }
         for (service, versions) in oldServices.sorted(by: { $0.key < $1.key }) {
-            let first = old.first { $0.servicePath.service == service }!
+            guard let first = old.first(where: { $0.servicePath.service == service }) else { continue }
             guard let newVersions = newServices[service] else {
                 spec.emit("service-removed", .none, .breaking, old: first.node.location(text: first.path),
                           new: (newRoot["paths"] ?? newRoot).absent, message: "Removed service \(service)")
                 continue
             }
             for version in versions.subtracting(newVersions).sorted() {
-                let at = old.first { $0.servicePath.service == service && $0.servicePath.version == version }!
+                guard let at = old.first(where: { $0.servicePath.service == service && ($0.servicePath.version ?? "") == version }) else { continue }
                 spec.emit("service-version-removed", .none, .breaking, old: at.node.location(text: at.path),
-                          new: (newRoot["paths"] ?? newRoot).absent, message: "Removed version v\(version) of service \(service)")
+                          new: (newRoot["paths"] ?? newRoot).absent, message: "Removed version \(label(version)) of service \(service)")
             }
         }
+    }
+
+    /// `v1.0`, or what stands for paths without a version.
+    static func label(_ version: String) -> String {
+        version.isEmpty ? "(the paths without a version)" : "v" + version
     }
 
     /// Service name → its path versions (`""` for paths without one).

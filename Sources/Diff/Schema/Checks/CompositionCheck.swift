@@ -1,4 +1,5 @@
 import Document
+import JSONSchema
 
 /// `allOf`, `anyOf`, `oneOf` and `not`: lists of the same length are compared element by
 /// element; otherwise `composition-changed` (an `allOf` that appears narrows, one that goes away
@@ -10,9 +11,13 @@ enum CompositionCheck {
             let s = checks.sides(pair, keyword)
             let o = s.old, n = s.new
             if o == nil && n == nil { continue }
-            if let o, let n, o.kind == .array, n.kind == .array, o.value.count == n.value.count {
-                for (a, b) in zip(o.elements, n.elements) { checks.recurse(a, b) }
-                continue
+            if let o, let n {
+                if o.kind == .array, n.kind == .array, o.value.count == n.value.count {
+                    for (a, b) in zip(o.elements, n.elements) { checks.recurse(a, b) }
+                    continue
+                }
+                // The same malformed value (not a list) on both sides is no change.
+                if o.kind != .array, n.kind != .array, JSONEquality.equal(o.value, n.value) { continue }
             }
             let effect: Effect
             if keyword == "allOf" && o == nil { effect = .narrow } else if keyword == "allOf" && n == nil { effect = .widen } else { effect = .both }
