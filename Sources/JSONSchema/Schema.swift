@@ -104,7 +104,7 @@ public struct ValidationLimits: Sendable {
     /// larger of this and ``maxStepsPerValue`` times the instance's size (see ``stepBudget(values:)``).
     public var maxSteps = 10_000_000
     /// Schema evaluations allowed per value of the instance (object member names count as
-    /// values), so that the budget grows with the file: ordinary schemas take 1 to 20 per value,
+    /// values), so that the budget grows with the file: ordinary schemas take at most 3 per value,
     /// and a pathological schema on a big file stops after work proportional to its size.
     public var maxStepsPerValue = 1_000
     /// Deepest nesting of schema evaluation.
