@@ -171,6 +171,25 @@ final class SchemaChangeTests: XCTestCase {
         }
     }
 
+    /// Rename detection scores every removed name against every added one: past
+    /// `Similarity.maxScoredPairs` it stands aside, so a wholesale replacement is reported as
+    /// removals and additions instead of taking minutes; long names skip the edit distance.
+    func testWholesaleReplacementsSkipRenameDetection() throws {
+        func schema(_ prefix: String) -> String {
+            let values = (0..<501).map { "\"\(prefix)_NODE_\($0)\"" }.joined(separator: ",")
+            return #"{"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"node":{"type":"string","enum":["#
+                + values + "]}}}"
+        }
+        let result = try Fixture.diff(schema("OLD"), schema("NEW"))
+        XCTAssertEqual(result.ids.filter { $0 == "schema-enum-value-removed" }.count, 501)
+        XCTAssertEqual(result.ids.filter { $0 == "schema-enum-value-added" }.count, 501)
+        XCTAssertFalse(result.ids.contains("schema-enum-value-renamed"))
+        // Under the bound, look-alike names still pair up as renames.
+        XCTAssertEqual(Similarity.pair(["NODE_A1"], ["NODE_A2"], match: { _, _ in true }, score: Similarity.score).count, 1)
+        let long = String(repeating: "a", count: 2_000)
+        XCTAssertEqual(Similarity.score(long + "x", long + "y"), Double(2_000) / Double(2_001), accuracy: 1e-9, "prefix only")
+    }
+
     func testReferencesAcrossFilesResolveInTheCatalog() throws {
         let old = ##"{"$schema":"http://json-schema.org/draft-07/schema#","properties":{"TOU":{"$ref":"urn:crrspec:schema:CRRCommonDefinitions:1.0.0#/definitions/timeOfUse"}}}"##
         let new = ##"{"$schema":"http://json-schema.org/draft-07/schema#","properties":{"TOU":{"type":"string","enum":["ON","OFF","PEAK"]}}}"##

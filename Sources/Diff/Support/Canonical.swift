@@ -72,6 +72,9 @@ enum Similarity {
         var suffix = 0
         while suffix < min(x.count, y.count) - prefix, x[x.count - 1 - suffix] == y[y.count - 1 - suffix] { suffix += 1 }
         let affix = Double(prefix + suffix) / Double(longest)
+        // The edit distance costs the product of the lengths: past a million cells (two
+        // 1,000-character names) the shared prefix and suffix alone decide.
+        guard x.count * y.count <= Similarity.maxDistanceCells else { return affix }
         let edit = 1 - Double(distance(x, y)) / Double(longest)
         return max(affix, edit)
     }
@@ -92,16 +95,28 @@ enum Similarity {
         return previous[b.count]
     }
 
+    /// Most cells of one edit-distance table (see ``score(_:_:)``).
+    static let maxDistanceCells = 1_000_000
+    /// Most candidate pairs ``pair(_:_:match:score:minimum:)`` scores: 250,000 (500 removed
+    /// names × 500 added). A change that replaces more wholesale is reported as removals and
+    /// additions, without renames, instead of taking minutes.
+    static let maxScoredPairs = 250_000
+
     /// Pairs items of `removed` with items of `added` that `match`, best `score` first, each used
-    /// once. Returns index pairs.
+    /// once. Returns index pairs; none when more than ``maxScoredPairs`` pairs match.
     static func pair<A, B>(_ removed: [A], _ added: [B], match: (A, B) -> Bool, score: (A, B) -> Double,
                            minimum: Double = 0) -> [(Int, Int)] {
-        var candidates: [(Double, Int, Int)] = []
+        var matched: [(Int, Int)] = []
         for (i, r) in removed.enumerated() {
             for (j, a) in added.enumerated() where match(r, a) {
-                let s = score(r, a)
-                if s >= minimum { candidates.append((s, i, j)) }
+                matched.append((i, j))
+                if matched.count > maxScoredPairs { return [] }
             }
+        }
+        var candidates: [(Double, Int, Int)] = []
+        for (i, j) in matched {
+            let s = score(removed[i], added[j])
+            if s >= minimum { candidates.append((s, i, j)) }
         }
         candidates.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
         var usedR: Set<Int> = [], usedA: Set<Int> = []
