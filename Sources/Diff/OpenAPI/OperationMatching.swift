@@ -41,11 +41,27 @@ enum OperationMatching {
 
     static func match(old: [SpecOperation], new: [SpecOperation], oldResolver: RefResolver, newResolver: RefResolver) -> Result {
         var result = Result()
+        // Indices of the new operations by key, in document order; each is taken at most once.
+        // (Hashed, not searched: a spec with thousands of endpoints must not cost millions of
+        // comparisons.)
+        var taken = [Bool](repeating: false, count: new.count)
+        func take(_ candidates: [Int]?) -> Int? {
+            guard let j = candidates?.first(where: { !taken[$0] }) else { return nil }
+            taken[j] = true
+            return j
+        }
+        struct SamePath: Hashable { let method: String, path: String }
+        struct OtherVersion: Hashable { let method: String, service: String, tail: String }
+        var byPath: [SamePath: [Int]] = [:], byTail: [OtherVersion: [Int]] = [:]
+        for (j, n) in new.enumerated() {
+            byPath[SamePath(method: n.method, path: n.path), default: []].append(j)
+            let servicePath = n.servicePath
+            byTail[OtherVersion(method: n.method, service: servicePath.service, tail: servicePath.tail), default: []].append(j)
+        }
         var restOld: [SpecOperation] = []
-        var restNew = new
         for o in old {
-            if let i = restNew.firstIndex(where: { $0.method == o.method && $0.path == o.path }) {
-                result.matched.append((o, restNew.remove(at: i)))
+            if let j = take(byPath[SamePath(method: o.method, path: o.path)]) {
+                result.matched.append((o, new[j]))
             } else {
                 restOld.append(o)
             }
@@ -53,14 +69,13 @@ enum OperationMatching {
         var stillOld: [SpecOperation] = []
         for o in restOld {
             let key = o.servicePath
-            if let i = restNew.firstIndex(where: {
-                $0.method == o.method && $0.servicePath.service == key.service && $0.servicePath.tail == key.tail && key.version != nil
-            }) {
-                result.matched.append((o, restNew.remove(at: i)))
+            if key.version != nil, let j = take(byTail[OtherVersion(method: o.method, service: key.service, tail: key.tail)]) {
+                result.matched.append((o, new[j]))
             } else {
                 stillOld.append(o)
             }
         }
+        let restNew = new.indices.filter { !taken[$0] }.map { new[$0] }
         let oldPrints = stillOld.map { fingerprint($0, oldResolver) }
         let newPrints = restNew.map { fingerprint($0, newResolver) }
         let pairs = Similarity.pair(Array(stillOld.indices), Array(restNew.indices), match: { i, j in
