@@ -68,6 +68,14 @@ public enum FindingJSONRenderer {
         var w = JSONWriter(pretty: pretty)
         w.beginObject()
         w.key("findings")
+        writeArray(findings, to: &w)
+        w.endObject()
+        return w.output + "\n"
+    }
+
+    /// Writes findings as a JSON array of `{"rule", "severity", "file", "line", "column",
+    /// "pointer", "message", "hint"}` objects (also used by diff's JSON output).
+    public static func writeArray(_ findings: [Finding], to w: inout JSONWriter) {
         w.beginArray()
         for f in findings {
             w.beginObject()
@@ -82,7 +90,5 @@ public enum FindingJSONRenderer {
             w.endObject()
         }
         w.endArray()
-        w.endObject()
-        return w.output + "\n"
     }
 }

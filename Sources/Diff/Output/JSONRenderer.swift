@@ -92,20 +92,7 @@ public enum DiffJSONRenderer {
 
     static func writeProblems(_ problems: [Finding], _ w: inout JSONWriter) {
         w.key("problems")
-        w.beginArray()
-        for p in problems {
-            w.beginObject()
-            w.field("rule", p.rule)
-            w.field("severity", p.severity.rawValue)
-            w.field("file", p.file)
-            w.field("line", p.line)
-            w.field("column", p.column)
-            w.field("pointer", p.pointer)
-            w.field("message", p.message)
-            if let hint = p.hint { w.field("hint", hint) }
-            w.endObject()
-        }
-        w.endArray()
+        FindingJSONRenderer.writeArray(problems, to: &w)
     }
 
     static func writeNotes(_ notes: [String], _ w: inout JSONWriter) {
