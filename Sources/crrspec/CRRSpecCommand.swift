@@ -36,7 +36,10 @@ extension CRRSpecCommand {
     /// Runs the command with crrspec's exit-status contract: usage errors and unusable input
     /// exit 2 (ArgumentParser's own default for usage errors is 64).
     static func main() {
-        LargeStack.run { runCommand() }
+        // On a thread with a large stack: compiling and validating recurse once per level of
+        // nesting, and with the 8 MiB main stack a user who raises --max-depth or
+        // --max-eval-depth could crash crrspec instead of getting an error.
+        WorkerThreads.run { runCommand() }
     }
 
     static func runCommand() {
@@ -53,15 +56,6 @@ extension CRRSpecCommand {
             if !message.isEmpty { Output.err(message + "\n") }
             Foundation.exit(2)
         }
-    }
-}
-
-/// Runs the command on a thread with a large stack (``WorkerThreads``): compiling and
-/// validating recurse once per level of nesting, and with the 8 MiB main stack a user who
-/// raises --max-depth or --max-eval-depth could crash crrspec instead of getting an error.
-enum LargeStack {
-    static func run(_ body: @escaping () -> Void) {
-        WorkerThreads.run(body)
     }
 }
 

@@ -41,7 +41,7 @@ struct LimitOptions: ParsableArguments {
     /// The largest `--max-depth`: compiling a schema keeps each subschema's path, so its cost
     /// grows with the square of the nesting.
     static let largestDepth = 10_000
-    /// The largest `--max-eval-depth`, which fits the command thread's stack (``LargeStack``)
+    /// The largest `--max-eval-depth`, which fits the command thread's stack (``WorkerThreads/stackSize``)
     /// even in a debug build.
     static let largestEvalDepth = 100_000
 

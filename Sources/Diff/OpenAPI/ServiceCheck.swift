@@ -14,7 +14,7 @@ enum ServiceCheck {
             }
             let oldMajor = oldVersions.map(ServicePath.major).max() ?? 0
             for version in versions.subtracting(oldVersions).sorted() {
-                guard let at = new.first(where: { $0.servicePath.service == service && ($0.servicePath.version ?? "") == version }) else { continue }
+                guard let at = new.first(where: { $0.servicePath.service == service && $0.servicePath.versionKey == version }) else { continue }
                 let major = ServicePath.major(version) > oldMajor
                 spec.emit(major ? "service-major-version-added" : "service-minor-version-added", .none, .compatible,
                           old: (oldRoot["paths"] ?? oldRoot).absent, new: at.node.location(text: at.path),
@@ -30,7 +30,7 @@ enum ServiceCheck {
                 continue
             }
             for version in versions.subtracting(newVersions).sorted() {
-                guard let at = old.first(where: { $0.servicePath.service == service && ($0.servicePath.version ?? "") == version }) else { continue }
+                guard let at = old.first(where: { $0.servicePath.service == service && $0.servicePath.versionKey == version }) else { continue }
                 spec.emit("service-version-removed", .none, .breaking, old: at.node.location(text: at.path),
                           new: (newRoot["paths"] ?? newRoot).absent, message: "Removed version \(label(version)) of service \(service)")
             }
@@ -47,7 +47,7 @@ enum ServiceCheck {
         var out: [String: Set<String>] = [:]
         for operation in operations {
             let path = operation.servicePath
-            out[path.service, default: []].insert(path.version ?? "")
+            out[path.service, default: []].insert(path.versionKey)
         }
         return out
     }

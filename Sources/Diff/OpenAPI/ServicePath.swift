@@ -6,6 +6,9 @@ struct ServicePath: Hashable {
     var version: String?
     var tail: String
 
+    /// The version as services are keyed by it: `""` for paths without a version segment.
+    var versionKey: String { version ?? "" }
+
     init(_ path: String) {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         service = segments.first ?? ""

@@ -67,8 +67,7 @@ public final class LintEngine: @unchecked Sendable {
     public func lint(document: Document, file: String, kind: LintContext.Kind? = nil) -> FileLintResult {
         let kind = kind ?? LintEngine.kind(of: document)
         let crr = config.profile(for: file) ?? CRRProfile.applies(profile, schemaPath: file)
-        let context = LintContext(document: document, file: file, kind: kind, crr: crr, registry: registry)
-        context.validationLimits = validationLimits
+        let context = LintContext(document: document, file: file, kind: kind, crr: crr, registry: registry, validationLimits: validationLimits)
         var findings: [Finding] = [], limitHits: [Finding] = []
         for rule in LintEngine.rules {
             let meta = rule.meta

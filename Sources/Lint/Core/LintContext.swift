@@ -24,10 +24,12 @@ public final class LintContext {
     /// The URI relative `$ref`s resolve against.
     public let baseURI: URIReference
     /// Limits for the validations rules run (see ``LintEngine/validationLimits``).
-    public var validationLimits = ValidationLimits.default
+    public let validationLimits: ValidationLimits
 
-    public init(document: Document, file: String, kind: Kind, crr: Bool, registry: SchemaRegistry) {
+    public init(document: Document, file: String, kind: Kind, crr: Bool, registry: SchemaRegistry,
+                validationLimits: ValidationLimits = .default) {
         self.document = document
+        self.validationLimits = validationLimits
         self.file = file
         self.kind = kind
         self.crr = crr
