@@ -195,7 +195,9 @@ public final class SchemaRegistry: @unchecked Sendable {
     private func scanIdentifiers(_ document: Document, index: Int, base: URIReference) {
         var stack: [(Int, URIReference)] = [(index, base)]
         let docID = ObjectIdentifier(document)
-        var baseMap = bases[docID] ?? [:]
+        // Taken out, not copied: the map stays uniquely referenced, so adding to it does not copy
+        // every base recorded so far (one copy per compiled root made linting a spec quadratic).
+        var baseMap = bases.removeValue(forKey: docID) ?? [:]
         while let (i, inherited) = stack.popLast() {
             let value = document.value(at: i)
             guard value.kind == .object else {
