@@ -38,11 +38,11 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         var out = ""
-        if let file { out += file + ":" }
+        if let file { out += ControlEscape.line(file) + ":" }
         if let position { out += "\(position.line):\(position.column):" }
         if !out.isEmpty { out += " " }
-        out += "error: " + message
-        if let pointer, !pointer.isEmpty { out += " (at \(pointer))" }
+        out += "error: " + ControlEscape.line(message)
+        if let pointer, !pointer.isEmpty { out += " (at \(ControlEscape.line(pointer)))" }
         return out
     }
 }

@@ -127,6 +127,10 @@ final class OpenAPIRuleTests: XCTestCase {
         XCTAssertTrue(messages.contains { $0.contains("did you mean \"maxLength\"") })
     }
 
+    func testArrayWithoutItems() {
+        check("schema-items-properties-type", fixture("count: {type: integer, minimum: 0}", "count: {type: array}", expect: "OpenAPI 3.0 requires items"))
+    }
+
     func testNullableWithoutType() {
         check("schema-nullable-without-type", fixture("count: {type: integer, minimum: 0}", "count: {nullable: true, minimum: 0}", expect: "nullable without a type"))
     }
@@ -161,6 +165,7 @@ final class OpenAPIRuleTests: XCTestCase {
         check("oas-server-variables", RuleFixture(name: Self.name, failing: failing, passing: passing, expect: "uses {environment}, which variables does not define"))
         check("oas-server-variables", RuleFixture(name: Self.name, failing: failing, passing: passing, expect: "server variable \"env\" is not used"))
         check("oas-server-variables", RuleFixture(name: Self.name, failing: passing.with("default: prod", "default: dev"), passing: passing, expect: "is not in its enum"))
+        check("oas-server-variables", RuleFixture(name: Self.name, failing: passing.with("enum: [prod, test]", "enum: []"), passing: passing, expect: "has an empty enum"))
     }
 
     func testTagDuplicate() {

@@ -5,7 +5,7 @@ import JSONSchema
 struct ServerVariablesRule: LintRule {
     let meta = RuleMeta(
         id: "oas-server-variables", severity: .error, scope: .openAPI,
-        summary: "Every {name} in a server URL is defined under the server's variables, each variable is used, and its default is in its enum.",
+        summary: "Every {name} in a server URL is defined under the server's variables, each variable is used, and its enum (if any) is not empty and holds its default.",
         why: "An undefined variable leaves the URL unusable: clients send the braces literally. An unused one is a misspelling or a leftover.",
         fix: "Define the variable with a default (variables: {name: {default: ...}}), or correct its name.",
         example: """
@@ -31,6 +31,9 @@ struct ServerVariablesRule: LintRule {
             for entry in variables.entries {
                 if !used.contains(entry.name) {
                     out.add(entry.key, "server variable \"\(entry.name)\" is not used in the URL \(text)", hint: "use it as {\(entry.name)} in the URL, or remove it")
+                }
+                if let choices = entry.value["enum"], choices.kind == .array, choices.count == 0 {
+                    out.add(choices, "server variable \"\(entry.name)\" has an empty enum: no value is allowed", hint: "list the allowed values, or remove enum")
                 }
                 if let value = entry.value["default"], let choices = entry.value["enum"], choices.count > 0,
                    let def = value.string, !choices.elements.contains(where: { $0.string == def }) {

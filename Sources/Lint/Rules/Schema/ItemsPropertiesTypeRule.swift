@@ -4,7 +4,7 @@ import Document
 struct ItemsPropertiesTypeRule: LintRule {
     let meta = RuleMeta(
         id: "schema-items-properties-type", severity: .warning, scope: .schemas,
-        summary: "items appears only on array schemas and properties only on object schemas.",
+        summary: "items appears only on array schemas and properties only on object schemas; an OpenAPI 3.0 array schema has items.",
         why: "items on an object (or properties on an array) is ignored by validators: the author meant the other type, or nested the keyword one level too high.",
         fix: "Correct the type, or move the keyword to the schema it describes.",
         example: """
@@ -19,6 +19,10 @@ struct ItemsPropertiesTypeRule: LintRule {
             if let items = site.value.member("items"), !types.contains("array") {
                 out.add(items.key, "\"items\" on a schema of type \(SchemaTypes.text(types)) is ignored; did you mean type: array?",
                         hint: "set type: array, or move items to the array it describes")
+            }
+            if site.dialect == .openAPI30, types == ["array"], !site.value.has("items"), let type = site.value.member("type") {
+                out.add(type.key, "an array schema without \"items\": OpenAPI 3.0 requires items when type is array",
+                        hint: "add items with the schema of the elements")
             }
             if let properties = site.value.member("properties"), !types.contains("object") {
                 out.add(properties.key, "\"properties\" on a schema of type \(SchemaTypes.text(types)) is ignored; did you mean type: object?",
