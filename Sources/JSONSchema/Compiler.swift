@@ -89,6 +89,11 @@ struct Compiler {
         if let ref = schema[d, "$ref"] {
             // draft-07: `$ref` ignores every sibling keyword.
             guard let text = ref.string else { throw SchemaError("$ref must be a string", at: ref) }
+            // A NUL or other control character (also percent-encoded: %00, %0A, %1b) has no
+            // place in a reference; file systems would cut the name at it or log it raw.
+            if ControlEscape.containsControl(text) || ControlEscape.containsControl(URIReference.percentDecode(text)) {
+                throw SchemaError("$ref \(ValueDescription.quote(text, limit: 200)) contains a control character (raw or percent-encoded); references to such names are refused", at: ref)
+            }
             let base = registry.base(of: schema.document, index: schema.index) ?? URIReference(registry.uri(of: schema.document) ?? "")
             let uri = URIReference(text).resolved(against: base)
             let target = try registry.resolve(uri, from: ref)

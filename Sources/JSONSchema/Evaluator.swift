@@ -289,7 +289,7 @@ enum ValueDescription {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if c.value < 0x20 { out += "\\u" + String(c.value, radix: 16) } else { out.unicodeScalars.append(c) }
+                if ControlEscape.isControl(c) { out += ControlEscape.code(c) } else { out.unicodeScalars.append(c) }
             }
             n += 1
         }

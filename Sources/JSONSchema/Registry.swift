@@ -23,6 +23,9 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
     public var pointer: String?
     /// A resource limit (rather than a defect of the schema).
     public var isLimit = false
+    /// A read the file fence refused (outside the allowed roots, a FIFO or a device): the input
+    /// is unusable, whichever command met it.
+    public var isRefusal = false
 
     public init(_ message: String, at value: Value? = nil) {
         self.message = message
@@ -35,11 +38,11 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         var out = ""
-        if let file { out += file + ":" }
+        if let file { out += ControlEscape.line(file) + ":" }
         if let position { out += "\(position.line):\(position.column):" }
         if !out.isEmpty { out += " " }
-        out += "error: " + message
-        if let pointer, !pointer.isEmpty { out += " (at \(pointer))" }
+        out += "error: " + ControlEscape.line(message)
+        if let pointer, !pointer.isEmpty { out += " (at \(ControlEscape.line(pointer)))" }
         return out
     }
 }
@@ -355,10 +358,19 @@ public final class SchemaRegistry: @unchecked Sendable {
     /// written (no `..` escape) and with every symbolic link resolved (no link pointing
     /// outside, whether the link is the file or a folder on its way), and only when it is a
     /// regular file (never a device or a FIFO, which could block or never end).
-    private func checkAllowed(_ path: String, uri: String, referrer: Value?) throws {
-        guard !allowedRoots.isEmpty else { return }
+    func checkAllowed(_ path: String, uri: String, referrer: Value?) throws {
         let absolute = SchemaRegistry.absolutePath(path)
         let real = SchemaRegistry.realPath(absolute)
+        // Never a FIFO or a device, fence or no fence: reading one could block or never end.
+        if let real {
+            var info = stat()
+            if stat(real, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
+                var error = SchemaError("refusing to read \(absolute) for $ref \(uri): it is not a regular file", at: referrer)
+                error.isRefusal = true
+                throw error
+            }
+        }
+        guard !allowedRoots.isEmpty else { return }
         func inside(_ file: String, _ root: String) -> Bool {
             let prefix = root.hasSuffix("/") ? root : root + "/"
             // Byte for byte: "é" and "e\u{301}" are different folders to the file system.
@@ -372,13 +384,9 @@ public final class SchemaRegistry: @unchecked Sendable {
         }
         guard allowed else {
             let via = real.map { $0 != absolute ? " (a symbolic link to \($0))" : "" } ?? ""
-            throw SchemaError("refusing to read \(absolute)\(via) for $ref \(uri): it is outside the schema's directory and the --resource roots (\(allowedRoots.joined(separator: ", ")))", at: referrer)
-        }
-        if let real {
-            var info = stat()
-            if stat(real, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
-                throw SchemaError("refusing to read \(absolute) for $ref \(uri): it is not a regular file", at: referrer)
-            }
+            var error = SchemaError("refusing to read \(absolute)\(via) for $ref \(uri): it is outside the schema's directory and the --resource roots (\(allowedRoots.joined(separator: ", ")))", at: referrer)
+            error.isRefusal = true
+            throw error
         }
     }
 

@@ -170,7 +170,7 @@ public struct ValidationError: Sendable, CustomStringConvertible {
     public var ruleID: String { rule ?? keyword }
 
     public var description: String {
-        "\(file):\(position.line):\(position.column): error: \(message)"
+        "\(ControlEscape.line(file)):\(position.line):\(position.column): error: \(ControlEscape.line(message))"
     }
 }
 

@@ -34,7 +34,9 @@ struct LintCommand: ParsableCommand {
                 rules: {crr-error-responses: off}
         An x-lint-ignore member (a rule id, a list of them, or true) silences findings at and \
         below the object that holds it. --write-baseline records today's findings in \
-        .crrspec-baseline.json beside the config; later runs report only new ones.
+        .crrspec-baseline.json beside the config (without one, in the folder that holds the \
+        PATHs); later runs, from any working directory, report only new ones. Findings are \
+        matched without line numbers, so moving text does not revive them.
 
         Formats: text (with a code frame), json, sarif (SARIF 2.1.0 for code scanning), github \
         (workflow annotations), junit. --list-rules prints the rules (text, json or markdown); \
@@ -216,7 +218,7 @@ struct LintRun {
                 linted.append(entry.uri)
             }
         }
-        let baselinePath = command.baseline ?? defaultBaselinePath()
+        let baselinePath = command.baseline ?? defaultBaselinePath(forWriting: command.writeBaseline)
         if command.writeBaseline {
             let path = baselinePath ?? LintConfig.fileName.replacing(".yaml", with: "-baseline.json")
             let directory = (SchemaRegistry.absolutePathOf(path) as NSString).deletingLastPathComponent
@@ -271,11 +273,41 @@ struct LintRun {
         }
     }
 
-    /// The baseline the configuration names, or `.crrspec-baseline.json` beside it (or here).
-    func defaultBaselinePath() -> String? {
+    /// The baseline the configuration names, else `.crrspec-baseline.json` beside the
+    /// configuration, else (no configuration) the one in the linted root — the folder that holds
+    /// every PATH — or the nearest above it. Never the working directory as such, so the same
+    /// command finds the same baseline wherever it is run from.
+    func defaultBaselinePath(forWriting: Bool) -> String? {
         if let path = firstConfig?.baselinePath { return path }
-        let directory = firstConfig?.directory ?? FileManager.default.currentDirectoryPath
-        return (directory as NSString).appendingPathComponent(".crrspec-baseline.json")
+        let name = ".crrspec-baseline.json"
+        if let directory = firstConfig?.directory { return (directory as NSString).appendingPathComponent(name) }
+        let root = LintRun.lintedRoot(command.paths)
+        if forWriting { return (root as NSString).appendingPathComponent(name) }
+        var current = URL(fileURLWithPath: root)
+        while true {
+            let candidate = current.appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { return (root as NSString).appendingPathComponent(name) }
+            current = parent
+        }
+    }
+
+    /// The deepest folder that holds every path (a folder itself, a file's folder); the working
+    /// directory when there is no path on disk (standard input, --catalog).
+    static func lintedRoot(_ paths: [String]) -> String {
+        var common: [String]?
+        for path in paths where path != "-" {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            let absolute = SchemaRegistry.absolutePathOf(path)
+            let folder = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
+            let parts = URL(fileURLWithPath: folder).standardizedFileURL.pathComponents
+            guard let sofar = common else { common = parts; continue }
+            common = Array(zip(sofar, parts).prefix { $0 == $1 }.map(\.0))
+        }
+        guard let common, !common.isEmpty else { return FileManager.default.currentDirectoryPath }
+        return NSString.path(withComponents: common)
     }
 
     mutating func nearestConfig(for file: String) throws -> LintConfig {

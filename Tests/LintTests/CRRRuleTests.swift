@@ -115,8 +115,12 @@ final class CRRRuleTests: XCTestCase {
         RuleFixture(name: Self.name, failing: Self.base.with(old, new), passing: Self.base, expect: expect)
     }
 
+    /// Clean but for the one info every CRR spec gets: like the published specs it declares no
+    /// security requirement (CAISO's mutual TLS cannot be declared in OpenAPI 3.0).
     func testBaseIsClean() {
-        XCTAssertEqual(LintTest.lint(Self.base, name: Self.name).map(\.message), [])
+        let findings = LintTest.lint(Self.base, name: Self.name)
+        XCTAssertEqual(findings.filter { $0.rule != "oas-operation-security" }.map(\.message), [])
+        XCTAssertEqual(findings.filter { $0.rule == "oas-operation-security" }.map(\.severity), [.info])
     }
 
     func testProfileFollowsTheFileName() {

@@ -5,8 +5,9 @@ import Reporting
 
 /// Findings a team has accepted: `crrspec lint --write-baseline` records the current findings,
 /// and later runs report only findings that are not in it. A finding is matched by rule, file
-/// (relative to the baseline's folder), JSON Pointer and message — not by line, so edits
-/// elsewhere in the file do not revive it.
+/// (relative to the baseline's folder), JSON Pointer and message with every position taken out
+/// ("(line 568)", "first at line 12", "3:7" become "(line …)", …) — never by line or column,
+/// so text added or moved elsewhere in the file does not revive an accepted finding.
 public struct LintBaseline: Sendable {
     /// Accepted findings by key, with how many times each occurs.
     var counts: [String: Int] = [:]
@@ -16,7 +17,53 @@ public struct LintBaseline: Sendable {
     public init(directory: String) { self.directory = directory }
 
     static func key(_ f: Finding, directory: String) -> String {
-        [f.rule, LintPaths.relative(f.file, to: directory), f.pointer, f.message].joined(separator: "\u{1}")
+        [f.rule, LintPaths.relative(f.file, to: directory), f.pointer, positionFree(f.message)].joined(separator: "\u{1}")
+    }
+
+    /// `message` with the positions it mentions replaced by `…`: the digits after "line",
+    /// "lines", "column" or "col", and `:LINE:COLUMN` suffixes of file names. What a
+    /// baseline matches on, so a finding whose message cites another line ("the code table pairs
+    /// it with HTTP 500 (line 568)") stays accepted when that line moves.
+    public static func positionFree(_ message: String) -> String {
+        let chars = Array(message)
+        var out = ""
+        var i = 0
+        func digits(from start: Int) -> Int {
+            var j = start
+            while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+            return j
+        }
+        func previousWordIsPosition(_ end: Int) -> Bool {
+            // end: index just past the space before the digits
+            var start = end - 1
+            guard start >= 0, chars[start] == " " else { return false }
+            while start > 0, chars[start - 1].isLetter { start -= 1 }
+            let word = String(chars[start..<(end - 1)]).lowercased()
+            return ["line", "lines", "column", "columns", "col"].contains(word)
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if c.isASCII, c.isNumber, i > 0, previousWordIsPosition(i) {
+                var j = digits(from: i)
+                // a range: "lines 12-14", "lines 12–14"
+                if j + 1 < chars.count, chars[j] == "-" || chars[j] == "–", chars[j + 1].isNumber { j = digits(from: j + 1) }
+                out += "…"
+                i = j
+                continue
+            }
+            if c == ":", i > 0, chars[i - 1].isLetter, i + 1 < chars.count, chars[i + 1].isASCII, chars[i + 1].isNumber {
+                // file.yaml:12:5 (a time such as 10:30:00 has a digit before the colon)
+                let j = digits(from: i + 1)
+                if j + 1 < chars.count, chars[j] == ":", chars[j + 1].isASCII, chars[j + 1].isNumber {
+                    out += ":…:…"
+                    i = digits(from: j + 1)
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
     }
 
     /// Reads a baseline file.
@@ -32,7 +79,9 @@ public struct LintBaseline: Sendable {
             throw LintConfigError(message: "\(path): error: a baseline is {\"findings\": [...]} as written by crrspec lint --write-baseline")
         }
         for entry in list.elements {
-            let parts = ["rule", "file", "pointer", "message"].map { entry[$0]?.string ?? "" }
+            var parts = ["rule", "file", "pointer", "message"].map { entry[$0]?.string ?? "" }
+            // Baselines written before positions were left out still match.
+            parts[3] = positionFree(parts[3])
             baseline.counts[parts.joined(separator: "\u{1}"), default: 0] += 1
         }
         return baseline
@@ -67,7 +116,7 @@ public struct LintBaseline: Sendable {
             w.field("rule", f.rule)
             w.field("file", LintPaths.relative(f.file, to: directory))
             w.field("pointer", f.pointer)
-            w.field("message", f.message)
+            w.field("message", positionFree(f.message))
             w.endObject()
         }
         w.endArray()
