@@ -10,7 +10,8 @@ struct ExplainCommand: ParsableCommand {
         discussion: """
         ID is what a finding is known by: the failing JSON Schema keyword (enum, required, format, \
         pattern, multipleOf, maxItems, additionalProperties, ...), a CRR profile rule \
-        (crr-date-time-seconds), an input problem (malformed-input, limit, schema-auto), a lint \
+        (crr-date-time-seconds), an input problem (malformed-input, input-unreadable, limit, \
+        schema-auto, invalid), a lint \
         rule (crrspec lint --list-rules), a change id of crrspec diff and version-check \
         (response-enum-value-added, operation-removed) or a version rule of version-check \
         (declared-bump-too-low, version-not-reset). SARIF output names the same ids. Without \

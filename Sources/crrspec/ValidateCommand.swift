@@ -119,8 +119,11 @@ struct ValidateCommand: ParsableCommand {
         }
         if spec == nil && (component != nil || operation != nil) { throw ValidationError("--component and --operation need --spec") }
         if files.isEmpty { throw ValidationError("give at least one FILE or folder to validate (or - for standard input)") }
-        for mapping in resource where !mapping.contains("=") {
-            throw ValidationError("--resource takes URI=PATH, e.g. --resource http://localhost:1234/=./remotes (got \(mapping))")
+        for mapping in resource {
+            let parts = mapping.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty {
+                throw ValidationError("--resource takes URI=PATH with both sides non-empty, e.g. --resource http://localhost:1234/=./remotes (got \(ControlEscape.line(mapping)))")
+            }
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs needs a positive number") }
         if isAuto && !resource.isEmpty { throw ValidationError("--resource needs a schema file; --schema auto uses the bundled catalog") }
@@ -160,13 +163,13 @@ struct ValidateCommand: ParsableCommand {
         let registry = SchemaRegistry()
         registry.limits = limits.reader
         for mapping in resource {
-            let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
+            let parts = mapping.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             registry.addMapping(prefix: parts[0], directory: parts[1])
         }
         let compiled: Schema
         do {
             compiled = try SchemaSource(schema: schema, spec: spec, component: component, operation: operation, profile: profile)
-                .compile(registry: registry, resourceRoots: resource.map { String($0.split(separator: "=", maxSplits: 1)[1]) })
+                .compile(registry: registry, resourceRoots: resource.map { String($0.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[1]) })
         } catch let error as ArgumentParser.ValidationError {
             throw error
         } catch {
@@ -182,6 +185,7 @@ func describeLoadError(_ error: any Error, file: String) -> String {
     switch error {
     case let e as DocumentError: return e.description
     case let e as SchemaError: return e.description
+    case let e as UnsupportedSpecVersion: return e.description
     default: return "\(file): error: \(error)"
     }
 }

@@ -1,6 +1,8 @@
 import CRR
 import Document
+import Foundation
 import JSONSchema
+import OpenAPI
 import Reporting
 
 /// What linting one file produced.
@@ -54,7 +56,7 @@ public final class LintEngine: @unchecked Sendable {
 
     /// What kind of file a document is: an OpenAPI spec (has `openapi`) or a draft-07 schema.
     public static func kind(of document: Document) -> LintContext.Kind {
-        document.root["openapi"] != nil ? .openAPI : .schema
+        OpenAPIVersion.isAPIDescription(document) ? .openAPI : .schema
     }
 
     /// Reads and lints a file (`-`: standard input, reported as `<stdin>` as in the other commands).
@@ -66,8 +68,25 @@ public final class LintEngine: @unchecked Sendable {
     /// Lints a parsed document named `file`.
     public func lint(document: Document, file: String, kind: LintContext.Kind? = nil) -> FileLintResult {
         let kind = kind ?? LintEngine.kind(of: document)
+        if kind == .openAPI {
+            // Swagger 2.0 and OpenAPI 3.1 are refused, not linted as if they were 3.0.
+            do {
+                try OpenAPIVersion.check(document)
+            } catch {
+                return FileLintResult(file: file, findings: [], suppressed: 0, limitHits: [
+                    Finding(rule: "input-unreadable", severity: .error, file: file, line: error.position?.line ?? 0,
+                            column: error.position?.column ?? 0, pointer: "", message: error.message)])
+            }
+        }
+        allowReferences(besides: file)
         let crr = config.profile(for: file) ?? CRRProfile.applies(profile, schemaPath: file)
         let context = LintContext(document: document, file: file, kind: kind, crr: crr, registry: registry, validationLimits: validationLimits)
+        // A $ref the file fence refuses (outside the file's folder, a FIFO, a device) or a read
+        // limit stops makes the input unusable, as in validate: no rule runs on it.
+        let refused = LintEngine.refusedReferences(context)
+        if !refused.isEmpty {
+            return FileLintResult(file: file, findings: [], suppressed: 0, limitHits: refused)
+        }
         var findings: [Finding] = [], limitHits: [Finding] = []
         // One finding per defect across rules: defect -> index in findings.
         var defects: [String: Int] = [:]
@@ -98,5 +117,31 @@ public final class LintEngine: @unchecked Sendable {
         let kept = Suppression.filter(findings, in: document)
         return FileLintResult(file: file, findings: kept.sorted(by: Finding.ordered), suppressed: findings.count - kept.count,
                               limitHits: limitHits)
+    }
+
+    /// Lets `$ref`s of `file` read files in its folder (and below), as validate does for a
+    /// schema; the catalog and standard input add the working directory.
+    func allowReferences(besides file: String) {
+        let directory: String
+        if file.hasPrefix("catalog:") || file.hasPrefix("<") {
+            directory = FileManager.default.currentDirectoryPath
+        } else {
+            directory = (SchemaRegistry.absolutePathOf(file) as NSString).deletingLastPathComponent
+        }
+        if !registry.allowedRoots.contains(directory) { registry.allowedRoots.append(directory) }
+    }
+
+    /// The `$ref`s to other files that the registry refuses to read, as `input-unreadable` errors.
+    static func refusedReferences(_ context: LintContext) -> [Finding] {
+        var out: [Finding] = []
+        for (_, ref) in RefUnresolvedRule.references(context.root) {
+            guard let text = ref.string, !text.hasPrefix("#") else { continue }
+            if case .failure(let failure) = context.resolve(ref: text), failure.isFatal {
+                let position = ref.position
+                out.append(Finding(rule: "input-unreadable", severity: .error, file: context.file, line: position.line,
+                                   column: position.column, pointer: ref.pointer.description, message: failure.message))
+            }
+        }
+        return out
     }
 }
