@@ -68,12 +68,16 @@ struct SchemaSource {
             target = value
         } else {
             let id = operation!
-            guard let op = openAPI.operation(id: id) else {
-                let ids = openAPI.operations.compactMap(\.operationId)
+            if registry.uri(of: openAPI.document) == nil {
+                registry.add(openAPI.document, uri: URIReference.file(SchemaRegistry.absolutePathOf(openAPI.path)).description)
+            }
+            let contract = try Contract(document: openAPI.document, resolve: Contract.registryResolver(registry))
+            guard let op = contract.operation(id: id) else {
+                let ids = contract.operations.compactMap(\.operationId)
                 let near = Suggest.closest(id, among: ids).map { " Did you mean \($0)?" } ?? ""
                 throw ArgumentParser.ValidationError("no operation \(id) in \(specPath).\(near) Known: \(ids.joined(separator: ", "))")
             }
-            guard let body = try openAPI.requestBodySchema(op) else {
+            guard let body = op.requestBody?.jsonSchema else {
                 throw ArgumentParser.ValidationError("operation \(id) (\(op.method.uppercased()) \(op.path)) has no JSON request body to validate against")
             }
             target = body

@@ -190,6 +190,7 @@ func describeLoadError(_ error: any Error, file: String) -> String {
     switch error {
     case let e as DocumentError: return e.description
     case let e as SchemaError: return e.description
+    case let e as UnsupportedSpecVersion: return e.description
     default: return "\(file): error: \(error)"
     }
 }
