@@ -82,6 +82,12 @@ final class OpenAPIRuleTests: XCTestCase {
         check("oas-path-parameters", fixture("  /items/{id}:", "  /items/{itemId}:", expect: "does not declare the path parameter \"itemId\""))
     }
 
+    func testEmptyPathTemplate() {
+        let failing = Self.base.with("  /items:\n", "  /items/{}:\n")
+        let hits = LintTest.lint(failing, name: Self.name).filter { $0.rule == "oas-path-parameters" }
+        XCTAssertEqual(hits.map(\.message), ["path /items/{} has an empty template {}: a path variable needs a name"])
+    }
+
     func testPathParameterRequired() {
         check("oas-path-parameter-required", fixture("          required: true\n          schema: {type: string}", "          schema: {type: string}",
                                                      expect: "not marked required: true"))

@@ -151,6 +151,13 @@ final class SchemaRuleTests: XCTestCase {
         let failing = passing.with(#""c": {"type": "object", "properties": {"owner": {"type": "string", "maxLength": 64}}}"#,
                                    #""c": {"type": "object", "properties": {"owner": {"type": "string", "maxLength": 6}}}"#)
         check("schema-property-consistency", RuleFixture(name: Self.name, failing: failing, passing: passing, expect: "has maxLength 6 here, but 64 in 2 of its 3"))
+        // The same name with a description that shares little with the others' is another field.
+        let described = passing.replacing(#""owner": {"type": "string", "maxLength": 64}"#, with: #""owner": {"type": "string", "maxLength": 9, "description": "DUNS id of the owner"}"#)
+        let otherField = described.with(#""c": {"type": "object", "properties": {"owner": {"type": "string", "maxLength": 9, "description": "DUNS id of the owner"}}}"#,
+                                        #""c": {"type": "object", "properties": {"owner": {"type": "string", "maxLength": 64, "description": "name of the company that holds it"}}}"#)
+        XCTAssertEqual(LintTest.lint(otherField, name: Self.name).filter { $0.rule == "schema-property-consistency" }.map(\.message), [])
+        let sameField = otherField.with("name of the company that holds it", "DUNS id of the owner")
+        XCTAssertEqual(LintTest.lint(sameField, name: Self.name).filter { $0.rule == "schema-property-consistency" }.count, 1)
     }
 
     func testItemsPropertiesType() {

@@ -88,20 +88,32 @@ public final class LintEngine: @unchecked Sendable {
             return FileLintResult(file: file, findings: [], suppressed: 0, limitHits: refused)
         }
         var findings: [Finding] = [], limitHits: [Finding] = []
+        // One finding per defect across rules: defect -> index in findings.
+        var defects: [String: Int] = [:]
+        var dropped: Set<Int> = []
         for rule in LintEngine.rules {
             let meta = rule.meta
             guard meta.scope.covers(kind), !meta.crr || crr, let severity = config.severity(of: meta, file: file) else { continue }
             var sink = FindingSink()
             rule.check(context, &sink)
             for item in sink.items {
-                findings.append(Finding(rule: meta.id, severity: severity, file: file, line: item.position.line,
-                                        column: item.position.column, pointer: item.pointer.description, message: item.message, hint: item.hint))
+                let finding = Finding(rule: meta.id, severity: severity, file: file, line: item.position.line,
+                                      column: item.position.column, pointer: item.pointer.description, message: item.message, hint: item.hint)
+                if let defect = item.defect {
+                    if let earlier = defects[defect] {
+                        if findings[earlier].severity >= severity { continue }
+                        dropped.insert(earlier)
+                    }
+                    defects[defect] = findings.count
+                }
+                findings.append(finding)
             }
             for item in sink.limitHits {
                 limitHits.append(Finding(rule: "limit", severity: .error, file: file, line: item.position.line, column: item.position.column,
                                          pointer: item.pointer.description, message: "\(meta.id): \(item.message)", hint: item.hint))
             }
         }
+        if !dropped.isEmpty { findings = findings.enumerated().filter { !dropped.contains($0.offset) }.map(\.element) }
         let kept = Suppression.filter(findings, in: document)
         return FileLintResult(file: file, findings: kept.sorted(by: Finding.ordered), suppressed: findings.count - kept.count,
                               limitHits: limitHits)
