@@ -242,7 +242,9 @@ public final class SchemaRegistry: @unchecked Sendable {
 
     private func scanIdentifiers(_ document: Document, index: Int, base: URIReference) {
         let docID = ObjectIdentifier(document)
-        var baseMap = bases[docID] ?? [:]
+        // Taken out, not copied: the map stays uniquely referenced, so adding to it does not copy
+        // every base recorded so far (one copy per compiled root made linting a spec quadratic).
+        var baseMap = bases.removeValue(forKey: docID) ?? [:]
         walkIdentifiers(document, index: index, base: base, dialect: scanDialect(document)) { i, resolved, isResource in
             if isResource {
                 resources[CodePointKey(resolved.description)] = SchemaResource(document: document, index: i)
