@@ -14,6 +14,8 @@ public struct FileLintResult: Sendable {
     /// Checks a resource limit stopped, as `limit` errors (never suppressed): the file was not
     /// fully linted.
     public var limitHits: [Finding] = []
+    /// Whether the CRR profile applied to the file, and why (nil when the file was not linted).
+    public var profile: CRRProfile.Decision? = nil
 }
 
 /// Runs the lint rules over files: picks the rules that apply to each file (by kind, CRR
@@ -79,7 +81,9 @@ public final class LintEngine: @unchecked Sendable {
             }
         }
         allowReferences(besides: file)
-        let crr = config.profile(for: file) ?? CRRProfile.applies(profile, schemaPath: file)
+        let decision = config.profile(for: file).map { CRRProfile.Decision(active: $0, reason: "profile: \($0 ? "crr" : "none") in \(config.path ?? LintConfig.fileName)") }
+            ?? CRRProfile.decide(profile, path: file, document: document.root)
+        let crr = decision.active
         let context = LintContext(document: document, file: file, kind: kind, crr: crr, registry: registry, validationLimits: validationLimits)
         // A $ref the file fence refuses (outside the file's folder, a FIFO, a device) or a read
         // limit stops makes the input unusable, as in validate: no rule runs on it.
@@ -116,7 +120,7 @@ public final class LintEngine: @unchecked Sendable {
         if !dropped.isEmpty { findings = findings.enumerated().filter { !dropped.contains($0.offset) }.map(\.element) }
         let kept = Suppression.filter(findings, in: document)
         return FileLintResult(file: file, findings: kept.sorted(by: Finding.ordered), suppressed: findings.count - kept.count,
-                              limitHits: limitHits)
+                              limitHits: limitHits, profile: decision)
     }
 
     /// Lets `$ref`s of `file` read files in its folder (and below), as validate does for a
