@@ -14,7 +14,8 @@ struct CRRSpecCommand: ParsableCommand {
 
         Files: validate (downloads and submissions against a schema), parse. Schemas and specs: \
         metaschema, lint. Versions: diff, version-check, changelog. The bundled CRR catalog: \
-        catalog. What a finding means: explain. The manual page: man.
+        catalog. What a finding means: explain. The manual page: man. Pages people read: docs \
+        (HTML documentation with the history of each service), postman (a Postman collection).
 
         Examples:
           crrspec validate --schema auto downloads/
