@@ -91,7 +91,7 @@ public enum SpecPage {
 
         // Revision history.
         body += "<h2 id=\"revision-history\">Revision history</h2>\n"
-        let revisions = RevisionTable.entries(in: contract.document)
+        let revisions = ReleaseNoteTable.entries(in: contract.document)
         if revisions.isEmpty {
             body += "<p class=\"muted\">The spec has no revision table in info.description.</p>\n"
         } else {
