@@ -135,7 +135,10 @@ struct Compiler {
             if modifier == nil, d.booleanExclusiveBounds {
                 throw SchemaError("\(kind.rawValue) must be a boolean in \(d.name) (it makes \(kind == .exclusiveMinimum ? "minimum" : "maximum") exclusive), found \(ValueDescription.describe(limit))", at: limit)
             }
-            guard limit.kind == .number else { throw SchemaError("\(kind.rawValue) must be a number", at: limit) }
+            guard limit.kind == .number else {
+                let hint = limit.bool != nil ? " (a boolean \(kind.rawValue) is draft-04: declare \"$schema\": \"\(Dialect.draft4.uri)#\" or use --default-dialect draft-04)" : ""
+                throw SchemaError("\(kind.rawValue) must be a number in \(d.name)\(hint)", at: limit)
+            }
             var effective = kind
             if let modifier, booleanBounds, schema[modifier.rawValue]?.bool == true { effective = modifier }
             checks.append(.bound(keep(NumberBound(kind: effective, value: limit, keyword: kind.rawValue))))

@@ -215,15 +215,17 @@ public final class SchemaRegistry: @unchecked Sendable {
     }
 
     /// The absolute URIs (without fragment) that the schema identifiers (`$id`, or `id` in
-    /// draft-04) inside a document declare, in document order; the document's retrieval URI is
-    /// not included. Nothing is registered.
-    public func identifiers(declaredIn document: Document, uri: String) -> [String] {
+    /// draft-04) inside a document declare, each with the identifier's value, in document order;
+    /// the document's retrieval URI is not included. Nothing is registered.
+    public func identifiers(declaredIn document: Document, uri: String) -> [(uri: String, at: Value)] {
         lock.withLock {
-            var found: [(Int, String)] = []
-            walkIdentifiers(document, index: 0, base: URIReference(uri).withoutFragment, dialect: scanDialect(document)) { index, resolved, isResource in
-                if isResource { found.append((index, resolved.description)) }
+            let dialect = scanDialect(document)
+            var found: [(uri: String, at: Value)] = []
+            walkIdentifiers(document, index: 0, base: URIReference(uri).withoutFragment, dialect: dialect) { index, resolved, isResource in
+                let holder = document.value(at: index)
+                if isResource { found.append((resolved.description, holder[dialect.idKeyword] ?? holder)) }
             }
-            return found.sorted { $0.0 < $1.0 }.map(\.1)
+            return found.sorted { $0.at.index < $1.at.index }
         }
     }
 

@@ -144,6 +144,8 @@ final class DialectTests: XCTestCase {
     func testIdentifiersDeclaredInADocument() throws {
         let registry = SchemaRegistry()
         let document = try JSONReader.parse(string: ##"{"$id": "http://example.com/a.json", "definitions": {"b": {"$id": "b.json"}, "c": {"$id": "#c"}}}"##, name: "a.json")
-        XCTAssertEqual(registry.identifiers(declaredIn: document, uri: "file:///tmp/a.json"), ["http://example.com/a.json", "http://example.com/b.json"])
+        let found = registry.identifiers(declaredIn: document, uri: "file:///tmp/a.json")
+        XCTAssertEqual(found.map(\.uri), ["http://example.com/a.json", "http://example.com/b.json"])
+        XCTAssertEqual(found.map(\.at.pointer.description), ["/$id", "/definitions/b/$id"])
     }
 }

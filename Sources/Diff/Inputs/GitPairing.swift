@@ -58,13 +58,17 @@ public enum GitPairing {
         }
         var baseFiles: [String] = []
         var workFiles: [String] = []
-        for relative in relativePaths {
-            baseFiles += lines(try git(["ls-tree", "-r", "--name-only", revision, "--", relative.isEmpty ? "." : relative], in: top))
+        for (path, relative) in zip(paths.isEmpty ? ["."] : paths, relativePaths) {
+            let inBase = lines(try git(["ls-tree", "-r", "--name-only", revision, "--", relative.isEmpty ? "." : relative], in: top))
+            baseFiles += inBase
             let full = relative.isEmpty ? top : top + "/" + relative
             if InputPairing.isDirectory(full) {
                 workFiles += InputPairing.files(under: full).map { relative.isEmpty ? $0 : relative + "/" + $0 }
             } else if FileManager.default.fileExists(atPath: full) {
                 workFiles.append(relative)
+            } else if inBase.isEmpty {
+                // A typo (openapii) is an error, as it is without --git-base, not "nothing to compare".
+                throw DiffInputError("\(path): no such file or folder (neither in the working tree nor in \(revision))")
             }
         }
         let baseLibrary = library(revision: revision, top: top), workLibrary = DocumentLibrary.fileSystem(root: top)

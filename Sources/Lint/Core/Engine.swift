@@ -91,7 +91,7 @@ public final class LintEngine: @unchecked Sendable {
         // One finding per defect across rules: defect -> index in findings.
         var defects: [String: Int] = [:]
         var dropped: Set<Int> = []
-        for rule in LintEngine.rules {
+        for rule in LintEngine.rules + config.customRules as [any LintRule] {
             let meta = rule.meta
             guard meta.scope.covers(kind), !meta.crr || crr, let severity = config.severity(of: meta, file: file) else { continue }
             var sink = FindingSink()
