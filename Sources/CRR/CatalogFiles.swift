@@ -2715,6 +2715,7 @@ components:
       description: Name of the auction market, for example AUC_MN_2025_M01 or AUC_AN_2025.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 50
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -2725,6 +2726,7 @@ components:
       description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 100
         pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -2736,6 +2738,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
+        x-crr-rule: {keywords: [pattern, minLength], reason: "the characters CRR names, codes and date-times are made of; a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 10
         pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -2785,6 +2788,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
+          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -2792,6 +2796,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -2818,6 +2823,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -2829,6 +2835,7 @@ components:
     ParticipantName:
       description: Market participant (scheduling coordinator) name.
       type: string
+      x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
       minLength: 1
       maxLength: 10
       pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -2900,6 +2907,7 @@ components:
         assetOwner:
           description: Asset owner (its SC ID) that holds or will hold the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 10
           pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -2907,6 +2915,7 @@ components:
         source:
           description: Source node of the CRR path.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -2914,6 +2923,7 @@ components:
         sink:
           description: Sink node of the CRR path.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -2925,6 +2935,7 @@ components:
         period:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -2944,6 +2955,7 @@ components:
           description: Optional free-text note kept with the record.
           type: string
           maxLength: 512
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^([a-zA-Z0-9\#\@\. _-]*)$
           example: Hedge for Q1 load
     NewOffer:
@@ -2970,6 +2982,7 @@ components:
         assetOwner:
           description: Asset owner (its SC ID) that holds or will hold the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 10
           pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -2977,6 +2990,7 @@ components:
         source:
           description: Source node of the CRR path.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -2984,6 +2998,7 @@ components:
         sink:
           description: Sink node of the CRR path.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -2995,6 +3010,7 @@ components:
         period:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3030,6 +3046,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -3037,6 +3054,7 @@ components:
         marketName:
           description: Name of the auction market, for example AUC_MN_2025_M01 or AUC_AN_2025.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3044,12 +3062,14 @@ components:
         newBids:
           description: Buy bids of the portfolio.
           type: array
+          x-crr-rule: {keywords: [maxItems], reason: "the most items the CRR service takes in one request"}
           maxItems: 500
           items:
             $ref: '#/components/schemas/NewBid'
         newOffers:
           description: Sell offers of the portfolio.
           type: array
+          x-crr-rule: {keywords: [maxItems], reason: "the most items the CRR service takes in one request"}
           maxItems: 500
           items:
             $ref: '#/components/schemas/NewOffer'
@@ -3079,6 +3099,7 @@ components:
         assetOwner:
           description: Asset owner (its SC ID) that holds or will hold the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 10
           pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -3086,6 +3107,7 @@ components:
         source:
           description: Source node of the CRR path.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3093,6 +3115,7 @@ components:
         sink:
           description: Sink node of the CRR path.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3104,6 +3127,7 @@ components:
         period:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3151,12 +3175,14 @@ components:
           description: ID of the CRR offered for sale.
           type: integer
           format: int64
+          x-crr-rule: {keywords: [minimum, maximum], reason: "the range of CRR ids and quantities"}
           minimum: 1
           maximum: 9999999999
           example: 1234567
         assetOwner:
           description: Asset owner (its SC ID) that holds or will hold the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 10
           pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -3164,6 +3190,7 @@ components:
         source:
           description: Source node of the CRR path.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3171,6 +3198,7 @@ components:
         sink:
           description: Sink node of the CRR path.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3182,6 +3210,7 @@ components:
         period:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3215,6 +3244,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -3222,6 +3252,7 @@ components:
         marketName:
           description: Name of the auction market, for example AUC_MN_2025_M01 or AUC_AN_2025.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3247,6 +3278,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -3254,6 +3286,7 @@ components:
         marketName:
           description: Name of the auction market, for example AUC_MN_2025_M01 or AUC_AN_2025.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3286,6 +3319,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -3293,6 +3327,7 @@ components:
         marketName:
           description: Name of the auction market, for example AUC_MN_2025_M01 or AUC_AN_2025.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3314,6 +3349,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -3321,6 +3357,7 @@ components:
         marketName:
           description: Name of the auction market, for example AUC_MN_2025_M01 or AUC_AN_2025.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5327,6 +5364,7 @@ components:
       description: Name of the load submission window.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 40
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5338,6 +5376,7 @@ components:
       description: Effective period of the load (YYYY_Mnn or YYYY_Snn).
       schema:
         type: string
+        x-crr-rule: {keywords: [maxLength, minLength], reason: "the longest value the CRR service stores; a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 20
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5349,6 +5388,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5384,6 +5424,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
+          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -5391,6 +5432,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -5417,6 +5459,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -5458,6 +5501,7 @@ components:
         name:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5466,12 +5510,14 @@ components:
           description: Start of the period (inclusive).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: End of the period (the start of the next period).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
     Megawatt:
@@ -5508,12 +5554,14 @@ components:
           description: When the window opens.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T16:00:00Z'
         closeDate:
           description: When the window closes.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-13T01:00:00Z'
     SubmissionStatus:
@@ -5539,6 +5587,7 @@ components:
         name:
           description: Name of a load submission window, for example HIST_LOAD_2025.
           type: string
+          x-crr-rule: {keywords: [minLength, maxLength], reason: "a CRR name, id or code is never empty; the longest value the CRR service stores"}
           minLength: 1
           maxLength: 40
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5572,6 +5621,7 @@ components:
           description: When the participant submitted the load.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-05T18:30:00Z'
         errorMessages:
@@ -5592,6 +5642,7 @@ components:
         sinkName:
           description: Name of the load (sink) location.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5600,6 +5651,7 @@ components:
           description: Day the load applies to (its Pacific-time midnight, written in UTC).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         hourEnding:
@@ -5626,6 +5678,7 @@ components:
         sinkName:
           description: Name of the load (sink) location.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5634,6 +5687,7 @@ components:
           description: Day the load applies to (its Pacific-time midnight, written in UTC).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         hourEnding:
@@ -5660,6 +5714,7 @@ components:
         sinkName:
           description: Name of the load (sink) location.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5685,6 +5740,7 @@ components:
         assetOwner:
           description: Asset owner (SC ID) submitting the load.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5692,6 +5748,7 @@ components:
         loadSubmissionWindowName:
           description: Name of a load submission window, for example HIST_LOAD_2025.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 40
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5699,6 +5756,7 @@ components:
         periodName:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5725,6 +5783,7 @@ components:
         assetOwner:
           description: Asset owner (SC ID) that submitted the load.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5732,6 +5791,7 @@ components:
         loadSubmissionWindowName:
           description: Name of a load submission window, for example HIST_LOAD_2025.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 40
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5739,6 +5799,7 @@ components:
         periodName:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5767,6 +5828,7 @@ components:
           description: When the values were computed.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-06T09:00:00Z'
 """#####),
@@ -10501,6 +10563,7 @@ components:
       description: Name of the load migration market.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 50
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10512,6 +10575,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10549,6 +10613,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
+          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -10556,6 +10621,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -10582,6 +10648,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -10690,6 +10757,7 @@ components:
         defaultLoadAggregationPoint:
           description: Default load aggregation point.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10702,6 +10770,7 @@ components:
           description: Day of the record.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-09-01T07:00:00Z'
         hourEnding:
@@ -10714,6 +10783,7 @@ components:
           description: When the system created the record.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T17:00:00Z'
     SubmissionWindow:
@@ -10727,12 +10797,14 @@ components:
           description: When UDC submissions open.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T16:00:00Z'
         closeDate:
           description: When UDC submissions close.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-09T01:00:00Z'
     LoadMigrationMarket:
@@ -10748,6 +10820,7 @@ components:
         marketName:
           description: Name of the load migration market.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10756,6 +10829,7 @@ components:
           description: First day of the month in which the migration takes effect.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         nHourDataPosting:
@@ -10764,6 +10838,7 @@ components:
           description: When the N-hour data becomes available to UDCs.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-25T16:00:00Z'
         submissionWindow:
@@ -10781,6 +10856,7 @@ components:
         lse:
           description: DUNS number of the LSE.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 9
           pattern: ^([0-9]*)$
@@ -10790,6 +10866,7 @@ components:
         numberOfCustomers:
           description: Number of customers.
           type: integer
+          x-crr-rule: {keywords: [format], reason: "the format the CRR service gives the value"}
           format: int64
           minimum: 1
           maximum: 9223372036854775807
@@ -10798,6 +10875,7 @@ components:
           description: When the UDC submitted the count.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T17:00:00Z'
     PostNumberOfCustomers:
@@ -10811,6 +10889,7 @@ components:
         lse:
           description: DUNS number of the LSE.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 9
           pattern: ^([0-9]*)$
@@ -10820,6 +10899,7 @@ components:
         numberOfCustomers:
           description: Number of customers.
           type: integer
+          x-crr-rule: {keywords: [format], reason: "the format the CRR service gives the value"}
           format: int64
           minimum: 0
           maximum: 9223372036854775807
@@ -10835,6 +10915,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10842,6 +10923,7 @@ components:
         udcName:
           description: Name of the UDC.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10862,6 +10944,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10869,6 +10952,7 @@ components:
         udcName:
           description: Name of the UDC.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10891,6 +10975,7 @@ components:
         recordId:
           description: Identifier of the record, unique within the upload.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10900,6 +10985,7 @@ components:
         fromLse:
           description: DUNS number of the LSE the customers left, when it is registered in the CRR system.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 9
           pattern: ^([0-9]*)$
@@ -10907,6 +10993,7 @@ components:
         toLse:
           description: DUNS number of the LSE the customers joined, when it is registered in the CRR system.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 9
           pattern: ^([0-9]*)$
@@ -10914,6 +11001,7 @@ components:
         numCustomerTransfer:
           description: Number of customers transferred.
           type: integer
+          x-crr-rule: {keywords: [format], reason: "the format the CRR service gives the value"}
           format: int64
           minimum: 1
           maximum: 9223372036854775807
@@ -10922,6 +11010,7 @@ components:
           description: When the UDC submitted the record.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T17:00:00Z'
     PostDASRsummary:
@@ -10937,6 +11026,7 @@ components:
         recordId:
           description: Identifier of the record, unique within the upload.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10946,6 +11036,7 @@ components:
         fromLse:
           description: DUNS number of the LSE the customers left, when it is registered in the CRR system.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 9
           pattern: ^([0-9]*)$
@@ -10953,6 +11044,7 @@ components:
         toLse:
           description: DUNS number of the LSE the customers joined, when it is registered in the CRR system.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 9
           pattern: ^([0-9]*)$
@@ -10960,6 +11052,7 @@ components:
         numCustomerTransfer:
           description: Number of customers transferred.
           type: integer
+          x-crr-rule: {keywords: [format], reason: "the format the CRR service gives the value"}
           format: int64
           minimum: 1
           maximum: 9223372036854775807
@@ -10975,6 +11068,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10982,6 +11076,7 @@ components:
         udcName:
           description: Name of the UDC.
           type: string
+          x-crr-rule: {keywords: [minLength, pattern], reason: "a CRR name, id or code is never empty; the characters CRR names, codes and date-times are made of"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11003,6 +11098,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11010,6 +11106,7 @@ components:
         udcName:
           description: Name of the UDC.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11018,6 +11115,7 @@ components:
           description: Effective date of the load migration market.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         dasrRecords:
@@ -11055,12 +11153,14 @@ components:
           description: When the rate was uploaded.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T17:00:00Z'
         lastModified:
           description: When the rate was last submitted.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T17:00:00Z'
     PostCustomerRate:
@@ -11098,6 +11198,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11105,6 +11206,7 @@ components:
         udcName:
           description: Name of the UDC.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11125,6 +11227,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11132,6 +11235,7 @@ components:
         udcName:
           description: Name of the UDC.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11166,6 +11270,7 @@ components:
         udc:
           description: Name of the UDC, for example UPGAE, USCE or USDGE.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11173,6 +11278,7 @@ components:
         fromLse:
           description: LSE that lost load.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11180,6 +11286,7 @@ components:
         toLse:
           description: LSE that gained load.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11187,6 +11294,7 @@ components:
         fromAssetOwner:
           description: Asset owner that lost load.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11194,6 +11302,7 @@ components:
         toAssetOwner:
           description: Asset owner that gained load.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11225,6 +11334,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11265,6 +11375,7 @@ components:
         assetOwner:
           description: Asset owner holding the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11272,6 +11383,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11279,6 +11391,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11289,12 +11402,14 @@ components:
           description: Effective start of the CRR.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR (start of the next day).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-02-01T08:00:00Z'
         crrType:
@@ -11303,12 +11418,14 @@ components:
           description: MW of a CRR created by this market; present only for such CRRs.
           type: number
           format: double
+          x-crr-rule: {keywords: [multipleOf], reason: "the precision CRR quantities carry"}
           multipleOf: 0.001
           example: 1.25
         adjustedMw:
           description: MW this market added to a CRR created by an earlier load migration market.
           type: number
           format: double
+          x-crr-rule: {keywords: [multipleOf], reason: "the precision CRR quantities carry"}
           multipleOf: 0.001
           example: 1.25
     LoadMigrationResults:
@@ -11321,6 +11438,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -12399,6 +12517,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
+                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
                 type: string
                 format: binary
         '400':
@@ -12448,6 +12567,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
+                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
                 type: string
                 format: binary
         '400':
@@ -12497,6 +12617,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
+                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
                 type: string
                 format: binary
         '400':
@@ -12546,6 +12667,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
+                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
                 type: string
                 format: binary
         '400':
@@ -12594,6 +12716,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
+                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
                 type: string
                 format: binary
         '400':
@@ -12644,6 +12767,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
+                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
                 type: string
                 format: binary
         '400':
@@ -12693,6 +12817,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
+                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
                 type: string
                 format: binary
         '400':
@@ -12742,6 +12867,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
+                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
                 type: string
                 format: binary
         '400':
@@ -12788,6 +12914,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -12798,6 +12925,7 @@ components:
       required: true
       description: Format of the file inside the returned ZIP archive.
       schema:
+        x-crr-rule: {keywords: [type], reason: "the JSON type the CRR service sends"}
         type: string
         enum:
           - CSV
@@ -12810,6 +12938,7 @@ components:
       description: Name of the CRR allocation or auction market.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 50
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -12821,6 +12950,7 @@ components:
       description: Name of the nomination cap calculation.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 40
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -12972,6 +13102,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
+          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -12979,6 +13110,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -13005,6 +13137,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -14143,6 +14276,7 @@ components:
       description: Name of a CRR allocation or auction market.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 50
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -14154,6 +14288,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -14187,6 +14322,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
+          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -14194,6 +14330,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -14220,6 +14357,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -14263,6 +14401,7 @@ components:
         name:
           description: 'Period name: YYYY_Mnn for a month or YYYY_Snn for a season.'
           type: string
+          x-crr-rule: {keywords: [minLength, pattern], reason: "a CRR name, id or code is never empty; the characters CRR names, codes and date-times are made of"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -14271,12 +14410,14 @@ components:
           description: Start of the period in UTC.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: Last second of the period in UTC.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-02-01T07:59:59Z'
     TimeOfUse:
@@ -14297,12 +14438,14 @@ components:
           description: When submissions open.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T16:00:00Z'
         closeDate:
           description: When submissions close.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-05T01:00:00Z'
     Product:
@@ -14330,6 +14473,7 @@ components:
         name:
           description: Name of the CRR market.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -14342,6 +14486,7 @@ components:
           description: When the network model and market data are published to participants.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-25T17:00:00Z'
         submissionWindow:
@@ -15004,6 +15149,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -15016,6 +15162,7 @@ components:
       schema:
         type: string
         format: date-time
+        x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
         pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
       example: '2024-12-01T08:00:00Z'
     ToDate:
@@ -15026,6 +15173,7 @@ components:
       schema:
         type: string
         format: date-time
+        x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
         pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
       example: '2024-12-31T08:00:00Z'
   schemas:
@@ -15056,6 +15204,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
+          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -15063,6 +15212,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -15089,6 +15239,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -15108,11 +15259,13 @@ components:
           description: When the message was published.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T17:12:33Z'
         sender:
           description: Person or desk that sent the message.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 100
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -15132,6 +15285,7 @@ components:
         attachment:
           description: Content of the attachment, base64-encoded.
           type: string
+          x-crr-rule: {keywords: [format], reason: "the format the CRR service gives the value"}
           format: byte
 """#####),
         ("openapi/caiso_crr_nomination_v1.2.1_openapi.yaml", #####"""
@@ -16947,6 +17101,7 @@ components:
       description: Name of the allocation market, for example ALLOC_AN_2025_T1.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 50
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -16957,6 +17112,7 @@ components:
       description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 100
         pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -16968,6 +17124,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
+        x-crr-rule: {keywords: [pattern, minLength], reason: "the characters CRR names, codes and date-times are made of; a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 10
         pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -17020,6 +17177,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
+          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -17027,6 +17185,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -17053,6 +17212,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -17064,6 +17224,7 @@ components:
     ParticipantName:
       description: Market participant (scheduling coordinator) name.
       type: string
+      x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
       minLength: 1
       maxLength: 10
       pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -17112,6 +17273,7 @@ components:
         assetOwner:
           description: Asset owner (its SC ID) that holds or will hold the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 10
           pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -17119,6 +17281,7 @@ components:
         source:
           description: Source node of the CRR path.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17126,6 +17289,7 @@ components:
         sink:
           description: Sink node of the CRR path.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17137,6 +17301,7 @@ components:
         period:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17164,6 +17329,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -17171,6 +17337,7 @@ components:
         marketName:
           description: Name of the allocation market, for example ALLOC_AN_2025_T1.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17178,6 +17345,7 @@ components:
         newNominations:
           description: Nominations of the portfolio.
           type: array
+          x-crr-rule: {keywords: [maxItems], reason: "the most items the CRR service takes in one request"}
           maxItems: 500
           items:
             $ref: '#/components/schemas/NewNomination'
@@ -17207,6 +17375,7 @@ components:
         assetOwner:
           description: Asset owner (its SC ID) that holds or will hold the CRR.
           type: string
+          x-crr-rule: {keywords: [pattern, minLength], reason: "the characters CRR names, codes and date-times are made of; a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 10
           pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -17214,6 +17383,7 @@ components:
         source:
           description: Source node of the CRR path.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17221,6 +17391,7 @@ components:
         sink:
           description: Sink node of the CRR path.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17232,6 +17403,7 @@ components:
         period:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17257,6 +17429,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -17264,6 +17437,7 @@ components:
         marketName:
           description: Name of the allocation market, for example ALLOC_AN_2025_T1.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17284,6 +17458,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -17291,6 +17466,7 @@ components:
         marketName:
           description: Name of the allocation market, for example ALLOC_AN_2025_T1.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17323,6 +17499,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -17330,6 +17507,7 @@ components:
         marketName:
           description: Name of the allocation market, for example ALLOC_AN_2025_T1.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20108,6 +20286,7 @@ paths:
             schema:
               description: New public buy offers (1 to 500 records).
               type: array
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
               minItems: 1
               maxItems: 500
               items:
@@ -20166,6 +20345,7 @@ paths:
             schema:
               description: New public sell offers (1 to 500 records).
               type: array
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
               minItems: 1
               maxItems: 500
               items:
@@ -20224,6 +20404,7 @@ paths:
             schema:
               description: New private buy offers (1 to 500 records).
               type: array
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
               minItems: 1
               maxItems: 500
               items:
@@ -20282,6 +20463,7 @@ paths:
             schema:
               description: New private sell offers (1 to 500 records).
               type: array
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
               minItems: 1
               maxItems: 500
               items:
@@ -20340,6 +20522,7 @@ paths:
             schema:
               description: Responding participants for public offers (1 to 500 records).
               type: array
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
               minItems: 1
               maxItems: 500
               items:
@@ -20398,6 +20581,7 @@ paths:
             schema:
               description: Responses to buy offers (1 to 500 records).
               type: array
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
               minItems: 1
               maxItems: 500
               items:
@@ -20456,6 +20640,7 @@ paths:
             schema:
               description: Responses to sell offers (1 to 500 records).
               type: array
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
               minItems: 1
               maxItems: 500
               items:
@@ -20513,6 +20698,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20582,6 +20768,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
+          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -20589,6 +20776,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -20615,6 +20803,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -20710,6 +20899,7 @@ components:
         name:
           description: Name of the contact person.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 256
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20729,6 +20919,7 @@ components:
         address:
           description: Postal address of the contact person.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 256
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20752,6 +20943,7 @@ components:
         assetOwner:
           description: Asset owner that initiates the offer.
           type: string
+          x-crr-rule: {keywords: [minLength, maxLength], reason: "a CRR name, id or code is never empty; the longest value the CRR service stores"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20759,6 +20951,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20766,6 +20959,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20780,12 +20974,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -20814,6 +21010,7 @@ components:
         assetOwner:
           description: Asset owner that initiates the offer.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20828,6 +21025,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20835,6 +21033,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20849,12 +21048,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -20882,6 +21083,7 @@ components:
         assetOwner:
           description: Asset owner that initiates the offer.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20889,6 +21091,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20896,6 +21099,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20910,12 +21114,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -20925,6 +21131,7 @@ components:
         targetMpName:
           description: Participant that is to respond to the offer.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20951,6 +21158,7 @@ components:
         assetOwner:
           description: Asset owner that initiates the offer.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20959,12 +21167,14 @@ components:
           description: ID of the existing CRR being sold or traded.
           type: integer
           format: int64
+          x-crr-rule: {keywords: [minimum, maximum], reason: "the range of CRR ids and quantities"}
           minimum: 1
           maximum: 9999999999
           example: 1097488538
         source:
           description: Source node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20972,6 +21182,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20986,12 +21197,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -21001,6 +21214,7 @@ components:
         targetMpName:
           description: Participant that is to respond to the offer.
           type: string
+          x-crr-rule: {keywords: [minLength, maxLength], reason: "a CRR name, id or code is never empty; the longest value the CRR service stores"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21028,6 +21242,7 @@ components:
         assetOwner:
           description: Asset owner that initiates the offer.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21053,6 +21268,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21060,6 +21276,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21074,12 +21291,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -21089,6 +21308,7 @@ components:
         targetMpName:
           description: Participant that is to respond to the offer.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21131,6 +21351,7 @@ components:
         initiatingAO:
           description: Participant that initiated the offer.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21145,6 +21366,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21152,6 +21374,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21166,12 +21389,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -21181,6 +21406,7 @@ components:
         respondingAssetOwner:
           description: Asset owner that receives the CRR created by the trade.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21239,6 +21465,7 @@ components:
         assetOwner:
           description: Asset owner that initiates the offer.
           type: string
+          x-crr-rule: {keywords: [minLength, maxLength], reason: "a CRR name, id or code is never empty; the longest value the CRR service stores"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21264,6 +21491,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21271,6 +21499,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21285,12 +21514,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -21320,6 +21551,7 @@ components:
         respondingMpName:
           description: Participant that is to respond to the offer.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23573,6 +23805,7 @@ components:
       description: Name of the TOR conversion window.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 100
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23584,6 +23817,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
+        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23618,6 +23852,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
+          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -23625,6 +23860,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -23651,6 +23887,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -23677,6 +23914,7 @@ components:
         name:
           description: 'Period name: YYYY_Mnn or YYYY_Snn.'
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23685,12 +23923,14 @@ components:
           description: Start of the period.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: Last second of the period.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T06:59:59Z'
     TimeOfUse:
@@ -23725,12 +23965,14 @@ components:
           description: When the window opens.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-12T16:00:00Z'
         closeDate:
           description: When the window closes.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-14T02:00:00Z'
     ConversionWindowStatus:
@@ -23782,6 +24024,7 @@ components:
           description: When the participant submitted the records.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-03T18:15:00Z'
         errorMessages:
@@ -23802,6 +24045,7 @@ components:
           description: When the participant submitted the records.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-03T18:15:00Z'
         errorMessages:
@@ -23831,6 +24075,7 @@ components:
         source:
           description: Source node.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23838,6 +24083,7 @@ components:
         sink:
           description: Sink node.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23846,12 +24092,14 @@ components:
           description: Effective start of the CRR.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR (last second).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T06:59:59Z'
         mw:
@@ -23859,6 +24107,7 @@ components:
         transfereeAO:
           description: Asset owner the TOR CRR is transferred to.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23887,6 +24136,7 @@ components:
         source:
           description: Source node.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23894,6 +24144,7 @@ components:
         sink:
           description: Sink node.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23902,12 +24153,14 @@ components:
           description: Effective start of the CRR.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR (last second).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T06:59:59Z'
         mw:
@@ -23915,6 +24168,7 @@ components:
         transfereeAO:
           description: Asset owner the TOR CRR is transferred to.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23950,6 +24204,7 @@ components:
         source:
           description: Source node.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23957,6 +24212,7 @@ components:
         sink:
           description: Sink node.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23980,6 +24236,7 @@ components:
         torConversionWindow:
           description: Name of the TOR conversion window.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 100
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23987,6 +24244,7 @@ components:
         torHolder:
           description: TOR holder asking for the conversion.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23994,6 +24252,7 @@ components:
         conversionRequests:
           description: Conversion requests.
           type: array
+          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ConversionRequest'
@@ -24008,6 +24267,7 @@ components:
         torConversionWindow:
           description: Name of the TOR conversion window.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 100
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24015,6 +24275,7 @@ components:
         assetOwner:
           description: Asset owner the TOR CRRs are transferred to.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24022,6 +24283,7 @@ components:
         conversionApprovalRecords:
           description: Approval records.
           type: array
+          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ConversionApprovalRecord'
@@ -24038,6 +24300,7 @@ components:
         name:
           description: Name of the TOR conversion window.
           type: string
+          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
           minLength: 1
           maxLength: 100
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24071,6 +24334,7 @@ components:
         source:
           description: Source node.
           type: string
+          x-crr-rule: {keywords: [minLength, pattern], reason: "a CRR name, id or code is never empty; the characters CRR names, codes and date-times are made of"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24078,6 +24342,7 @@ components:
         sink:
           description: Sink node.
           type: string
+          x-crr-rule: {keywords: [minLength, pattern], reason: "a CRR name, id or code is never empty; the characters CRR names, codes and date-times are made of"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24086,12 +24351,14 @@ components:
           description: Effective start of the path.
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: Effective end of the path (last second).
           type: string
           format: date-time
+          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T06:59:59Z'
         maxMw:

@@ -251,7 +251,8 @@ struct Evaluator {
         return ValidationError(instanceLocation: JSONPointer(tokens: instanceTokens).description,
                                keywordLocation: JSONPointer(tokens: path).description,
                                absoluteKeywordLocation: absolute,
-                               keyword: e.keyword, message: e.message, file: document.name,
+                               keyword: e.keyword, message: CRRBusinessRule.message(e.message, keyword: e.keyword, schema: Value(document: e.schema.document, index: e.schema.index)),
+                               file: document.name,
                                position: document.position(ofNode: e.instanceIndex), isBranchDetail: e.isBranchDetail, rule: e.rule)
     }
 

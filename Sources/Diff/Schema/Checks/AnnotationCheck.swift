@@ -6,7 +6,9 @@ import JSONSchema
 /// servers apply defaults), and `annotation-changed` for everything else (`readOnly`,
 /// `deprecated`, `x-` extensions, keywords validators ignore).
 enum AnnotationCheck {
-    static let skipped: Set<String> = ["definitions", "$defs", "$id", "$schema", "nullable"]
+    /// `x-crr-rule` marks a constraint as crrspec's business rule (see docs/catalog.md): the
+    /// constraint itself is compared; marking it is not a change of the contract.
+    static let skipped: Set<String> = ["definitions", "$defs", "$id", "$schema", "nullable", "x-crr-rule"]
 
     static func run(_ pair: Pair, _ checks: CheckContext) {
         let renamed = KeywordRenameCheck.renames(pair, checks.dialect).flatMap { [$0.0, $0.1] }

@@ -1,0 +1,35 @@
+import Document
+
+/// A constraint a bundled CRR spec adds to CAISO's published contract, marked in the schema
+/// object that holds it:
+///
+/// ```yaml
+/// assetOwner:
+///   type: string
+///   x-crr-rule: {keywords: [minLength], reason: "an asset owner is never empty"}
+///   minLength: 1
+/// ```
+///
+/// `keywords` names the keywords that are business rules (all of the object's when absent),
+/// `reason` says why, and `code` the CAISO error code the rule anticipates when CAISO's tables
+/// name one. A failure of such a keyword says so: "CRR business rule, not in the published
+/// spec: …", so a user can tell CAISO's contract from crrspec's rules.
+public enum CRRBusinessRule {
+    public static let key = "x-crr-rule"
+
+    /// The rule marked on `schema` for `keyword`, if any: (reason, code).
+    public static func rule(for keyword: String, in schema: Value) -> (reason: String, code: String?)? {
+        guard schema.kind == .object, let mark = schema[key] else { return nil }
+        if let reason = mark.string { return (reason, nil) }
+        guard mark.kind == .object else { return nil }
+        if let keywords = mark["keywords"], keywords.kind == .array,
+           !keywords.elements.contains(where: { $0.string == keyword }) { return nil }
+        return (mark["reason"]?.string ?? "no reason given", mark["code"]?.string)
+    }
+
+    /// `message`, prefixed when `keyword` is a business rule of `schema`.
+    public static func message(_ message: String, keyword: String, schema: Value) -> String {
+        guard let rule = rule(for: keyword, in: schema) else { return message }
+        return "CRR business rule, not in the published spec: \(message) (\(rule.reason)\(rule.code.map { "; CAISO answers \($0)" } ?? ""))"
+    }
+}
