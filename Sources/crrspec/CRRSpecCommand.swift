@@ -28,7 +28,7 @@ struct CRRSpecCommand: ParsableCommand {
         """,
         version: CRRSpecVersion.current,
         subcommands: [ValidateCommand.self, MetaschemaCommand.self, LintCommand.self, DiffCommand.self, VersionCheckCommand.self,
-                      ChangelogCommand.self, CatalogCommand.self, ExplainCommand.self, ParseCommand.self]
+                      ChangelogCommand.self, CatalogCommand.self, ExplainCommand.self, ParseCommand.self, MockCommand.self]
     )
 }
 

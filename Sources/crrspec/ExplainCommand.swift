@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diff
 import Lint
+import Mock
 import Reporting
 
 struct ExplainCommand: ParsableCommand {
@@ -54,5 +55,5 @@ struct ExplainCommand: ParsableCommand {
 /// Registers the explanations of the modules beyond Reporting's built-ins: every lint rule
 /// (built from its `RuleMeta`) and every change id (from `ChangeCatalog`). Idempotent.
 func registerExplanations() {
-    Explanations.register(LintEngine.explanations + ChangeCatalog.explanations + VersionRule.explanations)
+    Explanations.register(LintEngine.explanations + ChangeCatalog.explanations + VersionRule.explanations + MockLogID.explanations)
 }
