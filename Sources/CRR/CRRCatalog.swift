@@ -36,8 +36,10 @@ public enum CRRCatalog {
 
     /// Looks up `Name` (newest version) or `Name@X.Y.Z`; schemas and services alike.
     public static func find(_ reference: String) -> Entry? {
-        let parts = reference.split(separator: "@", maxSplits: 1).map(String.init)
-        let candidates = entries.filter { $0.name == parts[0] || $0.name.lowercased() == parts[0].lowercased() }
+        // "@", "@@" or "" split into empty parts (never index a part that is not there).
+        let parts = reference.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let name = parts.first, !name.isEmpty else { return nil }
+        let candidates = entries.filter { $0.name == name || $0.name.lowercased() == name.lowercased() }
         if parts.count == 2 {
             guard let version = CRRVersion(parts[1]) else { return nil }
             return candidates.first { $0.version == version }
@@ -47,7 +49,8 @@ public enum CRRCatalog {
 
     /// Names close to a reference, for "did you mean" messages.
     public static func suggestions(for reference: String) -> [String] {
-        let name = String(reference.split(separator: "@").first ?? "")
+        let name = String(reference.split(separator: "@", omittingEmptySubsequences: false).first ?? "")
+        guard !name.isEmpty else { return [] }
         let names = Array(Set(entries.map(\.name))).sorted()
         if let near = Suggest.closest(name, among: names) { return [near] }
         return names.filter { $0.lowercased().contains(name.lowercased()) }

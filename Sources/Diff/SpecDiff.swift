@@ -1,6 +1,8 @@
 import CRR
 import Document
 import Foundation
+import JSONSchema
+import OpenAPI
 
 /// An input that cannot be compared: unreadable, malformed, or not an OpenAPI document or a
 /// JSON schema. Commands exit 2 on it.
@@ -54,6 +56,9 @@ public enum SpecDiff {
                 guard let document = try DocumentLoader.load(path: path).documents.first?.document else {
                     throw DiffInputError("\(path): no document")
                 }
+                if OpenAPIVersion.isAPIDescription(document) {
+                    do { try OpenAPIVersion.check(document) } catch { throw DiffInputError(error.description) }
+                }
                 return DiffInput(document: document, name: path, library: library)
             } catch let error as DocumentError {
                 throw DiffInputError(error.description)
@@ -95,7 +100,7 @@ public enum SpecDiff {
     public static func kind(of document: Document) -> DiffResult.Kind? {
         let root = document.root
         guard root.kind == .object else { return root.bool != nil ? .schema : nil }
-        if root["openapi"] != nil || root["swagger"] != nil { return .openAPI }
+        if OpenAPIVersion.isAPIDescription(document) { return .openAPI }
         if root["$schema"] != nil || root["$id"] != nil { return .schema }
         for member in root.members where SchemaDialect.validationKeywords.contains(member.name) || member.name == "definitions" {
             return .schema
@@ -110,13 +115,21 @@ public enum SpecDiff {
         guard oldKind == newKind else {
             throw DiffInputError("\(old.name) is \(oldKind == .openAPI ? "an OpenAPI document" : "a JSON schema") but \(new.name) is not")
         }
+        let result: DiffResult
         switch oldKind {
         case .openAPI:
-            return OpenAPIDiff.compare(old: old.document, new: new.document, oldLibrary: old.library, newLibrary: new.library,
-                                       oldName: old.name, newName: new.name, options: options)
+            // Swagger 2.0 and OpenAPI 3.1 are refused, not compared as if they were 3.0.
+            for document in [old.document, new.document] {
+                do { try OpenAPIVersion.check(document) } catch { throw DiffInputError(error.description) }
+            }
+            result = try OpenAPIDiff.compare(old: old, new: new, options: options)
         case .schema:
-            return SchemaFileDiff.compare(old: old.document, new: new.document, oldLibrary: old.library, newLibrary: new.library,
-                                          oldName: old.name, newName: new.name)
+            result = SchemaFileDiff.compare(old: old.document, new: new.document, oldLibrary: old.library, newLibrary: new.library,
+                                            oldName: old.name, newName: new.name)
         }
+        // A $ref the file fence refused (outside the compared files' folders, a FIFO, a device)
+        // or a read limit stopped: the input is unusable, as in validate.
+        if let refusal = old.library.refusal ?? new.library.refusal { throw DiffInputError(refusal.description) }
+        return result
     }
 }

@@ -122,6 +122,7 @@ public final class Document: @unchecked Sendable {
     /// Added to every reported line (for one line of a JSON Lines file).
     public let lineOffset: Int
     private let lineStartsBox = LazyLineStarts()
+    let parentsBox = ParentTable()
 
     /// Takes ownership of buffers allocated with `malloc`.
     init(name: String, source: consuming RawBuffer<UInt8>, extra: consuming RawBuffer<UInt8>, nodes: consuming RawBuffer<Node>,
@@ -332,6 +333,35 @@ final class LazyLineStarts: @unchecked Sendable {
                 i += 1
             }
             starts = result
+            return result
+        }
+    }
+}
+
+/// Each node's parent (the root's is 0), built on first use; object keys carry ``keyBit``.
+final class ParentTable: @unchecked Sendable {
+    static let keyBit: UInt32 = 1 << 31
+    private var parents: [UInt32]?
+    private let lock = Lock()
+
+    func get(_ nodes: UnsafeBufferPointer<Node>) -> [UInt32] {
+        lock.withLock { () -> [UInt32] in
+            if let parents { return parents }
+            var result = [UInt32](repeating: 0, count: nodes.count)
+            // Open containers: (index, end, whether the next child is a key).
+            var stack: [(index: Int, end: Int, nextIsKey: Bool)] = []
+            for i in 0..<nodes.count {
+                while let top = stack.last, top.end <= i { stack.removeLast() }
+                if let top = stack.last {
+                    let isObject = nodes[top.index].kind == ValueKind.object.rawValue
+                    let key = isObject && top.nextIsKey
+                    result[i] = UInt32(top.index) | (key ? ParentTable.keyBit : 0)
+                    if isObject { stack[stack.count - 1].nextIsKey.toggle() }
+                }
+                let node = nodes[i]
+                if node.kind >= ValueKind.array.rawValue { stack.append((i, Int(node.b), true)) }
+            }
+            parents = result
             return result
         }
     }

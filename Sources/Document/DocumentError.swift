@@ -56,7 +56,8 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible, Equatable
     /// `file:line:column: error: message`, or `file: error: message` when there is no position
     /// (an unreadable file, a size limit).
     public var description: String {
-        line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
+        let file = ControlEscape.line(file), message = ControlEscape.line(message)
+        return line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
     }
 }
 

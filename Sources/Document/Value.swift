@@ -175,38 +175,35 @@ public struct MemberSequence: Sequence, Sendable {
 }
 
 extension Document {
-    /// The JSON Pointer of the value at a node index.
+    /// The JSON Pointer of the value at a node index (of a key node: its member's pointer).
+    ///
+    /// Walks up a parent table built on first use (4 bytes a node), so each pointer costs its
+    /// depth (plus the element's position for array elements), not a scan of every sibling on
+    /// the way down: rules and the compiler ask for thousands of pointers in a large spec.
     public func pointer(to target: Int) -> JSONPointer {
+        guard target > 0, target < nodes.count else { return JSONPointer(tokens: []) }
+        let parents = parentsBox.get(nodes)
         var tokens: [String] = []
-        var current = 0
-        while current != target {
-            let node = nodes[current]
-            var child = current + 1
-            let end = Int(node.b)
-            if node.kind == ValueKind.array.rawValue {
+        var current = target
+        while current > 0 {
+            let parent = Int(parents[current] & ~ParentTable.keyBit)
+            if nodes[parent].kind == ValueKind.array.rawValue {
                 var position = 0
-                while child < end {
-                    let next = self.end(of: child)
-                    if target < next { break }
-                    child = next
+                var child = parent + 1
+                while child < current {
+                    child = end(of: child)
                     position += 1
                 }
                 tokens.append(String(position))
-                current = child
-            } else if node.kind == ValueKind.object.rawValue {
-                while child < end {
-                    let next = self.end(of: child + 1)
-                    if target < next { break }
-                    child = next
-                }
-                tokens.append(Value(document: self, index: child).string ?? "")
-                // A key node itself points at its member.
-                current = target == child ? target : child + 1
+                current = parent
             } else {
-                break
+                // Object members: a key node points at its member; a value's key sits just before it.
+                let isKey = parents[current] & ParentTable.keyBit != 0
+                tokens.append(Value(document: self, index: isKey ? current : current - 1).string ?? "")
+                current = parent
             }
         }
-        return JSONPointer(tokens: tokens)
+        return JSONPointer(tokens: tokens.reversed())
     }
 
     /// The value a JSON Pointer designates, or nil.

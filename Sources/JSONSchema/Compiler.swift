@@ -10,6 +10,8 @@ struct Compiler {
     var retained: [AnyObject] = []
     var cache: [Key: SchemaNode] = [:]
     var regexCache: [CodePointKey: ECMARegex] = [:]
+    /// Dialect of each document compiled from.
+    var dialects: [ObjectIdentifier: Dialect] = [:]
 
     struct Key: Hashable {
         let document: ObjectIdentifier
@@ -32,13 +34,32 @@ struct Compiler {
             registry.index(value.document, at: value.index)
         }
         let root = try compile(value)
-        try checkCycles()
+        markCycles()
         return root
     }
 
-    mutating func compile(_ value: Value) throws -> SchemaNode {
+    /// The dialect a document is read in (OpenAPI 3.0 schema objects: draft-07 rules plus
+    /// boolean exclusive bounds, whatever the default dialect).
+    mutating func dialect(of document: Document) throws -> Dialect {
+        if options.openAPI30 { return .draft7 }
+        let id = ObjectIdentifier(document)
+        if let known = dialects[id] { return known }
+        let dialect = try registry.dialect(of: document)
+        dialects[id] = dialect
+        return dialect
+    }
+
+    /// Compiles a (sub)schema; `booleanAllowed` marks the draft-04 keywords whose value may be
+    /// a boolean (`additionalProperties`, `additionalItems`) where boolean schemas do not exist.
+    mutating func compile(_ value: Value, booleanAllowed: Bool = false) throws -> SchemaNode {
         let key = Key(document: ObjectIdentifier(value.document), index: value.index)
         if let done = cache[key] { return done }
+        if value.kind == .true || value.kind == .false, !booleanAllowed {
+            let dialect = try dialect(of: value.document)
+            if !dialect.booleanSchemas {
+                throw SchemaError("a schema must be an object in \(dialect.name) (boolean schemas came with draft-06), found \(ValueDescription.describe(value))", at: value)
+            }
+        }
         if registry.base(of: value.document, index: value.index) == nil {
             registry.index(value.document, at: value.index)
         }
@@ -63,9 +84,16 @@ struct Compiler {
     // MARK: keywords
 
     mutating func compileKeywords(_ schema: Value) throws -> [Check] {
-        if let ref = schema["$ref"] {
+        // Only the keywords of the document's dialect count (`schema[d, "const"]` is nil in draft-04).
+        let d = try dialect(of: schema.document)
+        if let ref = schema[d, "$ref"] {
             // draft-07: `$ref` ignores every sibling keyword.
             guard let text = ref.string else { throw SchemaError("$ref must be a string", at: ref) }
+            // A NUL or other control character (also percent-encoded: %00, %0A, %1b) has no
+            // place in a reference; file systems would cut the name at it or log it raw.
+            if ControlEscape.containsControl(text) || ControlEscape.containsControl(URIReference.percentDecode(text)) {
+                throw SchemaError("$ref \(ValueDescription.quote(text, limit: 200)) contains a control character (raw or percent-encoded); references to such names are refused", at: ref)
+            }
             let base = registry.base(of: schema.document, index: schema.index) ?? URIReference(registry.uri(of: schema.document) ?? "")
             let uri = URIReference(text).resolved(against: base)
             let target = try registry.resolve(uri, from: ref)
@@ -74,61 +102,79 @@ struct Compiler {
         }
         var checks: [Check] = []
         let nullable = options.openAPI30 && schema["nullable"]?.bool == true
-        if let type = schema["type"] { checks.append(.type(try typeMask(type) | (nullable ? TypeBits.null : 0))) }
-        if let e = schema["enum"] {
+        if let type = schema[d, "type"] {
+            var mask = try typeMask(type) | (nullable ? TypeBits.null : 0)
+            if d.lexicalIntegers, mask & TypeBits.integer != 0 { mask |= TypeBits.lexicalInteger }
+            checks.append(.type(mask))
+        }
+        if let e = schema[d, "enum"] {
             guard e.kind == .array else { throw SchemaError("enum must be an array", at: e) }
             var values = Array(e.elements)
             if nullable, let null = nullValue { values.append(null) }
             checks.append(.enumeration(keep(EnumCheck(values))))
         }
-        if let c = schema["const"] { checks.append(.const(keep(ConstCheck(c)))) }
+        if let c = schema[d, "const"] { checks.append(.const(keep(ConstCheck(c)))) }
+        // draft-04 (and OpenAPI 3.0): a boolean exclusiveMinimum/exclusiveMaximum makes its
+        // minimum/maximum exclusive; draft-06 on: they are bounds of their own.
+        let booleanBounds = d.booleanExclusiveBounds || options.openAPI30
         for kind in [NumberBound.Kind.minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum] {
-            if let limit = schema[kind.rawValue] {
-                guard limit.kind == .number else { throw SchemaError("\(kind.rawValue) must be a number", at: limit) }
-                checks.append(.bound(keep(NumberBound(kind: kind, value: limit))))
+            guard let limit = schema[d, kind.rawValue] else { continue }
+            let modifier: NumberBound.Kind? = kind == .minimum ? .exclusiveMinimum : (kind == .maximum ? .exclusiveMaximum : nil)
+            if modifier == nil, booleanBounds, limit.bool != nil { continue }  // read with its plain bound
+            if modifier == nil, d.booleanExclusiveBounds {
+                throw SchemaError("\(kind.rawValue) must be a boolean in \(d.name) (it makes \(kind == .exclusiveMinimum ? "minimum" : "maximum") exclusive), found \(ValueDescription.describe(limit))", at: limit)
             }
+            guard limit.kind == .number else {
+                let hint = limit.bool != nil ? " (a boolean \(kind.rawValue) is draft-04: declare \"$schema\": \"\(Dialect.draft4.uri)#\" or use --default-dialect draft-04)" : ""
+                throw SchemaError("\(kind.rawValue) must be a number in \(d.name)\(hint)", at: limit)
+            }
+            var effective = kind
+            if let modifier, booleanBounds, schema[modifier.rawValue]?.bool == true { effective = modifier }
+            checks.append(.bound(keep(NumberBound(kind: effective, value: limit, keyword: kind.rawValue))))
         }
-        if let m = schema["multipleOf"] {
+        if let m = schema[d, "multipleOf"] {
             guard m.kind == .number, let d = m.decimal, !d.isNegative, !d.isZero else {
                 throw SchemaError("multipleOf must be a number greater than 0", at: m)
             }
             checks.append(.multipleOf(keep(MultipleOfCheck(m))))
         }
-        if let n = try count(schema, "minLength") { checks.append(.minLength(n)) }
-        if let n = try count(schema, "maxLength") { checks.append(.maxLength(n)) }
-        if let p = schema["pattern"] {
+        if let n = try count(schema, "minLength", d) { checks.append(.minLength(n)) }
+        if let n = try count(schema, "maxLength", d) { checks.append(.maxLength(n)) }
+        if let p = schema[d, "pattern"] {
             guard let text = p.string else { throw SchemaError("pattern must be a string", at: p) }
             checks.append(.pattern(keep(PatternCheck(try regex(text, at: p)))))
         }
-        if options.assertFormats, let f = schema["format"], let name = f.string, let check = try formatCheck(name, at: f) {
+        // A format outside the dialect's list is an unknown format there and passes.
+        if options.assertFormats, let f = schema[d, "format"], let name = f.string, d.formats.contains(name) || options.openAPI30,
+           let check = try formatCheck(name, at: f) {
             checks.append(.format(keep(check)))
         }
-        if options.assertContent, schema["contentEncoding"] != nil || schema["contentMediaType"] != nil {
-            let content = ContentCheck(encoding: schema["contentEncoding"]?.string, mediaType: schema["contentMediaType"]?.string)
+        if options.assertContent, schema[d, "contentEncoding"] != nil || schema[d, "contentMediaType"] != nil {
+            let content = ContentCheck(encoding: schema[d, "contentEncoding"]?.string, mediaType: schema[d, "contentMediaType"]?.string)
             if content.base64 || content.json { checks.append(.content(keep(content))) }
         }
         // Arrays
-        if let n = try count(schema, "minItems") { checks.append(.minItems(n)) }
-        if let n = try count(schema, "maxItems") { checks.append(.maxItems(n)) }
-        if let u = schema["uniqueItems"] {
+        if let n = try count(schema, "minItems", d) { checks.append(.minItems(n)) }
+        if let n = try count(schema, "maxItems", d) { checks.append(.maxItems(n)) }
+        if let u = schema[d, "uniqueItems"] {
             guard let flag = u.bool else { throw SchemaError("uniqueItems must be a boolean", at: u) }
             if flag { checks.append(.uniqueItems) }
         }
-        if let items = schema["items"] {
+        if let items = schema[d, "items"] {
             if items.kind == .array {
                 let list = try items.elements.map { U(try compile($0)) }
-                let additional = try schema["additionalItems"].map { U(try compile($0)) }
+                let additional = try schema[d, "additionalItems"].map { U(try compile($0, booleanAllowed: true)) }
                 checks.append(.tupleItems(list, additional: additional))
             } else {
                 checks.append(.items(U(try compile(items))))
             }
         }
-        if let contains = schema["contains"] { checks.append(.contains(U(try compile(contains)))) }
+        if let contains = schema[d, "contains"] { checks.append(.contains(U(try compile(contains)))) }
         // Objects
-        if let object = try objectCheck(schema) { checks.append(.object(keep(object))) }
+        if let object = try objectCheck(schema, d) { checks.append(.object(keep(object))) }
         // Combinators
         for keyword in ["allOf", "anyOf", "oneOf"] {
-            guard let list = schema[keyword] else { continue }
+            guard let list = schema[d, keyword] else { continue }
             guard list.kind == .array, list.count > 0 else { throw SchemaError("\(keyword) must be a non-empty array of schemas", at: list) }
             let nodes = try list.elements.map { U(try compile($0)) }
             switch keyword {
@@ -137,10 +183,10 @@ struct Compiler {
             default: checks.append(.oneOf(nodes))
             }
         }
-        if let not = schema["not"] { checks.append(.not(U(try compile(not)))) }
-        if let condition = schema["if"] {
-            let then = try schema["then"].map { U(try compile($0)) }
-            let otherwise = try schema["else"].map { U(try compile($0)) }
+        if let not = schema[d, "not"] { checks.append(.not(U(try compile(not)))) }
+        if let condition = schema[d, "if"] {
+            let then = try schema[d, "then"].map { U(try compile($0)) }
+            let otherwise = try schema[d, "else"].map { U(try compile($0)) }
             if then != nil || otherwise != nil {
                 checks.append(.conditional(if: U(try compile(condition)), then: then, else: otherwise))
             }
@@ -169,8 +215,8 @@ struct Compiler {
         return try bit(type)
     }
 
-    func count(_ schema: Value, _ keyword: String) throws -> Int? {
-        guard let v = schema[keyword] else { return nil }
+    func count(_ schema: Value, _ keyword: String, _ d: Dialect) throws -> Int? {
+        guard let v = schema[d, keyword] else { return nil }
         guard v.isInteger, let d = v.double, d >= 0 else {
             throw SchemaError("\(keyword) must be a non-negative integer, found \(ValueDescription.describe(v))", at: v)
         }
@@ -201,15 +247,15 @@ struct Compiler {
         return FormatCheck(name: name, check: check, rules: rules)
     }
 
-    mutating func objectCheck(_ schema: Value) throws -> ObjectCheck? {
-        let properties = schema["properties"]
-        let patternProperties = schema["patternProperties"]
-        let additional = schema["additionalProperties"]
-        let required = schema["required"]
-        let dependencies = schema["dependencies"]
-        let propertyNames = schema["propertyNames"]
-        let minProperties = try count(schema, "minProperties")
-        let maxProperties = try count(schema, "maxProperties")
+    mutating func objectCheck(_ schema: Value, _ d: Dialect) throws -> ObjectCheck? {
+        let properties = schema[d, "properties"]
+        let patternProperties = schema[d, "patternProperties"]
+        let additional = schema[d, "additionalProperties"]
+        let required = schema[d, "required"]
+        let dependencies = schema[d, "dependencies"]
+        let propertyNames = schema[d, "propertyNames"]
+        let minProperties = try count(schema, "minProperties", d)
+        let maxProperties = try count(schema, "maxProperties", d)
         if properties == nil && patternProperties == nil && additional == nil && required == nil && dependencies == nil
             && propertyNames == nil && minProperties == nil && maxProperties == nil {
             return nil
@@ -261,7 +307,7 @@ struct Compiler {
                 }
             }
         }
-        let additionalNode = try additional.map { U(try compile($0)) }
+        let additionalNode = try additional.map { U(try compile($0, booleanAllowed: true)) }
         let namesNode = try propertyNames.map { U(try compile($0)) }
         let table = NameTable(names)
         let bySlot = (0..<names.count).map { schemasBySlot[$0] }
@@ -276,10 +322,13 @@ struct Compiler {
 
     // MARK: cycles
 
-    /// A `$ref` cycle through in-place keywords (`$ref`, `allOf`, `anyOf`, `oneOf`, `not`,
-    /// `if`/`then`/`else`, schema `dependencies`) would recurse forever on the same value.
-    func checkCycles() throws {
-        var state: [ObjectIdentifier: UInt8] = [:]  // 1 = on stack, 2 = done
+    /// Marks the nodes that lie on a `$ref` cycle through in-place keywords (`$ref`, `allOf`,
+    /// `anyOf`, `oneOf`, `not`, `if`/`then`/`else`, schema `dependencies`): such a cycle would
+    /// recurse forever on the same value if an instance reached it. Nothing is refused here — the
+    /// evaluator stops with an error naming the cycle when an instance actually comes back to a
+    /// marked node at the same value (a branch that is never taken costs nothing).
+    /// Linear in the number of nodes and links (Tarjan's strongly connected components).
+    func markCycles() {
         func inPlace(_ node: SchemaNode) -> [SchemaNode] {
             var out: [SchemaNode] = []
             for check in node.checks {
@@ -294,35 +343,52 @@ struct Compiler {
             }
             return out
         }
-        for start in all where state[ObjectIdentifier(start)] == nil {
-            var stack: [(SchemaNode, [SchemaNode], Int)] = [(start, inPlace(start), 0)]
-            state[ObjectIdentifier(start)] = 1
-            while !stack.isEmpty {
-                let (node, children, position) = stack[stack.count - 1]
-                if position == children.count {
-                    state[ObjectIdentifier(node)] = 2
-                    stack.removeLast()
+        var order: [ObjectIdentifier: Int] = [:]
+        var low: [ObjectIdentifier: Int] = [:]
+        var onStack: Set<ObjectIdentifier> = []
+        var components: [SchemaNode] = []
+        var next = 0
+        for start in all where order[ObjectIdentifier(start)] == nil {
+            var work: [(SchemaNode, [SchemaNode], Int)] = [(start, inPlace(start), 0)]
+            order[ObjectIdentifier(start)] = next; low[ObjectIdentifier(start)] = next; next += 1
+            components.append(start); onStack.insert(ObjectIdentifier(start))
+            while !work.isEmpty {
+                let (node, children, position) = work[work.count - 1]
+                let id = ObjectIdentifier(node)
+                if position < children.count {
+                    work[work.count - 1].2 += 1
+                    let child = children[position]
+                    let childID = ObjectIdentifier(child)
+                    if child === node { node.cyclic = true }
+                    if let seen = order[childID] {
+                        if onStack.contains(childID) { low[id] = min(low[id]!, seen) }
+                    } else {
+                        order[childID] = next; low[childID] = next; next += 1
+                        components.append(child); onStack.insert(childID)
+                        work.append((child, inPlace(child), 0))
+                    }
                     continue
                 }
-                stack[stack.count - 1].2 += 1
-                let child = children[position]
-                switch state[ObjectIdentifier(child)] {
-                case 1:
-                    let loop = Array(stack.map(\.0).drop(while: { $0 !== child })) + [child]
-                    // A cycle through several files names the file of each step.
-                    let acrossFiles = Set(loop.map(\.documentURI)).count > 1
-                    let cycle = loop.map { node in
-                        (acrossFiles ? String(node.documentURI.split(separator: "/").last ?? "") : "") + "#" + JSONPointer(tokens: node.pointer).description
+                work.removeLast()
+                if let parent = work.last { low[ObjectIdentifier(parent.0)] = min(low[ObjectIdentifier(parent.0)]!, low[id]!) }
+                if low[id] == order[id] {
+                    var members: [SchemaNode] = []
+                    while let top = components.popLast() {
+                        onStack.remove(ObjectIdentifier(top))
+                        members.append(top)
+                        if top === node { break }
                     }
-                    throw SchemaError("cyclic $ref: \(cycle.joined(separator: " → ")) never moves to a child value, so validation could never end",
-                                      at: child.value)
-                case 2:
-                    continue
-                default:
-                    state[ObjectIdentifier(child)] = 1
-                    stack.append((child, inPlace(child), 0))
+                    if members.count > 1 { for member in members { member.cyclic = true } }
                 }
             }
         }
+    }
+}
+
+extension Value {
+    /// The member `keyword` if the dialect defines it (an unknown keyword there is ignored).
+    @inline(__always)
+    subscript(_ dialect: Dialect, _ keyword: String) -> Value? {
+        dialect.has(keyword) ? self[keyword] : nil
     }
 }

@@ -84,9 +84,7 @@ public enum JSONEquality {
         case .string:
             hasher.combine(bytes: UnsafeRawBufferPointer(value.utf8))
         case .number:
-            // Values equal by number are equal as doubles; hash the double (with -0 == 0).
-            let d = value.number!.double
-            hasher.combine(d == 0 ? 0 : d)
+            hashNumber(value, into: &hasher)
         case .array:
             hasher.combine(value.count)
             for element in value.elements { hash(element, into: &hasher) }
@@ -102,6 +100,43 @@ public enum JSONEquality {
             }
             hasher.combine(sum)
         }
+    }
+
+    /// Hashes a number by its exact decimal value, `±mantissa × 10^exponent` with no trailing
+    /// zeros, so that hashing agrees with ``equal(_:_:)`` for every number: `1e-400`, `2e-400`
+    /// (both 0 as doubles) and 400-digit integers (all infinite as doubles) hash apart, and
+    /// `1`, `1.0` and `10e-1` hash alike.
+    static func hashNumber(_ value: Value, into hasher: inout Hasher) {
+        let number = value.number!
+        if number.hasSmallForm {
+            var mantissa = number.mantissa
+            var exponent = Int(number.exponent10)
+            while mantissa != 0 && mantissa % 10 == 0 { mantissa /= 10; exponent += 1 }
+            if mantissa == 0 { exponent = 0 }
+            combineNumber(negative: number.isNegative && mantissa != 0, mantissa: mantissa, exponent: exponent, into: &hasher)
+            return
+        }
+        guard let d = value.decimal else {
+            let x = number.double
+            hasher.combine(x == 0 ? 0 : x)
+            return
+        }
+        if d.digits.count <= 18 {
+            var mantissa: UInt64 = 0
+            for digit in d.digits { mantissa = mantissa * 10 + UInt64(digit) }
+            combineNumber(negative: d.isNegative, mantissa: mantissa, exponent: d.exponent, into: &hasher)
+        } else {
+            hasher.combine(d.isNegative)
+            hasher.combine(d.exponent)
+            d.digits.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    @inline(__always)
+    static func combineNumber(negative: Bool, mantissa: UInt64, exponent: Int, into hasher: inout Hasher) {
+        hasher.combine(negative)
+        hasher.combine(exponent)
+        hasher.combine(mantissa)
     }
 
     public static func hashValue(_ value: Value) -> Int {

@@ -6,6 +6,13 @@ struct RefFrame {
     unowned(unsafe) let to: SchemaNode
 }
 
+/// A node on a `$ref` cycle being evaluated, with the instance value and mode it was entered with.
+struct CycleEntry {
+    unowned(unsafe) let node: SchemaNode
+    let index: Int
+    let collect: Bool
+}
+
 /// An error recorded during evaluation; turned into a ``ValidationError`` only at the end.
 struct PendingError {
     var instanceIndex: Int
@@ -35,6 +42,9 @@ struct Evaluator {
     /// Instance path: key node index (≥ 0) or -(array position + 1).
     var instancePath: [Int] = []
     var refFrames: [RefFrame] = []
+    /// The cyclic nodes (``SchemaNode/cyclic``) being evaluated, outermost first. An instance
+    /// only moves down, so the entries for one value are together at the top.
+    var cycleStack: [CycleEntry] = []
     var rootPointer: [String] = []
     var steps = 0
     /// Most `steps` this validation may take (``ValidationLimits/stepBudget(values:)``).
@@ -88,6 +98,8 @@ struct Evaluator {
         case .checks:
             break
         }
+        if schema.cyclic { try enterCycle(schema, i) }
+        defer { if schema.cyclic { cycleStack.removeLast() } }
         steps &+= 1
         depth += 1
         defer { depth -= 1 }
@@ -103,6 +115,31 @@ struct Evaluator {
             }
         }
         return valid
+    }
+
+    /// Notes that evaluation entered a cyclic node; coming back to it at the same value in the
+    /// same mode means the evaluation would repeat itself forever: stop, naming the cycle.
+    mutating func enterCycle(_ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) {
+        var k = cycleStack.count - 1
+        while k >= 0, cycleStack[k].index == i {
+            if cycleStack[k].node === schema, cycleStack[k].collect == collect {
+                let loop = cycleStack[k...].map(\.node) + [schema]
+                let acrossFiles = Set(loop.map(\.documentURI)).count > 1
+                var names = loop.dropLast().map { node in
+                    (acrossFiles ? String(node.documentURI.split(separator: "/").last ?? "") : "") + "#" + JSONPointer(tokens: node.pointer).description
+                }
+                // Start the cycle at its smallest location, whichever node the instance entered it by.
+                let first = names.indices.min { names[$0] < names[$1] } ?? 0
+                names = Array(names[first...] + names[..<first])
+                names.append(names[0])
+                let at = Value(document: document, index: i).pointer.description
+                throw ValidationLimitError(
+                    message: "the value at \(at.isEmpty ? "the root" : at) reaches the cyclic $ref \(names.joined(separator: " → ")), which never moves to a child value, so validation could never end (fix the schema)",
+                    cycle: names)
+            }
+            k -= 1
+        }
+        cycleStack.append(CycleEntry(node: schema, index: i, collect: collect))
     }
 
     func limitError() -> ValidationLimitError {
@@ -252,7 +289,7 @@ enum ValueDescription {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if c.value < 0x20 { out += "\\u" + String(c.value, radix: 16) } else { out.unicodeScalars.append(c) }
+                if ControlEscape.isControl(c) { out += ControlEscape.code(c) } else { out.unicodeScalars.append(c) }
             }
             n += 1
         }

@@ -23,6 +23,9 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
     public var pointer: String?
     /// A resource limit (rather than a defect of the schema).
     public var isLimit = false
+    /// A read the file fence refused (outside the allowed roots, a FIFO or a device): the input
+    /// is unusable, whichever command met it.
+    public var isRefusal = false
 
     public init(_ message: String, at value: Value? = nil) {
         self.message = message
@@ -35,11 +38,11 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         var out = ""
-        if let file { out += file + ":" }
+        if let file { out += ControlEscape.line(file) + ":" }
         if let position { out += "\(position.line):\(position.column):" }
         if !out.isEmpty { out += " " }
-        out += "error: " + message
-        if let pointer, !pointer.isEmpty { out += " (at \(pointer))" }
+        out += "error: " + ControlEscape.line(message)
+        if let pointer, !pointer.isEmpty { out += " (at \(ControlEscape.line(pointer)))" }
         return out
     }
 }
@@ -60,6 +63,11 @@ public final class SchemaRegistry: @unchecked Sendable {
     var documents: [Document] = []
     /// Retrieval URI of each document.
     var documentURIs: [ObjectIdentifier: String] = [:]
+    /// What each document's root `$schema` says about its dialect.
+    var declarations: [ObjectIdentifier: Dialect.Declaration] = [:]
+    /// The dialect of schema documents without `$schema` (`--default-dialect`); set it before
+    /// adding documents, as their identifiers (`id` or `$id`) are indexed when they are added.
+    public var defaultDialect: Dialect = .draft7
     /// URI prefix → local directory.
     public private(set) var mappings: [(prefix: String, directory: String)] = []
     /// Directories local `file:` references may read from. Empty: no restriction.
@@ -127,6 +135,7 @@ public final class SchemaRegistry: @unchecked Sendable {
             documents.append(document)
             let base = URIReference(uri).withoutFragment
             if documentURIs[ObjectIdentifier(document)] == nil { documentURIs[ObjectIdentifier(document)] = base.description }
+            if declarations[ObjectIdentifier(document)] == nil { declarations[ObjectIdentifier(document)] = Dialect.declared(by: document.root) }
             let resource = SchemaResource(document: document, index: 0)
             resources[CodePointKey(base.description)] = resource
             scanIdentifiers(document, index: 0, base: base)
@@ -180,6 +189,46 @@ public final class SchemaRegistry: @unchecked Sendable {
         }
     }
 
+    /// The dialect a document is read in: its root `$schema`, else ``defaultDialect``.
+    /// Throws "dialect … is not supported" for a `$schema` crrspec does not implement.
+    public func dialect(of document: Document) throws -> Dialect {
+        let declaration = lock.withLock { () -> Dialect.Declaration in
+            let id = ObjectIdentifier(document)
+            if let known = declarations[id] { return known }
+            let declared = Dialect.declared(by: document.root)
+            declarations[id] = declared
+            return declared
+        }
+        switch declaration {
+        case .none: return defaultDialect
+        case .known(let dialect): return dialect
+        case .unsupported(let message, let value): throw SchemaError(message, at: value)
+        }
+    }
+
+    /// The dialect used to index identifiers (an unsupported `$schema` is reported when compiling).
+    private func scanDialect(_ document: Document) -> Dialect {
+        let id = ObjectIdentifier(document)
+        if declarations[id] == nil { declarations[id] = Dialect.declared(by: document.root) }
+        if case .known(let dialect) = declarations[id]! { return dialect }
+        return defaultDialect
+    }
+
+    /// The absolute URIs (without fragment) that the schema identifiers (`$id`, or `id` in
+    /// draft-04) inside a document declare, each with the identifier's value, in document order;
+    /// the document's retrieval URI is not included. Nothing is registered.
+    public func identifiers(declaredIn document: Document, uri: String) -> [(uri: String, at: Value)] {
+        lock.withLock {
+            let dialect = scanDialect(document)
+            var found: [(uri: String, at: Value)] = []
+            walkIdentifiers(document, index: 0, base: URIReference(uri).withoutFragment, dialect: dialect) { index, resolved, isResource in
+                let holder = document.value(at: index)
+                if isResource { found.append((resolved.description, holder[dialect.idKeyword] ?? holder)) }
+            }
+            return found.sorted { $0.at.index < $1.at.index }
+        }
+    }
+
     /// The base URI in effect at a node, if it is a known schema position.
     func base(of document: Document, index: Int) -> URIReference? {
         lock.withLock { bases[ObjectIdentifier(document)]?[index] }
@@ -187,42 +236,65 @@ public final class SchemaRegistry: @unchecked Sendable {
 
     // MARK: identifier scan
 
-    /// Subschema-bearing keywords of draft-07: where `$id`s count.
+    /// Subschema-bearing keywords of draft-07: where `$id`s count (limited to the keywords of
+    /// each document's dialect when scanning).
     static let schemaKeywords: Set<String> = ["additionalItems", "contains", "additionalProperties", "propertyNames", "not", "if", "then", "else"]
     static let schemaArrayKeywords: Set<String> = ["allOf", "anyOf", "oneOf"]
     static let schemaMapKeywords: Set<String> = ["properties", "patternProperties", "definitions"]
 
     private func scanIdentifiers(_ document: Document, index: Int, base: URIReference) {
-        var stack: [(Int, URIReference)] = [(index, base)]
         let docID = ObjectIdentifier(document)
-        var baseMap = bases[docID] ?? [:]
+        // Taken out, not copied: the map stays uniquely referenced, so adding to it does not copy
+        // every base recorded so far (one copy per compiled root made linting a spec quadratic).
+        var baseMap = bases.removeValue(forKey: docID) ?? [:]
+        walkIdentifiers(document, index: index, base: base, dialect: scanDialect(document)) { i, resolved, isResource in
+            if isResource {
+                resources[CodePointKey(resolved.description)] = SchemaResource(document: document, index: i)
+            } else {
+                anchors[CodePointKey(resolved.description)] = SchemaResource(document: document, index: i)
+            }
+        } bases: { i, current in
+            baseMap[i] = current
+        }
+        bases[docID] = baseMap
+    }
+
+    /// Walks the schema positions below `index`, reporting each identifier (a resource URI, or a
+    /// plain-name fragment when `isResource` is false) and, optionally, the base in effect at each node.
+    private func walkIdentifiers(_ document: Document, index: Int, base: URIReference, dialect: Dialect,
+                                 identifier: (Int, URIReference, Bool) -> Void,
+                                 bases: ((Int, URIReference) -> Void)? = nil) {
+        var stack: [(Int, URIReference)] = [(index, base)]
+        let idKeyword = dialect.idKeyword
+        let keywords = dialect.schemaKeywords(SchemaRegistry.schemaKeywords)
+        let arrayKeywords = dialect.schemaKeywords(SchemaRegistry.schemaArrayKeywords)
         while let (i, inherited) = stack.popLast() {
             let value = document.value(at: i)
             guard value.kind == .object else {
-                baseMap[i] = inherited
+                bases?(i, inherited)
                 continue
             }
             var current = inherited
-            if let id = value["$id"]?.string, value["$ref"] == nil {
+            if let id = value[idKeyword]?.string, value["$ref"] == nil {
                 let resolved = URIReference(id).resolved(against: inherited)
                 if let fragment = resolved.fragment, !fragment.isEmpty {
                     if fragment.unicodeScalars.first != "/" {
-                        anchors[CodePointKey(resolved.description)] = SchemaResource(document: document, index: i)
+                        identifier(i, resolved, false)
                     }
                     let withoutFragment = resolved.withoutFragment
                     if withoutFragment != inherited.withoutFragment {
                         current = withoutFragment
-                        resources[CodePointKey(current.description)] = SchemaResource(document: document, index: i)
+                        identifier(i, current, true)
                     }
                 } else {
                     current = resolved.withoutFragment
-                    resources[CodePointKey(current.description)] = SchemaResource(document: document, index: i)
+                    identifier(i, current, true)
                 }
             }
-            baseMap[i] = current
+            bases?(i, current)
             for member in value.members {
                 let key = member.name
-                if SchemaRegistry.schemaKeywords.contains(key) {
+                if keywords.contains(key) {
                     stack.append((member.value.index, current))
                 } else if key == "items" {
                     if member.value.kind == .array {
@@ -230,7 +302,7 @@ public final class SchemaRegistry: @unchecked Sendable {
                     } else {
                         stack.append((member.value.index, current))
                     }
-                } else if SchemaRegistry.schemaArrayKeywords.contains(key) {
+                } else if arrayKeywords.contains(key) {
                     for element in member.value.elements { stack.append((element.index, current)) }
                 } else if SchemaRegistry.schemaMapKeywords.contains(key) || key == "dependencies" {
                     for entry in member.value.members where key != "dependencies" || entry.value.kind != .array {
@@ -239,7 +311,6 @@ public final class SchemaRegistry: @unchecked Sendable {
                 }
             }
         }
-        bases[docID] = baseMap
     }
 
     // MARK: lookup
@@ -250,10 +321,11 @@ public final class SchemaRegistry: @unchecked Sendable {
         let key = uri.withoutFragment.description
         if let found = lock.withLock({ resources[CodePointKey(key)] }) { return found }
         let trimmed = key.hasSuffix("#") ? String(key.dropLast()) : key
-        if trimmed == Draft07Metaschema.uri || trimmed == Draft07Metaschema.uri + "#" || trimmed == "https://json-schema.org/draft-07/schema" {
-            let document = try JSONReader.parse(string: Draft07Metaschema.text, name: "draft-07 metaschema")
-            add(document, uri: Draft07Metaschema.uri)
-            if trimmed != Draft07Metaschema.uri { lock.withLock { resources[CodePointKey(key)] = SchemaResource(document: document, index: 0) } }
+        if let dialect = Dialect.forSchemaURI(trimmed) {
+            // The bundled metaschemas of the dialects crrspec implements (never fetched).
+            let document = dialect.metaschemaDocument()
+            add(document, uri: dialect.uri)
+            if trimmed != dialect.uri { lock.withLock { resources[CodePointKey(key)] = SchemaResource(document: document, index: 0) } }
             return SchemaResource(document: document, index: 0)
         }
         for mapping in mappings where key.utf8.starts(with: mapping.prefix.utf8) {
@@ -290,10 +362,19 @@ public final class SchemaRegistry: @unchecked Sendable {
     /// written (no `..` escape) and with every symbolic link resolved (no link pointing
     /// outside, whether the link is the file or a folder on its way), and only when it is a
     /// regular file (never a device or a FIFO, which could block or never end).
-    private func checkAllowed(_ path: String, uri: String, referrer: Value?) throws {
-        guard !allowedRoots.isEmpty else { return }
+    func checkAllowed(_ path: String, uri: String, referrer: Value?) throws {
         let absolute = SchemaRegistry.absolutePath(path)
         let real = SchemaRegistry.realPath(absolute)
+        // Never a FIFO or a device, fence or no fence: reading one could block or never end.
+        if let real {
+            var info = stat()
+            if stat(real, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
+                var error = SchemaError("refusing to read \(absolute) for $ref \(uri): it is not a regular file", at: referrer)
+                error.isRefusal = true
+                throw error
+            }
+        }
+        guard !allowedRoots.isEmpty else { return }
         func inside(_ file: String, _ root: String) -> Bool {
             let prefix = root.hasSuffix("/") ? root : root + "/"
             // Byte for byte: "é" and "e\u{301}" are different folders to the file system.
@@ -307,13 +388,9 @@ public final class SchemaRegistry: @unchecked Sendable {
         }
         guard allowed else {
             let via = real.map { $0 != absolute ? " (a symbolic link to \($0))" : "" } ?? ""
-            throw SchemaError("refusing to read \(absolute)\(via) for $ref \(uri): it is outside the schema's directory and the --resource roots (\(allowedRoots.joined(separator: ", ")))", at: referrer)
-        }
-        if let real {
-            var info = stat()
-            if stat(real, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
-                throw SchemaError("refusing to read \(absolute) for $ref \(uri): it is not a regular file", at: referrer)
-            }
+            var error = SchemaError("refusing to read \(absolute)\(via) for $ref \(uri): it is outside the schema's directory and the --resource roots (\(allowedRoots.joined(separator: ", ")))", at: referrer)
+            error.isRefusal = true
+            throw error
         }
     }
 

@@ -127,7 +127,14 @@ public struct ValidationLimits: Sendable {
 /// Validation stopped because a limit was hit (the result is unknown, never "valid").
 public struct ValidationLimitError: Error, Sendable, CustomStringConvertible {
     public var message: String
+    /// For a `$ref` cycle that makes no progress (a defect of the schema, met by this instance):
+    /// the schema locations of the cycle, first and last the same; nil for a resource limit.
+    public var cycle: [String]? = nil
     public var description: String { message }
+    public init(message: String, cycle: [String]? = nil) {
+        self.message = message
+        self.cycle = cycle
+    }
 }
 
 /// The outcome of validating one instance.
@@ -163,7 +170,7 @@ public struct ValidationError: Sendable, CustomStringConvertible {
     public var ruleID: String { rule ?? keyword }
 
     public var description: String {
-        "\(file):\(position.line):\(position.column): error: \(message)"
+        "\(ControlEscape.line(file)):\(position.line):\(position.column): error: \(ControlEscape.line(message))"
     }
 }
 
@@ -173,6 +180,9 @@ public struct ValidationError: Sendable, CustomStringConvertible {
 final class SchemaNode {
     enum Form { case alwaysTrue, alwaysFalse, checks }
     var form: Form = .checks
+    /// On a `$ref` cycle through in-place keywords (see ``Compiler/markCycles()``): the
+    /// evaluator watches for an instance value coming back to it.
+    var cyclic = false
     var checks: [Check] = []
     /// `checks`, frozen into plain memory once compilation is done (no array retain per visit).
     private(set) var run = UnsafeMutableBufferPointer<Check>(start: nil, count: 0)
@@ -220,6 +230,8 @@ enum TypeBits {
     static let number: UInt8 = 16
     static let string: UInt8 = 32
     static let integer: UInt8 = 64
+    /// With `integer`: only numbers written without a fraction or exponent (draft-04).
+    static let lexicalInteger: UInt8 = 128
 
     static let names: [(String, UInt8)] = [
         ("null", null), ("boolean", boolean), ("object", object), ("array", array),

@@ -22,12 +22,16 @@ public final class OpenAPISpec: @unchecked Sendable {
     }
 
     /// Reads a spec file (YAML or JSON).
+    ///
+    /// - Throws: ``UnsupportedSpecVersion`` for Swagger 2.0 and OpenAPI 3.1 documents.
     public static func load(_ path: String, limits: ReaderLimits = .default) throws -> OpenAPISpec {
         let loaded = try DocumentLoader.load(path: path, limits: limits)
         guard let document = loaded.documents.first?.document else {
             throw SchemaError("\(path) holds no document")
         }
         let spec = OpenAPISpec(document: document, path: path)
+        // Swagger 2.0 and OpenAPI 3.1 are refused here, not read as if they were 3.0.
+        try OpenAPIVersion.check(document)
         guard document.root.kind == .object else {
             throw SchemaError("an OpenAPI document must be an object, found \(document.root.kind)", at: document.root)
         }

@@ -74,8 +74,7 @@ extension Explanations {
             file:    {"StartDat": "2025-01-01T08:00:00Z"}
             crrspec: file.json:1:2: error: property "StartDat" is not allowed (additionalProperties is false); did you mean "StartDate"?
             """,
-            fix: "Rename the property to the name the schema uses (field names are case-sensitive), or remove it. Adding a field to a CRR file format needs a new schema version.",
-            aliases: ["additionalItems", "patternProperties", "properties"]
+            fix: "Rename the property to the name the schema uses (field names are case-sensitive), or remove it. Adding a field to a CRR file format needs a new schema version."
         ),
         Explanation(
             id: "propertyNames", kind: .keyword,
@@ -101,15 +100,14 @@ extension Explanations {
         ),
         Explanation(
             id: "minProperties", kind: .keyword,
-            title: "The object has too few or too many properties.",
-            description: "`minProperties` and `maxProperties` bound how many properties an object has.",
+            title: "The object has fewer properties than the schema requires.",
+            description: "`minProperties` is the least number of properties an object has (`maxProperties` the most).",
             example: """
             schema:  {"minProperties": 1}
             file:    {}
             crrspec: file.json:1:1: error: the object has 0 properties, fewer than the minimum of 1
             """,
-            fix: "Add or remove properties to stay within the bounds.",
-            aliases: ["maxProperties"]
+            fix: "Add the properties the object lacks."
         ),
         Explanation(
             id: "maxItems", kind: .keyword,
@@ -124,8 +122,7 @@ extension Explanations {
             file:    {"newBids": [ ...501 bids... ]}
             crrspec: file.json:4:14: error: the array has 501 items, more than the maximum of 500
             """,
-            fix: "Split the items over several requests or files, each within the limit.",
-            aliases: ["minItems"]
+            fix: "Split the items over several requests or files, each within the limit."
         ),
         Explanation(
             id: "uniqueItems", kind: .keyword,
@@ -151,10 +148,10 @@ extension Explanations {
         ),
         Explanation(
             id: "minimum", kind: .keyword,
-            title: "The number is outside the allowed range.",
+            title: "The number is smaller than the schema's minimum.",
             description: """
-            `minimum` and `maximum` are inclusive bounds; `exclusiveMinimum` and `exclusiveMaximum` (numbers, in \
-            draft-07) are exclusive ones. crrspec compares the numbers exactly as written, so big ids and long decimals \
+            `minimum` is an inclusive lower bound: the number may equal it (`exclusiveMinimum` is the exclusive one, \
+            `maximum` the upper bound). crrspec compares the numbers exactly as written, so big ids and long decimals \
             are never rounded. CRR ids have ranges (a CrrID is at most 10 digits); MW and prices are non-negative where \
             the schema says so.
             """,
@@ -163,8 +160,7 @@ extension Explanations {
             file:    {"MW": -1}
             crrspec: file.json:1:8: error: -1 is less than the minimum 0
             """,
-            fix: "Use a value within the range. A negative MW on a download usually means a sign convention mix-up upstream.",
-            aliases: ["maximum", "exclusiveMinimum", "exclusiveMaximum"]
+            fix: "Use a value within the range. A negative MW on a download usually means a sign convention mix-up upstream."
         ),
         Explanation(
             id: "multipleOf", kind: .keyword,
@@ -183,15 +179,14 @@ extension Explanations {
         ),
         Explanation(
             id: "minLength", kind: .keyword,
-            title: "The string is too short or too long.",
-            description: "`minLength` and `maxLength` count characters (Unicode code points, not bytes). CRR names have service limits, e.g. a market name of at most 50 characters.",
+            title: "The string is shorter than the schema allows.",
+            description: "`minLength` is the least number of characters a string has (Unicode code points, not bytes). `minLength: 1` is how a schema says a name may not be empty.",
             example: """
-            schema:  {"PortfolioName": {"type": "string", "maxLength": 5}}
-            file:    {"PortfolioName": "abcdefg"}
-            crrspec: file.json:1:19: error: "abcdefg" is 7 characters long, longer than the maximum of 5
+            schema:  {"PortfolioName": {"type": "string", "minLength": 1}}
+            file:    {"PortfolioName": ""}
+            crrspec: file.json:1:19: error: "" is 0 characters long, shorter than the minimum of 1
             """,
-            fix: "Shorten (or lengthen) the string to fit the bounds.",
-            aliases: ["maxLength"]
+            fix: "Fill in the string; an empty name is not a name."
         ),
         Explanation(
             id: "pattern", kind: .keyword,
@@ -227,15 +222,14 @@ extension Explanations {
         ),
         Explanation(
             id: "contentEncoding", kind: .keyword,
-            title: "The string is not valid base64, or not the JSON document it should contain.",
-            description: "`contentEncoding: base64` requires valid base64 (RFC 4648); `contentMediaType: application/json` requires the (decoded) string to be a JSON document. crrspec asserts both.",
+            title: "The string is not valid base64.",
+            description: "`contentEncoding: base64` requires valid base64 (RFC 4648); crrspec asserts it (see contentMediaType for the content itself).",
             example: """
             schema:  {"Attachment": {"type": "string", "contentEncoding": "base64"}}
             file:    {"Attachment": "@@"}
             crrspec: file.json:1:16: error: "@@" is not valid base64
             """,
-            fix: "Encode the content with standard base64 (with padding), or embed a well-formed JSON document.",
-            aliases: ["contentMediaType"]
+            fix: "Encode the content with standard base64 (with padding)."
         ),
         Explanation(
             id: "anyOf", kind: .keyword,
@@ -277,7 +271,7 @@ extension Explanations {
         ),
         Explanation(
             id: "if", kind: .keyword,
-            title: "The value fails the `then` or `else` branch of a condition.",
+            title: "A condition: the value must pass `then` when it passes `if`, else `else`.",
             description: "With `if`/`then`/`else`, a value that passes `if` must pass `then`, and one that fails `if` must pass `else`. The error names the branch keyword (then or else) that failed, with its own keyword below.",
             example: """
             schema:  {"if": {"type": "string"}, "then": {"minLength": 3}}
@@ -285,8 +279,7 @@ extension Explanations {
             crrspec: file.json:1:1: error: "x" is 1 character long, shorter than the minimum of 3
                        at instance (root), schema /then/minLength
             """,
-            fix: "Satisfy the branch that applies; the schema location shows which one.",
-            aliases: ["then", "else"]
+            fix: "Satisfy the branch that applies; the schema location shows which one."
         ),
         Explanation(
             id: "false", kind: .keyword,
@@ -298,6 +291,167 @@ extension Explanations {
             crrspec: file.json:1:12: error: no value is allowed here (the schema is `false`)
             """,
             fix: "Remove the value."
+        ),
+
+        Explanation(
+            id: "properties", kind: .keyword,
+            title: "A named property's value fails the schema given for it.",
+            description: "`properties` maps property names to schemas; each property present must pass its schema. `properties` never fails by itself: the error names the inner keyword (type, enum, pattern, ...) and its schema location runs through /properties/NAME.",
+            example: """
+            schema:  {"properties": {"MW": {"type": "number"}}}
+            file:    {"MW": "25"}
+            crrspec: file.json:1:8: error: expected number, found string "25"
+                       at instance /MW, schema /properties/MW/type
+            """,
+            fix: "Fix the value as the inner keyword's explanation says (crrspec explain type, enum, ...)."
+        ),
+        Explanation(
+            id: "patternProperties", kind: .keyword,
+            title: "A property whose name matches a pattern fails the schema for that pattern.",
+            description: "`patternProperties` maps regular expressions to schemas; every property whose name matches one must pass its schema. Names it matches also count as known for `additionalProperties`. The error names the inner keyword.",
+            example: """
+            schema:  {"patternProperties": {"^HE[0-9]{2}$": {"type": "number"}}}
+            file:    {"HE01": "x"}
+            crrspec: file.json:1:10: error: expected number, found string "x"
+                       at instance /HE01, schema /patternProperties/^HE[0-9]{2}$/type
+            """,
+            fix: "Fix the value as the inner keyword says, or rename the property so that it does not match the pattern."
+        ),
+        Explanation(
+            id: "additionalItems", kind: .keyword,
+            title: "The array has more items than its tuple schema lists.",
+            description: "When `items` is a list (a tuple), `additionalItems` governs the items past its end; `additionalItems: false` forbids them.",
+            example: """
+            schema:  {"items": [{"type": "string"}, {"type": "number"}], "additionalItems": false}
+            file:    ["ON", 25, 3]
+            crrspec: file.json:1:1: error: the array has 3 items, but only 2 are allowed (additionalItems is false)
+            """,
+            fix: "Remove the extra items, or (in the schema) allow them with an `additionalItems` schema."
+        ),
+        Explanation(
+            id: "maxProperties", kind: .keyword,
+            title: "The object has more properties than the schema allows.",
+            description: "`maxProperties` is the most properties an object may have (`minProperties` the least).",
+            example: """
+            schema:  {"maxProperties": 2}
+            file:    {"a": 1, "b": 2, "c": 3}
+            crrspec: file.json:1:1: error: the object has 3 properties, more than the maximum of 2
+            """,
+            fix: "Remove properties until the object is within the bound."
+        ),
+        Explanation(
+            id: "minItems", kind: .keyword,
+            title: "The array has fewer items than the schema requires.",
+            description: "`minItems` is the least number of items an array has; `minItems: 1` is how a schema says a list may not be empty (a bid needs at least one curve point). The error is positioned at the array's opening bracket.",
+            example: """
+            schema:  {"bidPoints": {"type": "array", "minItems": 1}}
+            file:    {"bidPoints": []}
+            crrspec: file.json:1:15: error: the array has 0 items, fewer than the minimum of 1
+            """,
+            fix: "Add the items the array lacks."
+        ),
+        Explanation(
+            id: "maximum", kind: .keyword,
+            title: "The number is greater than the schema's maximum.",
+            description: "`maximum` is an inclusive upper bound: the number may equal it. crrspec compares numbers exactly as written, never rounded. CRR percentages (SetAsidePercent) stop at 100.",
+            example: """
+            schema:  {"SetAsidePercent": {"type": "number", "maximum": 100}}
+            file:    {"SetAsidePercent": 100.5}
+            crrspec: file.json:1:21: error: 100.5 is greater than the maximum 100
+            """,
+            fix: "Use a value at or below the maximum."
+        ),
+        Explanation(
+            id: "exclusiveMinimum", kind: .keyword,
+            title: "The number is not greater than the schema's exclusive minimum.",
+            description: "`exclusiveMinimum` (a number, in draft-07) is an exclusive lower bound: the number must be greater than it, so the bound itself fails. A positive MW is written `exclusiveMinimum: 0`.",
+            example: """
+            schema:  {"MW": {"type": "number", "exclusiveMinimum": 0}}
+            file:    {"MW": 0}
+            crrspec: file.json:1:8: error: 0 is equal to the exclusive minimum 0
+            """,
+            fix: "Use a value greater than the bound."
+        ),
+        Explanation(
+            id: "exclusiveMaximum", kind: .keyword,
+            title: "The number is not less than the schema's exclusive maximum.",
+            description: "`exclusiveMaximum` (a number, in draft-07) is an exclusive upper bound: the number must be less than it, so the bound itself fails.",
+            example: """
+            schema:  {"Percent": {"type": "number", "exclusiveMaximum": 100}}
+            file:    {"Percent": 100}
+            crrspec: file.json:1:13: error: 100 is equal to the exclusive maximum 100
+            """,
+            fix: "Use a value less than the bound."
+        ),
+        Explanation(
+            id: "maxLength", kind: .keyword,
+            title: "The string is longer than the schema allows.",
+            description: "`maxLength` is the most characters a string may have (Unicode code points, not bytes). CRR names have service limits, e.g. a market name of at most 50 characters.",
+            example: """
+            schema:  {"PortfolioName": {"type": "string", "maxLength": 5}}
+            file:    {"PortfolioName": "abcdefg"}
+            crrspec: file.json:1:19: error: "abcdefg" is 7 characters long, longer than the maximum of 5
+            """,
+            fix: "Shorten the string to the maximum."
+        ),
+        Explanation(
+            id: "contentMediaType", kind: .keyword,
+            title: "The string is not the JSON document it should contain.",
+            description: "`contentMediaType: application/json` requires the string (decoded first when `contentEncoding` says base64) to be a well-formed JSON document; crrspec asserts it.",
+            example: """
+            schema:  {"Payload": {"type": "string", "contentMediaType": "application/json"}}
+            file:    {"Payload": "{\\"a\\": "}
+            crrspec: file.json:1:13: error: "{\\"a\\": " is not a valid application/json document
+            """,
+            fix: "Embed a complete, well-formed JSON document (escaped as a JSON string)."
+        ),
+        Explanation(
+            id: "then", kind: .keyword,
+            title: "The value passes `if` but fails `then`.",
+            description: "With `if`/`then`, a value that passes the `if` schema must pass `then`. The error names the keyword inside `then` that failed; its schema location runs through /then.",
+            example: """
+            schema:  {"if": {"type": "string"}, "then": {"minLength": 3}}
+            file:    "x"
+            crrspec: file.json:1:1: error: "x" is 1 character long, shorter than the minimum of 3
+                       at instance (root), schema /then/minLength
+            """,
+            fix: "Make the value pass the `then` schema (or, if the condition should not apply, fail `if`)."
+        ),
+        Explanation(
+            id: "else", kind: .keyword,
+            title: "The value fails `if` and also fails `else`.",
+            description: "With `if`/`else`, a value that fails the `if` schema must pass `else`. The error names the keyword inside `else` that failed; its schema location runs through /else.",
+            example: """
+            schema:  {"if": {"type": "string"}, "else": {"type": "number"}}
+            file:    true
+            crrspec: file.json:1:1: error: expected number, found boolean true
+                       at instance (root), schema /else/type
+            """,
+            fix: "Make the value pass the `else` schema, or make it pass `if`."
+        ),
+        Explanation(
+            id: "allOf", kind: .keyword,
+            title: "The value fails one of the schemas it must pass all of.",
+            description: "`allOf` lists schemas the value must pass every one of. It never fails by itself: each failing subschema reports its own keyword, with a schema location through /allOf/N. CRR schemas use allOf to combine a shared definition ($ref) with local constraints.",
+            example: """
+            schema:  {"allOf": [{"$ref": "#/definitions/tou"}, {"enum": ["ON", "OFF"]}]}
+            file:    "on"
+            crrspec: file.json:1:1: error: "on" is not one of the allowed values: "ON", "OFF" (did you mean "ON"?)
+                       at instance (root), schema /allOf/1/enum
+            """,
+            fix: "Fix the value as the inner keyword's explanation says."
+        ),
+        Explanation(
+            id: "items", kind: .keyword,
+            title: "An item of the array fails the schema for items.",
+            description: "`items` (one schema) applies to every item of an array; as a list it applies position by position (see additionalItems). `items` never fails by itself: the error names the inner keyword, at the item's position.",
+            example: """
+            schema:  {"items": {"type": "number"}}
+            file:    [1, "2"]
+            crrspec: file.json:1:5: error: expected number, found string "2"
+                       at instance /1, schema /items/type
+            """,
+            fix: "Fix the item as the inner keyword's explanation says."
         ),
     ]
 
@@ -365,6 +519,31 @@ extension Explanations {
             crrspec: notes.json: error: --schema auto: no catalog schema fits the fields Comment, Author; closest: ...
             """,
             fix: "Name the schema with --schema NAME (crrspec catalog lists them), or check that the file really is a CRR download."
+        ),
+        Explanation(
+            id: "input-unreadable", kind: .input,
+            title: "A file named on the command line could not be read or parsed.",
+            description: """
+            crrspec lint reports a file it cannot use as an input-unreadable finding instead of linting it: no such \
+            file or folder, a file it may not read, or malformed JSON or YAML (the finding carries the position of the \
+            syntax error). It makes the exit status 2 whatever --fail-on says, and no baseline or x-lint-ignore hides it: \
+            a file that was never checked is never reported as clean.
+            """,
+            example: """
+            crrspec lint specs/missing.yaml
+            crrspec: specs/missing.yaml: error: no such file or folder [input-unreadable]
+            """,
+            fix: "Correct the path, or fix the syntax at the position shown (`crrspec parse FILE` checks well-formedness alone)."
+        ),
+        Explanation(
+            id: "invalid", kind: .input,
+            title: "The file is invalid; --fast stopped at the first failure without listing errors.",
+            description: "With --fast, crrspec validate stops evaluating a file at its first failing keyword and reports only that the file is invalid, which is quicker on large files. Its exit status is 1, as without --fast.",
+            example: """
+            crrspec validate --fast --schema auto download.json
+            crrspec: download.json: invalid (--fast stops at the first failure; run without --fast to list the errors)
+            """,
+            fix: "Run again without --fast to see each error with its position and keyword."
         ),
     ]
 }

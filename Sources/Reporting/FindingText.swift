@@ -1,3 +1,4 @@
+import Document
 /// Renders findings for people: `file:line:col: severity: message [rule]`, then a short code
 /// frame (the line before, the line itself and a caret under the column) and the fix hint.
 public enum FindingTextRenderer {
@@ -6,15 +7,16 @@ public enum FindingTextRenderer {
         var out = ""
         var lineCache: [String: [Substring]] = [:]
         for finding in findings {
-            let place = finding.line > 0 ? "\(finding.file):\(finding.line):\(finding.column)" : finding.file
-            out += "\(place): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
+            let file = ControlEscape.line(finding.file)
+            let place = finding.line > 0 ? "\(file):\(finding.line):\(finding.column)" : file
+            out += "\(place): \(finding.severity.rawValue): \(ControlEscape.line(finding.message)) [\(finding.rule)]\n"
             if frames, finding.line > 0 {
                 if lineCache[finding.file] == nil {
                     lineCache[finding.file] = source(finding.file).map { splitLines($0) } ?? []
                 }
                 out += frame(lineCache[finding.file]!, line: finding.line, column: finding.column)
             }
-            if let hint = finding.hint { out += "  hint: \(hint)\n" }
+            if let hint = finding.hint { out += "  hint: \(ControlEscape.line(hint))\n" }
         }
         return out
     }
@@ -28,7 +30,11 @@ public enum FindingTextRenderer {
     }
 
     static func splitLines(_ text: String) -> [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            let line = $0.hasSuffix("\r") ? $0.dropLast() : $0
+            // Source lines in frames: control characters escaped (tabs kept for the caret).
+            return ControlEscape.containsControl(String(line)) ? Substring(ControlEscape.line(String(line))) : line
+        }
     }
 
     /// The code frame; lines longer than 160 columns are cut around the caret.

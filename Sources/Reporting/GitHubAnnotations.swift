@@ -1,3 +1,4 @@
+import Document
 import Foundation
 import JSONSchema
 
@@ -19,7 +20,7 @@ public enum GitHubAnnotations {
 
     /// Escapes a message (`%`, CR, LF), as the runner's command parser expects.
     public static func escapeData(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        ControlEscape.keepingLines(s).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
     }
 
     /// Escapes a property value (also `:` and `,`).
@@ -36,7 +37,14 @@ public enum GitHubAnnotations {
             switch report.outcome {
             case .valid:
                 continue
-            case .invalid(let errors, let truncated):
+            case .invalid(var errors, let truncated):
+                // User-controlled parts are escaped one by one (a line break in a key stays
+                // `\u000a`); only the lines this renderer joins become annotation lines.
+                for i in errors.indices {
+                    errors[i].message = ControlEscape.line(errors[i].message)
+                    errors[i].instanceLocation = ControlEscape.line(errors[i].instanceLocation)
+                    errors[i].keywordLocation = ControlEscape.line(errors[i].keywordLocation)
+                }
                 if errors.isEmpty {
                     out += line(file: report.file, line: report.line, title: "crrspec \(command)",
                                 message: "invalid (--fast stops at the first failure; run without --fast to list the errors)")
@@ -60,7 +68,7 @@ public enum GitHubAnnotations {
                                 message: "more errors were found than --max-errors allows; only the first are shown")
                 }
             case .unusable(let message, let l, let column):
-                out += line(file: report.file, line: l, column: column, title: "crrspec \(command) (\(ProblemKind.ruleID(for: message)))", message: message)
+                out += line(file: report.file, line: l, column: column, title: "crrspec \(command) (\(ProblemKind.ruleID(for: message)))", message: ControlEscape.line(message))
             }
         }
         return out

@@ -1,3 +1,4 @@
+import Document
 /// Renders findings as GitHub Actions workflow commands, which show as annotations on the
 /// pull request: `::error file=F,line=L,col=C,title=RULE::message`.
 public enum GitHubAnnotationRenderer {
@@ -16,9 +17,11 @@ public enum GitHubAnnotationRenderer {
                 properties.append("col=\(f.column)")
             }
             properties.append("title=\(escapeProperty(f.rule))")
+            // escapeData escapes every control character; line breaks become %0A (a line of
+            // the same annotation, never a new workflow command).
             var message = f.message
             if let hint = f.hint { message += "\nhint: \(hint)" }
-            if !f.pointer.isEmpty { message += "\nat \(f.pointer)" }
+            if !f.pointer.isEmpty { message += "\nat \(ControlEscape.line(f.pointer))" }
             out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
         }
         return out
@@ -27,7 +30,7 @@ public enum GitHubAnnotationRenderer {
     /// Escapes the message part (`%`, CR, LF).
     public static func escapeData(_ s: String) -> String {
         var out = ""
-        for c in s.unicodeScalars {
+        for c in ControlEscape.keepingLines(s).unicodeScalars {
             switch c {
             case "%": out += "%25"
             case "\r": out += "%0D"

@@ -45,6 +45,10 @@ public enum ValidationReportRenderer {
         var out = ""
         let error = style.red("error:")
         for report in reports {
+            // User-controlled text (file names, keys in locations, quoted values) is printed with
+            // its control characters escaped, so it can never forge or recolour a line.
+            var report = report
+            report.file = ControlEscape.line(report.file)
             switch report.outcome {
             case .valid:
                 if verbose { out += "\(report.file)\(report.line.map { ":\($0)" } ?? ""): \(style.green("valid"))\n" }
@@ -52,13 +56,18 @@ public enum ValidationReportRenderer {
                 if errors.isEmpty {
                     out += "\(style.bold("\(report.file)\(report.line.map { ":\($0)" } ?? "")")): \(style.red("invalid")) (--fast stops at the first failure; run without --fast to list the errors)\n"
                 }
-                for e in errors {
+                for var e in errors {
+                    e.file = ControlEscape.line(e.file)
+                    e.message = ControlEscape.line(e.message)
+                    e.instanceLocation = ControlEscape.line(e.instanceLocation)
+                    e.keywordLocation = ControlEscape.line(e.keywordLocation)
                     let indent = e.isBranchDetail ? "    " : ""
                     out += "\(indent)\(style.bold("\(e.file):\(e.position.line):\(e.position.column):")) \(error) \(e.message)\n"
                     out += indent + style.dim("  at instance \(e.instanceLocation.isEmpty ? "(root)" : e.instanceLocation), schema \(e.keywordLocation.isEmpty ? "(root)" : e.keywordLocation)") + "\n"
                 }
                 if truncated { out += "\(style.bold(report.file + ":")) \(style.cyan("note:")) more errors were found than --max-errors allows; only the first are shown\n" }
-            case .unusable(let message, let line, let column):
+            case .unusable(let raw, let line, let column):
+                let message = ControlEscape.line(raw)
                 if let line, let column, line > 0 {
                     out += "\(style.bold("\(report.file):\(line):\(column):")) \(error) \(message)\n"
                 } else {

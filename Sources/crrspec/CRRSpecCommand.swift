@@ -39,6 +39,7 @@ extension CRRSpecCommand {
         // On a thread with a large stack: compiling and validating recurse once per level of
         // nesting, and with the 8 MiB main stack a user who raises --max-depth or
         // --max-eval-depth could crash crrspec instead of getting an error.
+        Output.guardStandardDescriptors()
         WorkerThreads.run { runCommand() }
     }
 
@@ -48,14 +49,19 @@ extension CRRSpecCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+            Foundation.exit(Output.exitStatus(exit.rawValue))
         } catch {
             let code = exitCode(for: error)
-            if code == .success { Self.exit(withError: error) }
             let message = fullMessage(for: error)
-            if !message.isEmpty { Output.err(message + "\n") }
-            Foundation.exit(2)
+            if code == .success {
+                // --help, --version, completion scripts: written (and checked) like any report.
+                if !message.isEmpty { Output.out(message + "\n") }
+                Foundation.exit(Output.exitStatus(0))
+            }
+            if !message.isEmpty { Output.err(ControlEscape.keepingLines(message) + "\n") }
+            Foundation.exit(Output.exitStatus(2))
         }
+        Foundation.exit(Output.exitStatus(0))
     }
 }
 

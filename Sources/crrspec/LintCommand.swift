@@ -38,6 +38,18 @@ struct LintCommand: ParsableCommand {
         PATHs); later runs, from any working directory, report only new ones. Findings are \
         matched without line numbers, so moving text does not revive them.
 
+        Custom rules: a rule body in Spectral's syntax under lint.rules (description, message \
+        with {{property}} {{value}} {{path}}, severity, given: a JSONPath, then: field/function/\
+        functionOptions with truthy, falsy, defined, undefined, pattern, enumeration, length, \
+        casing, alphabetical, xor or schema), or --ruleset FILE with a Spectral ruleset:
+          lint:
+            rules:
+              paths-no-query:
+                description: Paths carry no query string.
+                severity: error
+                given: $.paths
+                then: {field: "@key", function: pattern, functionOptions: {notMatch: "\\\\?"}}
+
         Formats: text (with a code frame), json, sarif (SARIF 2.1.0 for code scanning), github \
         (workflow annotations), junit. --list-rules prints the rules (text, json or markdown); \
         crrspec explain RULE says why a rule exists, with an example and the fix.
@@ -54,6 +66,7 @@ struct LintCommand: ParsableCommand {
           crrspec lint --format github --fail-on warning specs/
           crrspec lint --write-baseline specs/ && crrspec lint specs/
           crrspec lint --list-rules --format markdown
+          crrspec lint --ruleset .spectral.yaml specs/
         """
     )
 
@@ -71,6 +84,9 @@ struct LintCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Use this configuration instead of the nearest .crrspec.yaml.", valueName: "FILE"))
     var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also run the rules of this Spectral ruleset file (its rules: unchanged; JavaScript functions and extends are reported and skipped).", valueName: "FILE"))
+    var ruleset: String?
 
     @Flag(name: .customLong("no-config"), help: "Ignore .crrspec.yaml files.")
     var noConfig = false
@@ -169,6 +185,8 @@ struct LintRun {
     let command: LintCommand
     var configs: [String: LintConfig] = [:]
     var firstConfig: LintConfig?
+    /// Every custom rule of the configurations used (for SARIF's rule list).
+    var customRules: [CustomRule] = []
 
     init(command: LintCommand) { self.command = command }
 
@@ -179,6 +197,12 @@ struct LintRun {
             guard FileManager.default.fileExists(atPath: path) else { throw fail("\(path): error: no such configuration file") }
             explicit = try loadConfig(path)
         }
+        var ruleset: CustomRuleParser.Outcome?
+        if let path = command.ruleset {
+            guard FileManager.default.fileExists(atPath: path) else { throw fail("\(path): error: no such ruleset file") }
+            do { ruleset = try CustomRuleParser.ruleset(path) } catch { throw fail("\(error)") }
+        }
+        var noted: Set<String> = []
         let (files, missing) = LintInputs.expand(command.paths)
         var findings: [Finding] = []
         var unusable = missing.map { Finding(rule: "input-unreadable", severity: .error, file: $0, line: 0, column: 0, pointer: "", message: "no such file or folder") }
@@ -190,6 +214,10 @@ struct LintRun {
             if firstConfig == nil { firstConfig = config }
             if config.isIgnored(file) { return nil }
             if command.profile != nil { config.profile = nil }
+            if let ruleset { config.add(ruleset) }
+            // What custom rules cannot run is said once, on standard error.
+            for note in config.skipped where noted.insert(note).inserted { Output.err("crrspec: note: \(note)\n") }
+            for rule in config.customRules where !customRules.contains(where: { $0.meta.id == rule.meta.id }) { customRules.append(rule) }
             return config
         }
         for file in files {
@@ -264,7 +292,7 @@ struct LintRun {
             Output.out(FindingJSONRenderer.render(findings))
         case .sarif:
             let tool = SARIFRenderer.Tool(name: "crrspec", version: CRRSpecVersion.current, informationURI: "https://github.com/crrspec/crrspec",
-                                          rules: LintEngine.rules.map(\.meta.descriptor))
+                                          rules: LintEngine.rules.map(\.meta.descriptor) + customRules.map(\.meta.descriptor))
             Output.out(SARIFRenderer.render(findings, tool: tool))
         case .github:
             Output.out(GitHubAnnotationRenderer.render(findings))

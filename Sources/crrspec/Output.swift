@@ -5,19 +5,78 @@ import Darwin
 #endif
 
 /// Writes whole strings to stdout/stderr (one write each, so parallel output never interleaves mid-line).
+///
+/// A failed write to standard output (a full disk, `> /dev/full`, a closed stdout) is remembered
+/// and turns the exit status into 2 with a message on stderr (`Output.exitStatus`): a report that
+/// was not written must never look like a pass.
 enum Output {
     static func out(_ text: String) { write(1, text) }
     static func err(_ text: String) { write(2, text) }
 
+    /// The first error a write to standard output met (an `errno`), if any.
+    nonisolated(unsafe) private static var stdoutError: Int32?
+    /// Set when standard output was closed when crrspec started.
+    nonisolated(unsafe) private static var stdoutWasClosed = false
+    private static let lock = OutputLock()
+
+    /// Makes sure descriptors 0–2 exist before any file is opened: a closed stdout would otherwise
+    /// be taken by the first file crrspec opens, and the report written into (or lost in) that file.
+    /// A closed stdout is replaced by a read-only /dev/null, so that every write to it fails and is reported.
+    static func guardStandardDescriptors() {
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            let opened = open("/dev/null", fd == 2 ? O_WRONLY : O_RDONLY)
+            if opened != fd && opened >= 0 { _ = dup2(opened, fd); _ = close(opened) }
+            if fd == 1 { stdoutWasClosed = true }
+        }
+    }
+
+    /// A one-line message when something could not be written to standard output, else nil.
+    static var writeFailure: String? {
+        lock.locked {
+            if stdoutWasClosed { return "crrspec: error: standard output is closed; the report could not be written" }
+            guard let code = stdoutError else { return nil }
+            return "crrspec: error: could not write the report to standard output: \(String(cString: strerror(code)))"
+        }
+    }
+
+    /// The exit status to use: `code`, or 2 (with a message on stderr) when writing stdout failed.
+    static func exitStatus(_ code: Int32) -> Int32 {
+        guard let message = writeFailure else { return code }
+        err(message + "\n")
+        return 2
+    }
+
     private static func write(_ fd: Int32, _ text: String) {
         var text = text
         text.withUTF8 { buffer in
+            guard buffer.count > 0 else { return }
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { if errno == EINTR { continue }; return }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    if fd == 1 {
+                        let code = n < 0 ? errno : EIO
+                        lock.locked { if stdoutError == nil { stdoutError = code } }
+                    }
+                    return
+                }
                 offset += n
             }
         }
+    }
+}
+
+/// A small pthread mutex (Output is used from the progress ticker's thread too).
+final class OutputLock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
+    func locked<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body()
     }
 }

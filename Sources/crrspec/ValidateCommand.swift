@@ -22,7 +22,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate JSON, YAML or JSON Lines files (or folders of them) against a draft-07 schema.",
+        abstract: "Validate JSON, YAML or JSON Lines files (or folders of them) against a JSON Schema (draft-07, -06 or -04).",
         discussion: """
         Every error names the failing value's file:line:column, its JSON Pointer and the schema \
         keyword that failed. `$ref`s resolve from local files only: map a remote URI prefix to a \
@@ -35,6 +35,12 @@ struct ValidateCommand: ParsableCommand {
         skipped. The schema is compiled once and files are checked on all cores (--jobs); results \
         print in file order, and a summary with the files, records, valid, invalid, unusable and \
         MB/s goes to standard error.
+
+        The schema's $schema picks its dialect: draft-07, draft-06 or draft-04 (schemas without \
+        one are draft-07 unless --default-dialect says otherwise); 2019-09, 2020-12 and unknown \
+        dialects exit 2. format, contentMediaType and contentEncoding are assertions; --formats \
+        annotate makes them annotations (never an error). A $ref cycle that never moves into the \
+        instance stops the instances that reach it with exit 2.
 
         --schema auto picks the catalog download schema each file's records fit best (by their \
         field names) and says which on standard error; a file that fits none is reported with the \
@@ -54,6 +60,7 @@ struct ValidateCommand: ParsableCommand {
           crrspec validate --spec caiso_crr_auction_v1.2.1.yaml --operation portfolioCreation portfolio.json
           crrspec validate --spec auction --component NewBid bid.yaml
           crrspec validate --schema order.schema.json --fast orders.jsonl.gz
+          crrspec validate --schema legacy.schema.json --default-dialect draft-04 --formats annotate data.json
           crrspec validate --schema s.json --format github changed/*.json
           crrspec validate --schema s.json --resource https://example.com/schemas/=./vendor/schemas a.yaml
           cat a.json | crrspec validate --schema s.json --format json -
@@ -79,6 +86,8 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Map a URI prefix to a local directory for $ref resolution (repeatable).", valueName: "URI=PATH"))
     var resource: [String] = []
+
+    @OptionGroup var dialect: DialectOptions
 
     @Flag(name: .long, help: "Stop at the first failure of each instance (fastest; no error details).")
     var fast = false
@@ -119,8 +128,11 @@ struct ValidateCommand: ParsableCommand {
         }
         if spec == nil && (component != nil || operation != nil) { throw ValidationError("--component and --operation need --spec") }
         if files.isEmpty { throw ValidationError("give at least one FILE or folder to validate (or - for standard input)") }
-        for mapping in resource where !mapping.contains("=") {
-            throw ValidationError("--resource takes URI=PATH, e.g. --resource http://localhost:1234/=./remotes (got \(mapping))")
+        for mapping in resource {
+            let parts = mapping.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty {
+                throw ValidationError("--resource takes URI=PATH with both sides non-empty, e.g. --resource http://localhost:1234/=./remotes (got \(ControlEscape.line(mapping)))")
+            }
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs needs a positive number") }
         if isAuto && !resource.isEmpty { throw ValidationError("--resource needs a schema file; --schema auto uses the bundled catalog") }
@@ -149,7 +161,7 @@ struct ValidateCommand: ParsableCommand {
     /// Compiles the schema once (or prepares --schema auto), before any file is read.
     func makeChooser() throws -> SchemaChooser {
         if isAuto {
-            let auto = CRRAutoSchemas(profile: profile)
+            let auto = CRRAutoSchemas(profile: profile, baseOptions: dialect.apply(CompileOptions()))
             return { _, _, sample in
                 switch auto.choose(for: sample) {
                 case .success(let chosen): return .schema(chosen.schema, label: chosen.label)
@@ -159,14 +171,16 @@ struct ValidateCommand: ParsableCommand {
         }
         let registry = SchemaRegistry()
         registry.limits = limits.reader
+        registry.defaultDialect = dialect.defaultDialect
         for mapping in resource {
-            let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
+            let parts = mapping.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             registry.addMapping(prefix: parts[0], directory: parts[1])
         }
         let compiled: Schema
         do {
-            compiled = try SchemaSource(schema: schema, spec: spec, component: component, operation: operation, profile: profile)
-                .compile(registry: registry, resourceRoots: resource.map { String($0.split(separator: "=", maxSplits: 1)[1]) })
+            compiled = try SchemaSource(schema: schema, spec: spec, component: component, operation: operation, profile: profile,
+                                        adjust: dialect.apply)
+                .compile(registry: registry, resourceRoots: resource.map { String($0.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[1]) })
         } catch let error as ArgumentParser.ValidationError {
             throw error
         } catch {
@@ -182,6 +196,7 @@ func describeLoadError(_ error: any Error, file: String) -> String {
     switch error {
     case let e as DocumentError: return e.description
     case let e as SchemaError: return e.description
+    case let e as UnsupportedSpecVersion: return e.description
     default: return "\(file): error: \(error)"
     }
 }

@@ -138,3 +138,77 @@ final class HostileInputTests: XCTestCase {
         XCTAssertFalse(try schema("{\"const\": " + object + "}").isValid(instance(changed)))
     }
 }
+
+/// Issue 16, items 3–5: hashing, enum lookup and suggestions stay bounded on hostile numbers and strings.
+final class HostileRoundTwoEngineTests: XCTestCase {
+    func values(_ json: String) throws -> [Value] {
+        Array(try JSONReader.parse(string: json, name: "v.json").root.elements)
+    }
+
+    func testNumberHashAgreesWithEqualityForEveryExactDecimal() throws {
+        // Beyond a double's range (all 0 or all infinite as doubles): hashes must still differ…
+        let tiny = try values("[" + (1...2_000).map { "\($0)e-400" }.joined(separator: ",") + "]")
+        XCTAssertEqual(Set(tiny.map(JSONEquality.hashValue)).count, tiny.count)
+        let huge = try values("[" + (1...500).map { "\($0)" + String(repeating: "7", count: 400) }.joined(separator: ",") + "]")
+        XCTAssertEqual(Set(huge.map(JSONEquality.hashValue)).count, huge.count)
+        // …and agree wherever equality holds, whichever way the number is written.
+        let groups = [
+            "[1e-400, 10e-401, 0.1e-399, 0.0000000001e-390]",
+            "[1, 1.0, 10e-1, 0.1e1, 1.000000000000000000000000000000000000]",
+            "[0, -0, 0.0, 0e10, -0.0e-400]",
+            "[1" + String(repeating: "0", count: 400) + ", 1e400, 10e399, 1" + String(repeating: "0", count: 400) + ".000]",
+            "[123456789012345678901234567890, 1.23456789012345678901234567890e29, 12345678901234567890123456789.0e1]",
+            "[-2.5e-400, -25e-401]",
+        ]
+        for group in groups {
+            let vs = try values(group)
+            for v in vs {
+                XCTAssertTrue(JSONEquality.equal(vs[0], v), "\(group): \(v.numberText ?? "")")
+                XCTAssertEqual(JSONEquality.hashValue(vs[0]), JSONEquality.hashValue(v), "\(group): \(v.numberText ?? "")")
+            }
+        }
+        XCTAssertFalse(JSONEquality.equal(try values("[1e-400]")[0], try values("[2e-400]")[0]))
+        XCTAssertFalse(JSONEquality.equal(try values("[-1e-400]")[0], try values("[1e-400]")[0]))
+    }
+
+    func testUniqueItemsAndEnumOverNumbersBeyondDoubleRange() throws {
+        let numbers = (1...20_000).map { "\($0)e-400" }.joined(separator: ",")
+        let unique = try Schema.compile(JSONReader.parse(string: #"{"uniqueItems": true}"#).root, registry: SchemaRegistry())
+        XCTAssertTrue(try unique.validate(JSONReader.parse(string: "[\(numbers)]", name: "i.json").root).valid)
+        let duplicated = try unique.validate(JSONReader.parse(string: "[\(numbers), 20000e-400]", name: "i.json").root)
+        XCTAssertEqual(duplicated.errors.map(\.message), ["items 19999 and 20000 are equal (20000e-400), but uniqueItems is true"])
+        // An enum of 10,000 numbers and objects: members are bucketed by hash.
+        let members = (1...10_000).map { $0 % 2 == 0 ? "\($0)e-400" : #"{"n": \#($0)}"# }.joined(separator: ",")
+        let e = try Schema.compile(JSONReader.parse(string: #"{"items": {"enum": [\#(members)]}}"#).root, registry: SchemaRegistry())
+        let check = EnumCheck(try values("[\(members)]"))
+        XCTAssertLessThanOrEqual(check.others.values.map(\.count).max() ?? 0, 2, "hash buckets stay small")
+        XCTAssertTrue(try e.validate(JSONReader.parse(string: "[\(members)]", name: "i.json").root).valid)
+        let wrong = try e.validate(JSONReader.parse(string: #"[2e-400, 3e-400, {"n": 2}, 10000.0e-400, {"n": 9999.0}]"#, name: "i.json").root)
+        XCTAssertEqual(wrong.errors.map(\.instanceLocation), ["/1", "/2"])
+    }
+
+    func testSuggestionsAreBoundedByLengthAndCount() throws {
+        // The banded distance agrees with the full table whenever the result is within the band.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let a = (0..<Int.random(in: 0...9, using: &generator)).map { _ in Unicode.Scalar(UInt8.random(in: 97...100, using: &generator)) }
+            let b = (0..<Int.random(in: 0...9, using: &generator)).map { _ in Unicode.Scalar(UInt8.random(in: 97...100, using: &generator)) }
+            let full = Suggest.distance(a, b), banded = Suggest.distance(a, b, atMost: 3)
+            if full <= 3 { XCTAssertEqual(banded, full, "\(a) \(b)") } else { XCTAssertGreaterThan(banded, 3, "\(a) \(b)") }
+        }
+        XCTAssertEqual(Suggest.closest("Auctoin", among: ["Auction", "Allocation"]), "Auction")
+        // Words or candidates longer than the limit are never compared.
+        let long = String(repeating: "x", count: Suggest.maxLength + 1)
+        XCTAssertNil(Suggest.closest(long, among: [long + "y"]))
+        XCTAssertNil(Suggest.closest("x" + long, among: [long]))
+        // Through the evaluator: 1,000 long strings against a one-string enum of a long string.
+        let member = String(repeating: "a", count: 4_000)
+        let s = try Schema.compile(JSONReader.parse(string: #"{"items": {"enum": ["\#(member)"]}}"#).root, registry: SchemaRegistry())
+        let items = (0..<1_000).map { _ in "\"" + member.dropLast() + "b\"" }.joined(separator: ",")
+        var limits = ValidationLimits()
+        limits.maxErrors = 10_000
+        let result = try s.validate(JSONReader.parse(string: "[\(items)]", name: "i.json").root, limits: limits)
+        XCTAssertEqual(result.errors.count, 1_000)
+        XCTAssertFalse(result.errors[0].message.contains("did you mean"))
+    }
+}

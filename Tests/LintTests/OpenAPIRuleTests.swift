@@ -82,6 +82,12 @@ final class OpenAPIRuleTests: XCTestCase {
         check("oas-path-parameters", fixture("  /items/{id}:", "  /items/{itemId}:", expect: "does not declare the path parameter \"itemId\""))
     }
 
+    func testEmptyPathTemplate() {
+        let failing = Self.base.with("  /items:\n", "  /items/{}:\n")
+        let hits = LintTest.lint(failing, name: Self.name).filter { $0.rule == "oas-path-parameters" }
+        XCTAssertEqual(hits.map(\.message), ["path /items/{} has an empty template {}: a path variable needs a name"])
+    }
+
     func testPathParameterRequired() {
         check("oas-path-parameter-required", fixture("          required: true\n          schema: {type: string}", "          schema: {type: string}",
                                                      expect: "not marked required: true"))
@@ -125,5 +131,61 @@ final class OpenAPIRuleTests: XCTestCase {
         XCTAssertEqual(messages.count, 2, "\(messages)")
         XCTAssertTrue(messages.contains { $0.contains("\"const\"") && $0.contains("not part of the OpenAPI 3.0 Schema Object") })
         XCTAssertTrue(messages.contains { $0.contains("did you mean \"maxLength\"") })
+    }
+
+    func testArrayWithoutItems() {
+        check("schema-items-properties-type", fixture("count: {type: integer, minimum: 0}", "count: {type: array}", expect: "OpenAPI 3.0 requires items"))
+    }
+
+    func testNullableWithoutType() {
+        check("schema-nullable-without-type", fixture("count: {type: integer, minimum: 0}", "count: {nullable: true, minimum: 0}", expect: "nullable without a type"))
+    }
+
+    func testParameterDuplicate() {
+        let failing = Self.base.with("          example: a1\n", "          example: a1\n        - {name: id, in: path, required: true, schema: {type: string}}\n")
+        check("oas-parameter-duplicate", RuleFixture(name: Self.name, failing: failing, passing: Self.base, expect: "parameter \"id\" in path is declared twice (first at line 15)"))
+    }
+
+    func testRefSiblingsOutsideSchemas() {
+        let failing = Self.base.with("      parameters:\n        - name: id\n          in: path\n          required: true\n          schema: {type: string}\n          example: a1\n",
+                                     "      parameters:\n        - $ref: '#/components/parameters/id'\n          description: The id.\n")
+            .with("  schemas:\n", "  parameters:\n    id: {name: id, in: path, required: true, schema: {type: string}, example: a1}\n  schemas:\n")
+        let passing = failing.with("          description: The id.\n", "")
+        check("oas-ref-siblings", RuleFixture(name: Self.name, failing: failing, passing: passing, expect: "\"description\" beside \"$ref\" is ignored"))
+        // A schema $ref with siblings is schema-ref-siblings', not this rule's.
+        let schema = Self.base.with("$ref: '#/components/schemas/Item'\n", "$ref: '#/components/schemas/Item'\n                description: x\n")
+        XCTAssertEqual(LintTest.lint(schema, name: Self.name).filter { $0.rule == "oas-ref-siblings" }.count, 0)
+    }
+
+    func testPathTrailingSlash() {
+        check("oas-path-trailing-slash", fixture("  /items:\n", "  /items/:\n", expect: "path \"/items/\" ends with a slash"))
+    }
+
+    func testServerTrailingSlash() {
+        check("oas-server-trailing-slash", fixture("tags:\n", "servers:\n  - url: https://api.example.com/crr/\ntags:\n", expect: "server URL \"https://api.example.com/crr/\" ends with a slash"))
+    }
+
+    func testServerVariables() {
+        let failing = Self.base.with("tags:\n", "servers:\n  - url: https://{environment}.example.com\n    variables: {env: {default: prod}}\ntags:\n")
+        let passing = Self.base.with("tags:\n", "servers:\n  - url: https://{env}.example.com\n    variables: {env: {default: prod, enum: [prod, test]}}\ntags:\n")
+        check("oas-server-variables", RuleFixture(name: Self.name, failing: failing, passing: passing, expect: "uses {environment}, which variables does not define"))
+        check("oas-server-variables", RuleFixture(name: Self.name, failing: failing, passing: passing, expect: "server variable \"env\" is not used"))
+        check("oas-server-variables", RuleFixture(name: Self.name, failing: passing.with("default: prod", "default: dev"), passing: passing, expect: "is not in its enum"))
+        check("oas-server-variables", RuleFixture(name: Self.name, failing: passing.with("enum: [prod, test]", "enum: []"), passing: passing, expect: "has an empty enum"))
+    }
+
+    func testTagDuplicate() {
+        check("oas-tag-duplicate", fixture("  - name: Read\n", "  - name: Read\n  - name: Read\n", expect: "tag \"Read\" is declared twice"))
+    }
+
+    func testOperationSecurity() {
+        let failing = Self.base.with("security:\n  - mutualTLS: []\n", "")
+        let findings = LintTest.lint(failing, name: Self.name).filter { $0.rule == "oas-operation-security" }
+        XCTAssertEqual(findings.count, 1, "once per spec")
+        XCTAssertEqual(findings.first?.severity, .info)
+        check("oas-operation-security", RuleFixture(name: Self.name, failing: failing, passing: Self.base, expect: "2 of 2 operations have no security requirement (first: GET /items/{id})"))
+        // An explicit security: [] marks a public operation.
+        let publicOps = failing.with("      operationId: getItem\n", "      operationId: getItem\n      security: []\n").with("      operationId: listItems\n", "      operationId: listItems\n      security: []\n")
+        XCTAssertEqual(LintTest.lint(publicOps, name: Self.name).filter { $0.rule == "oas-operation-security" }.count, 0)
     }
 }

@@ -72,14 +72,55 @@ final class PublishedSpecsLintTests: XCTestCase {
         try assertFound("nomination", "crr-revision-codes", ["add AUC0051"])
     }
 
+    /// One defect, one finding: the announced-but-missing property is crr-cpg-2024-11's error;
+    /// crr-revision-notes-schema, which sees the same defect from the notes, stays quiet.
     func testPortfolioCreditLacksTheAnnouncedErrorMessage() throws {
-        try assertFound("auction", "crr-revision-notes-schema", ["add property errorMessage to PortfolioCredit"])
+        try assertFound("auction", "crr-cpg-2024-11", ["PortfolioCredit lacks the property errorMessage"])
+        let all = try findings("auction").filter { $0.message.contains("errorMessage") && $0.message.contains("PortfolioCredit") }
+        XCTAssertEqual(all.map(\.rule), ["crr-cpg-2024-11"], "\(all.map(\.message))")
     }
 
-    func testSER0028AndSER0029ContradictionIsReportedNotResolved() throws {
+    func testSER0028AndSER0029ContradictionIsReportedOnceNotResolved() throws {
         for service in ["auction", "historical_forecasted_load", "load_migration", "market_data", "market_status", "messages", "nomination", "secondary_market", "tor_conversion"] {
-            try assertFound(service, "crr-error-code-status", ["pair SER0028 with HTTP 404", "pairs it with HTTP 500", "contradicts itself"])
-            try assertFound(service, "crr-error-code-status", ["pair SER0029 with HTTP 500", "pairs it with HTTP 404"])
+            try assertFound(service, "crr-error-code-status", ["pair SER0028 with HTTP 404 and SER0029 with HTTP 500", "the other way round", "contradicts itself"])
+            let hits = try findings(service).filter { $0.message.contains("SER0028") || $0.message.contains("SER0029") }
+            XCTAssertEqual(hits.count, 1, "\(service): \(hits.map(\.message))")
+        }
+    }
+
+    func testRetiredMKT0002IsReportedOnce() throws {
+        try assertFound("nomination", "crr-retired-error-code", ["MKT0002 is retired"])
+        let hits = try findings("nomination").filter { $0.message.contains("MKT0002") }
+        XCTAssertEqual(hits.map(\.rule), ["crr-retired-error-code"], "\(hits.map(\.message))")
+    }
+
+    /// fromLse/toLse are a DUNS id in two load-migration schemas and an LSE name in a third
+    /// (different descriptions): different fields, not an inconsistency.
+    func testLoadMigrationLseFieldsAreNotInconsistent() throws {
+        let hits = try findings("load_migration").filter { $0.rule == "schema-property-consistency" && ($0.message.contains("\"fromLse\"") || $0.message.contains("\"toLse\"")) }
+        XCTAssertEqual(hits.map(\.message), [])
+    }
+
+    /// The app-status ping takes no input but the request-id header: the CPG notes list 403,
+    /// 404 and 500 for it, not 400.
+    func testAppStatusPingNeedsNo400() throws {
+        let hits = try findings("app_status").filter { $0.rule == "crr-error-responses" }
+        XCTAssertEqual(hits.count, 1)
+        XCTAssertTrue(hits.allSatisfy { $0.message.contains("lacks the 403, 404 and 500 responses") && !$0.message.contains("400") }, "\(hits.map(\.message))")
+    }
+
+    /// No place carries two findings about the same error code or property.
+    func testOneFindingPerDefectPerPlace() throws {
+        for service in ["app_status", "auction", "historical_forecasted_load", "load_migration", "market_data", "market_status", "messages",
+                        "nomination", "secondary_market", "tor_conversion"] {
+            var seen: [String: String] = [:]
+            for finding in try findings(service) {
+                for code in Set(CodeScanner.codes(in: finding.message).map(\.code)) {
+                    let key = "\(finding.line):\(finding.column):\(code)"
+                    XCTAssertNil(seen[key], "\(service) \(key): \(finding.rule) and \(seen[key] ?? "")")
+                    seen[key] = finding.rule
+                }
+            }
         }
     }
 

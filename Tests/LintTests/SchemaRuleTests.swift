@@ -151,5 +151,67 @@ final class SchemaRuleTests: XCTestCase {
         let failing = passing.with(#""c": {"type": "object", "properties": {"owner": {"type": "string", "maxLength": 64}}}"#,
                                    #""c": {"type": "object", "properties": {"owner": {"type": "string", "maxLength": 6}}}"#)
         check("schema-property-consistency", RuleFixture(name: Self.name, failing: failing, passing: passing, expect: "has maxLength 6 here, but 64 in 2 of its 3"))
+        // The same name with a description that shares little with the others' is another field.
+        let described = passing.replacing(#""owner": {"type": "string", "maxLength": 64}"#, with: #""owner": {"type": "string", "maxLength": 9, "description": "DUNS id of the owner"}"#)
+        let otherField = described.with(#""c": {"type": "object", "properties": {"owner": {"type": "string", "maxLength": 9, "description": "DUNS id of the owner"}}}"#,
+                                        #""c": {"type": "object", "properties": {"owner": {"type": "string", "maxLength": 64, "description": "name of the company that holds it"}}}"#)
+        XCTAssertEqual(LintTest.lint(otherField, name: Self.name).filter { $0.rule == "schema-property-consistency" }.map(\.message), [])
+        let sameField = otherField.with("name of the company that holds it", "DUNS id of the owner")
+        XCTAssertEqual(LintTest.lint(sameField, name: Self.name).filter { $0.rule == "schema-property-consistency" }.count, 1)
+    }
+
+    func testItemsPropertiesType() {
+        check("schema-items-properties-type", fixture(#""mw": {"type": "number","#, #""mw": {"type": "number", "items": {"type": "number"},"#, expect: "\"items\" on a schema of type number is ignored"))
+        check("schema-items-properties-type", fixture(#""type": "object","#, #""type": "array","#, expect: "\"properties\" on a schema of type array"))
+    }
+
+    func testKeywordTypeMismatch() {
+        check("schema-keyword-type-mismatch", fixture(#""multipleOf": 0.001"#, #""multipleOf": 0.001, "maxLength": 5"#, expect: "\"maxLength\" applies to strings; it is ignored on a schema of type number"))
+        check("schema-keyword-type-mismatch", fixture(#""maxLength": 10"#, #""maxLength": 10, "minimum": 1, "required": ["x"]"#, expect: "\"required\" applies to objects"))
+        // pattern on a number is schema-pattern-on-number's finding, not this rule's.
+        let pattern = Self.base.with(#""multipleOf": 0.001"#, #""multipleOf": 0.001, "pattern": "^[0-9]+$""#)
+        XCTAssertEqual(LintTest.lint(pattern, name: Self.name).filter { $0.rule == "schema-keyword-type-mismatch" }.map(\.message), [])
+    }
+
+    func testEnumEmpty() {
+        check("schema-enum-empty", fixture(#""enum": ["ON", "OFF"], "description": "ON: peak hours. OFF: other hours.""#, #""enum": []"#, expect: "enum is empty"))
+    }
+
+    func testMinGreaterThanMax() {
+        check("schema-min-greater-than-max", fixture(#""maxLength": 10"#, #""maxLength": 10, "minLength": 12"#, expect: "minLength 12 is greater than maxLength 10"))
+        check("schema-min-greater-than-max", fixture(#""multipleOf": 0.001"#, #""multipleOf": 0.001, "minimum": 100, "maximum": 10"#, expect: "minimum 100 is greater than maximum 10"))
+        check("schema-min-greater-than-max", fixture(#""multipleOf": 0.001"#, #""multipleOf": 0.001, "exclusiveMinimum": 10, "maximum": 10"#, expect: "leave no value between them"))
+        check("schema-min-greater-than-max", fixture(#""type": "object","#, #""type": "object", "minProperties": 3, "maxProperties": 2,"#, expect: "minProperties 3 is greater than maxProperties 2"))
+        // Equal bounds are fine.
+        let equal = Self.base.with(#""maxLength": 10"#, #""maxLength": 10, "minLength": 10"#)
+        XCTAssertEqual(LintTest.lint(equal, name: Self.name).filter { $0.rule == "schema-min-greater-than-max" }.count, 0)
+    }
+
+    func testIfThenElse() {
+        check("schema-if-then-else", fixture(#""required": ["name"],"#, #""required": ["name"], "then": {"required": ["tou"]},"#, expect: "\"then\" without \"if\" is ignored"))
+        check("schema-if-then-else", fixture(#""required": ["name"],"#, #""required": ["name"], "if": {"required": ["tou"]},"#, expect: "\"if\" without \"then\" or \"else\""))
+        let complete = Self.base.with(#""required": ["name"],"#, #""required": ["name"], "if": {"required": ["tou"]}, "else": {"required": ["mw"]},"#)
+        XCTAssertEqual(LintTest.lint(complete, name: Self.name).map(\.message), [])
+    }
+
+    func testCombinerDuplicate() {
+        check("schema-combiner-duplicate", fixture(#""type": "object","#, #""type": "object", "oneOf": [{"required": ["tou"]}, {"required": ["mw"]}, {"required": ["tou"]}],"#,
+                                                   expect: "this oneOf branch repeats branch 1"))
+    }
+
+    func testMetaschemaURI() {
+        check("schema-metaschema-uri", fixture("http://json-schema.org/draft-07/schema#", "https://json-schema.org/draft-07/schema#", expect: "is not the official draft-07 URI"))
+        check("schema-metaschema-uri", fixture("http://json-schema.org/draft-07/schema#", "http://json-schema.org/draft-07/schema", expect: "\"http://json-schema.org/draft-07/schema\" is not the official"))
+    }
+
+    func testUnsafeHTML() {
+        let rule = "description-unsafe-html"
+        check(rule, fixture("OFF: other hours.", #"OFF: other hours. <script>alert(1)</script>"#, expect: "a <script> element"))
+        check(rule, fixture("OFF: other hours.", #"OFF: <a href='x' onclick='go()'>other</a> hours."#, expect: "the event handler attribute onclick="))
+        check(rule, fixture("OFF: other hours.", #"OFF: <a href='JavaScript:go()'>other</a> hours."#, expect: "a javascript: URL"))
+        // HTML tables (CRR code and revision tables) are fine, and so is data in examples.
+        let table = Self.base.with("OFF: other hours.", #"OFF: other hours. <table border='1'><tr><th onwards>Code</th></tr><tr><td>SER0001</td></tr></table>"#)
+            .with(#""examples": ["abc"]"#, #""examples": ["<script>"]"#)
+        XCTAssertEqual(LintTest.lint(table, name: Self.name).filter { $0.rule == rule }.map(\.message), [])
     }
 }

@@ -70,7 +70,7 @@ public enum GitPairing {
         let baseLibrary = library(revision: revision, top: top), workLibrary = DocumentLibrary.fileSystem(root: top)
         return try match(revision: revision, baseFiles: baseFiles, workFiles: workFiles,
                      readBase: { try git(["show", "\(revision):\($0)"], in: top) },
-                     readWork: { FileManager.default.contents(atPath: top + "/" + $0) },
+                     readWork: { path in (try? DocumentLoader.readRaw(path: top + "/" + path)).map { Data($0) } },
                      baseLibrary: baseLibrary, workLibrary: workLibrary)
     }
 

@@ -3,6 +3,11 @@ import Reporting
 
 /// Compares two OpenAPI 3.0 documents.
 enum OpenAPIDiff {
+    static func compare(old: DiffInput, new: DiffInput, options: DiffOptions) throws -> DiffResult {
+        compare(old: old.document, new: new.document, oldLibrary: old.library, newLibrary: new.library,
+                oldName: old.name, newName: new.name, options: options)
+    }
+
     static func compare(old: Document, new: Document, oldLibrary: DocumentLibrary, newLibrary: DocumentLibrary,
                         oldName: String, newName: String, options: DiffOptions) -> DiffResult {
         let recorder = ChangeRecorder()

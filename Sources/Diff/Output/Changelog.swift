@@ -1,3 +1,4 @@
+import Document
 import Reporting
 import CRR
 
@@ -95,13 +96,13 @@ public enum Changelog {
     public static func markdown(_ services: [Service]) -> String {
         var out = "# Changes\n"
         for service in services {
-            out += "\n## \(service.name)\n"
+            out += "\n## \(ControlEscape.line(service.name))\n"
             for release in service.releases {
                 out += "\n### \(title(release)) (\(bumps(release)))\n"
                 if release.items.isEmpty { out += "\nNo changes.\n" }
                 for (compatibility, items) in groups(release) {
                     out += "\n#### \(compatibility.heading)\n\n"
-                    for item in items { out += "- \(line(item))\n" }
+                    for item in items { out += "- \(ControlEscape.line(line(item)))\n" }
                 }
             }
         }
@@ -112,11 +113,11 @@ public enum Changelog {
         var out = ""
         for service in services {
             for release in service.releases {
-                out += "\(service.name) \(title(release)) (\(bumps(release)))\n"
+                out += "\(ControlEscape.line(service.name)) \(title(release)) (\(bumps(release)))\n"
                 if release.items.isEmpty { out += "  No changes.\n" }
                 for (compatibility, items) in groups(release) {
                     out += "  \(compatibility.heading):\n"
-                    for item in items { out += "    - \(line(item))\n" }
+                    for item in items { out += "    - \(ControlEscape.line(line(item)))\n" }
                 }
                 out += "\n"
             }

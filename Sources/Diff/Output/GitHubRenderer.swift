@@ -1,3 +1,4 @@
+import Document
 import Reporting
 
 /// GitHub Actions workflow commands (`::error file=F,line=L,col=C,title=T::message`): changes
@@ -13,7 +14,7 @@ public enum DiffGitHubRenderer {
                     let at = change.new
                     let level = change.bump == .major ? "error" : change.bump == .minor ? "warning" : "notice"
                     out += command(level, file: at.file, line: at.line, column: at.column,
-                                   title: "\(change.id) (\(change.compatibility.rawValue), \(change.bump))", message: change.message)
+                                   title: "\(change.id) (\(change.compatibility.rawValue), \(change.bump))", message: ControlEscape.line(change.message))
                 }
             }
             for problem in entry.problems { out += command(problem) }
@@ -27,7 +28,7 @@ public enum DiffGitHubRenderer {
     static func command(_ problem: Finding) -> String {
         let level = problem.severity == .error ? "error" : problem.severity == .warning ? "warning" : "notice"
         return command(level, file: problem.file, line: problem.line, column: problem.column, title: problem.rule,
-                       message: problem.message + (problem.hint.map { " (\($0))" } ?? ""))
+                       message: ControlEscape.line(problem.message + (problem.hint.map { " (\($0))" } ?? "")))
     }
 
     static func command(_ level: String, file: String, line: Int, column: Int, title: String, message: String) -> String {
@@ -40,7 +41,7 @@ public enum DiffGitHubRenderer {
 
     /// Escapes for the message part.
     static func data(_ s: String) -> String {
-        s.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+        ControlEscape.keepingLines(s).replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
     }
 
     /// Escapes for property values.

@@ -1,3 +1,4 @@
+import Document
 import Reporting
 
 /// Plain text: a header per pair, one line per change (`file:line:col: compatibility id:
@@ -12,7 +13,7 @@ public enum DiffTextRenderer {
         }
         for entry in report.entries {
             let result = entry.result
-            out += "\(result.oldFile) → \(result.newFile): \(count(result.changes.count, "change")), required bump \(result.requiredBump)"
+            out += "\(ControlEscape.line(result.oldFile)) → \(ControlEscape.line(result.newFile)): \(count(result.changes.count, "change")), required bump \(result.requiredBump)"
             if let check = entry.check {
                 out += ", declared \(check.declaredBump?.description ?? "DECREASE") (\(check.old.version?.description ?? "?") → \(check.new.version?.description ?? "?"))"
             }
@@ -31,7 +32,7 @@ public enum DiffTextRenderer {
             for problem in history.problems { out += problemLine(problem) }
             out += "verdict: \(history.problems.contains { $0.severity == .error } ? "FAIL" : "PASS")\n\n"
         }
-        for note in report.notes { out += "note: \(note)\n" }
+        for note in report.notes { out += "note: \(ControlEscape.line(note))\n" }
         if versionCheck, report.entries.count + report.histories.count > 1 {
             let failed = report.entries.filter { !($0.check?.passed ?? true) }.count
                 + report.histories.filter { $0.problems.contains { $0.severity == .error } }.count
@@ -42,7 +43,7 @@ public enum DiffTextRenderer {
 
     static func line(_ change: Change) -> String {
         let at = change.new.value != nil || change.old.value == nil ? change.new : change.old
-        var out = "\(at.file):\(at.line):\(at.column): \(change.compatibility.rawValue) \(change.id): \(change.message)\n"
+        var out = "\(ControlEscape.line(at.file)):\(at.line):\(at.column): \(change.compatibility.rawValue) \(change.id): \(ControlEscape.line(change.message))\n"
         out += "    old \(side(change.old))\n    new \(side(change.new))\n"
         return out
     }
@@ -50,12 +51,12 @@ public enum DiffTextRenderer {
     static func side(_ location: ChangeLocation) -> String {
         let pointer = location.pointer.description.isEmpty ? "(root)" : location.pointer.description
         let value = location.value.map { " = " + ValueText.clip(ValueText.normalizedSpace($0), 100) } ?? " (absent)"
-        return "\(location.file):\(location.line):\(location.column) \(pointer)\(value)"
+        return ControlEscape.line("\(location.file):\(location.line):\(location.column) \(pointer)\(value)")
     }
 
     static func problemLine(_ problem: Finding) -> String {
-        var out = "\(problem.file):\(problem.line):\(problem.column): \(problem.severity.rawValue): \(problem.message) [\(problem.rule)]\n"
-        if let hint = problem.hint { out += "    hint: \(hint)\n" }
+        var out = "\(ControlEscape.line(problem.file)):\(problem.line):\(problem.column): \(problem.severity.rawValue): \(ControlEscape.line(problem.message)) [\(problem.rule)]\n"
+        if let hint = problem.hint { out += "    hint: \(ControlEscape.line(hint))\n" }
         return out
     }
 

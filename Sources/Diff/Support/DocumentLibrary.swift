@@ -6,9 +6,13 @@ import JSONSchema
 /// Finds the documents that `$ref`s name: the referring file itself, files beside it (by
 /// relative path or by their root `$id`) and, last, the bundled CRR catalog. One library serves
 /// one side of a diff (the old files or the new ones), so both sides resolve in their own world.
+///
+/// Files on disk are read only through the engine's ``SchemaRegistry`` fence and read limits: a
+/// `$ref` outside the folders of the compared files, to a FIFO or a device is refused, and the
+/// refusal (``refusal``) makes the input unusable (exit 2), with the message validate gives.
 public final class DocumentLibrary: @unchecked Sendable {
-    /// Reads a file by path; nil when it does not exist or does not parse.
-    public typealias Loader = @Sendable (String) -> Document?
+    /// Reads a file by path; nil when it does not exist or does not parse; throws to refuse.
+    public typealias Loader = @Sendable (String) throws -> Document?
     /// Lists the files of a directory (paths as the loader takes them).
     public typealias Lister = @Sendable (String) -> [String]
 
@@ -18,33 +22,68 @@ public final class DocumentLibrary: @unchecked Sendable {
     private var byID: [String: Document] = [:]
     private var scanned: Set<String> = []
     private let lock = NSLock()
+    /// The first read the file fence refused (or a read limit stopped), if any.
+    public private(set) var refusal: SchemaError?
+    /// The fence of a file-system library (nil for git revisions and the catalog).
+    let fence: SchemaRegistry?
+    /// The folder relative names are taken from (file-system libraries only).
+    let base: String?
 
     public init(loader: @escaping Loader, lister: @escaping Lister) {
         self.loader = loader
         self.lister = lister
+        self.fence = nil
+        self.base = nil
+    }
+
+    init(loader: @escaping Loader, lister: @escaping Lister, fence: SchemaRegistry?, base: String?) {
+        self.loader = loader
+        self.lister = lister
+        self.fence = fence
+        self.base = base
     }
 
     /// Files on disk; with `root`, relative paths are taken from that directory (documents keep
-    /// the relative path as their name).
-    public static func fileSystem(root: String? = nil) -> DocumentLibrary {
+    /// the relative path as their name). `$ref`s may read files in `root` (or, without one, in
+    /// the folders of the documents registered) and below, and only regular files.
+    public static func fileSystem(root: String? = nil, limits: ReaderLimits = .default) -> DocumentLibrary {
         @Sendable func full(_ path: String) -> String {
             guard let root, !path.hasPrefix("/") else { return path.isEmpty ? "." : path }
             return path.isEmpty ? root : root + "/" + path
         }
+        let fence = SchemaRegistry()
+        fence.limits = limits
+        if let root { fence.allowedRoots = [SchemaRegistry.absolutePathOf(root)] }
         return DocumentLibrary(loader: { path in
             let file = full(path)
-            guard FileManager.default.fileExists(atPath: file), let data = FileManager.default.contents(atPath: file) else { return nil }
-            return try? DocumentLoader.load(bytes: Array(data), name: path, format: InputFormat.forPath(path)).documents.first?.document
+            guard FileManager.default.fileExists(atPath: file) else { return nil }
+            try fence.checkReadable(file, reference: path)
+            do {
+                switch InputFormat.forPath(path) {
+                case .yaml: return try YAMLReader.parse(contentsOfFile: file, name: path, limits: fence.limits)
+                default: return try JSONReader.parse(contentsOfFile: file, name: path, limits: fence.limits)
+                }
+            } catch let error as DocumentError where error.kind == .limit {
+                var refusal = SchemaError("cannot load referenced schema \(path): \(error.message)")
+                refusal.isLimit = true
+                throw refusal
+            } catch {
+                return nil
+            }
         }, lister: { directory in
             let names = (try? FileManager.default.contentsOfDirectory(atPath: full(directory))) ?? []
             return names.sorted().map { directory.isEmpty ? $0 : directory + "/" + $0 }
-        })
+        }, fence: fence, base: root.map(SchemaRegistry.absolutePathOf) ?? FileManager.default.currentDirectoryPath)
     }
 
     /// Makes a document known under its path (and its root `$id`).
     public func register(_ document: Document, path: String) {
         lock.lock(); defer { lock.unlock() }
         byPath[path] = document
+        if let fence, !path.hasPrefix("<"), !path.contains(":") || path.hasPrefix("/") {
+            let directory = (SchemaRegistry.absolutePathOf(path) as NSString).deletingLastPathComponent
+            if !fence.allowedRoots.contains(directory) { fence.allowedRoots.append(directory) }
+        }
         if let id = DocumentLibrary.rootID(document) { byID[id] = byID[id] ?? document }
     }
 
@@ -55,23 +94,32 @@ public final class DocumentLibrary: @unchecked Sendable {
     }
 
     /// The document a `$ref`'s URI part names, seen from `origin`.
-    func document(uri: String, from origin: Document) -> Document? {
+    func document(uri: String, from origin: Document, referrer: Value? = nil) -> Document? {
         if uri.isEmpty || DocumentLibrary.rootID(origin) == uri { return origin }
         lock.lock(); defer { lock.unlock() }
         if let known = byID[uri] ?? byPath[uri] { return known }
         let directory = DocumentLibrary.directory(of: origin.name)
         if !uri.contains(":") {
             // A relative file reference.
-            let path = DocumentLibrary.join(directory, uri)
+            var path: String
+            if let joined = DocumentLibrary.join(directory, uri) {
+                path = joined
+            } else if let base {
+                // It climbs above the folder names are relative to: name the file absolutely
+                // (the fence then judges the real place).
+                path = SchemaRegistry.absolutePathOf(base + "/" + (directory.isEmpty ? "" : directory + "/") + uri)
+            } else {
+                return nil  // above the top of a git tree or the catalog: nothing there
+            }
             if let known = byPath[path] { return known }
-            if let loaded = loader(path) { store(loaded, path: path); return loaded }
+            if let loaded = load(path, referrer: referrer) { store(loaded, path: path); return loaded }
             return nil
         }
         // An absolute URI: look for a sibling file with that $id, then in the catalog.
         if !scanned.contains(directory) {
             scanned.insert(directory)
             for path in lister(directory) where path.hasSuffix(".json") && byPath[path] == nil {
-                if let loaded = loader(path) { store(loaded, path: path) }
+                if let loaded = load(path, referrer: nil) { store(loaded, path: path) }
             }
             if let found = byID[uri] { return found }
         }
@@ -87,6 +135,26 @@ public final class DocumentLibrary: @unchecked Sendable {
         return out
     }()
 
+    /// Loads through the loader; a refusal is kept (the first one) and counts as no document.
+    private func load(_ path: String, referrer: Value?) -> Document? {
+        do {
+            return try loader(path)
+        } catch var error as SchemaError {
+            if refusal == nil {
+                if let referrer, error.file == nil {
+                    error.file = referrer.document.name
+                    error.position = referrer.position
+                    error.pointer = referrer.pointer.description
+                }
+                refusal = error
+            }
+            return nil
+        } catch {
+            if refusal == nil { refusal = SchemaError("cannot read \(path): \(error)", at: referrer) }
+            return nil
+        }
+    }
+
     private func store(_ document: Document, path: String) {
         byPath[path] = document
         if let id = DocumentLibrary.rootID(document), byID[id] == nil { byID[id] = document }
@@ -100,16 +168,22 @@ public final class DocumentLibrary: @unchecked Sendable {
         return String(path[..<slash])
     }
 
-    static func join(_ directory: String, _ relative: String) -> String {
-        var parts = directory.isEmpty ? [] : directory.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let absolute = directory.hasPrefix("/")
+    /// `relative` taken from `directory`, with `.` and `..` applied; the result never holds a
+    /// `..`. Nil when the path climbs above the start of a relative `directory` (above `/`, an
+    /// absolute path stays at `/`).
+    static func join(_ directory: String, _ relative: String) -> String? {
+        let absolute = directory.hasPrefix("/") || relative.hasPrefix("/")
+        var parts: [Substring] = relative.hasPrefix("/") ? [] : directory.split(separator: "/")
         for part in relative.split(separator: "/") {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != "..", !last.isEmpty { parts.removeLast(); continue }
-            parts.append(String(part))
+            if part == "." || part.isEmpty { continue }
+            if part == ".." {
+                if parts.popLast() == nil && !absolute { return nil }
+                continue
+            }
+            parts.append(part)
         }
         let joined = parts.joined(separator: "/")
-        return absolute && !joined.hasPrefix("/") ? "/" + joined : joined
+        return absolute ? "/" + joined : joined
     }
 }
 
@@ -124,7 +198,7 @@ struct RefResolver {
         var seen: Set<NodeIdentity> = []
         while current.kind == .object, let ref = current.value["$ref"]?.string {
             guard seen.insert(current.identity).inserted, seen.count < 64 else { return nil }
-            guard let target = target(of: ref, from: current.document) else { return nil }
+            guard let target = target(of: ref, from: current.document, referrer: current.value["$ref"]) else { return nil }
             current = target
         }
         return current
@@ -136,11 +210,11 @@ struct RefResolver {
     }
 
     /// Where a reference points, seen from a document.
-    func target(of ref: String, from document: Document) -> Located? {
+    func target(of ref: String, from document: Document, referrer: Value? = nil) -> Located? {
         let parts = ref.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let uri = parts[0]
         let fragment = parts.count > 1 ? URIReference.percentDecode(parts[1]) : ""
-        guard let targetDocument = library.document(uri: uri, from: document),
+        guard let targetDocument = library.document(uri: uri, from: document, referrer: referrer),
               let pointer = JSONPointer(fragment), let value = targetDocument.resolve(pointer) else { return nil }
         return Located(value, pointer)
     }

@@ -4,13 +4,17 @@ import Document
 final class NumberBound {
     enum Kind: String { case minimum, maximum, exclusiveMinimum, exclusiveMaximum }
     let kind: Kind
+    /// The keyword errors are reported under: `kind`, except for a draft-04 `maximum` made
+    /// exclusive by `exclusiveMaximum: true` (reported as `maximum`).
+    let keyword: String
     let limit: Double
     let exact: ExactDecimal?
     let limitIsExact: Bool
     let text: String
 
-    init(kind: Kind, value: Value) {
+    init(kind: Kind, value: Value, keyword: String? = nil) {
         self.kind = kind
+        self.keyword = keyword ?? kind.rawValue
         let number = value.number!
         limit = number.double
         exact = value.decimal
@@ -88,7 +92,7 @@ extension Evaluator {
         guard node.kind == ValueKind.number.rawValue else { return true }
         if document.double(i).isNaN {
             // YAML's .nan is no JSON number: it is neither inside nor outside a bound, so it never passes one.
-            if collect { record(schema, [b.kind.rawValue], b.kind.rawValue, i, "NaN cannot be compared with the \(b.kind.rawValue) \(b.text)") }
+            if collect { record(schema, [b.keyword], b.keyword, i, "NaN cannot be compared with the \(b.kind.rawValue) \(b.text)") }
             return false
         }
         let c = b.compare(document.double(i), node.flags & Node.exact != 0, i, document)
@@ -101,7 +105,7 @@ extension Evaluator {
         case .exclusiveMaximum: ok = c < 0; phrase = c == 0 ? "equal to the exclusive maximum" : "greater than the exclusive maximum"
         }
         if !ok && collect {
-            record(schema, [b.kind.rawValue], b.kind.rawValue, i, "\(describe(i)) is \(phrase) \(b.text)")
+            record(schema, [b.keyword], b.keyword, i, "\(describe(i)) is \(phrase) \(b.text)")
         }
         return ok
     }

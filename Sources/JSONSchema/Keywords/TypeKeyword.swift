@@ -13,7 +13,8 @@ extension Evaluator {
         case ValueKind.array.rawValue: bit = TypeBits.array
         default:
             if mask & TypeBits.number != 0 { return true }
-            if mask & TypeBits.integer != 0, node.flags & Node.integer != 0 { return true }
+            if mask & TypeBits.integer != 0, node.flags & Node.integer != 0,
+               mask & TypeBits.lexicalInteger == 0 || isWrittenAsInteger(i) { return true }
             bit = 0
         }
         if mask & bit != 0 { return true }
@@ -24,5 +25,11 @@ extension Evaluator {
             record(schema, ["type"], "type", i, "expected \(list), found \(actual) \(describe(i))")
         }
         return false
+    }
+
+    /// Whether the number at `i` is written without a fraction or exponent (draft-04's integer).
+    func isWrittenAsInteger(_ i: Int) -> Bool {
+        guard let text = Value(document: document, index: i).numberText else { return false }
+        return !text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
     }
 }

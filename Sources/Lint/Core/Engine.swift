@@ -1,6 +1,8 @@
 import CRR
 import Document
+import Foundation
 import JSONSchema
+import OpenAPI
 import Reporting
 
 /// What linting one file produced.
@@ -54,7 +56,7 @@ public final class LintEngine: @unchecked Sendable {
 
     /// What kind of file a document is: an OpenAPI spec (has `openapi`) or a draft-07 schema.
     public static func kind(of document: Document) -> LintContext.Kind {
-        document.root["openapi"] != nil ? .openAPI : .schema
+        OpenAPIVersion.isAPIDescription(document) ? .openAPI : .schema
     }
 
     /// Reads and lints a file (`-`: standard input, reported as `<stdin>` as in the other commands).
@@ -66,25 +68,80 @@ public final class LintEngine: @unchecked Sendable {
     /// Lints a parsed document named `file`.
     public func lint(document: Document, file: String, kind: LintContext.Kind? = nil) -> FileLintResult {
         let kind = kind ?? LintEngine.kind(of: document)
+        if kind == .openAPI {
+            // Swagger 2.0 and OpenAPI 3.1 are refused, not linted as if they were 3.0.
+            do {
+                try OpenAPIVersion.check(document)
+            } catch {
+                return FileLintResult(file: file, findings: [], suppressed: 0, limitHits: [
+                    Finding(rule: "input-unreadable", severity: .error, file: file, line: error.position?.line ?? 0,
+                            column: error.position?.column ?? 0, pointer: "", message: error.message)])
+            }
+        }
+        allowReferences(besides: file)
         let crr = config.profile(for: file) ?? CRRProfile.applies(profile, schemaPath: file)
         let context = LintContext(document: document, file: file, kind: kind, crr: crr, registry: registry, validationLimits: validationLimits)
+        // A $ref the file fence refuses (outside the file's folder, a FIFO, a device) or a read
+        // limit stops makes the input unusable, as in validate: no rule runs on it.
+        let refused = LintEngine.refusedReferences(context)
+        if !refused.isEmpty {
+            return FileLintResult(file: file, findings: [], suppressed: 0, limitHits: refused)
+        }
         var findings: [Finding] = [], limitHits: [Finding] = []
-        for rule in LintEngine.rules {
+        // One finding per defect across rules: defect -> index in findings.
+        var defects: [String: Int] = [:]
+        var dropped: Set<Int> = []
+        for rule in LintEngine.rules + config.customRules as [any LintRule] {
             let meta = rule.meta
             guard meta.scope.covers(kind), !meta.crr || crr, let severity = config.severity(of: meta, file: file) else { continue }
             var sink = FindingSink()
             rule.check(context, &sink)
             for item in sink.items {
-                findings.append(Finding(rule: meta.id, severity: severity, file: file, line: item.position.line,
-                                        column: item.position.column, pointer: item.pointer.description, message: item.message, hint: item.hint))
+                let finding = Finding(rule: meta.id, severity: severity, file: file, line: item.position.line,
+                                      column: item.position.column, pointer: item.pointer.description, message: item.message, hint: item.hint)
+                if let defect = item.defect {
+                    if let earlier = defects[defect] {
+                        if findings[earlier].severity >= severity { continue }
+                        dropped.insert(earlier)
+                    }
+                    defects[defect] = findings.count
+                }
+                findings.append(finding)
             }
             for item in sink.limitHits {
                 limitHits.append(Finding(rule: "limit", severity: .error, file: file, line: item.position.line, column: item.position.column,
                                          pointer: item.pointer.description, message: "\(meta.id): \(item.message)", hint: item.hint))
             }
         }
+        if !dropped.isEmpty { findings = findings.enumerated().filter { !dropped.contains($0.offset) }.map(\.element) }
         let kept = Suppression.filter(findings, in: document)
         return FileLintResult(file: file, findings: kept.sorted(by: Finding.ordered), suppressed: findings.count - kept.count,
                               limitHits: limitHits)
+    }
+
+    /// Lets `$ref`s of `file` read files in its folder (and below), as validate does for a
+    /// schema; the catalog and standard input add the working directory.
+    func allowReferences(besides file: String) {
+        let directory: String
+        if file.hasPrefix("catalog:") || file.hasPrefix("<") {
+            directory = FileManager.default.currentDirectoryPath
+        } else {
+            directory = (SchemaRegistry.absolutePathOf(file) as NSString).deletingLastPathComponent
+        }
+        if !registry.allowedRoots.contains(directory) { registry.allowedRoots.append(directory) }
+    }
+
+    /// The `$ref`s to other files that the registry refuses to read, as `input-unreadable` errors.
+    static func refusedReferences(_ context: LintContext) -> [Finding] {
+        var out: [Finding] = []
+        for (_, ref) in RefUnresolvedRule.references(context.root) {
+            guard let text = ref.string, !text.hasPrefix("#") else { continue }
+            if case .failure(let failure) = context.resolve(ref: text), failure.isFatal {
+                let position = ref.position
+                out.append(Finding(rule: "input-unreadable", severity: .error, file: context.file, line: position.line,
+                                   column: position.column, pointer: ref.pointer.description, message: failure.message))
+            }
+        }
+        return out
     }
 }

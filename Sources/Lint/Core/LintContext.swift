@@ -71,9 +71,39 @@ public final class LintContext {
 
     // MARK: references
 
-    /// The value a `$ref` designates, or why it cannot be found.
+    private var resolved: [String: Result<Value, RefFailure>] = [:]
+
+    /// The value a `$ref` designates, or why it cannot be found. Each distinct reference text is
+    /// resolved once per file (rules ask about the same `$ref`s over and over).
     public func resolve(ref: String) -> Result<Value, RefFailure> {
-        RefResolver.resolve(ref, in: document, base: baseURI, registry: registry)
+        if let hit = resolved[ref] { return hit }
+        let result = RefResolver.resolve(ref, in: document, base: baseURI, registry: registry)
+        resolved[ref] = result
+        return result
+    }
+
+    /// Every `$ref` string outside example and default values, with the object holding it, in
+    /// document order (see ``RefUnresolvedRule/references(_:)``); computed once.
+    public private(set) lazy var references: [(holder: Value, ref: Value)] = RefUnresolvedRule.references(root)
+
+    /// Node indices (sorted) of the values in this file that some `$ref` of the file designates.
+    private lazy var referencedIndices: [Int] = {
+        var out: [Int] = []
+        for (_, ref) in references {
+            if case .success(let target) = resolve(ref: ref.string ?? ""), target.document === document { out.append(target.index) }
+        }
+        return Array(Set(out)).sorted()
+    }()
+
+    /// Whether a `$ref` of this file designates `value` or something inside it.
+    public func isReferenced(_ value: Value) -> Bool {
+        let start = value.index, end = document.end(of: value.index)
+        var lo = 0, hi = referencedIndices.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if referencedIndices[mid] < start { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < referencedIndices.count && referencedIndices[lo] < end
     }
 
     /// Follows `$ref`s from `value` (at most 32 hops); nil when one does not resolve.

@@ -5,10 +5,19 @@ import JSONSchema
 /// Why a `$ref` does not resolve.
 public struct RefFailure: Error, Sendable {
     public var message: String
+    /// The file fence refused the read (outside the allowed roots, a FIFO, a device) or a read
+    /// limit stopped it: the input is unusable, not just a dangling reference.
+    public var isFatal = false
+
+    public init(message: String, isFatal: Bool = false) {
+        self.message = message
+        self.isFatal = isFatal
+    }
 }
 
 /// Resolves `$ref`s the way a lint run sees them: inside the file, to files beside it, and to
-/// the schemas of the bundled catalog (by their `$id`). Never touches the network.
+/// the schemas of the bundled catalog (by their `$id`). Files are read only through the
+/// engine's ``SchemaRegistry`` (its file fence and read limits). Never touches the network.
 enum RefResolver {
     static func resolve(_ ref: String, in document: Document, base: URIReference, registry: SchemaRegistry) -> Result<Value, RefFailure> {
         let uri = URIReference(ref).resolved(against: base)
@@ -24,7 +33,12 @@ enum RefResolver {
                 return .failure(RefFailure(message: "no file \(path)"))
             }
             do {
-                target = try registry.addFile(path).resource.value
+                // Through the registry's fence and limits, as validate reads it.
+                target = try registry.loadResource(uri.withoutFragment.description)
+            } catch let error as SchemaError where error.isRefusal || error.isLimit {
+                return .failure(RefFailure(message: error.message, isFatal: true))
+            } catch let error as SchemaError {
+                return .failure(RefFailure(message: "\(path) cannot be read: \(error.message)"))
             } catch {
                 return .failure(RefFailure(message: "\(path) cannot be read: \(error)"))
             }

@@ -91,6 +91,9 @@ public struct FindingSink {
         public var pointer: JSONPointer
         public var message: String
         public var hint: String?
+        /// What defect the finding is about, when another rule may report the same one (the
+        /// engine keeps one finding per defect: the most severe, then the first rule's).
+        public var defect: String? = nil
     }
 
     public private(set) var items: [Item] = []
@@ -114,5 +117,11 @@ public struct FindingSink {
     /// A finding at an explicit position (inside a long string, say) that belongs to `value`.
     public mutating func add(_ value: Value, at position: SourcePosition, _ message: String, hint: String? = nil) {
         items.append(Item(position: position, pointer: value.pointer, message: message, hint: hint))
+    }
+
+    /// A finding about a defect other rules may also see (`defect` names it, e.g.
+    /// `property-missing:PortfolioCredit.errorMessage`): only one finding per defect is kept.
+    public mutating func add(_ value: Value, at position: SourcePosition? = nil, _ message: String, hint: String? = nil, defect: String) {
+        items.append(Item(position: position ?? value.position, pointer: value.pointer, message: message, hint: hint, defect: defect))
     }
 }

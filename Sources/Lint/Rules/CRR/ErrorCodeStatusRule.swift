@@ -6,7 +6,7 @@ struct ErrorCodeStatusRule: LintRule {
     let meta = RuleMeta(
         id: "crr-error-code-status", severity: .error, scope: .openAPI, crr: true,
         summary: "The HTTP status the code table gives a code agrees with the revision notes and with the responses that use it.",
-        why: "The published specs contradict themselves (notes: SER0028 for 404 and SER0029 for 500; tables: the opposite); clients cannot know which to expect. crrspec reports the contradiction and does not pick a side.",
+        why: "The published specs contradict themselves (notes: SER0028 for 404 and SER0029 for 500; tables: the opposite); clients cannot know which to expect. crrspec reports the contradiction once (two swapped codes are one finding) and does not pick a side.",
         fix: "Decide which pairing is right and make the table, the notes and the response examples agree.",
         example: """
         file:    caiso_crr_auction_v1.2.1.yaml
@@ -22,11 +22,31 @@ struct ErrorCodeStatusRule: LintRule {
         var statusOf: [String: (Int, ErrorCodeTable.Entry)] = [:]
         for entry in table.entries { if let status = entry.status, statusOf[entry.code] == nil { statusOf[entry.code] = (status, entry) } }
         if let revisions = context.revisions {
+            var contradictions: [(event: RevisionTable.CodeEvent, said: Int, status: Int, line: Int)] = []
+            var seen: Set<String> = []
             for event in revisions.codeEvents {
-                guard let said = event.status, let (status, entry) = statusOf[event.code], said != status else { continue }
-                let line = table.position(of: entry).line
-                out.add(revisions.description, at: revisions.position(offset: event.offset, token: event.code),
-                        "the revision notes (\(revisions.rows[event.row].versionText)) pair \(event.code) with HTTP \(said), but the code table pairs it with HTTP \(status) (line \(line)): the spec contradicts itself",
+                guard let said = event.status, let (status, entry) = statusOf[event.code], said != status,
+                      seen.insert("\(event.code) \(said)").inserted else { continue }
+                contradictions.append((event, said, status, table.position(of: entry).line))
+            }
+            // Two codes whose statuses the notes and the table swap are one defect (SER0028/SER0029).
+            var merged: Set<Int> = []
+            for (i, a) in contradictions.enumerated() where !merged.contains(i) {
+                let version = revisions.rows[a.event.row].versionText
+                let position = revisions.position(offset: a.event.offset, token: a.event.code)
+                if let j = contradictions.indices.first(where: { j in
+                    let b = contradictions[j]
+                    return j > i && !merged.contains(j) && b.event.code != a.event.code && b.said == a.status && b.status == a.said
+                }) {
+                    merged.insert(j)
+                    let b = contradictions[j]
+                    out.add(revisions.description, at: position,
+                            "the revision notes (\(version)) pair \(a.event.code) with HTTP \(a.said) and \(b.event.code) with HTTP \(b.said), but the code table pairs them the other way round (line \(a.line) for \(a.event.code), line \(b.line) for \(b.event.code)): the spec contradicts itself",
+                            hint: "decide which is right and make the notes and the table agree")
+                    continue
+                }
+                out.add(revisions.description, at: position,
+                        "the revision notes (\(version)) pair \(a.event.code) with HTTP \(a.said), but the code table pairs it with HTTP \(a.status) (line \(a.line)): the spec contradicts itself",
                         hint: "decide which is right and make the notes and the table agree")
             }
         }

@@ -4,8 +4,8 @@ import Document
 struct ErrorResponsesRule: LintRule {
     let meta = RuleMeta(
         id: "crr-error-responses", severity: .error, scope: .openAPI, crr: true,
-        summary: "Every operation declares 400, 403, 404 and 500 responses whose content is CRRServiceException.",
-        why: "CRR clients parse every error body as CRRServiceException; since the 2024-11-21 update every operation documents these four statuses.",
+        summary: "Every operation declares 403, 404 and 500 responses (and 400 when it takes input) whose content is CRRServiceException.",
+        why: "CRR clients parse every error body as CRRServiceException; the 2024-11-21 update made every operation document 403, 404 and 500, and operations with path or query parameters or a body also answer bad input with 400. An operation without such input (the app-status ping, whose only parameter is the request-id header) is listed by the CPG notes with 403, 404 and 500 only, so 400 is not demanded there.",
         fix: "Add the missing responses with content application/json, schema $ref '#/components/schemas/CRRServiceException'.",
         example: """
         file:    caiso_crr_auction_v1.2.1.yaml
@@ -22,7 +22,12 @@ struct ErrorResponsesRule: LintRule {
         guard let spec = context.spec else { return }
         for operation in spec.operations {
             let responses = operation.value["responses"]
-            let missing = ErrorResponsesRule.statuses.filter { responses?[$0] == nil }
+            let pathItem = context.root["paths"]?[operation.path].flatMap { try? spec.resolve($0) }
+            // Input a request can get wrong: path or query parameters, or a body (not the request-id header).
+            let parameters = (operation.value["parameters"].list + (pathItem?["parameters"].list ?? [])).map { (try? spec.resolve($0)) ?? $0 }
+            let takesInput = parameters.contains { ["path", "query"].contains($0["in"]?.string ?? "") } || operation.value.has("requestBody")
+            let required = takesInput ? ErrorResponsesRule.statuses : ErrorResponsesRule.statuses.filter { $0 != "400" }
+            let missing = required.filter { responses?[$0] == nil }
             if !missing.isEmpty {
                 out.add(responses ?? operation.value, "\(operation.method.uppercased()) \(operation.path) lacks the \(list(missing)) response\(missing.count == 1 ? "" : "s") with CRRServiceException",
                         hint: "add \(list(missing)) with content application/json and schema $ref '#/components/schemas/CRRServiceException'")

@@ -18,7 +18,7 @@ struct RetiredErrorCodeRule: LintRule {
             guard let retired = CRRKnowledge.retirement(entry.code, service: context.service) else { continue }
             let instead = retired.replacement.map { "; use \($0)" } ?? ""
             out.add(table.description, at: table.position(of: entry), "error code \(entry.code) is retired: \(retired.reason)\(instead)",
-                    hint: retired.replacement.map { "write \($0) instead of \(entry.code)" } ?? "remove the row")
+                    hint: retired.replacement.map { "write \($0) instead of \(entry.code)" } ?? "remove the row", defect: "code-listed:\(entry.code)")
         }
     }
 }

@@ -31,7 +31,7 @@ struct RevisionCodesRule: LintRule {
             case .removed where table.codes.contains(code):
                 let entry = table.entries(for: code)[0]
                 out.add(table.description, at: table.position(of: entry),
-                        "the revision notes (\(version)) remove \(code), but the code table still lists it", hint: "remove the row")
+                        "the revision notes (\(version)) remove \(code), but the code table still lists it", hint: "remove the row", defect: "code-listed:\(code)")
             default:
                 continue
             }

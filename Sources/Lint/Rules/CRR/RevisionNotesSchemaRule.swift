@@ -57,8 +57,10 @@ struct RevisionNotesSchemaRule: LintRule {
             let message = claim.added
                 ? "the revision notes (\(row.versionText)) add \(what) to \(claim.schema), but \(claim.schema) has no \(what)"
                 : "the revision notes (\(row.versionText)) remove \(what) from \(claim.schema), but \(claim.schema) still has it"
+            let defect = (claim.isEnumValue ? "enum-" : "property-") + (claim.added ? "missing:" : "present:") + "\(claim.schema).\(claim.item)"
             out.add(revisions.description, at: revisions.position(offset: row.offset, token: claim.item), message,
-                    hint: claim.added ? "add the \(claim.isEnumValue ? "value" : "property") to \(claim.schema), or correct the note" : "remove it, or correct the note")
+                    hint: claim.added ? "add the \(claim.isEnumValue ? "value" : "property") to \(claim.schema), or correct the note" : "remove it, or correct the note",
+                    defect: defect)
         }
     }
 

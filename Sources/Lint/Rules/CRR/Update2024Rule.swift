@@ -60,12 +60,13 @@ struct Update2024Rule: LintRule {
 
     static func forbidProperty(_ c: LintContext, _ o: inout FindingSink, _ schema: String, _ property: String, _ why: String) {
         guard let key = component(c, schema)?["properties"]?.member(property)?.key else { return }
-        o.add(key, "\(schema).\(property) \(why)")
+        o.add(key, "\(schema).\(property) \(why)", defect: "property-present:\(schema).\(property)")
     }
 
     static func requireProperty(_ c: LintContext, _ o: inout FindingSink, _ schema: String, _ property: String) {
         guard let s = component(c, schema), s["properties"]?[property] == nil else { return }
-        o.add(s["properties"] ?? s, "\(schema) lacks the property \(property) that the 2024-11-21 update added", hint: "add \(property) to \(schema).properties")
+        o.add(s["properties"] ?? s, "\(schema) lacks the property \(property) that the 2024-11-21 update added", hint: "add \(property) to \(schema).properties",
+              defect: "property-missing:\(schema).\(property)")
     }
 
     static func requireRequired(_ c: LintContext, _ o: inout FindingSink, _ schema: String, _ property: String, _ why: String) {
@@ -80,7 +81,7 @@ struct Update2024Rule: LintRule {
 
     static func forbidEnum(_ c: LintContext, _ o: inout FindingSink, _ schema: String, _ value: String, _ why: String) {
         guard let element = component(c, schema)?["enum"].list.first(where: { $0.string == value }) else { return }
-        o.add(element, "\(schema) still lists \(value): \(why)", hint: "remove \(value)")
+        o.add(element, "\(schema) still lists \(value): \(why)", hint: "remove \(value)", defect: "enum-present:\(schema).\(value)")
     }
 
     static func forbidPath(_ c: LintContext, _ o: inout FindingSink, _ old: String, _ new: String) {

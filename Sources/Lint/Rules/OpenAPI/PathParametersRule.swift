@@ -20,7 +20,11 @@ struct PathParametersRule: LintRule {
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard let spec = context.spec, let paths = context.root["paths"] else { return }
         for entry in paths.members {
-            let template = PathParametersRule.templateNames(entry.name)
+            let all = PathParametersRule.templateNames(entry.name)
+            if all.contains("") {
+                out.add(entry.key, "path \(entry.name) has an empty template {}: a path variable needs a name", hint: "name it ({itemId}) and declare it as an in: path parameter, or remove the braces")
+            }
+            let template = all.filter { !$0.isEmpty }
             let item = (try? spec.resolve(entry.value)) ?? entry.value
             let shared = pathParameters(item["parameters"], spec)
             let operations = item.members.filter { OpenAPISpecMethods.all.contains($0.name) }

@@ -20,18 +20,12 @@ struct UnusedComponentRule: LintRule {
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         guard let components = context.root["components"] else { return }
-        var used: [JSONPointer] = []
-        for (_, ref) in RefUnresolvedRule.references(context.root) {
-            if case .success(let target) = context.resolve(ref: ref.string ?? ""), target.document === context.document {
-                used.append(target.pointer)
-            }
-        }
         var schemes = Set<String>()
         let requirements = context.root["security"].list + (context.spec?.operations ?? []).flatMap { $0.value["security"].list }
         for requirement in requirements { for entry in requirement.members { schemes.insert(entry.name) } }
         for section in UnusedComponentRule.sections {
             for entry in components[section].entries {
-                if section == "securitySchemes" ? schemes.contains(entry.name) : used.contains(where: { $0.tokens.starts(with: entry.value.pointer.tokens) }) {
+                if section == "securitySchemes" ? schemes.contains(entry.name) : context.isReferenced(entry.value) {
                     continue
                 }
                 out.add(entry.key, "components/\(section)/\(entry.name) is never referenced",

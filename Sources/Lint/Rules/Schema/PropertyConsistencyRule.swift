@@ -5,7 +5,7 @@ import Document
 struct PropertyConsistencyRule: LintRule {
     let meta = RuleMeta(
         id: "schema-property-consistency", severity: .warning, scope: .schemas,
-        summary: "A string property defined in several schemas of a file has the same maxLength and pattern everywhere.",
+        summary: "A string property defined in several schemas of a file has the same maxLength and pattern everywhere (unless its descriptions show it is another field).",
         why: "The same field (assetOwner, description) limited differently in one place is almost always a slip: a lost digit, a stray backslash.",
         fix: "Make the odd definition agree with the others, or move the field into one shared component and $ref it.",
         example: """
@@ -39,6 +39,17 @@ struct PropertyConsistencyRule: LintRule {
         }
     }
 
+    /// The words of a schema's description, lowercased.
+    static func words(_ schema: Value) -> Set<Substring> {
+        guard let text = schema["description"]?.string?.lowercased() else { return [] }
+        return Set(text.split { !($0.isLetter || $0.isNumber) })
+    }
+
+    /// Jaccard similarity of two word sets.
+    static func similarity(_ a: Set<Substring>, _ b: Set<Substring>) -> Double {
+        Double(a.intersection(b).count) / Double(max(1, a.union(b).count))
+    }
+
     func compare(_ name: String, _ group: [Occurrence], keyword: String, countMissing: Bool, _ out: inout FindingSink) {
         func text(_ o: Occurrence) -> String? {
             guard let value = o.schema[keyword] else { return nil }
@@ -47,9 +58,15 @@ struct PropertyConsistencyRule: LintRule {
         var counts: [String: Int] = [:]
         for o in group { if let t = text(o) { counts[t, default: 0] += 1 } }
         guard let (majority, n) = counts.max(by: { $0.value < $1.value }), n * 2 > group.count, n >= 2 else { return }
+        let majorityWords = group.filter { text($0) == majority }.map { PropertyConsistencyRule.words($0.schema) }
         for o in group {
             let mine = text(o)
             if mine == majority || (mine == nil && !countMissing) { continue }
+            // A same-named property whose description has little in common with every majority
+            // definition's is another field (load migration's fromLse: a DUNS id in one schema,
+            // an LSE name in another), not a slip.
+            let own = PropertyConsistencyRule.words(o.schema)
+            if !own.isEmpty, !majorityWords.isEmpty, majorityWords.allSatisfy({ !$0.isEmpty && PropertyConsistencyRule.similarity(own, $0) < 0.3 }) { continue }
             let shown = keyword == "pattern" ? { (s: String) in "'\(s)'" } : { (s: String) in s }
             let what = mine.map { "has \(keyword) \(shown($0))" } ?? "has no \(keyword)"
             let place = o.schema[keyword].map { $0 } ?? o.key

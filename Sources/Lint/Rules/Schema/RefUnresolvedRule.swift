@@ -15,7 +15,7 @@ struct RefUnresolvedRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for (_, ref) in RefUnresolvedRule.references(context.root) {
+        for (_, ref) in context.references {
             if case .failure(let failure) = context.resolve(ref: ref.string ?? "") {
                 out.add(ref, "$ref \"\(ref.string ?? "")\" does not resolve: \(failure.message)")
             }

@@ -17,15 +17,8 @@ struct UnusedDefinitionRule: LintRule {
     func check(_ context: LintContext, _ out: inout FindingSink) {
         let root = context.root
         guard let definitions = root["definitions"], definitions.kind == .object, !isLibrary(root) else { return }
-        var used: [JSONPointer] = []
-        for (_, ref) in RefUnresolvedRule.references(root) {
-            if case .success(let target) = context.resolve(ref: ref.string ?? ""), target.document === context.document {
-                used.append(target.pointer)
-            }
-        }
         for entry in definitions.members {
-            let pointer = entry.value.pointer
-            if !used.contains(where: { $0.tokens.starts(with: pointer.tokens) }) {
+            if !context.isReferenced(entry.value) {
                 out.add(entry.key, "definition \"\(entry.name)\" is never referenced", hint: "reference it with $ref: \"#/definitions/\(entry.name)\" or remove it")
             }
         }

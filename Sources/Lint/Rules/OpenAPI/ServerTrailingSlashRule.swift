@@ -1,0 +1,34 @@
+import Document
+
+/// A server URL that ends in `/`.
+struct ServerTrailingSlashRule: LintRule {
+    let meta = RuleMeta(
+        id: "oas-server-trailing-slash", severity: .warning, scope: .openAPI,
+        summary: "Server URLs do not end with a slash.",
+        why: "Paths start with a slash, so clients joining a server URL ending in / with a path request //items, which many servers reject or route differently.",
+        fix: "Remove the trailing slash.",
+        example: """
+        file:    items-api.yaml
+                   servers:
+                     - url: https://api.example.com/crr/
+        crrspec: warning: server URL "https://api.example.com/crr/" ends with a slash [oas-server-trailing-slash]
+                 hint: write https://api.example.com/crr
+        """)
+
+    func check(_ context: LintContext, _ out: inout FindingSink) {
+        for server in ServerTrailingSlashRule.servers(context) {
+            guard let url = server["url"], let text = url.string, text != "/", text.hasSuffix("/") else { continue }
+            out.add(url, "server URL \"\(text)\" ends with a slash", hint: "write \(text.dropLast())")
+        }
+    }
+
+    /// The Server Objects of the spec: top level, path items and operations.
+    static func servers(_ context: LintContext) -> [Value] {
+        var lists = [context.root["servers"]]
+        for entry in context.root["paths"].entries {
+            lists.append(entry.value["servers"])
+            for operation in entry.value.members where OpenAPISpecMethods.all.contains(operation.name) { lists.append(operation.value["servers"]) }
+        }
+        return lists.flatMap(\.list).filter { $0.kind == .object }
+    }
+}
