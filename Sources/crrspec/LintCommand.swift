@@ -61,7 +61,8 @@ struct LintCommand: ParsableCommand {
         Examples:
           crrspec lint openapi/ schemas/
           crrspec lint --catalog
-          crrspec lint ../shared/reference/caiso-crr-openapi/caiso_crr_auction_v1.2.1.yaml
+          crrspec lint \\
+              ../shared/reference/caiso-crr-openapi/caiso_crr_auction_v1.2.1.yaml
           crrspec lint --format sarif specs/ > crrspec.sarif
           crrspec lint --format github --fail-on warning specs/
           crrspec lint --write-baseline specs/ && crrspec lint specs/
@@ -272,10 +273,18 @@ struct LintRun {
         let lintedSet = Set(linted)
         render(all, files: linted + unusable.map(\.file).filter { !lintedSet.contains($0) }, sources: sources)
         if !command.quiet && command.format == .text {
-            var summary = FindingTextRenderer.summary(findings, files: linted.count)
-            if accepted > 0 { summary += "; \(accepted) more in the baseline" }
-            if suppressed > 0 { summary += "; \(suppressed) suppressed by x-lint-ignore" }
-            Output.err(summary + "\n")
+            // A file that could not be read is never summed up as "0 findings ... in 0 files".
+            let unreadable = Set(unusable.filter { $0.rule == "input-unreadable" }.map(\.file)).count
+            let unreadableText = "\(unreadable) file\(unreadable == 1 ? "" : "s") could not be read"
+            if linted.isEmpty && unreadable > 0 {
+                Output.err("nothing linted: \(unreadableText)\n")
+            } else {
+                var summary = FindingTextRenderer.summary(findings, files: linted.count)
+                if accepted > 0 { summary += "; \(accepted) more in the baseline" }
+                if suppressed > 0 { summary += "; \(suppressed) suppressed by x-lint-ignore" }
+                if unreadable > 0 { summary += "; \(unreadableText)" }
+                Output.err(summary + "\n")
+            }
         }
         let threshold = command.failOn ?? firstConfig?.failOn ?? .error
         if !unusable.isEmpty { throw ExitCode(2) }

@@ -53,16 +53,21 @@ struct ValidateCommand: ParsableCommand {
         --profile crr) adds the CRR rules: a date-time carries no fractional seconds.
 
         Examples:
-          crrspec validate --schema schemas/CRRPublicAuctionResult_v1.1.1.draft-07.schema.json results.json
+          crrspec validate \\
+              --schema schemas/CRRPublicAuctionResult_v1.1.1.draft-07.schema.json \\
+              results.json
           crrspec validate --schema CRRPublicAuctionResult@1.1.1 results.json
           crrspec validate --schema auto downloads/
-          crrspec validate --schema CRRSourceSink#/items --exclude 'archive/**' nightly/
-          crrspec validate --spec caiso_crr_auction_v1.2.1.yaml --operation portfolioCreation portfolio.json
+          crrspec validate --schema CRRSourceSink#/items --exclude 'archive/**' \\
+              nightly/
+          crrspec validate --spec caiso_crr_auction_v1.2.1.yaml \\
+              --operation portfolioCreation portfolio.json
           crrspec validate --spec auction --component NewBid bid.yaml
           crrspec validate --schema order.schema.json --fast orders.jsonl.gz
           crrspec validate --schema legacy.schema.json --default-dialect draft-04 --formats annotate data.json
           crrspec validate --schema s.json --format github changed/*.json
-          crrspec validate --schema s.json --resource https://example.com/schemas/=./vendor/schemas a.yaml
+          crrspec validate --schema s.json \\
+              --resource https://example.com/schemas/=./vendor/schemas a.yaml
           cat a.json | crrspec validate --schema s.json --format json -
         """
     )

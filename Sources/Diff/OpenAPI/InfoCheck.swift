@@ -11,7 +11,7 @@ enum InfoCheck {
             spec.compareText("title", o, n, subject: "the API")
             spec.compareText("description", o, n, subject: "the API")
             spec.compareOtherKeys(o, n, handled: ["title", "description", "version"], subject: "info")
-            ReleaseNoteCheck.run(old: RevisionTable.entries(o["description"]), new: RevisionTable.entries(n["description"]),
+            ReleaseNoteCheck.run(old: ReleaseNoteTable.entries(o["description"]), new: ReleaseNoteTable.entries(n["description"]),
                                  oldAnchor: (o["description"] ?? o).absent, newAnchor: (n["description"] ?? n).absent,
                                  recorder: spec.recorder)
         }
