@@ -15,7 +15,7 @@ struct CRRSpecCommand: ParsableCommand {
         Files: validate (downloads and submissions against a schema), parse. Schemas and specs: \
         metaschema, lint. Versions: diff, version-check, changelog. The bundled CRR catalog: \
         catalog. A mock of the CRR APIs for client tests: mock. What a finding means: explain. The \
-manual page: man.
+        manual page: man.
 
         Examples:
           crrspec validate --schema auto downloads/
