@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "crrspec",
     products: [
-        .library(name: "CRRSpec", targets: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Batch", "Lint", "Diff"]),
+        .library(name: "CRRSpec", targets: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Batch", "Lint", "Diff", "Pages"]),
         .executable(name: "crrspec", targets: ["crrspec"]),
     ],
     dependencies: [
@@ -50,10 +50,11 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        .target(name: "Pages", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Lint", "Diff"]),
         .executableTarget(
             name: "crrspec",
             dependencies: [
-                "Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Batch", "Lint", "Diff", "Mock", "MockServer",
+                "Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Batch", "Lint", "Diff", "Pages", "Mock", "MockServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +69,8 @@ let package = Package(
         .testTarget(name: "BatchTests", dependencies: ["Document", "JSONSchema", "Reporting", "Batch", "CRR"]),
         .testTarget(name: "MockTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Mock"]),
         .testTarget(name: "MockServerTests", dependencies: ["crrspec", "Mock"]),
+        .testTarget(name: "PagesTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Diff", "Pages"],
+                    exclude: ["postman-collection-v2.1.test-schema.json"]),
         .testTarget(name: "CLITests", dependencies: ["crrspec", "Lint", "Diff"], exclude: ["BadInputs"]),
     ]
 )

@@ -72,7 +72,7 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The draft-07 schema: a file (JSON or YAML), a catalog name such as CRRPublicAuctionResult or CRRPublicAuctionResult@1.1.1, or auto (pick the catalog download schema that fits each file).", valueName: "SCHEMA"),
+    @Option(name: .long, help: ArgumentHelp("The schema: a file (JSON or YAML; draft-07, -06 or -04 by its $schema), a catalog name such as CRRPublicAuctionResult or CRRPublicAuctionResult@1.1.1, or auto (pick the catalog download schema that fits each file).", valueName: "SCHEMA"),
             completion: Completions.schemas)
     var schema: String?
 
