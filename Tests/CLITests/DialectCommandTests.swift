@@ -146,6 +146,16 @@ final class DialectCommandTests: XCTestCase {
         let crr = try dir(["s.json": ##"{"format": "date-time"}"##, "t.json": #""2024-01-01T00:00:00.000Z""#])
         XCTAssertEqual(try CLI.run(["validate", "--schema", "s.json", "--profile", "crr", "t.json"], in: crr).status, 1)
         XCTAssertEqual(try CLI.run(["validate", "--schema", "s.json", "--profile", "crr", "--formats", "annotate", "t.json"], in: crr).status, 0)
+        // --schema auto and catalog schemas take the mode too (the pattern still applies).
+        let millis = "examples/downloads/CRRExistingCRRs_v1.1.2.invalid-millis.json"
+        let autoAssert = try CLI.run(["validate", "--schema", "auto", millis], in: CLI.packageRoot)
+        XCTAssertTrue(autoAssert.stdout.contains("fractional seconds"), autoAssert.stdout)
+        for schema in ["auto", "CRRExistingCRRs"] {
+            let annotated = try CLI.run(["validate", "--schema", schema, "--formats", "annotate", millis], in: CLI.packageRoot)
+            XCTAssertEqual(annotated.status, 1, annotated.stdout + annotated.stderr)
+            XCTAssertFalse(annotated.stdout.contains("fractional seconds"), annotated.stdout)
+            XCTAssertTrue(annotated.stdout.contains("does not match the pattern"), annotated.stdout)
+        }
         // metaschema: format "regex" of pattern is asserted unless annotated.
         let m = try dir(["p.json": ##"{"pattern": "(unclosed"}"##])
         XCTAssertEqual(try CLI.run(["metaschema", "p.json"], in: m).status, 1)
