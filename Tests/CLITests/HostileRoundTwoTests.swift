@@ -188,4 +188,39 @@ final class HostileRoundTwoTests: XCTestCase {
         XCTAssertEqual(const.status, 1, const.output)
         XCTAssertTrue(const.stdout.contains("expected exactly 1e400, found Infinity"), const.output)
     }
+
+    // MARK: 20 messages
+
+    func testTruthfulMessagesForHugeCountsBadVersionsAndUnusableSchemas() throws {
+        let spec = try String(contentsOf: CLI.packageRoot.appendingPathComponent("openapi/caiso_crr_auction_v1.1.7_openapi.yaml"), encoding: .utf8)
+        let four = spec.replacingOccurrences(of: "\n  version: \"1.1.7\"", with: "\n  version: 1.2.3.4")
+        let dir = try scratch([
+            "ml.json": #"{"minLength": 1e400}"#, "abc.json": #""abc""#, "bad.json": #"{"type": "nope"}"#,
+            "caiso_crr_auction_v1.1.7.yaml": spec, "four.yaml": four,
+            "caiso_crr_auction_v01.2.3.yaml": spec, "caiso_crr_auction_v99999999999999999999.0.0.yaml": spec,
+        ])
+        let ml = try crrspec(["validate", "--schema", "ml.json", "abc.json"], in: dir)
+        XCTAssertEqual(ml.status, 1, ml.output)
+        XCTAssertTrue(ml.stdout.contains("shorter than the minimum of the schema's value (a number with more than 18 digits)"), ml.output)
+        XCTAssertFalse(ml.output.contains("2147483647"), ml.output)
+        for format in ["json", "sarif"] {
+            let r = try crrspec(["validate", "--format", format, "--schema", "bad.json", "abc.json"], in: dir)
+            XCTAssertEqual(r.status, 2, r.output)
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)), "\(format): \(r.stdout)")
+            XCTAssertTrue(r.stdout.contains("the schema cannot be used: unknown type"), r.stdout)
+        }
+        let github = try crrspec(["validate", "--format", "github", "--schema", "bad.json", "abc.json"], in: dir)
+        XCTAssertEqual(github.status, 2, github.output)
+        XCTAssertTrue(github.stdout.hasPrefix("::error file=bad.json,line=1,col=10,"), github.output)
+        let cases = [
+            ("four.yaml", #"info.version "1.2.3.4" is not MAJOR.MINOR.MINI (it has 4 parts"#),
+            ("caiso_crr_auction_v01.2.3.yaml", #""01.2.3" is not MAJOR.MINOR.MINI: 01 has a leading zero"#),
+            ("caiso_crr_auction_v99999999999999999999.0.0.yaml", #""99999999999999999999.0.0" is not MAJOR.MINOR.MINI: a number is larger than"#),
+        ]
+        for (file, message) in cases {
+            let r = try crrspec(["version-check", "caiso_crr_auction_v1.1.7.yaml", file], in: dir)
+            XCTAssertEqual(r.status, 2, r.output)
+            XCTAssertTrue(r.stderr.contains(message), r.output)
+        }
+    }
 }
