@@ -149,12 +149,13 @@ public final class BatchValidator: Sendable {
         var bytes = 0
         var documents: [LoadedDocument] = []
         var failures: [DocumentError] = []
-        do {
+        do throws(DocumentError) {
             if format == .jsonl {
                 if options.streamJSONLines { return try checkJSONLines(path, index: index) }
                 let raw = try readJSONLines(path)
                 bytes = raw.count
                 (documents, failures) = try parseJSONLines(raw, name: path == "-" ? "<stdin>" : path)
+                if documents.isEmpty, failures.isEmpty { throw DocumentError.emptyJSONLines(file: path == "-" ? "<stdin>" : path) }
             } else {
                 let file = try DocumentLoader.loadFile(path: path, format: format, limits: options.readerLimits)
                 bytes = file.byteCount

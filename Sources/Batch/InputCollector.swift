@@ -14,12 +14,12 @@ public struct InputCollector: Sendable {
     /// The include globs used when none is given.
     public static let defaultIncludes = ["*.json", "*.yaml", "*.yml", "*.jsonl", "*.jsonl.gz"]
 
-    public var includes: [Glob]
-    public var excludes: [Glob]
+    public var includes: [PathGlob]
+    public var excludes: [PathGlob]
 
     public init(includes: [String] = InputCollector.defaultIncludes, excludes: [String] = []) {
-        self.includes = (includes.isEmpty ? InputCollector.defaultIncludes : includes).map(Glob.init)
-        self.excludes = excludes.map(Glob.init)
+        self.includes = (includes.isEmpty ? InputCollector.defaultIncludes : includes).map(PathGlob.init)
+        self.excludes = excludes.map(PathGlob.init)
     }
 
     /// The files to check and, for directories that could not be read or held no matching
@@ -90,7 +90,7 @@ public struct InputCollector: Sendable {
 /// A shell-style glob: `*` (any run of characters but `/`), `**` (any run, `/` included;
 /// `**/` also matches no folder at all), `?` (one character but `/`), `[abc]`, `[a-z]`,
 /// `[!a]` and `\` to escape.
-public struct Glob: Sendable, Hashable {
+public struct PathGlob: Sendable, Hashable {
     public let pattern: String
     private let tokens: [Character]
     /// Whether the pattern names a path (has a `/`) rather than a name.

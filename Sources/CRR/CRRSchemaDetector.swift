@@ -142,8 +142,13 @@ public final class CRRAutoSchemas: @unchecked Sendable {
     private let lock = NSLock()
     private var compiled: [String: Result<Schema, SchemaError>] = [:]
     private let profile: CRRProfile.Selection
+    private let baseOptions: CompileOptions
 
-    public init(profile: CRRProfile.Selection = .auto) { self.profile = profile }
+    /// `baseOptions` (e.g. formats not asserted) are the options before the profile's rules are added.
+    public init(profile: CRRProfile.Selection = .auto, baseOptions: CompileOptions = .init()) {
+        self.profile = profile
+        self.baseOptions = baseOptions
+    }
 
     /// The schema for a sample, and its label (`Name@X.Y.Z`, plus `#/items` when the sample's
     /// instances are single records of an array schema); or why there is none.
@@ -161,7 +166,7 @@ public final class CRRAutoSchemas: @unchecked Sendable {
         defer { lock.unlock() }
         if compiled[key] == nil {
             do {
-                let options = profile == .none ? CompileOptions() : CRRProfile.options()
+                let options = profile == .none ? baseOptions : CRRProfile.options(baseOptions)
                 let schema = try CRRCatalog.compileSchema(best.shape.entry, pointer: JSONPointer(pointer) ?? JSONPointer(),
                                                           registry: SchemaRegistry(), options: options)
                 compiled[key] = .success(schema)

@@ -113,26 +113,34 @@ public final class CRRValidator: Sendable {
         do {
             if Gzip.isGzip(input) { input = try Gzip.decompress(input, name: name, limits: readerLimits) }
             let loaded = try DocumentLoader.load(bytes: input, name: name, format: format, limits: readerLimits)
-            for failure in loaded.failures {
-                result.records += 1
-                result.problems.append(CRRProblem(failure, record: format == .jsonl ? failure.line : nil))
+            // Records in file order: each unreadable line where it is, each document's problems in
+            // the order the validator reports them (no re-sorting by position, which would move an
+            // anyOf/oneOf branch detail in front of its summary or mix records).
+            var failures = loaded.failures[...]
+            func flushFailures(before line: Int?) {
+                while let failure = failures.first, line == nil || failure.line < line! {
+                    result.records += 1
+                    result.problems.append(CRRProblem(failure, record: format == .jsonl ? failure.line : nil))
+                    failures = failures.dropFirst()
+                }
             }
             for item in loaded.documents {
+                flushFailures(before: item.line ?? Int.min)
                 result.records += 1
                 do {
                     let outcome = try schema.validate(item.document.root, limits: validationLimits)
                     if outcome.truncated { result.truncated = true }
-                    result.problems += outcome.errors.map { CRRProblem($0, record: item.line) }
+                    result.problems += CRRProblem.grouped(outcome.errors, record: item.line)
                 } catch {
                     result.problems.append(CRRProblem(message: error.message, file: name, line: item.line ?? 0, column: item.line == nil ? 0 : 1,
                                                       instanceLocation: "", keywordLocation: nil, ruleID: "limit", record: item.line,
                                                       isUnusable: true, isBranchDetail: false))
                 }
             }
+            flushFailures(before: nil)
         } catch {
             result.problems.append(CRRProblem(error, record: nil))
         }
-        result.problems.sort { ($0.record ?? 0, $0.line, $0.column) < ($1.record ?? 0, $1.line, $1.column) }
         return result
     }
 
@@ -144,8 +152,15 @@ public final class CRRValidator: Sendable {
 
 /// The outcome of ``CRRValidator/validate(_:format:name:)``.
 public struct CRRValidationResult: Sendable {
-    /// Every problem, in record and position order; empty when the upload is valid.
+    /// Every problem, records in file order and each record's problems in the validator's order;
+    /// the details of a failed `anyOf`/`oneOf` are in its summary's ``CRRProblem/branchDetails``,
+    /// not in this list. Empty when the upload is valid.
     public var problems: [CRRProblem] = []
+
+    /// ``problems`` with each summary followed by its branch details, as crrspec prints them.
+    public var allProblems: [CRRProblem] {
+        problems.flatMap { [$0] + $0.branchDetails }
+    }
     /// Instances checked: 1 for a JSON or YAML document, one per record of JSON Lines.
     public var records = 0
     /// More errors existed than the validator's `maxErrors` allows for some instance.
@@ -175,8 +190,11 @@ public struct CRRProblem: Sendable, CustomStringConvertible {
     public var record: Int?
     /// The input could not be read or fully checked (malformed, over a limit), as opposed to invalid.
     public var isUnusable: Bool
-    /// Part of the closest branch of a failed `anyOf`/`oneOf`, reported after its summary.
+    /// Part of the closest branch of a failed `anyOf`/`oneOf` (found in its summary's
+    /// ``branchDetails``).
     public var isBranchDetail: Bool
+    /// For the summary of a failed `anyOf`/`oneOf`: the problems of its closest branch.
+    public var branchDetails: [CRRProblem] = []
 
     public init(message: String, file: String, line: Int, column: Int, instanceLocation: String, keywordLocation: String?,
                 ruleID: String, record: Int?, isUnusable: Bool, isBranchDetail: Bool) {
@@ -196,6 +214,20 @@ public struct CRRProblem: Sendable, CustomStringConvertible {
         self.init(message: error.message, file: error.file, line: error.position.line, column: error.position.column,
                   instanceLocation: error.instanceLocation, keywordLocation: error.keywordLocation, ruleID: error.ruleID,
                   record: record, isUnusable: false, isBranchDetail: error.isBranchDetail)
+    }
+
+    /// Validation errors as problems, each branch detail attached to the summary before it.
+    static func grouped(_ errors: [ValidationError], record: Int?) -> [CRRProblem] {
+        var out: [CRRProblem] = []
+        for error in errors {
+            let problem = CRRProblem(error, record: record)
+            if problem.isBranchDetail, !out.isEmpty {
+                out[out.count - 1].branchDetails.append(problem)
+            } else {
+                out.append(problem)
+            }
+        }
+        return out
     }
 
     init(_ error: DocumentError, record: Int?) {

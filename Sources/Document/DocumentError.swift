@@ -24,6 +24,13 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible, Equatable
     public var column: Int
     public var offset: Int
 
+    /// A JSON Lines file with no record (empty, or blank lines only): unusable, never "valid"
+    /// with nothing checked.
+    public static func emptyJSONLines(file: String) -> DocumentError {
+        DocumentError(kind: .syntax, file: file, message: "empty JSON Lines file: no record to read (a JSON Lines file holds one JSON value per line)",
+                      line: 0, column: 0, offset: 0)
+    }
+
     public init(kind: Kind, file: String, message: String, line: Int, column: Int, offset: Int) {
         self.kind = kind
         self.file = file

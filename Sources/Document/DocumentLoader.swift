@@ -39,7 +39,8 @@ public enum DocumentLoader {
         return (file.documents, file.failures)
     }
 
-    /// Reads `path` like ``load(path:format:limits:)`` and also reports the bytes parsed.
+    /// Reads `path` like ``load(path:format:limits:)`` and also reports the bytes parsed. A JSON
+    /// Lines file without a record throws ``DocumentError/emptyJSONLines(file:)``.
     /// A path ending in `.gz`, and standard input that starts with the gzip magic number, are
     /// decompressed first (`--max-bytes` bounds the decompressed size).
     public static func loadFile(path: String, format: InputFormat? = nil, limits: ReaderLimits = .default)
@@ -76,6 +77,7 @@ public enum DocumentLoader {
             bytes = try JSONReader.readBytes(path, limits: limits)
         }
         let loaded = try load(bytes: bytes, name: name, format: format, limits: limits)
+        if format == .jsonl, loaded.documents.isEmpty, loaded.failures.isEmpty { throw DocumentError.emptyJSONLines(file: name) }
         return LoadedFile(documents: loaded.documents, failures: loaded.failures, byteCount: bytes.count)
     }
 

@@ -68,9 +68,74 @@ public enum YAMLReader {
         let count = builder.source.count
         let bytes = UnsafeBufferPointer(start: base, count: count)
         try checkEncoding(bytes, name: name)
-        var loader = YAMLLoader(builder: builder, name: name, limits: limits, bytes: bytes)
+        // libyaml takes a byte order mark only at the very start; YAML 1.2 allows one at the start
+        // of every document prefix line. Those are left out of what libyaml reads (positions still
+        // refer to the file as written).
+        let prefixMarks = documentPrefixMarks(bytes)
+        var cleaned: UnsafeMutableBufferPointer<UInt8>? = nil
+        defer { cleaned?.deallocate() }
+        var parseBytes = bytes
+        var removed: [Int] = []
+        if !prefixMarks.isEmpty {
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: count - 3 * prefixMarks.count + 1)
+            var from = 0, to = 0
+            for mark in prefixMarks {
+                let piece = mark - from
+                if piece > 0 { (buffer.baseAddress! + to).update(from: base + from, count: piece) }
+                to += piece
+                removed.append(to)
+                from = mark + 3
+            }
+            (buffer.baseAddress! + to).update(from: base + from, count: count - from)
+            to += count - from
+            buffer[to] = 0
+            cleaned = buffer
+            parseBytes = UnsafeBufferPointer(start: buffer.baseAddress, count: to)
+        }
+        var loader = YAMLLoader(builder: builder, name: name, limits: limits, bytes: bytes, parseBytes: parseBytes, removedMarks: removed)
         try loader.run()
         return loader.finish()
+    }
+
+    /// Byte offsets of the UTF-8 byte order marks (other than one at offset 0, which libyaml
+    /// handles) that YAML 1.2 allows: at the start of a line of a document prefix — before the
+    /// document's first directive, `---` or content, where only blank and comment lines are (and
+    /// again after a `...` document end marker).
+    static func documentPrefixMarks(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let count = bytes.count
+        guard count > 3, let base = bytes.baseAddress else { return [] }
+        // Most files have no mark after the start at all: one fast search decides.
+        var at = 1
+        var found = false
+        while at < count - 2, let hit = memchr(base + at, 0xEF, count - 2 - at) {
+            let k = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if bytes[k + 1] == 0xBB, bytes[k + 2] == 0xBF { found = true; break }
+            at = k + 1
+        }
+        guard found else { return [] }
+        var marks: [Int] = []
+        var inPrefix = true
+        var line = 0
+        while line < count {
+            var end = line
+            while end < count, bytes[end] != 0x0A { end += 1 }
+            var start = line
+            if start + 3 <= end, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF {
+                if inPrefix && start > 0 { marks.append(start) }
+                start += 3
+            }
+            var first = start
+            while first < end, bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D { first += 1 }
+            if inPrefix {
+                // A blank or comment line keeps the prefix going; anything else starts the document.
+                if first < end, bytes[first] != UInt8(ascii: "#") { inPrefix = false }
+            } else if end - start >= 3, bytes[start] == UInt8(ascii: "."), bytes[start + 1] == UInt8(ascii: "."), bytes[start + 2] == UInt8(ascii: "."),
+                      end - start == 3 || bytes[start + 3] == 0x20 || bytes[start + 3] == 0x09 || bytes[start + 3] == 0x0D {
+                inPrefix = true
+            }
+            line = end + 1
+        }
+        return marks
     }
 
     /// libyaml would decode UTF-16 by its byte order mark; crrspec reads UTF-8 only (offsets are byte offsets).
@@ -144,6 +209,10 @@ struct YAMLLoader: ~Copyable {
     let name: String
     let limits: ReaderLimits
     let bytes: UnsafeBufferPointer<UInt8>
+    /// What libyaml reads: `bytes` without the document-prefix byte order marks after the first line.
+    let parseBytes: UnsafeBufferPointer<UInt8>
+    /// Offsets in `parseBytes` where a 3-byte mark of `bytes` was left out, ascending.
+    let removedMarks: [Int]
     /// libyaml marks count characters from after the byte order mark; this cursor maps them to bytes.
     var cursorChar = 0
     var cursorByte: Int
@@ -154,11 +223,14 @@ struct YAMLLoader: ~Copyable {
     var documents = 0
     var secondDocumentOffset = 0
 
-    init(builder: consuming DocumentBuilder, name: String, limits: ReaderLimits, bytes: UnsafeBufferPointer<UInt8>) {
+    init(builder: consuming DocumentBuilder, name: String, limits: ReaderLimits, bytes: UnsafeBufferPointer<UInt8>,
+         parseBytes: UnsafeBufferPointer<UInt8>, removedMarks: [Int]) {
         self.builder = builder
         self.name = name
         self.limits = limits
         self.bytes = bytes
+        self.parseBytes = parseBytes
+        self.removedMarks = removedMarks
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         bomLength = bom ? 3 : 0
         cursorByte = bomLength
@@ -172,6 +244,20 @@ struct YAMLLoader: ~Copyable {
 
     /// Byte offset of a libyaml mark (whose `index` counts Unicode characters after the BOM).
     mutating func offset(_ mark: yaml_mark_t) -> Int {
+        original(parseOffset(mark))
+    }
+
+    /// The offset in the file of an offset in `parseBytes`.
+    func original(_ parseOffset: Int) -> Int {
+        if removedMarks.isEmpty { return parseOffset }
+        var n = 0
+        while n < removedMarks.count, removedMarks[n] <= parseOffset { n += 1 }
+        return parseOffset + 3 * n
+    }
+
+    /// Byte offset in `parseBytes` of a libyaml mark.
+    mutating func parseOffset(_ mark: yaml_mark_t) -> Int {
+        let bytes = parseBytes
         let target = Int(mark.index)
         let count = bytes.count
         guard let base = bytes.baseAddress else { return 0 }
@@ -250,7 +336,7 @@ struct YAMLLoader: ~Copyable {
             throw error("out of memory while starting the YAML parser", at: 0, kind: .limit)
         }
         defer { yaml_parser_delete(parser) }
-        yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+        yaml_parser_set_input_string(parser, parseBytes.baseAddress, parseBytes.count)
         let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
         event.initialize(to: yaml_event_t())
         defer { event.deallocate() }
@@ -665,7 +751,7 @@ struct YAMLLoader: ~Copyable {
         case YAML_MEMORY_ERROR:
             return error("out of memory while parsing YAML", at: 0, kind: .limit)
         case YAML_READER_ERROR:
-            let at = min(Int(parser.problem_offset), bytes.count)
+            let at = min(original(Int(parser.problem_offset)), bytes.count)
             let value = Int(parser.problem_value)
             if problem.contains("control characters") {
                 let hex = String(value, radix: 16, uppercase: true)

@@ -54,7 +54,8 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
         for dialect in all {
             let digits = String(dialect.name.dropFirst("draft-".count))        // "04"
             let short = digits.hasPrefix("0") ? String(digits.dropFirst()) : digits  // "4"
-            if lower == dialect.name || lower == "draft" + short || lower == "draft" + digits || lower == short || lower == digits {
+            if lower == dialect.name || lower == "draft" + short || lower == "draft" + digits || lower == "draft-" + short
+                || lower == short || lower == digits {
                 return dialect
             }
         }

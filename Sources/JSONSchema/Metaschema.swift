@@ -190,4 +190,10 @@ public enum MetaschemaDocument {
     public static func draft07() -> Value {
         Draft07Metaschema.document().root
     }
+
+    /// The metaschema of a dialect (draft-04 and draft-06: crrspec's own, generated from the
+    /// dialect's keyword table; draft-07: the published document).
+    public static func of(_ dialect: Dialect) -> Value {
+        dialect.metaschemaDocument().root
+    }
 }

@@ -63,6 +63,9 @@ public final class SchemaRegistry: @unchecked Sendable {
     var documents: [Document] = []
     /// Retrieval URI of each document.
     var documentURIs: [ObjectIdentifier: String] = [:]
+    /// The identifiers each document declares itself (resource URIs and `#name` anchors) → node:
+    /// a document's own `$ref`s resolve in the document even when another one claims the same `$id`.
+    var own: [ObjectIdentifier: [CodePointKey: Int]] = [:]
     /// What each document's root `$schema` says about its dialect.
     var declarations: [ObjectIdentifier: Dialect.Declaration] = [:]
     /// The dialect of schema documents without `$schema` (`--default-dialect`); set it before
@@ -215,15 +218,17 @@ public final class SchemaRegistry: @unchecked Sendable {
     }
 
     /// The absolute URIs (without fragment) that the schema identifiers (`$id`, or `id` in
-    /// draft-04) inside a document declare, in document order; the document's retrieval URI is
-    /// not included. Nothing is registered.
-    public func identifiers(declaredIn document: Document, uri: String) -> [String] {
+    /// draft-04) inside a document declare, each with the identifier's value, in document order;
+    /// the document's retrieval URI is not included. Nothing is registered.
+    public func identifiers(declaredIn document: Document, uri: String) -> [(uri: String, at: Value)] {
         lock.withLock {
-            var found: [(Int, String)] = []
-            walkIdentifiers(document, index: 0, base: URIReference(uri).withoutFragment, dialect: scanDialect(document)) { index, resolved, isResource in
-                if isResource { found.append((index, resolved.description)) }
+            let dialect = scanDialect(document)
+            var found: [(uri: String, at: Value)] = []
+            walkIdentifiers(document, index: 0, base: URIReference(uri).withoutFragment, dialect: dialect) { index, resolved, isResource in
+                let holder = document.value(at: index)
+                if isResource { found.append((resolved.description, holder[dialect.idKeyword] ?? holder)) }
             }
-            return found.sorted { $0.0 < $1.0 }.map(\.1)
+            return found.sorted { $0.at.index < $1.at.index }
         }
     }
 
@@ -245,7 +250,11 @@ public final class SchemaRegistry: @unchecked Sendable {
         // Taken out, not copied: the map stays uniquely referenced, so adding to it does not copy
         // every base recorded so far (one copy per compiled root made linting a spec quadratic).
         var baseMap = bases.removeValue(forKey: docID) ?? [:]
+        var mine = own.removeValue(forKey: docID) ?? [:]
+        if index == 0 { mine[CodePointKey(base.withoutFragment.description)] = 0 }
+        defer { own[docID] = mine }
         walkIdentifiers(document, index: index, base: base, dialect: scanDialect(document)) { i, resolved, isResource in
+            mine[CodePointKey(resolved.description)] = i
             if isResource {
                 resources[CodePointKey(resolved.description)] = SchemaResource(document: document, index: i)
             } else {
@@ -317,7 +326,12 @@ public final class SchemaRegistry: @unchecked Sendable {
     /// a `file:` URI or the bundled metaschema provides it.
     func resource(for uri: URIReference, from referrer: Value?) throws -> SchemaResource {
         let key = uri.withoutFragment.description
-        if let found = lock.withLock({ resources[CodePointKey(key)] }) { return found }
+        if let found = lock.withLock({ () -> SchemaResource? in
+            if let referrer, let i = own[ObjectIdentifier(referrer.document)]?[CodePointKey(key)] {
+                return SchemaResource(document: referrer.document, index: i)
+            }
+            return resources[CodePointKey(key)]
+        }) { return found }
         let trimmed = key.hasSuffix("#") ? String(key.dropLast()) : key
         if let dialect = Dialect.forSchemaURI(trimmed) {
             // The bundled metaschemas of the dialects crrspec implements (never fetched).
@@ -400,6 +414,32 @@ public final class SchemaRegistry: @unchecked Sendable {
     }
 
     /// Resolves a full `$ref` URI (with fragment) to a schema node.
+    /// Member indexes of the large objects `$ref` fragments walk through (by document and
+    /// object): 40,000 `$ref`s into a `definitions` of 100,000 members cost a hash lookup each,
+    /// not a scan of the members.
+    private var memberIndexes: [MemberIndexKey: [[UInt8]: Int]] = [:]
+    private struct MemberIndexKey: Hashable {
+        let document: ObjectIdentifier
+        let index: Int
+    }
+
+    /// The member of `object` named `name` (the first if the name repeats).
+    func member(of object: Value, _ name: String) -> Value? {
+        guard object.count > 16 else { return object[name] }
+        let key = MemberIndexKey(document: ObjectIdentifier(object.document), index: object.index)
+        let table = lock.withLock { () -> [[UInt8]: Int] in
+            if let known = memberIndexes[key] { return known }
+            var table: [[UInt8]: Int] = [:]
+            table.reserveCapacity(object.count)
+            for member in object.members where table[Array(member.key.utf8)] == nil {
+                table[Array(member.key.utf8)] = member.value.index
+            }
+            memberIndexes[key] = table
+            return table
+        }
+        return table[Array(name.utf8)].map { Value(document: object.document, index: $0) }
+    }
+
     func resolve(_ uri: URIReference, from referrer: Value?) throws -> SchemaResource {
         let resource = try self.resource(for: uri, from: referrer)
         guard let fragment = uri.fragment, !fragment.isEmpty else { return resource }
@@ -411,7 +451,7 @@ public final class SchemaRegistry: @unchecked Sendable {
             for token in pointer.tokens {
                 switch value.kind {
                 case .object:
-                    guard let next = value[token] else {
+                    guard let next = member(of: value, token) else {
                         throw SchemaError("cannot resolve $ref \(uri): no member \"\(token)\" at \(value.pointer)", at: referrer)
                     }
                     value = next
@@ -426,7 +466,12 @@ public final class SchemaRegistry: @unchecked Sendable {
             }
             return SchemaResource(document: resource.document, index: value.index)
         }
-        if let anchor = lock.withLock({ anchors[CodePointKey(uri.description)] }) { return anchor }
+        if let anchor = lock.withLock({ () -> SchemaResource? in
+            if let referrer, let i = own[ObjectIdentifier(referrer.document)]?[CodePointKey(uri.description)] {
+                return SchemaResource(document: referrer.document, index: i)
+            }
+            return anchors[CodePointKey(uri.description)]
+        }) { return anchor }
         throw SchemaError("cannot resolve $ref \(uri): no \"$id\": \"#\(fragment)\" in that schema", at: referrer)
     }
 }

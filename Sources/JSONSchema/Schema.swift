@@ -1,6 +1,7 @@
 import Document
 
-/// A compiled draft-07 schema: compile once, validate many instances, from any thread.
+/// A compiled schema — draft-07, draft-06 or draft-04 as its `$schema` says (see ``Dialect``):
+/// compile once, validate many instances, from any thread.
 ///
 /// ```swift
 /// let registry = SchemaRegistry()

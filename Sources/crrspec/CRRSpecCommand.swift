@@ -14,21 +14,24 @@ struct CRRSpecCommand: ParsableCommand {
 
         Files: validate (downloads and submissions against a schema), parse. Schemas and specs: \
         metaschema, lint. Versions: diff, version-check, changelog. The bundled CRR catalog: \
-        catalog. What a finding means: explain.
+        catalog. What a finding means: explain. The manual page: man. Pages people read: docs \
+        (HTML documentation with the history of each service), postman (a Postman collection).
 
         Examples:
           crrspec validate --schema auto downloads/
           crrspec validate --spec auction --operation portfolioCreation portfolio.json
           crrspec metaschema schemas/*.schema.json
           crrspec lint openapi/ schemas/
-          crrspec version-check old/caiso_crr_auction_v1.2.0.yaml caiso_crr_auction_v1.2.1.yaml
+          crrspec version-check old/caiso_crr_auction_v1.2.0.yaml \\
+              caiso_crr_auction_v1.2.1.yaml
           crrspec explain enum
 
         Shell completions: crrspec --generate-completion-script bash|zsh|fish
         """,
         version: CRRSpecVersion.current,
         subcommands: [ValidateCommand.self, MetaschemaCommand.self, LintCommand.self, DiffCommand.self, VersionCheckCommand.self,
-                      ChangelogCommand.self, CatalogCommand.self, ExplainCommand.self, ParseCommand.self]
+                      DocsCommand.self, PostmanCommand.self,
+                      ChangelogCommand.self, CatalogCommand.self, ExplainCommand.self, ParseCommand.self, ManCommand.self]
     )
 }
 
@@ -45,11 +48,18 @@ extension CRRSpecCommand {
 
     static func runCommand() {
         registerExplanations()
+        var parsed: ParsableCommand.Type?
         do {
             var command = try parseAsRoot()
+            parsed = type(of: command)
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(Output.exitStatus(exit.rawValue))
+        } catch let error as ValidationError where parsed.map({ ObjectIdentifier($0) != ObjectIdentifier(CRRSpecCommand.self) }) ?? false {
+            // A usage problem found while running (an unknown schema, operation or option value):
+            // it ends with the subcommand's own usage line, as parse-time errors do.
+            Output.err(ControlEscape.keepingLines(subcommandUsageError(error.message, parsed!)) + "\n")
+            Foundation.exit(Output.exitStatus(2))
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -62,6 +72,15 @@ extension CRRSpecCommand {
             Foundation.exit(Output.exitStatus(2))
         }
         Foundation.exit(Output.exitStatus(0))
+    }
+}
+
+extension CRRSpecCommand {
+    /// "Error: …", the subcommand's usage line and where its help is, for an error of `command`.
+    static func subcommandUsageError(_ message: String, _ command: ParsableCommand.Type) -> String {
+        let usage = usageString(for: command)
+        let name = usage.split(separator: " ").prefix { !$0.hasPrefix("[") && !$0.hasPrefix("<") }.joined(separator: " ")
+        return "Error: \(message)\nUsage: \(usage)\n  See '\(name) --help' for more information."
     }
 }
 

@@ -19,7 +19,8 @@ struct CatalogCommand: ParsableCommand {
         Examples:
           crrspec catalog
           crrspec catalog --format json
-          crrspec catalog --show CRRPublicAuctionResult@1.1.1 > CRRPublicAuctionResult_v1.1.1.draft-07.schema.json
+          crrspec catalog --show CRRPublicAuctionResult@1.1.1 > \\
+              CRRPublicAuctionResult_v1.1.1.draft-07.schema.json
         """
     )
 

@@ -17,7 +17,9 @@ struct ChangelogCommand: ParsableCommand {
         Exit status: 0, or 2 on unusable input.
 
         Examples:
-          crrspec changelog openapi/caiso_crr_historical_forecasted_load_v1.0.4_openapi.yaml openapi/caiso_crr_historical_forecasted_load_v1.1.0_openapi.yaml
+          crrspec changelog \\
+              openapi/caiso_crr_historical_forecasted_load_v1.0.4_openapi.yaml \\
+              openapi/caiso_crr_historical_forecasted_load_v1.1.0_openapi.yaml
           crrspec changelog auction@1.1.7 auction@1.2.0 --format text
           crrspec changelog --catalog --format json
           crrspec changelog --git-base origin/main openapi

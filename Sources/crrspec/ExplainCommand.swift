@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diff
+import Foundation
 import Lint
 import Reporting
 
@@ -14,8 +15,9 @@ struct ExplainCommand: ParsableCommand {
         schema-auto, invalid), a lint \
         rule (crrspec lint --list-rules), a change id of crrspec diff and version-check \
         (response-enum-value-added, operation-removed) or a version rule of version-check \
-        (declared-bump-too-low, version-not-reset). SARIF output names the same ids. Without \
-        ID, every id is listed.
+        (declared-bump-too-low, version-not-reset). SARIF output names the same ids. Custom \
+        lint rules are explained from their description: those of the .crrspec.yaml nearest the \
+        working directory, and of --ruleset FILE. Without ID, every id is listed.
 
         Exit status: 0, or 2 for an unknown ID.
 
@@ -25,9 +27,13 @@ struct ExplainCommand: ParsableCommand {
           crrspec explain schema-unknown-keyword
           crrspec explain response-enum-value-added
           crrspec explain declared-bump-too-low
+          crrspec explain my-custom-rule --ruleset .spectral.yaml
           crrspec explain
         """
     )
+
+    @Option(name: .long, help: ArgumentHelp("Also explain the custom rules of this Spectral ruleset file.", valueName: "FILE"))
+    var ruleset: String?
 
     @Argument(help: ArgumentHelp("The keyword, rule or change id.", valueName: "ID"),
               completion: .custom { (_: [String], _: Int, prefix: String) -> [String] in
@@ -38,6 +44,7 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         registerExplanations()
+        registerCustomRules()
         guard let id else {
             Output.out(Explanations.renderIndex())
             return
@@ -49,6 +56,17 @@ struct ExplainCommand: ParsableCommand {
             throw ExitCode(2)
         }
         Output.out(Explanations.render(explanation))
+    }
+}
+
+extension ExplainCommand {
+    /// Custom rules of the nearest `.crrspec.yaml` and of `--ruleset` (unreadable ones are
+    /// skipped here: `crrspec lint` reports them).
+    func registerCustomRules() {
+        var rules: [CustomRule] = []
+        if let path = LintConfig.find(from: FileManager.default.currentDirectoryPath), let config = try? LintConfig.load(path) { rules += config.customRules }
+        if let ruleset, let outcome = try? CustomRuleParser.ruleset(ruleset) { rules += outcome.rules }
+        Explanations.register(rules.map(\.explanation))
     }
 }
 

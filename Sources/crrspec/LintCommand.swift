@@ -38,6 +38,18 @@ struct LintCommand: ParsableCommand {
         PATHs); later runs, from any working directory, report only new ones. Findings are \
         matched without line numbers, so moving text does not revive them.
 
+        Custom rules: a rule body in Spectral's syntax under lint.rules (description, message \
+        with {{property}} {{value}} {{path}}, severity, given: a JSONPath, then: field/function/\
+        functionOptions with truthy, falsy, defined, undefined, pattern, enumeration, length, \
+        casing, alphabetical, xor or schema), or --ruleset FILE with a Spectral ruleset:
+          lint:
+            rules:
+              paths-no-query:
+                description: Paths carry no query string.
+                severity: error
+                given: $.paths
+                then: {field: "@key", function: pattern, functionOptions: {notMatch: "\\\\?"}}
+
         Formats: text (with a code frame), json, sarif (SARIF 2.1.0 for code scanning), github \
         (workflow annotations), junit. --list-rules prints the rules (text, json or markdown); \
         crrspec explain RULE says why a rule exists, with an example and the fix.
@@ -49,11 +61,14 @@ struct LintCommand: ParsableCommand {
         Examples:
           crrspec lint openapi/ schemas/
           crrspec lint --catalog
-          crrspec lint ../shared/reference/caiso-crr-openapi/caiso_crr_auction_v1.2.1.yaml
+          crrspec lint \\
+              ../shared/reference/caiso-crr-openapi/caiso_crr_auction_v1.2.1.yaml
           crrspec lint --format sarif specs/ > crrspec.sarif
           crrspec lint --format github --fail-on warning specs/
           crrspec lint --write-baseline specs/ && crrspec lint specs/
           crrspec lint --list-rules --format markdown
+          crrspec lint --ruleset .spectral.yaml specs/
+          crrspec lint --fix --dry-run specs/ && crrspec lint --fix specs/
         """
     )
 
@@ -72,6 +87,9 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Use this configuration instead of the nearest .crrspec.yaml.", valueName: "FILE"))
     var config: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also run the rules of this Spectral ruleset file (its rules: unchanged; JavaScript functions and extends are reported and skipped).", valueName: "FILE"))
+    var ruleset: String?
+
     @Flag(name: .customLong("no-config"), help: "Ignore .crrspec.yaml files.")
     var noConfig = false
 
@@ -87,6 +105,12 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .customLong("list-rules"), help: "List every rule with its id, severity and description.")
     var listRules = false
 
+    @Flag(name: .long, help: "Apply the mechanical fixes in place (fractional seconds in date-time examples, unquoted ON/OFF, a misspelt keyword with one clear correction), then report what is left.")
+    var fix = false
+
+    @Flag(name: .customLong("dry-run"), help: "With --fix: print the changes instead of writing them.")
+    var dryRun = false
+
     @Flag(name: .customLong("no-frame"), help: "Text output without code frames.")
     var noFrame = false
 
@@ -99,6 +123,9 @@ struct LintCommand: ParsableCommand {
         if listRules { return }
         if format == .markdown { throw ValidationError("--format markdown is for --list-rules") }
         if paths.isEmpty && !catalog { throw ValidationError("give a spec or schema file, a folder, or --catalog") }
+        if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+        if fix && paths.contains("-") { throw ValidationError("--fix changes files in place; it cannot fix standard input") }
+        if fix && writeBaseline { throw ValidationError("--fix and --write-baseline exclude each other") }
         if noConfig && config != nil { throw ValidationError("--config and --no-config exclude each other") }
     }
 
@@ -169,6 +196,8 @@ struct LintRun {
     let command: LintCommand
     var configs: [String: LintConfig] = [:]
     var firstConfig: LintConfig?
+    /// Every custom rule of the configurations used (for SARIF's rule list).
+    var customRules: [CustomRule] = []
 
     init(command: LintCommand) { self.command = command }
 
@@ -179,6 +208,12 @@ struct LintRun {
             guard FileManager.default.fileExists(atPath: path) else { throw fail("\(path): error: no such configuration file") }
             explicit = try loadConfig(path)
         }
+        var ruleset: CustomRuleParser.Outcome?
+        if let path = command.ruleset {
+            guard FileManager.default.fileExists(atPath: path) else { throw fail("\(path): error: no such ruleset file") }
+            do { ruleset = try CustomRuleParser.ruleset(path) } catch { throw fail("\(error)") }
+        }
+        var noted: Set<String> = []
         let (files, missing) = LintInputs.expand(command.paths)
         var findings: [Finding] = []
         var unusable = missing.map { Finding(rule: "input-unreadable", severity: .error, file: $0, line: 0, column: 0, pointer: "", message: "no such file or folder") }
@@ -190,7 +225,42 @@ struct LintRun {
             if firstConfig == nil { firstConfig = config }
             if config.isIgnored(file) { return nil }
             if command.profile != nil { config.profile = nil }
+            if let ruleset { config.add(ruleset) }
+            // What custom rules cannot run is said once, on standard error.
+            for note in config.skipped where noted.insert(note).inserted { Output.err("crrspec: note: \(note)\n") }
+            for rule in config.customRules where !customRules.contains(where: { $0.meta.id == rule.meta.id }) { customRules.append(rule) }
             return config
+        }
+        if command.fix {
+            var fixed = 0, changedFiles = 0
+            for file in files {
+                guard let config = try configure(file) else { continue }
+                engine.config = config
+                guard !file.hasSuffix(".gz"), let loaded = try? DocumentLoader.load(path: file, format: InputFormat.forPath(file) == .jsonl ? .json : nil,
+                                                                                   limits: command.limits.reader),
+                      let document = loaded.documents.first?.document else { continue }
+                let result = engine.lint(document: document, file: file)
+                guard !result.fixes.isEmpty else { continue }
+                let source = Array(document.source)
+                let (bytes, applied) = LintFixer.apply(source, result.fixes)
+                guard !applied.isEmpty else { continue }
+                fixed += applied.count
+                changedFiles += 1
+                if command.dryRun {
+                    Output.out(LintRun.describe(applied, in: source, file: file))
+                } else {
+                    do {
+                        try Data(bytes).write(to: URL(fileURLWithPath: file), options: .atomic)
+                    } catch {
+                        throw fail("\(file): error: cannot write the fixed file: \(error.localizedDescription)")
+                    }
+                }
+            }
+            if command.dryRun {
+                if !command.quiet { Output.err("would fix \(fixed) finding\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s") (--dry-run: nothing written)\n") }
+                return
+            }
+            if !command.quiet { Output.err("fixed \(fixed) finding\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s")\n") }
         }
         for file in files {
             guard let config = try configure(file) else { continue }
@@ -244,14 +314,38 @@ struct LintRun {
         let lintedSet = Set(linted)
         render(all, files: linted + unusable.map(\.file).filter { !lintedSet.contains($0) }, sources: sources)
         if !command.quiet && command.format == .text {
-            var summary = FindingTextRenderer.summary(findings, files: linted.count)
-            if accepted > 0 { summary += "; \(accepted) more in the baseline" }
-            if suppressed > 0 { summary += "; \(suppressed) suppressed by x-lint-ignore" }
-            Output.err(summary + "\n")
+            // A file that could not be read is never summed up as "0 findings ... in 0 files".
+            let unreadable = Set(unusable.filter { $0.rule == "input-unreadable" }.map(\.file)).count
+            let unreadableText = "\(unreadable) file\(unreadable == 1 ? "" : "s") could not be read"
+            if linted.isEmpty && unreadable > 0 {
+                Output.err("nothing linted: \(unreadableText)\n")
+            } else {
+                var summary = FindingTextRenderer.summary(findings, files: linted.count)
+                if accepted > 0 { summary += "; \(accepted) more in the baseline" }
+                if suppressed > 0 { summary += "; \(suppressed) suppressed by x-lint-ignore" }
+                if unreadable > 0 { summary += "; \(unreadableText)" }
+                Output.err(summary + "\n")
+            }
         }
         let threshold = command.failOn ?? firstConfig?.failOn ?? .error
         if !unusable.isEmpty { throw ExitCode(2) }
         if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+    }
+
+    /// What `--fix --dry-run` prints: each change with its line before and after.
+    static func describe(_ fixes: [LintFix], in source: [UInt8], file: String) -> String {
+        var out = ""
+        for fix in fixes {
+            var lineStart = fix.start
+            while lineStart > 0, source[lineStart - 1] != 0x0A { lineStart -= 1 }
+            var lineEnd = fix.end
+            while lineEnd < source.count, source[lineEnd] != 0x0A { lineEnd += 1 }
+            let line = source[..<fix.start].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let old = String(decoding: source[lineStart..<lineEnd], as: UTF8.self)
+            let new = String(decoding: source[lineStart..<fix.start], as: UTF8.self) + fix.replacement + String(decoding: source[fix.end..<lineEnd], as: UTF8.self)
+            out += "\(file):\(line):\(fix.start - lineStart + 1): \(fix.summary)\n- \(old)\n+ \(new)\n"
+        }
+        return out
     }
 
     func render(_ findings: [Finding], files: [String], sources: [String: String]) {
@@ -264,7 +358,7 @@ struct LintRun {
             Output.out(FindingJSONRenderer.render(findings))
         case .sarif:
             let tool = SARIFRenderer.Tool(name: "crrspec", version: CRRSpecVersion.current, informationURI: "https://github.com/crrspec/crrspec",
-                                          rules: LintEngine.rules.map(\.meta.descriptor))
+                                          rules: LintEngine.rules.map(\.meta.descriptor) + customRules.map(\.meta.descriptor))
             Output.out(SARIFRenderer.render(findings, tool: tool))
         case .github:
             Output.out(GitHubAnnotationRenderer.render(findings))

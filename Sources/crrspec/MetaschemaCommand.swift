@@ -9,12 +9,16 @@ import Reporting
 struct MetaschemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metaschema",
-        abstract: "Check schemas against the draft-07 metaschema (and that they compile).",
+        abstract: "Check schemas against their dialect's metaschema (and that they compile).",
         discussion: """
-        Each SCHEMA is validated against the bundled draft-07 metaschema; then crrspec compiles it, \
-        which also catches unresolvable $refs and regexes that are not ECMA-262. $refs between the \
-        schemas given, and to the bundled catalog, resolve. A folder is walked recursively for \
-        *.json, *.yaml and *.yml files (--include and --exclude as for validate).
+        Each SCHEMA is validated against the metaschema of its own dialect — draft-07, draft-06 or \
+        draft-04, as its $schema says (--default-dialect for schemas without one; 2019-09, 2020-12 \
+        and unknown dialects exit 2) — all bundled, never fetched; then crrspec compiles it, which \
+        also catches unresolvable $refs and regexes that are not ECMA-262. $refs between the \
+        schemas given, and to the bundled catalog, resolve; --resource maps a remote URI prefix to \
+        a folder as for validate. Two files of one call that declare the same $id are an error \
+        naming both (exit 2): each file's own refs are resolved in that file. A folder is walked \
+        recursively for *.json, *.yaml and *.yml files (--include and --exclude as for validate).
 
         Exit status: 0 all valid, 1 some schema invalid, 2 unreadable input.
 
@@ -22,6 +26,8 @@ struct MetaschemaCommand: ParsableCommand {
           crrspec metaschema schemas/*.schema.json
           crrspec metaschema --format json my.schema.json
           crrspec metaschema --format github schemas/*.schema.json
+          crrspec metaschema --default-dialect draft-04 legacy/
+          crrspec metaschema --resource https://example.com/schemas/=./vendor/schemas my.schema.json
         """
     )
 
@@ -40,10 +46,24 @@ struct MetaschemaCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("In folders, skip files and folders matching this glob (repeatable).", valueName: "GLOB"))
     var exclude: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Map a URI prefix to a local directory for $ref resolution (repeatable).", valueName: "URI=PATH"))
+    var resource: [String] = []
+
+    @OptionGroup var dialect: DialectOptions
+
     @OptionGroup var limits: LimitOptions
 
     @Argument(help: ArgumentHelp("Schema files (JSON or YAML), or folders of them.", valueName: "SCHEMA"), completion: .file(extensions: ["json", "yaml", "yml"]))
     var schemas: [String]
+
+    func validate() throws {
+        for mapping in resource {
+            let parts = mapping.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--resource takes URI=PATH, e.g. --resource http://localhost:1234/=./remotes (got \(mapping))")
+            }
+        }
+    }
 
     func run() throws {
         let start = Date()
@@ -57,22 +77,46 @@ struct MetaschemaCommand: ParsableCommand {
 
     /// Each schema's report and size.
     func check(_ schemas: [String]) throws -> [(InstanceReport, Int)] {
+        // Each dialect's metaschema, compiled when a schema of that dialect first comes.
+        var metaschemas: [Dialect: Schema] = [:]
         let metaRegistry = SchemaRegistry()
-        let metaschema = try Schema.compile(MetaschemaDocument.draft07(), registry: metaRegistry)
+        func metaschema(_ dialect: Dialect) throws -> Schema {
+            if let known = metaschemas[dialect] { return known }
+            let compiled = try Schema.compile(dialect.metaschemaDocument().root, registry: metaRegistry, options: self.dialect.apply(CompileOptions()))
+            metaschemas[dialect] = compiled
+            return compiled
+        }
         var reports: [(InstanceReport, Int)] = []
         func add(_ report: InstanceReport, _ bytes: Int = 0) { reports.append((report, bytes)) }
         // Load every schema first: $refs between the schemas given, and to the bundled catalog
         // (urn:crrspec:schema:...), resolve when they compile. A given file with the same $id as
-        // a catalog schema replaces it.
+        // a catalog schema replaces it; two given files with the same $id are an error.
         let registry = SchemaRegistry()
         registry.limits = limits.reader
+        registry.defaultDialect = dialect.defaultDialect
+        let resourceRoots = resource.map { mapping -> String in
+            let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
+            registry.addMapping(prefix: parts[0], directory: parts[1])
+            return URL(fileURLWithPath: parts[1]).standardizedFileURL.path
+        }
         try CRRCatalog.register(into: registry)
         var loaded: [String: Document] = [:]
+        var duplicates: [String: (message: String, at: Value)] = [:]
+        var claimed: [String: String] = [:]  // $id → the file that declared it first
         for path in schemas {
-            if let document = try? DocumentLoader.load(path: path, limits: limits.reader).documents.first?.document {
-                loaded[path] = document
-                if path != "-" { registry.add(document, uri: URIReference.file(SchemaRegistry.absolutePathOf(path)).description) }
+            guard let document = try? DocumentLoader.load(path: path, limits: limits.reader).documents.first?.document else { continue }
+            loaded[path] = document
+            guard path != "-" else { continue }
+            let uri = URIReference.file(SchemaRegistry.absolutePathOf(path)).description
+            let clash = registry.identifiers(declaredIn: document, uri: uri).first { claimed[$0.uri].map { $0 != path } ?? false }
+            if let clash {
+                duplicates[path] = ("duplicate $id \(clash.uri): declared by both \(claimed[clash.uri]!) and \(path); a $id names one schema per call (check one of them alone, or give one a different $id)", clash.at)
+                continue  // never registered: the first file's refs keep resolving in the first file
             }
+            for identifier in registry.identifiers(declaredIn: document, uri: uri) where claimed[identifier.uri] == nil {
+                claimed[identifier.uri] = path
+            }
+            registry.add(document, uri: uri)
         }
         for path in schemas {
             let document: Document
@@ -87,22 +131,25 @@ struct MetaschemaCommand: ParsableCommand {
                     continue
                 }
             }
+            if let duplicate = duplicates[path] {
+                add(InstanceReport(file: document.name, outcome: .unusable(duplicate.message, line: duplicate.at.position.line, column: duplicate.at.position.column)), document.source.count)
+                continue
+            }
             do {
-                let result = try metaschema.validate(document.root, limits: limits.validation)
+                let schemaDialect = try registry.dialect(of: document)
+                let result = try metaschema(schemaDialect).validate(document.root, limits: limits.validation)
                 if !result.valid {
                     add(InstanceReport(file: document.name, outcome: .invalid(result.errors, truncated: result.truncated)), document.source.count)
                     continue
                 }
                 if path == "-" { registry.add(document, uri: "file:///dev/stdin") }
-                // Local $refs only inside the schema's own folder (validate adds --resource roots).
-                registry.allowedRoots = path == "-" ? [FileManager.default.currentDirectoryPath]
-                    : [URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path]
-                do {
-                    _ = try Schema.compile(document.root, registry: registry)
-                    add(InstanceReport(file: document.name, outcome: .valid), document.source.count)
-                } catch let error as SchemaError {
-                    add(InstanceReport(file: document.name, outcome: .unusable(error.message, line: error.position?.line, column: error.position?.column)), document.source.count)
-                }
+                // Local $refs only inside the schema's own folder and the --resource roots.
+                registry.allowedRoots = (path == "-" ? [FileManager.default.currentDirectoryPath]
+                    : [URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path]) + resourceRoots
+                _ = try Schema.compile(document.root, registry: registry, options: dialect.apply(CompileOptions()))
+                add(InstanceReport(file: document.name, outcome: .valid), document.source.count)
+            } catch let error as SchemaError {
+                add(InstanceReport(file: document.name, outcome: .unusable(error.message, line: error.position?.line, column: error.position?.column)), document.source.count)
             } catch {
                 add(InstanceReport(file: document.name, outcome: .unusable("\(error)", line: nil, column: nil)), document.source.count)
             }

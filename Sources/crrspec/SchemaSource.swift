@@ -13,6 +13,8 @@ struct SchemaSource {
     var component: String?
     var operation: String?
     var profile: CRRProfile.Selection
+    /// Applied to the compile options last (`--formats`).
+    var adjust: (CompileOptions) -> CompileOptions = { $0 }
 
     func compile(registry: SchemaRegistry, resourceRoots: [String]) throws -> Schema {
         try CRRCatalog.register(into: registry)
@@ -31,7 +33,7 @@ struct SchemaSource {
                 registry.allowedRoots = [URL(fileURLWithPath: schema).standardizedFileURL.deletingLastPathComponent().path]
                     + resourceRoots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
                 registry.searchDirectories = registry.allowedRoots
-                let options = CRRProfile.applies(profile, schemaPath: schema) ? CRRProfile.options() : CompileOptions()
+                let options = adjust(CRRProfile.applies(profile, schemaPath: schema) ? CRRProfile.options() : CompileOptions())
                 let (_, resource) = try registry.addFile(schema)
                 guard let target = resource.document.resolve(pointer) else {
                     throw ArgumentParser.ValidationError("nothing at #\(pointer) in \(schema)")
@@ -41,7 +43,7 @@ struct SchemaSource {
             guard let entry = CRRCatalog.find(schema), entry.isSchema else {
                 throw ArgumentParser.ValidationError(notFound(schema, what: "schema file or catalog schema"))
             }
-            let options = profile == .none ? CompileOptions() : CRRProfile.options()
+            let options = adjust(profile == .none ? CompileOptions() : CRRProfile.options())
             return try CRRCatalog.compileSchema(entry, pointer: pointer, registry: registry, options: options)
         }
         let specPath = spec!
@@ -83,7 +85,7 @@ struct SchemaSource {
             target = body
         }
         let crr = fromCatalog ? profile != .none : CRRProfile.applies(profile, schemaPath: specPath)
-        return try openAPI.compileSchema(target, registry: registry, options: crr ? CRRProfile.options() : CompileOptions())
+        return try openAPI.compileSchema(target, registry: registry, options: adjust(crr ? CRRProfile.options() : CompileOptions()))
     }
 
     func notFound(_ reference: String, what: String) -> String {

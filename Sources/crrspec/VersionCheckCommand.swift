@@ -23,7 +23,8 @@ struct VersionCheckCommand: ParsableCommand {
         Exit status: 0 when every rule holds, 1 otherwise, 2 on unusable input.
 
         Examples:
-          crrspec version-check openapi/caiso_crr_auction_v1.2.0_openapi.yaml openapi/caiso_crr_auction_v1.2.1_openapi.yaml
+          crrspec version-check openapi/caiso_crr_auction_v1.2.0_openapi.yaml \\
+              openapi/caiso_crr_auction_v1.2.1_openapi.yaml
           crrspec version-check openapi
           crrspec version-check --catalog --format markdown
           crrspec version-check --git-base origin/main openapi schemas --format github

@@ -4,22 +4,22 @@ import XCTest
 
 final class InputCollectorTests: XCTestCase {
     func testGlobs() {
-        XCTAssertTrue(Glob("*.json").matches("a.json"))
-        XCTAssertFalse(Glob("*.json").matches("a.jsonl"))
-        XCTAssertFalse(Glob("*.json").matches("dir/a.json"), "* does not cross /")
-        XCTAssertTrue(Glob("**/*.json").matches("a.json"), "**/ matches no folder too")
-        XCTAssertTrue(Glob("**/*.json").matches("x/y/a.json"))
-        XCTAssertTrue(Glob("archive/**").matches("archive/2024/a.json"))
-        XCTAssertFalse(Glob("archive/**").matches("current/a.json"))
-        XCTAssertTrue(Glob("file-?.json").matches("file-1.json"))
-        XCTAssertFalse(Glob("file-?.json").matches("file-10.json"))
-        XCTAssertTrue(Glob("[ab]*.yaml").matches("b1.yaml"))
-        XCTAssertFalse(Glob("[!ab]*.yaml").matches("b1.yaml"))
-        XCTAssertTrue(Glob("[a-c]x").matches("bx"))
-        XCTAssertTrue(Glob("\\*.json").matches("*.json"))
-        XCTAssertFalse(Glob("\\*.json").matches("a.json"))
-        XCTAssertTrue(Glob("*.jsonl.gz").matches("d.jsonl.gz"))
-        XCTAssertTrue(Glob("[unclosed").matches("[unclosed"))
+        XCTAssertTrue(PathGlob("*.json").matches("a.json"))
+        XCTAssertFalse(PathGlob("*.json").matches("a.jsonl"))
+        XCTAssertFalse(PathGlob("*.json").matches("dir/a.json"), "* does not cross /")
+        XCTAssertTrue(PathGlob("**/*.json").matches("a.json"), "**/ matches no folder too")
+        XCTAssertTrue(PathGlob("**/*.json").matches("x/y/a.json"))
+        XCTAssertTrue(PathGlob("archive/**").matches("archive/2024/a.json"))
+        XCTAssertFalse(PathGlob("archive/**").matches("current/a.json"))
+        XCTAssertTrue(PathGlob("file-?.json").matches("file-1.json"))
+        XCTAssertFalse(PathGlob("file-?.json").matches("file-10.json"))
+        XCTAssertTrue(PathGlob("[ab]*.yaml").matches("b1.yaml"))
+        XCTAssertFalse(PathGlob("[!ab]*.yaml").matches("b1.yaml"))
+        XCTAssertTrue(PathGlob("[a-c]x").matches("bx"))
+        XCTAssertTrue(PathGlob("\\*.json").matches("*.json"))
+        XCTAssertFalse(PathGlob("\\*.json").matches("a.json"))
+        XCTAssertTrue(PathGlob("*.jsonl.gz").matches("d.jsonl.gz"))
+        XCTAssertTrue(PathGlob("[unclosed").matches("[unclosed"))
     }
 
     func scratch(_ files: [String]) throws -> String {

@@ -43,3 +43,130 @@ final class NewUserTests: XCTestCase {
         XCTAssertEqual(elsewhere.status, 0, elsewhere.stdout + elsewhere.stderr)
     }
 }
+
+/// Issue 14's rough edges (items 7, 9–12 of its "Why").
+final class RoughEdgeTests: XCTestCase {
+    func scratch(_ files: [String: String]) throws -> URL {
+        let dir = try CLI.scratch([:])
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        for (name, text) in files {
+            let url = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
+
+    func testLintOfAnUnreadableInputIsNotSummedUpAsZeroFindings() throws {
+        let r = try CLI.run(["lint", "no-such-spec.yaml"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stdout.contains("no-such-spec.yaml: error: no such file or folder [input-unreadable]"), r.stdout)
+        XCTAssertFalse(r.stderr.contains("0 findings"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("nothing linted: 1 file could not be read"), r.stderr)
+    }
+
+    func testParseOfJSONLinesReportsErrorsWithoutOKAndCountsEveryByte() throws {
+        let good = String(repeating: #"{"MarketName": "AUC_AN_2025", "MW": 1.5}"# + "\n", count: 10)
+        let dir = try scratch(["bad.jsonl": "{\"a\": 1}\n{\"b\":\n[1]\n", "good.jsonl": good, "empty.jsonl": "", "blank.jsonl": "\n  \n"])
+        let bad = try CLI.run(["parse", "bad.jsonl"], in: dir)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertFalse(bad.stdout.contains("ok"), bad.stdout)
+        XCTAssertTrue(bad.stderr.contains("bad.jsonl:2:6: error:"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("bad.jsonl: malformed: 1 of 3 lines could not be read"), bad.stderr)
+        let ok = try CLI.run(["parse", "good.jsonl"], in: dir)
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertTrue(ok.stdout.hasPrefix("good.jsonl: ok, 10 records, 50 values, \(good.utf8.count) bytes"), ok.stdout)
+        // An empty JSON Lines file is unusable (exit 2, with a clear message), for parse and validate.
+        for name in ["empty.jsonl", "blank.jsonl"] {
+            let parsed = try CLI.run(["parse", name], in: dir)
+            XCTAssertEqual(parsed.status, 2, name)
+            XCTAssertTrue(parsed.stderr.contains("\(name): error: empty JSON Lines file: no record to read"), parsed.stderr)
+            let validated = try CLI.run(["validate", "--schema", "CRRSourceSink", name], in: dir)
+            XCTAssertEqual(validated.status, 2, name)
+            XCTAssertTrue(validated.stdout.contains("empty JSON Lines file"), validated.stdout + validated.stderr)
+            XCTAssertTrue(validated.stderr.contains("1 unusable"), validated.stderr)
+        }
+    }
+
+    func testVersionCheckWithGitBaseRejectsAMissingPath() throws {
+        let typo = try CLI.run(["version-check", "--git-base", "HEAD", "openapii"])
+        XCTAssertEqual(typo.status, 2, typo.stdout)
+        XCTAssertTrue(typo.stderr.contains("openapii: no such file or folder (neither in the working tree nor in HEAD)"), typo.stderr)
+        XCTAssertFalse(typo.stdout.contains("nothing to compare"), typo.stdout)
+        let extra = try CLI.run(["version-check", "--git-base", "HEAD", "openapi", "schemaz"])
+        XCTAssertEqual(extra.status, 2, extra.stdout)
+        XCTAssertTrue(extra.stderr.contains("schemaz: no such file or folder"), extra.stderr)
+        XCTAssertEqual(try CLI.run(["version-check", "openapii"]).status, 2, "without --git-base too")
+    }
+
+    func testManPageFromTheBinary() throws {
+        let r = try CLI.run(["man"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains(".Dt CRRSPEC 1\n") && r.stdout.contains(".Sh EXIT STATUS"), String(r.stdout.prefix(300)))
+        for command in ["validate", "metaschema", "lint", "diff", "version-check", "changelog", "catalog", "explain", "parse"] {
+            XCTAssertTrue(r.stdout.contains(".Ss crrspec \(command)\n"), "the man page lacks \(command)")
+        }
+        for option in ["Fl \\-max-depth Ar max-depth", "Fl \\-write-baseline", "Fl \\-quiet , Fl q"] {
+            XCTAssertTrue(r.stdout.contains(option), "the man page lacks \(option)")
+        }
+        // No line of running text starts with a dot or quote that mdoc would take for a request.
+        for line in r.stdout.split(separator: "\n") where line.hasPrefix(".") {
+            XCTAssertTrue(line.hasPrefix(".\\\"") || line.dropFirst().prefix(2).allSatisfy(\.isLetter), "not a request: \(line)")
+        }
+    }
+
+    /// Help is wrapped at 80 columns when not on a terminal; every example must survive that
+    /// whole (long ones continue with `\`), so that it pastes.
+    func testHelpExamplesAreNotWrappedMidArgument() throws {
+        for command in ["", "validate", "metaschema", "lint", "diff", "version-check", "changelog", "catalog", "explain", "parse", "man"] {
+            let r = try CLI.run((command.isEmpty ? [] : [command]) + ["--help"])
+            let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard let start = lines.firstIndex(of: "Examples:") else { XCTFail("\(command): no examples"); continue }
+            var continued = false
+            for line in lines[(start + 1)...] {
+                if line.isEmpty || !line.hasPrefix("  ") { break }
+                XCTAssertLessThanOrEqual(line.count, 80, "\(command): \(line)")
+                if continued {
+                    XCTAssertTrue(line.hasPrefix("      "), "\(command): a continuation line is not indented: \(line)")
+                } else {
+                    XCTAssertTrue(line.hasPrefix("  crrspec ") || line.hasPrefix("  cat "), "\(command): a wrapped example: \(line)")
+                }
+                continued = line.hasSuffix(" \\")
+            }
+            XCTAssertFalse(continued, "\(command): the last example ends with a continuation")
+        }
+    }
+
+    func testUsageErrorsFoundWhileRunningEndWithTheSubcommandsUsage() throws {
+        let r = try CLI.run(["validate", "--schema", "no-such.schema.json", "x.json"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("Error: no schema file or catalog schema named no-such.schema.json"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("Usage: crrspec validate [<options>] <FILE> ...\n  See 'crrspec validate --help' for more information."), r.stderr)
+        XCTAssertFalse(r.stderr.contains("Usage: crrspec <subcommand>"), r.stderr)
+    }
+
+    func testOneChangeNeedsABump() throws {
+        let old = #"{"$schema": "http://json-schema.org/draft-07/schema#", "$id": "CRRThing_v1.0.0", "description": "A thing.\n\nHistory:\n- 1.0.0: first", "type": "object", "properties": {"a": {"type": "string"}}}"#
+        let dir = try scratch(["old/CRRThing_v1.0.0.draft-07.schema.json": old,
+                               "new/CRRThing_v1.0.0.draft-07.schema.json": old.replacing(#""type": "string"}"#, with: #""type": "string", "description": "The a."}"#)])
+        let r = try CLI.run(["version-check", "old/CRRThing_v1.0.0.draft-07.schema.json", "new/CRRThing_v1.0.0.draft-07.schema.json"], in: dir)
+        XCTAssertTrue(r.stdout.contains("although 1 change needs a MINI bump"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("1 change need "), r.stdout)
+    }
+
+    /// A removed endpoint is annotated where the text output puts it: the old file.
+    func testRemovedEndpointAnnotationPointsAtTheOldFileLikeTheText() throws {
+        func spec(_ paths: String) -> String {
+            "openapi: 3.0.3\ninfo: {title: T, version: 1.0.0}\npaths:\n" + paths
+        }
+        let a = "  /a:\n    get:\n      operationId: getA\n      responses: {'200': {description: ok}}\n"
+        let b = "  /b:\n    get:\n      operationId: getB\n      responses: {'200': {description: ok}}\n"
+        let dir = try scratch(["old.yaml": spec(a + b), "new.yaml": spec(a)])
+        let text = try CLI.run(["diff", "old.yaml", "new.yaml"], in: dir)
+        let github = try CLI.run(["diff", "--format", "github", "old.yaml", "new.yaml"], in: dir)
+        let textLine = try XCTUnwrap(text.stdout.split(separator: "\n").first { $0.contains("operation-removed") }, text.stdout)
+        let annotation = try XCTUnwrap(github.stdout.split(separator: "\n").first { $0.contains("operation-removed") }, github.stdout)
+        XCTAssertTrue(textLine.hasPrefix("old.yaml:10:7: breaking operation-removed"), String(textLine))
+        XCTAssertTrue(annotation.contains("file=old.yaml,line=10,col=7,"), String(annotation))
+    }
+}

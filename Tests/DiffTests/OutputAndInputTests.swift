@@ -78,7 +78,7 @@ final class OutputAndInputTests: XCTestCase {
         let codes = ErrorCodeCatalog.entries(input.document)
         XCTAssertTrue(codes.contains { $0.code == "POR0011" && $0.text != nil })
         XCTAssertTrue(codes.allSatisfy { ErrorCodeCatalog.isCode($0.code) && $0.location.line > 0 })
-        let revisions = RevisionTable.entries(in: input.document)
+        let revisions = ReleaseNoteTable.entries(in: input.document)
         XCTAssertEqual(revisions.map(\.version.description), ["1.0.0", "1.1.0", "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.1.5", "1.1.6", "1.1.7", "1.2.0", "1.2.1"])
         XCTAssertTrue(revisions[10].log.contains("NOM0129"))
     }
@@ -128,6 +128,21 @@ final class OutputAndInputTests: XCTestCase {
         XCTAssertTrue(matching.pairs.allSatisfy { $0.old.name.hasPrefix("HEAD:openapi/") })
         XCTAssertThrowsError(try GitPairing.pairs(base: "no-such-revision-\(UUID().uuidString)", paths: [], from: Fixture.repository(""))) { error in
             XCTAssertTrue("\(error)".contains("is not a commit"))
+        }
+    }
+}
+
+/// The process runner behind `--git-base` reads standard output and standard error together.
+final class ProcessDrainTests: XCTestCase {
+    func testLargeStandardErrorDoesNotBlock() throws {
+        // 1 MiB on stderr before anything on stdout: reading stdout to its end first would wait
+        // for ever while the child waits for its full stderr pipe to drain.
+        let out = try GitPairing.run(["sh", "-c", "head -c 1048576 /dev/zero | tr '\\0' e >&2; head -c 1048576 /dev/zero | tr '\\0' o"],
+                                     in: FileManager.default.temporaryDirectory.path, label: "sh")
+        XCTAssertEqual(out.count, 1_048_576)
+        XCTAssertThrowsError(try GitPairing.run(["sh", "-c", "head -c 1048576 /dev/zero | tr '\\0' e >&2; exit 3"],
+                                                in: FileManager.default.temporaryDirectory.path, label: "sh")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("sh: eee"), String("\(error)".prefix(40)))
         }
     }
 }

@@ -223,6 +223,38 @@ final class YAMLReaderTests: XCTestCase {
         check(members[3].value, 6, 6, startsWith: "ok")
     }
 
+    func testByteOrderMarksWhereYAMLAllowsADocumentPrefix() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        // A mark at the start of the second line, before the document (after a comment line).
+        var bytes = Array("# generated\n".utf8) + bom + Array("a: 1\nb: [x]\n".utf8)
+        var doc = try YAMLReader.parse(bytes, name: "second-line.yaml")
+        var members = Array(doc.root.members)
+        XCTAssertEqual(members.map(\.name), ["a", "b"])
+        XCTAssertEqual(members[0].key.position.offset, 15, "offsets count the mark's bytes")
+        XCTAssertEqual(members[0].key.position.line, 2)
+        XCTAssertEqual(members[1].key.position.offset, 20)
+        XCTAssertEqual(members[1].key.position.line, 3)
+        XCTAssertEqual(members[1].key.position.column, 1)
+        XCTAssertEqual(members[1].value[0]?.position.column, 5)
+        // Several prefix lines, each with a mark (also the first), CRLF line ends.
+        bytes = bom + Array("# one\r\n".utf8) + bom + Array("\r\n".utf8) + bom + Array("# three\r\n".utf8) + bom + Array("k: v\r\n".utf8)
+        doc = try YAMLReader.parse(bytes, name: "many.yaml")
+        XCTAssertEqual(doc.root["k"]?.string, "v")
+        XCTAssertEqual(Array(doc.root.members).first?.key.position.line, 4)
+        // After a document end marker a new prefix may start.
+        bytes = Array("---\na: 1\n...\n".utf8) + bom + Array("# trailing comment\n".utf8)
+        doc = try YAMLReader.parse(bytes, name: "after-end.yaml")
+        XCTAssertEqual(doc.root["a"]?.numberText, "1")
+        // Inside a document a mark is not allowed: still an error, at its place.
+        bytes = Array("a: 1\n".utf8) + bom + Array("b: 2\n".utf8)
+        XCTAssertThrowsError(try YAMLReader.parse(bytes, name: "inside.yaml")) { error in
+            XCTAssertEqual((error as? DocumentError)?.line, 2, "\(error)")
+        }
+        // A string's content keeps its marks.
+        bytes = Array("s: \"".utf8) + bom + Array("x\"\n".utf8)
+        XCTAssertEqual(try YAMLReader.parse(bytes, name: "s.yaml").root["s"]?.string, "\u{FEFF}x")
+    }
+
     func testPositionsWithCRLFAndByteOrderMark() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a: 1\r\nb: é\r\nc: [x]\r\n".utf8)
         let doc = try YAMLReader.parse(bytes, name: "bom.yaml")

@@ -141,9 +141,23 @@ final class DialectTests: XCTestCase {
         XCTAssertEqual(Dialect.draft6.metaschemaDocument().root["$id"]?.string, "http://json-schema.org/draft-06/schema#")
     }
 
+    func testADocumentsOwnRefsResolveInItEvenWhenAnotherClaimsItsId() throws {
+        let registry = SchemaRegistry()
+        let a = try JSONReader.parse(string: ##"{"$id": "http://example.com/a.json", "properties": {"x": {"$ref": "#/definitions/x"}, "y": {"$ref": "#name"}}, "definitions": {"x": {"type": "string"}, "n": {"$id": "#name", "type": "integer"}}}"##, name: "a.json")
+        let b = try JSONReader.parse(string: ##"{"$id": "http://example.com/a.json", "definitions": {"n": {"$id": "#name", "type": "boolean"}}}"##, name: "b.json")
+        registry.add(a, uri: "file:///tmp/a.json")
+        registry.add(b, uri: "file:///tmp/b.json")
+        let s = try Schema.compile(a.root, registry: registry)
+        XCTAssertTrue(try valid(s, #"{"x": "s", "y": 1}"#))
+        XCTAssertFalse(try valid(s, #"{"x": 1}"#))
+        XCTAssertFalse(try valid(s, #"{"y": true}"#))
+    }
+
     func testIdentifiersDeclaredInADocument() throws {
         let registry = SchemaRegistry()
         let document = try JSONReader.parse(string: ##"{"$id": "http://example.com/a.json", "definitions": {"b": {"$id": "b.json"}, "c": {"$id": "#c"}}}"##, name: "a.json")
-        XCTAssertEqual(registry.identifiers(declaredIn: document, uri: "file:///tmp/a.json"), ["http://example.com/a.json", "http://example.com/b.json"])
+        let found = registry.identifiers(declaredIn: document, uri: "file:///tmp/a.json")
+        XCTAssertEqual(found.map(\.uri), ["http://example.com/a.json", "http://example.com/b.json"])
+        XCTAssertEqual(found.map(\.at.pointer.description), ["/$id", "/definitions/b/$id"])
     }
 }

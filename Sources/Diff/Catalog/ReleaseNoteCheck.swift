@@ -1,7 +1,7 @@
 /// The revision table in `info.description`: `release-note-added`, `release-note-removed`,
 /// `release-note-changed` (all documentation).
 enum ReleaseNoteCheck {
-    static func run(old: [RevisionTable.Entry], new: [RevisionTable.Entry], oldAnchor: ChangeLocation,
+    static func run(old: [ReleaseNoteTable.Entry], new: [ReleaseNoteTable.Entry], oldAnchor: ChangeLocation,
                     newAnchor: ChangeLocation, recorder: ChangeRecorder) {
         func record(_ id: String, _ o: ChangeLocation, _ n: ChangeLocation, _ message: String, _ summary: String) {
             recorder.record(Change(id: id, direction: .none, compatibility: .documentation, old: o, new: n,
@@ -9,7 +9,7 @@ enum ReleaseNoteCheck {
         }
         // Rows pair by version, the k-th row of a version with the k-th row of that version on
         // the other side (a table may repeat a version).
-        func counterpart(_ index: Int, in rows: [RevisionTable.Entry], from others: [RevisionTable.Entry]) -> RevisionTable.Entry? {
+        func counterpart(_ index: Int, in rows: [ReleaseNoteTable.Entry], from others: [ReleaseNoteTable.Entry]) -> ReleaseNoteTable.Entry? {
             let version = rows[index].version
             let occurrence = rows[..<index].filter { $0.version == version }.count
             return others.lazy.filter { $0.version == version }.dropFirst(occurrence).first

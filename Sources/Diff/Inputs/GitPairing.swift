@@ -7,19 +7,29 @@ import Foundation
 public enum GitPairing {
     /// Runs git; returns standard output, or throws with git's message.
     static func git(_ arguments: [String], in directory: String) throws -> Data {
+        try run(["git"] + arguments, in: directory, label: "git \(arguments.joined(separator: " "))")
+    }
+
+    /// Runs a program (looked up by `env`); returns standard output, or throws with its
+    /// standard error when it fails.
+    static func run(_ command: [String], in directory: String, label: String) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
+        process.arguments = command
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        do { try process.run() } catch { throw DiffInputError("cannot run git: \(error)") }
+        do { try process.run() } catch { throw DiffInputError("cannot run \(command[0]): \(error)") }
+        // Both pipes are drained at the same time: reading one to its end first would block
+        // forever once git fills the other pipe's buffer (a large stderr, or a large stdout
+        // while reading stderr).
+        let message = Drain(err.fileHandleForReading)
         let data = out.fileHandleForReading.readDataToEndOfFile()
-        let message = err.fileHandleForReading.readDataToEndOfFile()
+        let errorText = message.wait()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw DiffInputError("git \(arguments.joined(separator: " ")): \(String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw DiffInputError("\(label): \(String(decoding: errorText, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         return data
     }
@@ -58,13 +68,17 @@ public enum GitPairing {
         }
         var baseFiles: [String] = []
         var workFiles: [String] = []
-        for relative in relativePaths {
-            baseFiles += lines(try git(["ls-tree", "-r", "--name-only", revision, "--", relative.isEmpty ? "." : relative], in: top))
+        for (path, relative) in zip(paths.isEmpty ? ["."] : paths, relativePaths) {
+            let inBase = lines(try git(["ls-tree", "-r", "--name-only", revision, "--", relative.isEmpty ? "." : relative], in: top))
+            baseFiles += inBase
             let full = relative.isEmpty ? top : top + "/" + relative
             if InputPairing.isDirectory(full) {
                 workFiles += InputPairing.files(under: full).map { relative.isEmpty ? $0 : relative + "/" + $0 }
             } else if FileManager.default.fileExists(atPath: full) {
                 workFiles.append(relative)
+            } else if inBase.isEmpty {
+                // A typo (openapii) is an error, as it is without --git-base, not "nothing to compare".
+                throw DiffInputError("\(path): no such file or folder (neither in the working tree nor in \(revision))")
             }
         }
         let baseLibrary = library(revision: revision, top: top), workLibrary = DocumentLibrary.fileSystem(root: top)
@@ -105,5 +119,24 @@ public enum GitPairing {
             matching.notes.append("\(base[key]!): removed since \(revision)")
         }
         return matching
+    }
+}
+
+/// Reads a file handle to its end on another thread.
+final class Drain: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything read, once the writer closed its end.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

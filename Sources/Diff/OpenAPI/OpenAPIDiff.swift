@@ -1,24 +1,35 @@
 import Document
+import OpenAPI
 import Reporting
 
-/// Compares two OpenAPI 3.0 documents.
+/// Compares two OpenAPI 3.0 documents, each read once into its contract model (``Contract``):
+/// the checks below read operations, parameters, bodies, responses, headers and security from
+/// the model, and compare schemas with the ``SchemaWalker``.
 enum OpenAPIDiff {
-    static func compare(old: DiffInput, new: DiffInput, options: DiffOptions) throws -> DiffResult {
-        compare(old: old.document, new: new.document, oldLibrary: old.library, newLibrary: new.library,
-                oldName: old.name, newName: new.name, options: options)
+    /// The contract of one side, with `$ref`s resolved in that side's library.
+    static func contract(_ input: DiffInput, _ resolver: RefResolver) throws -> Contract {
+        do {
+            return try Contract(document: input.document, resolve: { holder in
+                guard let ref = holder["$ref"]?.string else { return holder }
+                return resolver.target(of: ref, from: holder.document, referrer: holder["$ref"])?.value
+            })
+        } catch let error as UnsupportedSpecVersion {
+            throw DiffInputError(error.description)
+        }
     }
 
-    static func compare(old: Document, new: Document, oldLibrary: DocumentLibrary, newLibrary: DocumentLibrary,
-                        oldName: String, newName: String, options: DiffOptions) -> DiffResult {
+    static func compare(old: DiffInput, new: DiffInput, options: DiffOptions) throws -> DiffResult {
         let recorder = ChangeRecorder()
-        let walker = SchemaWalker(old: RefResolver(library: oldLibrary), new: RefResolver(library: newLibrary),
-                                  dialect: .openAPI30, recorder: recorder)
+        let oldResolver = RefResolver(library: old.library), newResolver = RefResolver(library: new.library)
+        let walker = SchemaWalker(old: oldResolver, new: newResolver, dialect: .openAPI30, recorder: recorder)
         let spec = SpecContext(recorder: recorder, walker: walker, operation: nil)
-        let oldRoot = Located(root: old), newRoot = Located(root: new)
+        let oldContract = try contract(old, oldResolver), newContract = try contract(new, newResolver)
+        let oldRoot = Located(root: old.document), newRoot = Located(root: new.document)
 
-        InfoCheck.run(oldRoot, newRoot, spec)
-        let oldOperations = SpecOperation.all(oldRoot, walker.oldResolver)
-        let newOperations = SpecOperation.all(newRoot, walker.newResolver)
+        InfoCheck.run(oldRoot, newRoot, oldContract, newContract, spec)
+        SecurityCheck.schemes(oldContract, newContract, oldRoot: oldRoot, newRoot: newRoot, spec)
+        let oldOperations = SpecOperation.all(oldContract)
+        let newOperations = SpecOperation.all(newContract)
         ServiceCheck.run(old: oldOperations, new: newOperations, oldRoot: oldRoot, newRoot: newRoot, spec)
         let matching = OperationMatching.match(old: oldOperations, new: newOperations,
                                                oldResolver: walker.oldResolver, newResolver: walker.newResolver)
@@ -30,14 +41,14 @@ enum OpenAPIDiff {
         }
         for (o, n) in matching.matched { OperationCheck.compare(o, n, spec) }
 
-        let oldCodes = ErrorCodeCatalog.entries(old), newCodes = ErrorCodeCatalog.entries(new)
+        let oldCodes = ErrorCodeCatalog.entries(old.document), newCodes = ErrorCodeCatalog.entries(new.document)
         ErrorCodeCheck.run(old: oldCodes, new: newCodes, oldAnchor: anchor(oldCodes, oldRoot), newAnchor: anchor(newCodes, newRoot),
                            recorder: recorder, asDocumentation: options.errorCodesAsDocumentation)
         ComponentCheck.run(oldRoot, newRoot, spec)
 
         let changes = recorder.changes
-        let findings = PathVersionFinding.findings(changes, old: oldOperations, new: newOperations, newFile: newName)
-        return DiffResult(kind: .openAPI, oldFile: oldName, newFile: newName, changes: changes, findings: findings)
+        let findings = PathVersionFinding.findings(changes, old: oldOperations, new: newOperations, newFile: new.name)
+        return DiffResult(kind: .openAPI, oldFile: old.name, newFile: new.name, changes: changes, findings: findings)
     }
 
     /// Where a code that is absent on one side is reported: that side's code table, else its root.

@@ -37,13 +37,10 @@ enum OperationCheck {
             spec.emit("tags-changed", .none, .documentation, old: o["tags"]?.present ?? o.absent, new: n["tags"]?.present ?? n.absent,
                       message: "Changed the tags of \(new.label) from \(oldTags) to \(newTags)")
         }
-        if Canonical.text(o["security"] ?? o) != Canonical.text(n["security"] ?? n) && (o["security"] != nil || n["security"] != nil) {
-            spec.emit("security-changed", .request, .warning, old: o["security"]?.present ?? o.absent, new: n["security"]?.present ?? n.absent,
-                      message: "Changed the security requirements of \(new.label)")
-        }
+        SecurityCheck.requirements(old, new, spec)
         ParameterCheck.run(old, new, spec)
-        RequestBodyCheck.run(o["requestBody"], n["requestBody"], oldOperation: o, newOperation: n, label: new.label, spec)
-        ResponseCheck.run(o["responses"], n["responses"], oldOperation: o, newOperation: n, label: new.label, spec)
+        RequestBodyCheck.run(old.contract.requestBody, new.contract.requestBody, oldOperation: o, newOperation: n, label: new.label, spec)
+        ResponseCheck.run(old, new, label: new.label, spec)
         spec.compareOtherKeys(o, n, handled: ["operationId", "summary", "description", "tags", "security", "parameters",
                                               "requestBody", "responses"], subject: new.label)
     }

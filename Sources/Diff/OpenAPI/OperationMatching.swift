@@ -1,33 +1,34 @@
 import Document
+import OpenAPI
 
-/// One operation of a spec: a method on a path.
+/// One operation of a spec as diff sees it: the contract model's operation, with its operation
+/// and path-item objects as change locations.
 struct SpecOperation {
-    let method: String
-    let path: String
+    let contract: ContractOperation
     /// The path item (after `$ref`).
     let item: Located
     let node: Located
 
-    var label: String { method.uppercased() + " " + path }
+    var method: String { contract.method }
+    var path: String { contract.path }
+    var label: String { contract.label }
     var servicePath: ServicePath { ServicePath(path) }
 
-    static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
-
-    /// Every operation in `paths`, in document order.
-    static func all(_ root: Located, _ resolver: RefResolver) -> [SpecOperation] {
-        guard let paths = root["paths"], paths.kind == .object else { return [] }
-        var out: [SpecOperation] = []
-        for (path, rawItem) in paths.members {
-            let item = resolver.resolve(rawItem) ?? rawItem
-            for (method, node) in item.members where methods.contains(method) {
-                out.append(SpecOperation(method: method, path: path, item: item, node: node))
-            }
+    /// Every operation of a contract, in document order.
+    static func all(_ contract: Contract) -> [SpecOperation] {
+        let paths = contract.document.root["paths"]
+        return contract.operations.map { operation in
+            // Written in place (not through a $ref): the pointer is known without a search.
+            let inPlace = paths?[operation.path]?.index == operation.pathItem.index
+            let item = inPlace ? Located(operation.pathItem, JSONPointer(tokens: ["paths", operation.path])) : Located(operation.pathItem)
+            let node = inPlace ? Located(operation.value, JSONPointer(tokens: ["paths", operation.path, operation.method])) : Located(operation.value)
+            return SpecOperation(contract: operation, item: item, node: node)
         }
-        return out
     }
 }
 
-/// Pairs the operations of two specs: same method and path; then the same operation under
+/// Pairs the operations of two specs: same method and path (templates normalised: `/items/{id}`
+/// and `/items/{itemId}` are the same URLs); then the same operation under
 /// another path version (`/auction/v1.0/x` → `/auction/v2.0/x`); then renames, an endpoint
 /// removed and one added with the same method and the same content (parameters, request body
 /// and success responses, documentation and error responses aside), closest paths first.
@@ -54,13 +55,13 @@ enum OperationMatching {
         struct OtherVersion: Hashable { let method: String, service: String, tail: String }
         var byPath: [SamePath: [Int]] = [:], byTail: [OtherVersion: [Int]] = [:]
         for (j, n) in new.enumerated() {
-            byPath[SamePath(method: n.method, path: n.path), default: []].append(j)
-            let servicePath = n.servicePath
+            byPath[SamePath(method: n.method, path: n.contract.normalizedPath), default: []].append(j)
+            let servicePath = ServicePath(n.contract.normalizedPath)
             byTail[OtherVersion(method: n.method, service: servicePath.service, tail: servicePath.tail), default: []].append(j)
         }
         var restOld: [SpecOperation] = []
         for o in old {
-            if let j = take(byPath[SamePath(method: o.method, path: o.path)]) {
+            if let j = take(byPath[SamePath(method: o.method, path: o.contract.normalizedPath)]) {
                 result.matched.append((o, new[j]))
             } else {
                 restOld.append(o)
@@ -68,7 +69,7 @@ enum OperationMatching {
         }
         var stillOld: [SpecOperation] = []
         for o in restOld {
-            let key = o.servicePath
+            let key = ServicePath(o.contract.normalizedPath)
             if key.version != nil, let j = take(byTail[OtherVersion(method: o.method, service: key.service, tail: key.tail)]) {
                 result.matched.append((o, new[j]))
             } else {

@@ -1,11 +1,13 @@
 import Document
+import OpenAPI
 
 /// Request bodies: `request-body-added` (breaking when required), `request-body-removed` (a
 /// warning), `request-body-became-required` (breaking) / `-optional`, media types
 /// (`request-media-type-added`, `request-media-type-removed`: breaking) and the body schemas.
 enum RequestBodyCheck {
-    static func run(_ oldRaw: Located?, _ newRaw: Located?, oldOperation: Located, newOperation: Located, label: String, _ spec: SpecContext) {
-        let old = oldRaw.map { spec.oldResolver.resolve($0) ?? $0 }, new = newRaw.map { spec.newResolver.resolve($0) ?? $0 }
+    static func run(_ oldBody: ContractRequestBody?, _ newBody: ContractRequestBody?, oldOperation: Located, newOperation: Located,
+                    label: String, _ spec: SpecContext) {
+        let old = oldBody.map { located($0.value, in: oldOperation) }, new = newBody.map { located($0.value, in: newOperation) }
         switch (old, new) {
         case (nil, nil):
             return
@@ -28,6 +30,15 @@ enum RequestBodyCheck {
                                label: "the request body of \(label)", isSuccess: true, spec)
         }
     }
+}
+
+/// A node of the model as a change location: with the pointer below its operation when it is
+/// written there, else found from the document when a change needs it.
+func located(_ value: Value, in operation: Located) -> Located {
+    for member in operation.value.members where member.value.index == value.index && member.value.document === value.document {
+        return operation[member.name] ?? Located(value)
+    }
+    return Located(value)
 }
 
 /// `content` maps of request bodies and responses.

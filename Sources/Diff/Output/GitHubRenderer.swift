@@ -2,7 +2,8 @@ import Document
 import Reporting
 
 /// GitHub Actions workflow commands (`::error file=F,line=L,col=C,title=T::message`): changes
-/// needing a MAJOR bump as errors, MINOR as warnings, MINI as notices, placed in the new file;
+/// needing a MAJOR bump as errors, MINOR as warnings, MINI as notices, placed where the text
+/// output places them (the new file, the old one for a removal);
 /// version-check problems by their severity.
 public enum DiffGitHubRenderer {
     public static func render(_ report: DiffReport, versionCheck: Bool) -> String {
@@ -10,8 +11,8 @@ public enum DiffGitHubRenderer {
         for entry in report.entries {
             if !versionCheck {
                 for change in entry.result.changes {
-                    // Always the new file (for a removal, the place that held it), which is the one a pull request shows.
-                    let at = change.new
+                    // The place the text output names: the new file, or the old one for something removed.
+                    let at = DiffTextRenderer.location(of: change)
                     let level = change.bump == .major ? "error" : change.bump == .minor ? "warning" : "notice"
                     out += command(level, file: at.file, line: at.line, column: at.column,
                                    title: "\(change.id) (\(change.compatibility.rawValue), \(change.bump))", message: ControlEscape.line(change.message))

@@ -41,8 +41,14 @@ public enum DiffTextRenderer {
         return out
     }
 
+    /// Where a change is reported: the new location, or the old one for something removed (a
+    /// removed endpoint has no place in the new file). Text and GitHub output both use it.
+    public static func location(of change: Change) -> ChangeLocation {
+        change.new.value != nil || change.old.value == nil ? change.new : change.old
+    }
+
     static func line(_ change: Change) -> String {
-        let at = change.new.value != nil || change.old.value == nil ? change.new : change.old
+        let at = location(of: change)
         var out = "\(ControlEscape.line(at.file)):\(at.line):\(at.column): \(change.compatibility.rawValue) \(change.id): \(ControlEscape.line(change.message))\n"
         out += "    old \(side(change.old))\n    new \(side(change.new))\n"
         return out

@@ -45,20 +45,28 @@ final class SchemaWalker {
             BooleanSchemaCheck.run(pair, checks)
             return
         }
+        let applies = InstanceTypes.applicable(pair)
+        InstanceTypes.reportInert(pair, applies, checks)
         TypeCheck.run(pair, checks)
         FormatCheck.run(pair, checks)
         NullableCheck.run(pair, checks)
         EnumCheck.run(pair, checks)
         ConstCheck.run(pair, checks)
-        BoundsCheck.run(pair, checks)
-        LengthCheck.run(pair, checks)
-        CountCheck.run(pair, checks)
-        MultipleOfCheck.run(pair, checks)
-        PatternCheck.run(pair, checks)
-        PropertiesCheck.run(pair, checks)
-        AdditionalPropertiesCheck.run(pair, checks)
+        if applies.contains(.number) {
+            BoundsCheck.run(pair, checks)
+            MultipleOfCheck.run(pair, checks)
+        }
+        if applies.contains(.string) {
+            LengthCheck.run(pair, checks)
+            PatternCheck.run(pair, checks)
+        }
+        CountCheck.run(pair, checks, arrays: applies.contains(.array), objects: applies.contains(.object))
+        if applies.contains(.object) {
+            PropertiesCheck.run(pair, checks)
+            AdditionalPropertiesCheck.run(pair, checks)
+        }
         CompositionCheck.run(pair, checks)
-        SubschemaCheck.run(pair, checks)
+        SubschemaCheck.run(pair, checks, arrays: applies.contains(.array), objects: applies.contains(.object))
         KeywordRenameCheck.run(pair, checks)
         AnnotationCheck.run(pair, checks)
     }
@@ -122,6 +130,61 @@ struct Sides {
         case (nil, let n?): added(n)
         case (let o?, nil): removed(o)
         case (let o?, let n?): both(o, n)
+        }
+    }
+}
+
+/// Which keyword families can affect validation of a pair: when both sides declare `type`,
+/// only the keywords of those types (string keywords on a number, `maxItems` on a string do
+/// nothing, as lint says); otherwise all. Changes to the inert ones are `annotation-changed`.
+enum InstanceTypes {
+    struct Families: OptionSet {
+        let rawValue: UInt8
+        static let string = Families(rawValue: 1)
+        static let number = Families(rawValue: 2)
+        static let array = Families(rawValue: 4)
+        static let object = Families(rawValue: 8)
+        static let all: Families = [.string, .number, .array, .object]
+    }
+
+    static let keywords: [(Families, [String])] = [
+        (.string, ["maxLength", "minLength", "pattern"]),
+        (.number, ["maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "multipleOf"]),
+        (.array, ["items", "additionalItems", "maxItems", "minItems", "uniqueItems", "contains"]),
+        (.object, ["properties", "required", "additionalProperties", "patternProperties", "maxProperties", "minProperties",
+                   "dependencies", "propertyNames"]),
+    ]
+
+    static func applicable(_ pair: Pair) -> Families {
+        guard let old = TypeCheck.types(pair.old["type"]), let new = TypeCheck.types(pair.new["type"]) else { return .all }
+        var out: Families = []
+        for type in old.union(new) {
+            switch type {
+            case "string": out.insert(.string)
+            case "number", "integer": out.insert(.number)
+            case "array": out.insert(.array)
+            case "object": out.insert(.object)
+            case "boolean", "null": break
+            default: return .all
+            }
+        }
+        return out
+    }
+
+    /// Reports changes to keywords that cannot apply to the declared types as annotations.
+    static func reportInert(_ pair: Pair, _ applies: Families, _ checks: CheckContext) {
+        guard applies != .all else { return }
+        let types = (TypeCheck.types(pair.new["type"]) ?? []).sorted().joined(separator: " or ")
+        let subject = SubjectName.of(pair.new)
+        for (family, names) in keywords where !applies.contains(family) {
+            for name in names {
+                let s = checks.sides(pair, name)
+                if s.old == nil && s.new == nil { continue }
+                if let o = s.old, let n = s.new, Canonical.text(o, resolver: checks.walker.oldResolver) == Canonical.text(n, resolver: checks.walker.newResolver) { continue }
+                let verb = s.old == nil ? "Added" : s.new == nil ? "Removed" : "Changed"
+                checks.emitDocumentation("annotation-changed", old: s.oldLocation, new: s.newLocation,
+                                         message: "\(verb) '\(name)' of \(subject), which has no effect on \(types) values (annotation only)")
+            }
         }
     }
 }

@@ -8,16 +8,26 @@ import Document
 /// value really is.
 struct Located {
     let value: Value
-    let pointer: JSONPointer
+    /// The pointer when it was tracked; nil: computed from the value when asked (a node of the
+    /// contract model, whose pointer is needed only if a change is reported there).
+    private let knownPointer: JSONPointer?
+
+    var pointer: JSONPointer { knownPointer ?? value.pointer }
 
     init(_ value: Value, _ pointer: JSONPointer) {
         self.value = value
-        self.pointer = pointer
+        self.knownPointer = pointer
+    }
+
+    /// A value whose pointer is found from the document when needed.
+    init(_ value: Value) {
+        self.value = value
+        self.knownPointer = nil
     }
 
     init(root document: Document) {
         self.value = document.root
-        self.pointer = JSONPointer()
+        self.knownPointer = JSONPointer()
     }
 
     var document: Document { value.document }
@@ -27,23 +37,25 @@ struct Located {
 
     /// An object member, with its pointer.
     subscript(key: String) -> Located? {
-        value[key].map { Located($0, pointer.appending(key)) }
+        value[key].map { child in knownPointer.map { Located(child, $0.appending(key)) } ?? Located(child) }
     }
 
     /// An array element, with its pointer.
     subscript(index: Int) -> Located? {
-        value[index].map { Located($0, pointer.appending(index)) }
+        value[index].map { child in knownPointer.map { Located(child, $0.appending(index)) } ?? Located(child) }
     }
 
     /// Object members in document order.
     var members: [(name: String, value: Located)] {
-        value.members.map { ($0.name, Located($0.value, pointer.appending($0.name))) }
+        value.members.map { member in (member.name, knownPointer.map { Located(member.value, $0.appending(member.name)) } ?? Located(member.value)) }
     }
 
     /// Array elements.
     var elements: [Located] {
         var out: [Located] = []
-        for (i, element) in value.elements.enumerated() { out.append(Located(element, pointer.appending(i))) }
+        for (i, element) in value.elements.enumerated() {
+            out.append(knownPointer.map { Located(element, $0.appending(i)) } ?? Located(element))
+        }
         return out
     }
 

@@ -15,7 +15,7 @@ public struct DeclaredVersion: Sendable {
     /// Where the content version is written.
     public var contentLocation: ChangeLocation
     /// Release-note entries in the file.
-    public var releaseNotes: [RevisionTable.Entry]
+    public var releaseNotes: [ReleaseNoteTable.Entry]
     /// Whether the file keeps release notes at all.
     public var hasReleaseNotes: Bool
     /// The file as named.
@@ -48,7 +48,7 @@ public struct DeclaredVersion: Sendable {
                 result.contentLocation = version.present
             }
             let description = root["info"]?["description"]
-            result.releaseNotes = RevisionTable.entries(description)
+            result.releaseNotes = ReleaseNoteTable.entries(description)
             result.hasReleaseNotes = !result.releaseNotes.isEmpty
         }
         return result
@@ -75,10 +75,10 @@ public struct DeclaredVersion: Sendable {
     }
 
     /// `History: 1.1.0: layout before ... 1.2.0: elements made optional.` → entries.
-    static func history(_ description: Located) -> [RevisionTable.Entry] {
+    static func history(_ description: Located) -> [ReleaseNoteTable.Entry] {
         guard let text = description.string, let start = text.firstRange(of: "History:") else { return [] }
         let body = String(text[start.upperBound...])
-        var entries: [RevisionTable.Entry] = []
+        var entries: [ReleaseNoteTable.Entry] = []
         let words = body.split(separator: " ", omittingEmptySubsequences: true)
         var current: (CRRVersion, [Substring])?
         for word in words {
@@ -93,10 +93,10 @@ public struct DeclaredVersion: Sendable {
         return entries
     }
 
-    private static func entry(_ version: CRRVersion, _ log: [Substring], _ description: Located) -> RevisionTable.Entry {
+    private static func entry(_ version: CRRVersion, _ log: [Substring], _ description: Located) -> ReleaseNoteTable.Entry {
         let position = SourceSearch.position(of: version.description + ":", in: description.value)
         let text = log.joined(separator: " ")
-        return RevisionTable.Entry(version: version, date: nil, log: text,
+        return ReleaseNoteTable.Entry(version: version, date: nil, log: text,
                                    location: ChangeLocation(file: description.file, pointer: description.pointer, line: position.line,
                                                             column: position.column, value: version.description + ": " + text))
     }

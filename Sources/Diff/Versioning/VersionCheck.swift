@@ -51,7 +51,7 @@ public enum VersionCheck {
             problem(.versionDecreased, .error, "the version went down from \(oldVersion) to \(newVersion)")
         } else if declaredBump == Bump.none {
             if required > .none {
-                problem(.versionUnchanged, .error, "the version stays \(newVersion) although \(diff.changes.count) change\(diff.changes.count == 1 ? "" : "s") need a \(required) bump",
+                problem(.versionUnchanged, .error, "the version stays \(newVersion) although \(diff.changes.count) change\(diff.changes.count == 1 ? " needs" : "s need") a \(required) bump",
                         hint: "publish the changes as \(suggest(oldVersion, required))")
             }
         } else if let bump = declaredBump {

@@ -43,8 +43,20 @@ public struct LintConfig: Sendable {
     public var ignore: [String] = []
     public var rules: [(pattern: String, setting: Setting)] = []
     public var overrides: [Override] = []
+    /// Rules written in Spectral's syntax under `rules:` (or read from `--ruleset`).
+    public var customRules: [CustomRule] = []
+    /// Parts of custom rules or rulesets that cannot run here (reported once, then skipped).
+    public var skipped: [String] = []
 
     public init() {}
+
+    /// Adds a Spectral ruleset's rules; the config's own settings keep precedence.
+    public mutating func add(_ ruleset: CustomRuleParser.Outcome) {
+        let known = Set(customRules.map(\.meta.id))
+        customRules += ruleset.rules.filter { !known.contains($0.meta.id) }
+        rules = ruleset.settings + rules
+        skipped += ruleset.skipped
+    }
 
     /// The severity a rule has for a file, or nil when it is off there.
     public func severity(of meta: RuleMeta, file: String) -> Severity? {
@@ -139,11 +151,19 @@ extension LintConfig {
             case "ignore":
                 config.ignore = try stringList(member.value, "ignore")
             case "rules":
-                config.rules = try ruleSettings(member.value)
+                let outcome: CustomRuleParser.Outcome
+                do {
+                    outcome = try CustomRuleParser.rules(member.value, aliases: [:], builtIn: LintEngine.rules.map(\.meta.id), allowSettings: true)
+                } catch {
+                    throw LintConfigError(message: error.message)
+                }
+                config.customRules = outcome.rules
+                config.skipped = outcome.skipped
+                config.rules = outcome.settings + (try ruleSettings(member.value, custom: outcome.rules.map(\.meta.id), bodies: true))
             case "overrides":
                 for entry in member.value.elements {
                     guard entry.kind == .object, let files = entry["files"] else { throw problem(entry, "an override has files: [globs] and rules: {id: setting}") }
-                    config.overrides.append(Override(files: try stringList(files, "files"), rules: try ruleSettings(entry["rules"])))
+                    config.overrides.append(Override(files: try stringList(files, "files"), rules: try ruleSettings(entry["rules"], custom: config.customRules.map(\.meta.id))))
                 }
             default:
                 let near = Suggest.closest(member.name, among: ["profile", "fail-on", "baseline", "ignore", "rules", "overrides"])
@@ -153,11 +173,17 @@ extension LintConfig {
         return config
     }
 
-    static func ruleSettings(_ value: Value?) throws -> [(pattern: String, setting: Setting)] {
+    static func ruleSettings(_ value: Value?, custom: [String] = [], bodies: Bool = false) throws -> [(pattern: String, setting: Setting)] {
         guard let value else { return [] }
         guard value.kind == .object else { throw problem(value, "rules maps rule ids to off, on, error, warning or info") }
-        let ids = LintEngine.rules.map(\.meta.id)
-        return try value.members.map { member in
+        let ids = LintEngine.rules.map(\.meta.id) + custom
+        return try value.members.compactMap { member in
+            // A rule body (Spectral syntax) is a custom rule, read by CustomRuleParser; only
+            // under lint.rules, not in overrides.
+            if member.value.kind == .object {
+                guard bodies else { throw problem(member.value, "a custom rule body belongs under lint.rules; overrides only set severities") }
+                return nil
+            }
             let pattern = member.name
             if !pattern.contains("*"), !ids.contains(pattern) {
                 let near = Suggest.closest(pattern, among: ids)
@@ -167,11 +193,13 @@ extension LintConfig {
         }
     }
 
-    static func setting(_ value: Value) throws -> Setting {
+    static func setting(_ value: Value) throws(LintConfigError) -> Setting {
         if let flag = value.bool { return flag ? .on : .off }
         switch value.string {
         case "off": return .off
         case "on": return .on
+        case "warn": return .severity(.warning)
+        case "hint": return .severity(.info)
         case let text?:
             if let severity = Severity(rawValue: text) { return .severity(severity) }
         case nil: break

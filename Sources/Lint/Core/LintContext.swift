@@ -49,6 +49,11 @@ public final class LintContext {
     /// The OpenAPI view of the document (OpenAPI files only).
     public private(set) lazy var spec: OpenAPISpec? = kind == .openAPI ? OpenAPISpec(document: document, path: file) : nil
 
+    /// The contract model of an OpenAPI file (nil for schemas and for files the model refuses):
+    /// what the OpenAPI rules read. `$ref`s to other files go through the registry's fence.
+    public private(set) lazy var contract: Contract? =
+        kind == .openAPI ? try? Contract(document: document, resolve: Contract.registryResolver(registry)) : nil
+
     /// Every schema object in the file, top-down in document order.
     public private(set) lazy var schemas: [SchemaSite] = {
         switch kind {

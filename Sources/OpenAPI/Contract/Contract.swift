@@ -327,3 +327,8 @@ private func elements(_ value: Value?) -> [Value] { value.map { Array($0.element
 
 /// The members of an optional object value.
 private func members(_ value: Value?) -> [Member] { value.map { Array($0.members) } ?? [] }
+
+extension Contract {
+    /// The value a `$ref` chain ends at, or the value itself when it cannot be followed.
+    public func resolvedOrSelf(_ value: Value) -> Value { ((try? resolve(value)) ?? nil) ?? value }
+}

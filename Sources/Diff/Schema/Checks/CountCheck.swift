@@ -1,11 +1,14 @@
 /// Item and property counts: `max-items-*`, `min-items-*`, `max-properties-*`,
 /// `min-properties-*` (`-tightened` / `-loosened`), and `unique-items-tightened` / `-loosened`.
 enum CountCheck {
-    static func run(_ pair: Pair, _ checks: CheckContext) {
+    static func run(_ pair: Pair, _ checks: CheckContext, arrays: Bool = true, objects: Bool = true) {
+        if objects {
+            LimitComparison.run(pair, checks, keyword: "maxProperties", kind: "max-properties", isMaximum: true, noun: "maxProperties")
+            LimitComparison.run(pair, checks, keyword: "minProperties", kind: "min-properties", isMaximum: false, noun: "minProperties")
+        }
+        guard arrays else { return }
         LimitComparison.run(pair, checks, keyword: "maxItems", kind: "max-items", isMaximum: true, noun: "maxItems")
         LimitComparison.run(pair, checks, keyword: "minItems", kind: "min-items", isMaximum: false, noun: "minItems")
-        LimitComparison.run(pair, checks, keyword: "maxProperties", kind: "max-properties", isMaximum: true, noun: "maxProperties")
-        LimitComparison.run(pair, checks, keyword: "minProperties", kind: "min-properties", isMaximum: false, noun: "minProperties")
         let s = checks.sides(pair, "uniqueItems")
         let o = s.old, n = s.new
         let old = o?.value.bool ?? false, new = n?.value.bool ?? false

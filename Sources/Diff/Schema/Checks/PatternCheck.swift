@@ -4,18 +4,32 @@ import Document
 /// `pattern-loosened` (removed, or a class that gained characters), `pattern-changed` (any other
 /// rewrite, judged as changing the valid set both ways).
 enum PatternCheck {
+    /// Patterns that every string matches (an unanchored `.*` matches the empty string at the
+    /// start of any string) and `^.*$`, which the issue's users write to mean "any text": all
+    /// count as no pattern.
+    static let trivial: Set<String> = ["", ".*", "^.*", ".*$", "^.*$", "^", "$", "[\\s\\S]*", "^[\\s\\S]*$", "(.*)", "^(.*)$"]
+
     static func run(_ pair: Pair, _ checks: CheckContext) {
         let s = checks.sides(pair, "pattern")
         let o = s.old, n = s.new
-        let old = o?.string, new = n?.string
-        guard old != new else { return }
+        let writtenOld = o?.string, writtenNew = n?.string
+        guard writtenOld != writtenNew else { return }
+        let old = writtenOld.flatMap { trivial.contains($0) ? nil : $0 }, new = writtenNew.flatMap { trivial.contains($0) ? nil : $0 }
         let subject = SubjectName.of(pair.new)
+        if old == nil && new == nil {
+            // `.*` → none, none → `^.*$` ...: every string matched before and after.
+            checks.emitDocumentation("annotation-changed", old: s.oldLocation, new: s.newLocation,
+                                     message: "Changed the pattern of \(subject) from \(writtenOld.map { $0.isEmpty ? "(empty)" : $0 } ?? "none") to \(writtenNew.map { $0.isEmpty ? "(empty)" : $0 } ?? "none"), which every string matches either way")
+            return
+        }
         let kind: String, effect: Effect, message: String
         switch (old, new) {
         case (nil, let b?):
-            (kind, effect, message) = ("tightened", .narrow, "Added pattern \(b) to \(subject)")
+            (kind, effect, message) = ("tightened", .narrow, writtenOld == nil ? "Added pattern \(b) to \(subject)"
+                                        : "Changed the pattern of \(subject) from \(writtenOld!.isEmpty ? "(empty)" : writtenOld!), which every string matches, to \(b)")
         case (let a?, nil):
-            (kind, effect, message) = ("loosened", .widen, "Removed pattern \(a) from \(subject)")
+            (kind, effect, message) = ("loosened", .widen, writtenNew == nil ? "Removed pattern \(a) from \(subject)"
+                                        : "Changed the pattern of \(subject) from \(a) to \(writtenNew!.isEmpty ? "(empty)" : writtenNew!), which every string matches")
         case (let a?, let b?):
             let text = "Changed the pattern of \(subject) from \(a) to \(b)"
             switch compareClasses(a, b) {

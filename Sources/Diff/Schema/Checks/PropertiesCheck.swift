@@ -32,7 +32,7 @@ enum PropertiesCheck {
         }
         let closedNew = AdditionalPropertiesCheck.isClosed(pair.new)
         for r in removed where !renamedOld.contains(r.name) {
-            let wasRequired = oldRequired.contains(r.name)
+            let wasRequired = oldRequired.contains(r.name) && DirectionFlag.outOfContext(pair, oldName: r.name, newName: r.name, checks) == nil
             let effect: Effect = closedNew ? .narrow : .widen
             let compatibility: Compatibility
             switch checks.context {
@@ -45,7 +45,7 @@ enum PropertiesCheck {
                         message: "Removed \(wasRequired ? "required " : "")property \(r.name) from \(subject)")
         }
         for a in added where !renamedNew.contains(a.name) {
-            let isRequired = newRequired.contains(a.name)
+            let isRequired = newRequired.contains(a.name) && DirectionFlag.outOfContext(pair, oldName: a.name, newName: a.name, checks) == nil
             let effect: Effect = isRequired ? .narrow : .widen
             let compatibility: Compatibility
             switch checks.context {

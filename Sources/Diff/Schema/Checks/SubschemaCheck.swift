@@ -7,9 +7,11 @@ import JSONSchema
 /// away widens. `if`, `contentEncoding`, `contentMediaType` and anything not comparable report
 /// `constraint-changed`.
 enum SubschemaCheck {
-    static func run(_ pair: Pair, _ checks: CheckContext) {
+    static func run(_ pair: Pair, _ checks: CheckContext, arrays: Bool = true, objects: Bool = true) {
         let subject = SubjectName.of(pair.new)
         for keyword in ["items", "additionalItems", "contains", "propertyNames", "then", "else"] {
+            if !arrays && ["items", "additionalItems", "contains"].contains(keyword) { continue }
+            if !objects && keyword == "propertyNames" { continue }
             let s = checks.sides(pair, keyword)
             let o = s.old, n = s.new
             switch (o, n) {
@@ -29,7 +31,7 @@ enum SubschemaCheck {
                 constraint(keyword, .widen, s.oldLocation, s.newLocation, subject, checks)
             }
         }
-        for keyword in ["patternProperties", "dependencies"] {
+        for keyword in ["patternProperties", "dependencies"] where objects {
             let o = pair.old[keyword], n = pair.new[keyword]
             if o == nil && n == nil { continue }
             let oldMembers = o?.members ?? [], newMembers = n?.members ?? []

@@ -14,7 +14,7 @@ struct OperationIdMissingRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for operation in context.spec?.operations ?? [] where operation.operationId == nil {
+        for operation in context.contract?.operations ?? [] where operation.operationId == nil {
             out.add(operation.value, "\(operation.method.uppercased()) \(operation.path) has no operationId")
         }
     }
@@ -38,7 +38,7 @@ struct OperationIdDuplicateRule: LintRule {
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         var seen: [String: String] = [:]
-        for operation in context.spec?.operations ?? [] {
+        for operation in context.contract?.operations ?? [] {
             guard let id = operation.operationId, let value = operation.value["operationId"] else { continue }
             if let first = seen[id] {
                 out.add(value, "operationId \"\(id)\" is also used by \(first)")
@@ -63,7 +63,7 @@ struct OperationIdURLSafeRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for operation in context.spec?.operations ?? [] {
+        for operation in context.contract?.operations ?? [] {
             guard let id = operation.operationId, let value = operation.value["operationId"] else { continue }
             let bad = id.unicodeScalars.filter { !($0.isASCII && (("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-._~".unicodeScalars.contains($0))) }
             if id.isEmpty || !bad.isEmpty {

@@ -18,39 +18,34 @@ struct PathParametersRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        guard let spec = context.spec, let paths = context.root["paths"] else { return }
-        for entry in paths.members {
-            let all = PathParametersRule.templateNames(entry.name)
-            if all.contains("") {
-                out.add(entry.key, "path \(entry.name) has an empty template {}: a path variable needs a name", hint: "name it ({itemId}) and declare it as an in: path parameter, or remove the braces")
+        guard let contract = context.contract else { return }
+        for path in contract.paths {
+            let all = ContractPath.templateNames(path.template)
+            if all.contains(""), let key = path.key {
+                out.add(key, "path \(path.template) has an empty template {}: a path variable needs a name", hint: "name it ({itemId}) and declare it as an in: path parameter, or remove the braces")
             }
             let template = all.filter { !$0.isEmpty }
-            let item = (try? spec.resolve(entry.value)) ?? entry.value
-            let shared = pathParameters(item["parameters"], spec)
-            let operations = item.members.filter { OpenAPISpecMethods.all.contains($0.name) }
-            for (name, value) in shared where !template.contains(name) {
-                out.add(value, "path parameter \"\(name)\" does not appear in the path \(entry.name)")
-            }
-            for operation in operations {
-                let own = pathParameters(operation.value["parameters"], spec)
-                for (name, value) in own where !template.contains(name) {
-                    out.add(value, "path parameter \"\(name)\" does not appear in the path \(entry.name)")
+            var reported: Set<Int> = []
+            for operation in path.operations {
+                let declared = operation.parameters.filter { $0.location == .path }
+                for parameter in declared where !template.contains(parameter.name) && reported.insert(parameter.value.index).inserted {
+                    out.add(parameter.value["name"] ?? parameter.value, "path parameter \"\(parameter.name)\" does not appear in the path \(path.template)")
                 }
-                let declared = Set((shared + own).map(\.0))
-                for name in template where !declared.contains(name) {
-                    out.add(operation.key, "\(operation.name.uppercased()) \(entry.name) does not declare the path parameter \"\(name)\"",
+                let names = Set(declared.map(\.name))
+                for name in template where !names.contains(name) {
+                    out.add(path.value.member(operation.method)?.key ?? operation.value,
+                            "\(operation.method.uppercased()) \(path.template) does not declare the path parameter \"\(name)\"",
                             hint: "add {name: \(name), in: path, required: true, schema: {type: string}}")
                 }
             }
-        }
-    }
-
-    /// `in: path` parameters of a parameter list (references followed); required: true is checked here too.
-    func pathParameters(_ list: Value?, _ spec: OpenAPISpec) -> [(String, Value)] {
-        list.list.compactMap { raw in
-            let parameter = (try? spec.resolve(raw)) ?? raw
-            guard parameter["in"]?.string == "path", let name = parameter["name"]?.string else { return nil }
-            return (name, parameter["name"]!)
+            // Path-item parameters of a path without operations are still checked.
+            if path.operations.isEmpty {
+                for raw in path.value["parameters"].list {
+                    let parameter = contract.resolvedOrSelf(raw)
+                    guard parameter["in"]?.string == "path", let name = parameter["name"]?.string, !template.contains(name) else { continue }
+                    out.add(parameter["name"]!, "path parameter \"\(name)\" does not appear in the path \(path.template)")
+                }
+            }
         }
     }
 

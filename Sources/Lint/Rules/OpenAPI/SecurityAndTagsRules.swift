@@ -1,4 +1,5 @@
 import JSONSchema
+import OpenAPI
 
 /// A security requirement naming a scheme that `components/securitySchemes` does not define.
 struct SecurityDefinedRule: LintRule {
@@ -16,10 +17,11 @@ struct SecurityDefinedRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        let defined = context.root["components"]?["securitySchemes"].entries.map(\.name) ?? []
-        let requirements = context.root["security"].list + (context.spec?.operations ?? []).flatMap { $0.value["security"].list }
+        guard let contract = context.contract else { return }
+        let defined = contract.securitySchemes.map(\.name)
+        let requirements = contract.security + contract.operations.filter(\.declaresSecurity).flatMap(\.security)
         for requirement in requirements {
-            for entry in requirement.members where !defined.contains(entry.name) {
+            for (entry, model) in zip(requirement.value.members, requirement.entries) where model.scheme == nil {
                 let near = Suggest.closest(entry.name, among: defined)
                 out.add(entry.key, "security scheme \"\(entry.name)\" is not defined in components/securitySchemes" + (near.map { "; did you mean \"\($0)\"?" } ?? ""))
             }
@@ -45,7 +47,7 @@ struct TagsDefinedRule: LintRule {
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         let declared = context.root["tags"].list.compactMap { $0["name"]?.string }
-        for operation in context.spec?.operations ?? [] {
+        for operation in context.contract?.operations ?? [] {
             for tag in operation.value["tags"].list {
                 guard let name = tag.string, !declared.contains(name) else { continue }
                 let near = Suggest.closest(name, among: declared)

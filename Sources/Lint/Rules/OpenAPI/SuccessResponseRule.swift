@@ -16,8 +16,8 @@ struct SuccessResponseRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for operation in context.spec?.operations ?? [] {
-            let codes = operation.value["responses"].entries.map(\.name)
+        for operation in context.contract?.operations ?? [] {
+            let codes = operation.responses.map(\.status)
             if !codes.contains(where: { $0.hasPrefix("2") || $0.hasPrefix("3") }) {
                 out.add(operation.value["responses"] ?? operation.value, "\(operation.method.uppercased()) \(operation.path) declares no 2xx or 3xx response")
             }

@@ -3,7 +3,7 @@ import Document
 
 /// The revision history CAISO keeps in `info.description`: an HTML table whose rows hold a
 /// version, a date and a change log. Rows whose first cell is not a version (headers) are skipped.
-public enum RevisionTable {
+public enum ReleaseNoteTable {
     public struct Entry: Sendable {
         public var version: CRRVersion
         public var date: String?
