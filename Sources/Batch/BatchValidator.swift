@@ -233,6 +233,10 @@ public final class BatchValidator: Sendable {
                 headDocuments.append(parsed)
             }
         }
+        if done, headDocuments.isEmpty {
+            return FileOutcome(index: index, path: path, reports: [Self.unusable(DocumentError.emptyJSONLines(file: name))],
+                               bytes: stream.byteCount, schemaLabel: nil)
+        }
         let sample = headDocuments.compactMap { try? $0.get() }.prefix(100).map { $0.document.root }
         let schema: Schema
         let label: String?

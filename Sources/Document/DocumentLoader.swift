@@ -61,6 +61,7 @@ public enum DocumentLoader {
                     }
                 }
             }
+            if documents.isEmpty, failures.isEmpty { throw DocumentError.emptyJSONLines(file: name) }
             return LoadedFile(documents: documents, failures: failures, byteCount: stream.byteCount)
         }
         let bytes: [UInt8]
