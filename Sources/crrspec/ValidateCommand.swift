@@ -17,6 +17,8 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case github
     /// SARIF 2.1.0, for code scanning.
     case sarif
+    /// One self-contained HTML page: each file's lines with the errors marked, charts of errors by field and keyword.
+    case html
 }
 
 struct ValidateCommand: ParsableCommand {
@@ -49,8 +51,10 @@ struct ValidateCommand: ParsableCommand {
         Exit status: 0 all valid, 1 some instance invalid, 2 usage error, unreadable or malformed \
         input, or a limit hit.
 
-        The CRR profile (on by default for catalog schemas and files named like CRR specs, or with \
-        --profile crr) adds the CRR rules: a date-time carries no fractional seconds.
+        The CRR profile adds the CRR rules: a date-time carries no fractional seconds. It is on for \
+        catalog schemas, files named like CRR specs and schemas, and files whose content is CRR's \
+        (they define CRRServiceException, name a CAISO CRR server, or hold CAISO's error-code \
+        table); --profile crr or none overrides. Text output says once whether it is on and why.
 
         Examples:
           crrspec validate \\
@@ -86,7 +90,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Validate against this operation's request body schema.", valueName: "OPERATION_ID"))
     var operation: String?
 
-    @Option(name: .long, help: "Rule profile: auto (CRR rules for catalog files and files named like CRR specs), crr, or none.")
+    @Option(name: .long, help: "Rule profile: auto (CRR rules for catalog files and files named or built like CRR specs), crr, or none.")
     var profile: CRRProfile.Selection = .auto
 
     @Option(name: .long, help: ArgumentHelp("Map a URI prefix to a local directory for $ref resolution (repeatable).", valueName: "URI=PATH"))
@@ -97,7 +101,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop at the first failure of each instance (fastest; no error details).")
     var fast = false
 
-    @Option(name: .long, help: "Output format: text, json, github (workflow annotations) or sarif.")
+    @Option(name: .long, help: "Output format: text, json, github (workflow annotations), sarif or html (one self-contained page).")
     var format: ReportFormat = .text
 
     @Option(name: .customLong("input-format"), help: "Read every FILE as json, yaml or jsonl instead of going by the extension.")
@@ -168,10 +172,19 @@ struct ValidateCommand: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
+    /// Says once, on standard error with text output, that the CRR profile is on and why (or
+    /// off, when --profile says so); a plain schema under auto gets no line.
+    func announceProfile(_ decision: CRRProfile.Decision) {
+        guard decision.active || profile != .auto else { return }
+        if format == .text && !quiet { Output.err(decision.summary + "\n") }
+    }
+
     /// Compiles the schema once (or prepares --schema auto), before any file is read.
     func makeChooser() throws -> SchemaChooser {
         if isAuto {
             let auto = CRRAutoSchemas(profile: profile, baseOptions: dialect.apply(CompileOptions()))
+            announceProfile(profile == .none ? CRRProfile.decide(.none, path: nil, document: nil)
+                            : CRRProfile.Decision(active: true, reason: profile == .crr ? "--profile crr" : "--schema auto picks bundled catalog schemas"))
             return { _, _, sample in
                 switch auto.choose(for: sample) {
                 case .success(let chosen): return .schema(chosen.schema, label: chosen.label)
@@ -188,9 +201,11 @@ struct ValidateCommand: ParsableCommand {
         }
         let compiled: Schema
         do {
-            compiled = try SchemaSource(schema: schema, spec: spec, component: component, operation: operation, profile: profile,
-                                        adjust: dialect.apply)
+            var source = SchemaSource(schema: schema, spec: spec, component: component, operation: operation, profile: profile,
+                                      adjust: dialect.apply)
+            compiled = try source
                 .compile(registry: registry, resourceRoots: resource.map { String($0.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[1]) })
+            announceProfile(source.decision)
         } catch let error as ArgumentParser.ValidationError {
             throw error
         } catch {
