@@ -38,6 +38,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -160,10 +161,12 @@ def jsonl():
 
 def once(cmd):
     start = time.perf_counter()
-    with open(os.devnull, "wb") as null:
-        proc = subprocess.Popen(cmd, stdout=null, stderr=subprocess.PIPE)
+    # stderr goes to a file: a pipe read after the process ends would block a chatty tool.
+    with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as err_file:
+        proc = subprocess.Popen(cmd, stdout=null, stderr=err_file)
         _, status, usage = os.wait4(proc.pid, 0)
-        err = proc.stderr.read().decode("utf-8", "replace")
+        err_file.seek(0)
+        err = err_file.read().decode("utf-8", "replace")
     wall = time.perf_counter() - start
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status), err
 
