@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "crrspec",
     products: [
-        .library(name: "CRRSpec", targets: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Batch", "Lint", "Diff"]),
+        .library(name: "CRRSpec", targets: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Batch", "Lint", "Diff", "Pages"]),
         .executable(name: "crrspec", targets: ["crrspec"]),
     ],
     dependencies: [
@@ -29,10 +29,11 @@ let package = Package(
         .target(name: "Batch", dependencies: ["Document", "JSONSchema", "Reporting"]),
         .target(name: "Lint", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
         .target(name: "Diff", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
+        .target(name: "Pages", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Lint", "Diff"]),
         .executableTarget(
             name: "crrspec",
             dependencies: [
-                "Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Batch", "Lint", "Diff",
+                "Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Batch", "Lint", "Diff", "Pages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +46,8 @@ let package = Package(
         .testTarget(name: "DiffTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Diff"]),
         .testTarget(name: "ReportingTests", dependencies: ["Document", "JSONSchema", "Reporting"]),
         .testTarget(name: "BatchTests", dependencies: ["Document", "JSONSchema", "Reporting", "Batch", "CRR"]),
+        .testTarget(name: "PagesTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Diff", "Pages"],
+                    exclude: ["postman-collection-v2.1.test-schema.json"]),
         .testTarget(name: "CLITests", dependencies: ["crrspec", "Lint", "Diff"], exclude: ["BadInputs"]),
     ]
 )

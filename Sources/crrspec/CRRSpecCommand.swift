@@ -14,7 +14,8 @@ struct CRRSpecCommand: ParsableCommand {
 
         Files: validate (downloads and submissions against a schema), parse. Schemas and specs: \
         metaschema, lint. Versions: diff, version-check, changelog. The bundled CRR catalog: \
-        catalog. What a finding means: explain. The manual page: man.
+        catalog. What a finding means: explain. The manual page: man. Pages people read: docs \
+        (HTML documentation with the history of each service), postman (a Postman collection).
 
         Examples:
           crrspec validate --schema auto downloads/
@@ -29,6 +30,7 @@ struct CRRSpecCommand: ParsableCommand {
         """,
         version: CRRSpecVersion.current,
         subcommands: [ValidateCommand.self, MetaschemaCommand.self, LintCommand.self, DiffCommand.self, VersionCheckCommand.self,
+                      DocsCommand.self, PostmanCommand.self,
                       ChangelogCommand.self, CatalogCommand.self, ExplainCommand.self, ParseCommand.self, ManCommand.self]
     )
 }

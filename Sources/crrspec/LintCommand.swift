@@ -68,6 +68,7 @@ struct LintCommand: ParsableCommand {
           crrspec lint --write-baseline specs/ && crrspec lint specs/
           crrspec lint --list-rules --format markdown
           crrspec lint --ruleset .spectral.yaml specs/
+          crrspec lint --fix --dry-run specs/ && crrspec lint --fix specs/
         """
     )
 
@@ -104,6 +105,12 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .customLong("list-rules"), help: "List every rule with its id, severity and description.")
     var listRules = false
 
+    @Flag(name: .long, help: "Apply the mechanical fixes in place (fractional seconds in date-time examples, unquoted ON/OFF, a misspelt keyword with one clear correction), then report what is left.")
+    var fix = false
+
+    @Flag(name: .customLong("dry-run"), help: "With --fix: print the changes instead of writing them.")
+    var dryRun = false
+
     @Flag(name: .customLong("no-frame"), help: "Text output without code frames.")
     var noFrame = false
 
@@ -116,6 +123,9 @@ struct LintCommand: ParsableCommand {
         if listRules { return }
         if format == .markdown { throw ValidationError("--format markdown is for --list-rules") }
         if paths.isEmpty && !catalog { throw ValidationError("give a spec or schema file, a folder, or --catalog") }
+        if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+        if fix && paths.contains("-") { throw ValidationError("--fix changes files in place; it cannot fix standard input") }
+        if fix && writeBaseline { throw ValidationError("--fix and --write-baseline exclude each other") }
         if noConfig && config != nil { throw ValidationError("--config and --no-config exclude each other") }
     }
 
@@ -221,6 +231,37 @@ struct LintRun {
             for rule in config.customRules where !customRules.contains(where: { $0.meta.id == rule.meta.id }) { customRules.append(rule) }
             return config
         }
+        if command.fix {
+            var fixed = 0, changedFiles = 0
+            for file in files {
+                guard let config = try configure(file) else { continue }
+                engine.config = config
+                guard !file.hasSuffix(".gz"), let loaded = try? DocumentLoader.load(path: file, format: InputFormat.forPath(file) == .jsonl ? .json : nil,
+                                                                                   limits: command.limits.reader),
+                      let document = loaded.documents.first?.document else { continue }
+                let result = engine.lint(document: document, file: file)
+                guard !result.fixes.isEmpty else { continue }
+                let source = Array(document.source)
+                let (bytes, applied) = LintFixer.apply(source, result.fixes)
+                guard !applied.isEmpty else { continue }
+                fixed += applied.count
+                changedFiles += 1
+                if command.dryRun {
+                    Output.out(LintRun.describe(applied, in: source, file: file))
+                } else {
+                    do {
+                        try Data(bytes).write(to: URL(fileURLWithPath: file), options: .atomic)
+                    } catch {
+                        throw fail("\(file): error: cannot write the fixed file: \(error.localizedDescription)")
+                    }
+                }
+            }
+            if command.dryRun {
+                if !command.quiet { Output.err("would fix \(fixed) finding\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s") (--dry-run: nothing written)\n") }
+                return
+            }
+            if !command.quiet { Output.err("fixed \(fixed) finding\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s")\n") }
+        }
         for file in files {
             guard let config = try configure(file) else { continue }
             engine.config = config
@@ -289,6 +330,22 @@ struct LintRun {
         let threshold = command.failOn ?? firstConfig?.failOn ?? .error
         if !unusable.isEmpty { throw ExitCode(2) }
         if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+    }
+
+    /// What `--fix --dry-run` prints: each change with its line before and after.
+    static func describe(_ fixes: [LintFix], in source: [UInt8], file: String) -> String {
+        var out = ""
+        for fix in fixes {
+            var lineStart = fix.start
+            while lineStart > 0, source[lineStart - 1] != 0x0A { lineStart -= 1 }
+            var lineEnd = fix.end
+            while lineEnd < source.count, source[lineEnd] != 0x0A { lineEnd += 1 }
+            let line = source[..<fix.start].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let old = String(decoding: source[lineStart..<lineEnd], as: UTF8.self)
+            let new = String(decoding: source[lineStart..<fix.start], as: UTF8.self) + fix.replacement + String(decoding: source[fix.end..<lineEnd], as: UTF8.self)
+            out += "\(file):\(line):\(fix.start - lineStart + 1): \(fix.summary)\n- \(old)\n+ \(new)\n"
+        }
+        return out
     }
 
     func render(_ findings: [Finding], files: [String], sources: [String: String]) {

@@ -55,3 +55,24 @@ final class CustomRuleCLITests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("nope.yaml: error: no such ruleset file"), run.stderr)
     }
 }
+
+/// `crrspec lint --fix [--dry-run]` through the binary.
+final class FixCLITests: XCTestCase {
+    static let schema = #"{"$schema": "http://json-schema.org/draft-07/schema#", "type": "object", "properties": {"a": {"type": "string",  "maxLenth": 3}}}"#
+
+    func testDryRunWritesNothingAndFixWrites() throws {
+        let dir = try CLI.scratch(["order.schema.json": Array(Self.schema.utf8)])
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("order.schema.json")
+        let dry = try CLI.run(["lint", "--fix", "--dry-run", "order.schema.json"], in: dir)
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        XCTAssertTrue(dry.stdout.contains("order.schema.json:1:") && dry.stdout.contains("rename maxLenth to maxLength"), dry.stdout)
+        XCTAssertTrue(dry.stderr.contains("would fix 1 finding in 1 file"), dry.stderr)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), Self.schema)
+        let run = try CLI.run(["lint", "--fix", "order.schema.json"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(run.stderr.contains("fixed 1 finding in 1 file"), run.stderr)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), Self.schema.replacing("maxLenth", with: "maxLength"))
+        XCTAssertEqual(try CLI.run(["lint", "--dry-run", "order.schema.json"], in: dir).status, 2)
+    }
+}

@@ -133,6 +133,11 @@ final class OpenAPIRuleTests: XCTestCase {
         XCTAssertTrue(messages.contains { $0.contains("did you mean \"maxLength\"") })
     }
 
+    func testYAMLBooleanWord() {
+        check("yaml-boolean-word", fixture("count: {type: integer, minimum: 0}", "count: {type: integer, minimum: 0}\n        tou: {type: string, enum: ['ON', OFF]}",
+                                           expect: "unquoted OFF is read as a boolean by YAML 1.1 tools"))
+    }
+
     func testArrayWithoutItems() {
         check("schema-items-properties-type", fixture("count: {type: integer, minimum: 0}", "count: {type: array}", expect: "OpenAPI 3.0 requires items"))
     }

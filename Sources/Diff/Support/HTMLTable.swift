@@ -3,13 +3,13 @@ import Document
 /// A tolerant reader for the HTML tables that CAISO puts in descriptions (revision histories,
 /// error-code tables): `<tr>` rows of `<td>`/`<th>` cells, with stray or missing closing tags,
 /// attributes and inline markup allowed.
-enum HTMLTable {
-    struct Row {
+public enum HTMLTable {
+    public struct Row: Sendable {
         /// Cell texts: tags removed, entities decoded, whitespace collapsed.
-        var cells: [String]
+        public var cells: [String]
     }
 
-    static func rows(in text: String) -> [Row] {
+    public static func rows(in text: String) -> [Row] {
         let scalars = Array(text.unicodeScalars)
         var rows: [Row] = []
         var i = 0

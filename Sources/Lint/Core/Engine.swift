@@ -14,6 +14,8 @@ public struct FileLintResult: Sendable {
     /// Checks a resource limit stopped, as `limit` errors (never suppressed): the file was not
     /// fully linted.
     public var limitHits: [Finding] = []
+    /// Mechanical fixes of the kept findings (`crrspec lint --fix`), in finding order.
+    public var fixes: [LintFix] = []
 }
 
 /// Runs the lint rules over files: picks the rules that apply to each file (by kind, CRR
@@ -91,6 +93,7 @@ public final class LintEngine: @unchecked Sendable {
         // One finding per defect across rules: defect -> index in findings.
         var defects: [String: Int] = [:]
         var dropped: Set<Int> = []
+        var fixes: [String: LintFix] = [:]
         for rule in LintEngine.rules + config.customRules as [any LintRule] {
             let meta = rule.meta
             guard meta.scope.covers(kind), !meta.crr || crr, let severity = config.severity(of: meta, file: file) else { continue }
@@ -106,6 +109,7 @@ public final class LintEngine: @unchecked Sendable {
                     }
                     defects[defect] = findings.count
                 }
+                if let fix = item.fix { fixes[LintEngine.fixKey(finding)] = fix }
                 findings.append(finding)
             }
             for item in sink.limitHits {
@@ -115,9 +119,12 @@ public final class LintEngine: @unchecked Sendable {
         }
         if !dropped.isEmpty { findings = findings.enumerated().filter { !dropped.contains($0.offset) }.map(\.element) }
         let kept = Suppression.filter(findings, in: document)
-        return FileLintResult(file: file, findings: kept.sorted(by: Finding.ordered), suppressed: findings.count - kept.count,
-                              limitHits: limitHits)
+        let sorted = kept.sorted(by: Finding.ordered)
+        return FileLintResult(file: file, findings: sorted, suppressed: findings.count - kept.count,
+                              limitHits: limitHits, fixes: fixes.isEmpty ? [] : sorted.compactMap { fixes[LintEngine.fixKey($0)] })
     }
+
+    static func fixKey(_ f: Finding) -> String { "\(f.rule)\u{1}\(f.line)\u{1}\(f.column)\u{1}\(f.pointer)\u{1}\(f.message)" }
 
     /// Lets `$ref`s of `file` read files in its folder (and below), as validate does for a
     /// schema; the catalog and standard input add the working directory.

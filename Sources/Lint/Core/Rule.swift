@@ -94,6 +94,8 @@ public struct FindingSink {
         /// What defect the finding is about, when another rule may report the same one (the
         /// engine keeps one finding per defect: the most severe, then the first rule's).
         public var defect: String? = nil
+        /// A mechanical fix `crrspec lint --fix` may apply.
+        public var fix: LintFix? = nil
     }
 
     public private(set) var items: [Item] = []
@@ -117,6 +119,11 @@ public struct FindingSink {
     /// A finding at an explicit position (inside a long string, say) that belongs to `value`.
     public mutating func add(_ value: Value, at position: SourcePosition, _ message: String, hint: String? = nil) {
         items.append(Item(position: position, pointer: value.pointer, message: message, hint: hint))
+    }
+
+    /// A finding with a mechanical fix (`crrspec lint --fix`).
+    public mutating func add(_ value: Value, at position: SourcePosition? = nil, _ message: String, hint: String? = nil, fix: LintFix?) {
+        items.append(Item(position: position ?? value.position, pointer: value.pointer, message: message, hint: hint, fix: fix))
     }
 
     /// A finding about a defect other rules may also see (`defect` names it, e.g.

@@ -50,6 +50,7 @@ enum RuleCatalog {
         TagDuplicateRule(),
         OperationSecurityRule(),
         UnsafeHTMLRule(),
+        YAMLBooleanWordRule(),
         ErrorResponsesRule(),
         ServiceExceptionShapeRule(),
         DateTimeFractionRule(),

@@ -15,12 +15,25 @@ struct DateTimeFractionRule: LintRule {
                  hint: remove the fractional seconds
         """)
 
+    /// Removes the `.fff` after the seconds of a date-time string written literally in the file.
+    static func fix(_ value: Value) -> LintFix? {
+        guard let text = value.string, let (range, _) = LintFixer.literalSpan(value) else { return nil }
+        let bytes = Array(text.utf8)
+        // hh:mm:ss then '.' and digits, after the 'T'.
+        guard let t = bytes.firstIndex(where: { $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: "t") }), t + 9 < bytes.count,
+              bytes[t + 9] == UInt8(ascii: ".") else { return nil }
+        var end = t + 10
+        while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
+        guard end > t + 10 else { return nil }
+        return LintFix(start: range.lowerBound + t + 9, end: range.lowerBound + end, replacement: "", summary: "remove the fractional seconds")
+    }
+
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for (sample, schema) in context.samples {
             guard let compiled = context.compiled(schema, crrRules: true), let result = try? compiled.validate(sample, limits: context.validationLimits) else { continue }
             for error in result.errors where !error.isBranchDetail && error.message.contains("fractional seconds") {
                 let value = JSONPointer(error.instanceLocation).flatMap { sample.resolve($0) } ?? sample
-                out.add(value, at: error.position, error.message, hint: "remove the fractional seconds")
+                out.add(value, at: error.position, error.message, hint: "remove the fractional seconds", fix: DateTimeFractionRule.fix(value))
             }
         }
     }

@@ -22,13 +22,19 @@ struct UnknownKeywordRule: LintRule {
                 if site.dialect == .draft07 && member.name == "example" { continue }
                 var message = "unknown keyword \"\(member.name)\""
                 var hint: String? = nil
+                var fix: LintFix? = nil
                 if let near = Suggest.closest(member.name, among: Array(known)) {
                     message += "; did you mean \"\(near)\"?"
                     hint = "rename it to \(near)"
+                    // One clear correction: no second keyword as close, and no such keyword beside it already.
+                    if LintFixer.isClearCorrection(member.name, near, among: known), !site.value.has(near),
+                       let (range, _) = LintFixer.literalSpan(member.key) {
+                        fix = LintFix(start: range.lowerBound, end: range.upperBound, replacement: near, summary: "rename \(member.name) to \(near)")
+                    }
                 } else if site.dialect == .openAPI30, SchemaKeywords.draft07.contains(member.name) {
                     message += ": it is JSON Schema draft-07, not part of the OpenAPI 3.0 Schema Object"
                 }
-                out.add(member.key, message, hint: hint)
+                out.add(member.key, message, hint: hint, fix: fix)
             }
         }
     }

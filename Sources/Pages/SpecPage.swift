@@ -1,0 +1,163 @@
+import CRR
+import Diff
+import Document
+import OpenAPI
+
+/// The documentation page of one spec: operations grouped by tag (method, path, summary,
+/// parameters, request body with a checked example, responses), component schemas as nested
+/// tables, the error-code table and the revision history.
+public enum SpecPage {
+    /// The anchor of an operation's section.
+    public static func operationAnchor(method: String, path: String) -> String { HTML.anchor("op", method, path) }
+    /// The anchor of a component schema's section.
+    public static func schemaAnchor(_ name: String) -> String { HTML.anchor("schema", name) }
+
+    /// The fragment of the page section that holds a JSON Pointer of the spec (an operation, a
+    /// component schema, the error codes or the revision history), nil for the page's top.
+    public static func anchor(for pointer: JSONPointer) -> String? {
+        let t = pointer.tokens
+        if t.count >= 3, t[0] == "paths", OpenAPISpec.methods.contains(t[2]) { return operationAnchor(method: t[2], path: t[1]) }
+        if t.count >= 2, t[0] == "paths" { return HTML.anchor("path", t[1]) }
+        if t.count >= 3, t[0] == "components", t[1] == "schemas" { return schemaAnchor(t[2]) }
+        if t.count >= 2, t[0] == "info", t[1] == "description" { return "revision-history" }
+        return nil
+    }
+
+    /// - Parameters:
+    ///   - versionPages: page file names of other versions of the service, for the revision history's links.
+    ///   - changesPage: the page of changes from the previous version, when there is one.
+    public static func render(_ spec: PageSpec, versionPages: [CRRVersion: String] = [:], changesPage: String? = nil,
+                              indexPage: String? = "index.html") -> String {
+        let contract = spec.contract
+        let tables = SchemaTable(contract: contract)
+        var body = "<p class=\"muted\">Version " + HTML.escape(spec.versionText) + " · file <code>" + HTML.escape(spec.file) + "</code>"
+        if let v = contract.openapiVersion { body += " · OpenAPI " + HTML.escape(v) }
+        body += "</p>\n"
+        if let changesPage { body += "<p><a href=\"" + HTML.href(changesPage) + "\">Changes from the previous version</a></p>\n" }
+        body += "<nav aria-label=\"Sections\"><a href=\"#operations\">Operations</a> · <a href=\"#schemas\">Schemas</a> · <a href=\"#error-codes\">Error codes</a> · <a href=\"#revision-history\">Revision history</a></nav>\n"
+        if let description = contract.info?["description"]?.string { body += "<section id=\"about\">" + HTML.prose(description) + "</section>\n" }
+        if !contract.servers.isEmpty {
+            body += "<h2 id=\"servers\">Servers</h2>" + HTML.table(["URL", "Description"], contract.servers.map {
+                ["<code>" + HTML.escape($0.url) + "</code>", HTML.escape($0.description ?? "")]
+            })
+        }
+        if !contract.securitySchemes.isEmpty {
+            body += "<h2 id=\"security\">Security schemes</h2>" + HTML.table(["Name", "Type", "Details"], contract.securitySchemes.map { s in
+                let detail = [s.scheme, s.bearerFormat, s.keyLocation.map { "in " + $0 }, s.keyName].compactMap { $0 }.joined(separator: ", ")
+                return ["<code>" + HTML.escape(s.name) + "</code>", HTML.escape(s.type), HTML.escape(detail)]
+            })
+        }
+
+        // Operations by tag: declared tags first, then tags only used, then untagged.
+        body += "<h2 id=\"operations\">Operations</h2>\n"
+        var tagNames = contract.tags.map(\.name)
+        for operation in contract.operations { for tag in operation.tags where !tagNames.contains(tag) { tagNames.append(tag) } }
+        var groups: [(String, String?, [ContractOperation])] = tagNames.map { name in
+            (name, contract.tags.first { $0.name == name }?.description, contract.operations.filter { $0.tags.contains(name) })
+        }
+        let untagged = contract.operations.filter(\.tags.isEmpty)
+        if !untagged.isEmpty { groups.append(("Other operations", nil, untagged)) }
+        for (name, description, operations) in groups where !operations.isEmpty {
+            body += "<section class=\"tag\" id=\"" + HTML.anchor("tag", name) + "\"><h3>" + HTML.escape(name) + "</h3>"
+            if let description { body += HTML.prose(description) }
+            for operation in operations { body += self.operation(operation, spec, tables) }
+            body += "</section>\n"
+        }
+
+        // Component schemas.
+        body += "<h2 id=\"schemas\">Schemas</h2>\n"
+        let openAPI = spec.openAPI
+        for name in openAPI.componentSchemaNames {
+            guard let schema = openAPI.componentSchema(name) else { continue }
+            let usage = contract.usage(of: schema)
+            body += "<section class=\"schema\" id=\"" + schemaAnchor(name) + "\" data-filter=\"" + HTML.escape(filterText(name, schema)) + "\">"
+            body += "<h3>" + HTML.escape(name) + " <span class=\"badge\">" + HTML.escape(usage.isEmpty ? "not used by an operation" : "used in " + usage.description) + "</span></h3>"
+            if let description = schema["description"]?.string { body += HTML.prose(description) }
+            body += tables.render(schema)
+            if let example = schema["example"] { body += "<p class=\"muted\">Example</p><pre>" + HTML.escape(JSONText.render(example)) + "</pre>" }
+            body += "</section>\n"
+        }
+
+        // Error codes.
+        body += "<h2 id=\"error-codes\">Error codes</h2>\n"
+        let codes = ErrorCodeCatalog.entries(contract.document).filter { $0.text != nil }
+        if codes.isEmpty {
+            body += "<p class=\"muted\">The spec documents no error-code table.</p>\n"
+        } else {
+            body += HTML.table(["Code", "Meaning", "Line"], codes.map {
+                ["<code id=\"" + HTML.anchor("code", $0.code) + "\">" + HTML.escape($0.code) + "</code>", HTML.escape($0.text ?? ""), String($0.location.line)]
+            }, caption: "\(codes.count) error codes", className: "codes")
+        }
+
+        // Revision history.
+        body += "<h2 id=\"revision-history\">Revision history</h2>\n"
+        let revisions = ReleaseNoteTable.entries(in: contract.document)
+        if revisions.isEmpty {
+            body += "<p class=\"muted\">The spec has no revision table in info.description.</p>\n"
+        } else {
+            body += HTML.table(["Version", "Date", "Change log"], revisions.map { row in
+                let version = versionPages[row.version].map { "<a href=\"" + HTML.href($0) + "\">" + row.version.description + "</a>" } ?? row.version.description
+                return [version, HTML.escape(row.date ?? ""), HTML.escape(row.log)]
+            }, className: "revisions")
+        }
+        var crumbs: [(label: String, href: String)] = []
+        if let indexPage { crumbs.append((label: "All services", href: HTML.href(indexPage))) }
+        return HTML.page(title: spec.title + " " + spec.versionText, body: body, breadcrumbs: crumbs, filter: true)
+    }
+
+    static func filterText(_ parts: String...) -> String { parts.joined(separator: " ") }
+
+    static func filterText(_ name: String, _ schema: Value) -> String {
+        ([name] + (schema["properties"]?.members.map(\.name) ?? [])).joined(separator: " ")
+    }
+
+    static func operation(_ operation: ContractOperation, _ spec: PageSpec, _ tables: SchemaTable) -> String {
+        let anchor = operationAnchor(method: operation.method, path: operation.path)
+        let filter = [operation.method, operation.path, operation.operationId ?? "", operation.summary ?? ""]
+            + operation.parameters.map(\.name)
+        var out = "<section class=\"operation\" id=\"" + anchor + "\" data-filter=\"" + HTML.escape(filter.joined(separator: " ")) + "\">"
+        out += "<h4><span class=\"method " + HTML.anchor(operation.method) + "\">" + HTML.escape(operation.method.uppercased()) + "</span> <code>"
+            + HTML.escape(operation.path) + "</code>"
+        if let id = operation.operationId { out += " <span class=\"muted\">" + HTML.escape(id) + "</span>" }
+        if operation.deprecated { out += " <span class=\"badge deprecated\">deprecated</span>" }
+        out += "</h4>"
+        if let summary = operation.summary { out += "<p><strong>" + HTML.escape(summary) + "</strong></p>" }
+        if let description = operation.description { out += HTML.prose(description) }
+        if !operation.parameters.isEmpty {
+            out += HTML.table(["Parameter", "In", "Type", "Constraints", "Description"], operation.parameters.map { p in
+                let schema = p.schema.flatMap { (try? spec.contract.resolve($0)) ?? nil }
+                var name = "<code>" + HTML.escape(p.name) + "</code>"
+                if p.required { name += " <span class=\"badge required\">required</span>" }
+                var description = HTML.prose(p.value["description"]?.string ?? schema?["description"]?.string ?? "")
+                if let example = p.examples.first?.data ?? schema?["example"] {
+                    description += "<p class=\"muted\">Example: <code>" + HTML.escape(PostmanCollection.text(example)) + "</code></p>"
+                }
+                return [name, HTML.escape(p.locationText), p.schema.map(tables.typeCell) ?? "",
+                        schema.map(tables.constraints) ?? "", description]
+            }, caption: "Parameters")
+        }
+        if let requestBody = operation.requestBody {
+            out += "<p><strong>Request body</strong>" + (requestBody.required ? " <span class=\"badge required\">required</span>" : "") + "</p>"
+            if let description = requestBody.description { out += HTML.prose(description) }
+            for media in requestBody.content {
+                out += "<p><code>" + HTML.escape(media.name) + "</code>: " + (media.schema.map(tables.typeCell) ?? "no schema") + "</p>"
+            }
+            if let example = ExampleBody.of(operation, in: spec) {
+                out += "<details><summary>Example body (" + HTML.escape(example.source) + ", "
+                    + (example.valid ? "valid against the schema" : "not valid: " + HTML.escape(example.problems.prefix(3).joined(separator: "; "))) + ")</summary>"
+                out += "<pre>" + HTML.escape(example.json) + "</pre></details>"
+            }
+        }
+        if !operation.responses.isEmpty {
+            out += HTML.table(["Status", "Description", "Body", "Headers"], operation.responses.map { r in
+                [
+                    "<code>" + HTML.escape(r.status) + "</code>",
+                    HTML.escape(r.description ?? ""),
+                    r.content.map { "<code>" + HTML.escape($0.name) + "</code> " + ($0.schema.map(tables.typeCell) ?? "") }.joined(separator: "<br>"),
+                    r.headers.map { "<code>" + HTML.escape($0.name) + "</code>" }.joined(separator: ", "),
+                ]
+            }, caption: "Responses")
+        }
+        return out + "</section>\n"
+    }
+}
