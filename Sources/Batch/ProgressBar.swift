@@ -29,9 +29,9 @@ public enum ProgressBar {
 }
 
 /// Draws a ``ProgressBar`` on standard error while a batch runs: nothing during the first
-/// `delay` seconds (short runs stay quiet), then a redraw every tenth of a second. Output to
-/// the same terminal goes through ``printing(_:)`` so that the bar is cleared first and never
-/// mixes with results.
+/// `delay` seconds (short runs stay quiet; with no delay the first frame is drawn at once),
+/// then a redraw every tenth of a second. Output to the same terminal goes through
+/// ``printing(_:)`` so that the bar is cleared first and never mixes with results.
 public final class ProgressTicker: @unchecked Sendable {
     private let progress: BatchProgress
     private let lock = NSLock()
@@ -50,6 +50,9 @@ public final class ProgressTicker: @unchecked Sendable {
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "crrspec.progress"))
         timer.schedule(deadline: .now() + delay, repeating: interval)
         timer.setEventHandler { [weak self] in self?.tick() }
+        // With no delay the first frame is drawn now, not when the timer's queue first runs:
+        // a run shorter than one scheduling round still shows its bar.
+        if delay <= 0 { tick() }
         timer.resume()
     }
 

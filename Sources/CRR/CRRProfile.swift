@@ -1,3 +1,4 @@
+import Document
 import JSONSchema
 
 /// The CRR profile: rules CAISO's CRR interfaces add on top of JSON Schema.
@@ -24,6 +25,71 @@ public enum CRRProfile {
         }
     }
 
+    /// Whether the profile is on for one file, and why (what text output says once).
+    public struct Decision: Sendable, Hashable {
+        public var active: Bool
+        /// Why: "--profile crr", "the file name follows CRR naming", "it defines CRRServiceException", ...
+        public var reason: String
+
+        public init(active: Bool, reason: String) {
+            self.active = active
+            self.reason = reason
+        }
+
+        /// "CRR profile on (reason)" or "CRR profile off (reason)".
+        public var summary: String { "CRR profile \(active ? "on" : "off") (\(reason))" }
+    }
+
+    /// Decides the profile for a file: `--profile crr|none` wins; under `auto` a bundled catalog
+    /// entry, a CRR file name (`caiso_crr_<service>_vX.Y.Z.yaml`, `<Name>_vX.Y.Z.draft-07.schema.json`)
+    /// or CRR content (see ``contentReason(_:)``) turns it on.
+    public static func decide(_ selection: Selection, path: String?, document: Value?) -> Decision {
+        switch selection {
+        case .crr: return Decision(active: true, reason: "--profile crr")
+        case .none: return Decision(active: false, reason: "--profile none")
+        case .auto:
+            if let path, path.hasPrefix("catalog:") { return Decision(active: true, reason: "a bundled catalog file") }
+            if let path, CRRFileName(path) != nil { return Decision(active: true, reason: "the file name follows CRR naming") }
+            if let document, let reason = contentReason(document) { return Decision(active: true, reason: reason) }
+            return Decision(active: false, reason: "neither the file name nor the content is CRR's; --profile crr turns it on")
+        }
+    }
+
+    /// Why a document is CRR by its content, or nil: it defines `CRRServiceException` (the error
+    /// body of every CRR service), names a CAISO CRR server (`https://…caiso.com/crr`), or holds
+    /// CAISO's error-code table (a `<td>` cell with a SER/SEC code). A copy of a published spec
+    /// under another name (`lm.yaml`) is still recognised.
+    public static func contentReason(_ root: Value) -> String? {
+        if root["components"]?["schemas"]?["CRRServiceException"] != nil || root["definitions"]?["CRRServiceException"] != nil {
+            return "it defines CRRServiceException"
+        }
+        if let servers = root["servers"], servers.kind == .array {
+            for server in servers.elements {
+                if let url = server["url"]?.string, isCRRServer(url) { return "its server \(url) is a CAISO CRR server" }
+            }
+        }
+        var descriptions: [String] = []
+        if let text = root["info"]?["description"]?.string { descriptions.append(text) }
+        if let text = root["description"]?.string { descriptions.append(text) }
+        if let schemas = root["components"]?["schemas"], schemas.kind == .object {
+            for schema in schemas.members {
+                if let text = schema.value["description"]?.string { descriptions.append(text) }
+            }
+        }
+        if descriptions.contains(where: holdsErrorCodeTable) { return "it holds CAISO's CRR error-code table" }
+        return nil
+    }
+
+    static func isCRRServer(_ url: String) -> Bool {
+        guard let components = URLParts(url) else { return false }
+        return (components.host == "caiso.com" || components.host.hasSuffix(".caiso.com")) && components.path.lowercased().hasPrefix("/crr")
+    }
+
+    static func holdsErrorCodeTable(_ text: String) -> Bool {
+        for prefix in ["<td>SER0", "<td>SEC0", "<td>GEN0"] where text.contains(prefix) { return true }
+        return false
+    }
+
     /// Compile options with the CRR rules added.
     public static func options(_ base: CompileOptions = .init()) -> CompileOptions {
         var options = base
@@ -39,5 +105,22 @@ public enum CRRProfile {
         let original = String(decoding: bytes, as: UTF8.self)
         let corrected = String(decoding: Array(bytes[..<dot]) + Array(bytes[end...]), as: UTF8.self)
         return "\"\(original)\" has fractional seconds; CRR date-times carry none: write \"\(corrected)\""
+    }
+}
+
+/// Host and path of an http(s) URL, without Foundation's URL parsing quirks.
+struct URLParts {
+    var host: String
+    var path: String
+
+    init?(_ url: String) {
+        let lower = url.lowercased()
+        guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return nil }
+        let rest = url.dropFirst(scheme.count)
+        let hostEnd = rest.firstIndex { $0 == "/" || $0 == ":" || $0 == "?" } ?? rest.endIndex
+        host = rest[..<hostEnd].lowercased()
+        let afterHost = rest[hostEnd...]
+        let pathStart = afterHost.firstIndex(of: "/") ?? afterHost.endIndex
+        path = String(afterHost[pathStart...])
     }
 }

@@ -12,6 +12,11 @@ struct Compiler {
     var regexCache: [CodePointKey: ECMARegex] = [:]
     /// Dialect of each document compiled from.
     var dialects: [ObjectIdentifier: Dialect] = [:]
+    /// Nodes created but whose keywords are not compiled yet. Compilation works through this
+    /// list instead of recursing, so a 100,000-hop `$ref` chain needs no deep stack.
+    var pending: [(node: SchemaNode, value: Value)] = []
+    /// Object checks whose `additionalProperties` may turn out to accept everything.
+    var objectChecks: [ObjectCheck] = []
 
     struct Key: Hashable {
         let document: ObjectIdentifier
@@ -34,6 +39,11 @@ struct Compiler {
             registry.index(value.document, at: value.index)
         }
         let root = try compile(value)
+        while let (node, value) = pending.popLast() {
+            node.checks = try compileKeywords(value)
+            if node.checks.isEmpty { node.form = .alwaysTrue }
+        }
+        finish()
         markCycles()
         return root
     }
@@ -63,6 +73,9 @@ struct Compiler {
         if registry.base(of: value.document, index: value.index) == nil {
             registry.index(value.document, at: value.index)
         }
+        guard value.kind == .object || value.kind == .true || value.kind == .false else {
+            throw SchemaError("a schema must be an object or a boolean, found \(ValueDescription.describe(value))", at: value)
+        }
         let node = SchemaNode(document: value.document, index: value.index, pointer: value.pointer.tokens,
                               documentURI: registry.uri(of: value.document) ?? value.document.name)
         cache[key] = node
@@ -72,11 +85,9 @@ struct Compiler {
             node.form = .alwaysTrue
         case .false:
             node.form = .alwaysFalse
-        case .object:
-            node.checks = try compileKeywords(value)
-            if node.checks.isEmpty { node.form = .alwaysTrue }
         default:
-            throw SchemaError("a schema must be an object or a boolean, found \(ValueDescription.describe(value))", at: value)
+            // Compiled later by compileRoot's work list (never recursively).
+            pending.append((node, value))
         }
         return node
     }
@@ -311,13 +322,20 @@ struct Compiler {
         let namesNode = try propertyNames.map { U(try compile($0)) }
         let table = NameTable(names)
         let bySlot = (0..<names.count).map { schemasBySlot[$0] }
-        return ObjectCheck(table: table, propertySchemas: bySlot, patterns: patterns,
-                           additional: additionalNode.flatMap { node in
-                               if case .alwaysTrue = node.ref.form { return nil }
-                               return node
-                           },
-                           requiredSlots: requiredSlots, dependencies: deps, propertyNames: namesNode,
-                           minProperties: minProperties, maxProperties: maxProperties)
+        let check = ObjectCheck(table: table, propertySchemas: bySlot, patterns: patterns, additional: additionalNode,
+                                requiredSlots: requiredSlots, dependencies: deps, propertyNames: namesNode,
+                                minProperties: minProperties, maxProperties: maxProperties)
+        if additionalNode != nil { objectChecks.append(check) }
+        return check
+    }
+
+    /// After every node is compiled: drops `additionalProperties` schemas that accept
+    /// everything (known only once the work list is empty).
+    mutating func finish() {
+        for check in objectChecks {
+            if let node = check.additional, case .alwaysTrue = node.ref.form { check.additional = nil }
+        }
+        objectChecks = []
     }
 
     // MARK: cycles

@@ -21,8 +21,10 @@ struct LintCommand: ParsableCommand {
         Each finding names its rule, severity, file:line:column and JSON Pointer. PATH is a spec or \
         schema file, or a folder searched for .yaml, .yml and .json specs and schemas. The CRR \
         profile (crr-* rules) applies to files named like CRR specs and schemas \
-        (caiso_crr_<service>_vX.Y.Z.yaml, <Name>_vX.Y.Z.draft-07.schema.json), or everywhere \
-        with --profile crr.
+        (caiso_crr_<service>_vX.Y.Z.yaml, <Name>_vX.Y.Z.draft-07.schema.json) and to files whose \
+        content is CRR's (they define CRRServiceException, name a CAISO CRR server or hold \
+        CAISO's error-code table); --profile crr or none overrides. Text output says once \
+        whether it was on and why.
 
         Configuration: the nearest .crrspec.yaml above each file (or --config) turns rules off or \
         re-grades them, per path if need be:
@@ -81,7 +83,7 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 on findings of this severity or worse: error, warning or info (default: the config's, else error).")
     var failOn: Severity?
 
-    @Option(name: .long, help: "Rule profile: auto (CRR rules for files named like CRR files), crr, or none. Overrides the config.")
+    @Option(name: .long, help: "Rule profile: auto (CRR rules for files named or built like CRR files), crr, or none. Overrides the config.")
     var profile: CRRProfile.Selection?
 
     @Option(name: .long, help: ArgumentHelp("Use this configuration instead of the nearest .crrspec.yaml.", valueName: "FILE"))
@@ -220,6 +222,7 @@ struct LintRun {
         var linted: [String] = []
         var sources: [String: String] = [:]
         var suppressed = 0
+        var profiles: [CRRProfile.Decision] = []
         func configure(_ file: String) throws -> LintConfig? {
             var config = try explicit ?? (command.noConfig ? LintConfig() : nearestConfig(for: file))
             if firstConfig == nil { firstConfig = config }
@@ -270,6 +273,7 @@ struct LintRun {
                 findings += result.findings
                 unusable += result.limitHits
                 suppressed += result.suppressed
+                if let decision = result.profile { profiles.append(decision) }
                 linted.append(file)
             } catch {
                 unusable.append(Finding(rule: "input-unreadable", severity: .error, file: error.file, line: error.line, column: error.column, pointer: "", message: error.message))
@@ -285,6 +289,7 @@ struct LintRun {
                 findings += result.findings
                 unusable += result.limitHits
                 suppressed += result.suppressed
+                if let decision = result.profile { profiles.append(decision) }
                 linted.append(entry.uri)
             }
         }
@@ -314,6 +319,7 @@ struct LintRun {
         let lintedSet = Set(linted)
         render(all, files: linted + unusable.map(\.file).filter { !lintedSet.contains($0) }, sources: sources)
         if !command.quiet && command.format == .text {
+            if let line = LintRun.profileLine(profiles) { Output.err(line + "\n") }
             // A file that could not be read is never summed up as "0 findings ... in 0 files".
             let unreadable = Set(unusable.filter { $0.rule == "input-unreadable" }.map(\.file)).count
             let unreadableText = "\(unreadable) file\(unreadable == 1 ? "" : "s") could not be read"
@@ -365,6 +371,22 @@ struct LintRun {
         case .junit:
             Output.out(JUnitRenderer.render(findings, files: files, failOn: command.failOn ?? firstConfig?.failOn ?? .error, suiteName: "crrspec lint"))
         }
+    }
+
+    /// One line saying whether the CRR profile was on and why: "CRR profile on (the file name
+    /// follows CRR naming)", or per reason with counts when the files differ; none when no file
+    /// got the profile by itself.
+    static func profileLine(_ decisions: [CRRProfile.Decision]) -> String? {
+        // Nothing to say when no file got the profile and nothing chose it explicitly.
+        guard decisions.contains(where: { $0.active || $0.reason.hasPrefix("--profile") || $0.reason.hasPrefix("profile:") }) else { return nil }
+        var order: [CRRProfile.Decision] = []
+        var counts: [CRRProfile.Decision: Int] = [:]
+        for decision in decisions {
+            if counts[decision] == nil { order.append(decision) }
+            counts[decision, default: 0] += 1
+        }
+        if order.count == 1 { return order[0].summary }
+        return order.map { "\($0.summary) for \(counts[$0]!) file\(counts[$0]! == 1 ? "" : "s")" }.joined(separator: "; ")
     }
 
     /// The baseline the configuration names, else `.crrspec-baseline.json` beside the

@@ -15,8 +15,10 @@ struct SchemaSource {
     var profile: CRRProfile.Selection
     /// Applied to the compile options last (`--formats`).
     var adjust: (CompileOptions) -> CompileOptions = { $0 }
+    /// Set by ``compile(registry:resourceRoots:)``: whether the CRR profile is on, and why.
+    private(set) var decision = CRRProfile.Decision(active: false, reason: "")
 
-    func compile(registry: SchemaRegistry, resourceRoots: [String]) throws -> Schema {
+    mutating func compile(registry: SchemaRegistry, resourceRoots: [String]) throws -> Schema {
         try CRRCatalog.register(into: registry)
         if let reference = schema {
             // SCHEMA#/pointer selects a subschema, e.g. #/items to judge single records.
@@ -33,8 +35,9 @@ struct SchemaSource {
                 registry.allowedRoots = [URL(fileURLWithPath: schema).standardizedFileURL.deletingLastPathComponent().path]
                     + resourceRoots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
                 registry.searchDirectories = registry.allowedRoots
-                let options = adjust(CRRProfile.applies(profile, schemaPath: schema) ? CRRProfile.options() : CompileOptions())
                 let (_, resource) = try registry.addFile(schema)
+                decision = CRRProfile.decide(profile, path: schema, document: resource.document.root)
+                let options = adjust(decision.active ? CRRProfile.options() : CompileOptions())
                 guard let target = resource.document.resolve(pointer) else {
                     throw ArgumentParser.ValidationError("nothing at #\(pointer) in \(schema)")
                 }
@@ -43,7 +46,9 @@ struct SchemaSource {
             guard let entry = CRRCatalog.find(schema), entry.isSchema else {
                 throw ArgumentParser.ValidationError(notFound(schema, what: "schema file or catalog schema"))
             }
-            let options = adjust(profile == .none ? CompileOptions() : CRRProfile.options())
+            decision = profile == .none ? CRRProfile.decide(.none, path: nil, document: nil)
+                : CRRProfile.Decision(active: true, reason: profile == .crr ? "--profile crr" : "a bundled catalog schema")
+            let options = adjust(decision.active ? CRRProfile.options() : CompileOptions())
             return try CRRCatalog.compileSchema(entry, pointer: pointer, registry: registry, options: options)
         }
         let specPath = spec!
@@ -84,8 +89,12 @@ struct SchemaSource {
             }
             target = body
         }
-        let crr = fromCatalog ? profile != .none : CRRProfile.applies(profile, schemaPath: specPath)
-        return try openAPI.compileSchema(target, registry: registry, options: adjust(crr ? CRRProfile.options() : CompileOptions()))
+        if fromCatalog && profile == .auto {
+            decision = CRRProfile.Decision(active: true, reason: "a bundled catalog spec")
+        } else {
+            decision = CRRProfile.decide(profile, path: specPath, document: openAPI.document.root)
+        }
+        return try openAPI.compileSchema(target, registry: registry, options: adjust(decision.active ? CRRProfile.options() : CompileOptions()))
     }
 
     func notFound(_ reference: String, what: String) -> String {

@@ -49,8 +49,10 @@ struct ValidateCommand: ParsableCommand {
         Exit status: 0 all valid, 1 some instance invalid, 2 usage error, unreadable or malformed \
         input, or a limit hit.
 
-        The CRR profile (on by default for catalog schemas and files named like CRR specs, or with \
-        --profile crr) adds the CRR rules: a date-time carries no fractional seconds.
+        The CRR profile adds the CRR rules: a date-time carries no fractional seconds. It is on for \
+        catalog schemas, files named like CRR specs and schemas, and files whose content is CRR's \
+        (they define CRRServiceException, name a CAISO CRR server, or hold CAISO's error-code \
+        table); --profile crr or none overrides. Text output says once whether it is on and why.
 
         Examples:
           crrspec validate \\
@@ -86,7 +88,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Validate against this operation's request body schema.", valueName: "OPERATION_ID"))
     var operation: String?
 
-    @Option(name: .long, help: "Rule profile: auto (CRR rules for catalog files and files named like CRR specs), crr, or none.")
+    @Option(name: .long, help: "Rule profile: auto (CRR rules for catalog files and files named or built like CRR specs), crr, or none.")
     var profile: CRRProfile.Selection = .auto
 
     @Option(name: .long, help: ArgumentHelp("Map a URI prefix to a local directory for $ref resolution (repeatable).", valueName: "URI=PATH"))
@@ -144,6 +146,9 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The summary's time covers compiling the schema too (a schema can take longer to
+        // compile than the files take to validate).
+        let started = ContinuousClock.now
         let chooser = try makeChooser()
         var options = BatchOptions()
         options.fast = fast
@@ -159,14 +164,25 @@ struct ValidateCommand: ParsableCommand {
         let summary = batch.run(collected.files, progress: output.progress) { outcome in
             output.emit(outcome.reports, bytes: outcome.bytes, label: outcome.schemaLabel, path: outcome.path)
         }
-        let code = output.finish(seconds: summary.seconds)
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let code = output.finish(seconds: max(summary.seconds, seconds))
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Says once, on standard error with text output, that the CRR profile is on and why (or
+    /// off, when --profile says so); a plain schema under auto gets no line.
+    func announceProfile(_ decision: CRRProfile.Decision) {
+        guard decision.active || profile != .auto else { return }
+        if format == .text && !quiet { Output.err(decision.summary + "\n") }
     }
 
     /// Compiles the schema once (or prepares --schema auto), before any file is read.
     func makeChooser() throws -> SchemaChooser {
         if isAuto {
             let auto = CRRAutoSchemas(profile: profile, baseOptions: dialect.apply(CompileOptions()))
+            announceProfile(profile == .none ? CRRProfile.decide(.none, path: nil, document: nil)
+                            : CRRProfile.Decision(active: true, reason: profile == .crr ? "--profile crr" : "--schema auto picks bundled catalog schemas"))
             return { _, _, sample in
                 switch auto.choose(for: sample) {
                 case .success(let chosen): return .schema(chosen.schema, label: chosen.label)
@@ -183,9 +199,11 @@ struct ValidateCommand: ParsableCommand {
         }
         let compiled: Schema
         do {
-            compiled = try SchemaSource(schema: schema, spec: spec, component: component, operation: operation, profile: profile,
-                                        adjust: dialect.apply)
+            var source = SchemaSource(schema: schema, spec: spec, component: component, operation: operation, profile: profile,
+                                      adjust: dialect.apply)
+            compiled = try source
                 .compile(registry: registry, resourceRoots: resource.map { String($0.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[1]) })
+            announceProfile(source.decision)
         } catch let error as ArgumentParser.ValidationError {
             throw error
         } catch {

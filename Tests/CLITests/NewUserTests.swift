@@ -170,3 +170,57 @@ final class RoughEdgeTests: XCTestCase {
         XCTAssertTrue(annotation.contains("file=old.yaml,line=10,col=7,"), String(annotation))
     }
 }
+
+/// A CRR spec under another name keeps the CRR profile (by content), and the output says so.
+final class ProfileVisibilityTests: XCTestCase {
+    static let spec = """
+    openapi: 3.0.3
+    info: {title: Load migration, version: 1.3.2}
+    servers:
+      - url: https://api.caiso.com/crr
+    paths: {}
+    components:
+      schemas:
+        SubmissionWindow:
+          type: object
+          properties:
+            openDate: {type: string, format: date-time}
+    """
+
+    func testRenamedCRRSpecKeepsTheProfileAndSaysWhy() throws {
+        let dir = try CLI.scratch(["lm.yaml": Array(Self.spec.utf8), "w.json": Array(#"{"openDate": "2021-09-01T07:00:00.000Z"}"#.utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let on = try CLI.run(["validate", "--spec", "lm.yaml", "--component", "SubmissionWindow", "w.json"], in: dir)
+        XCTAssertEqual(on.status, 1, on.stdout + on.stderr)
+        XCTAssertTrue(on.stdout.contains("has fractional seconds"), on.stdout)
+        XCTAssertEqual(on.stderr.components(separatedBy: "CRR profile").count - 1, 1, "said once: \(on.stderr)")
+        XCTAssertTrue(on.stderr.contains("CRR profile on (its server https://api.caiso.com/crr is a CAISO CRR server)"), on.stderr)
+        let off = try CLI.run(["validate", "--profile", "none", "--spec", "lm.yaml", "--component", "SubmissionWindow", "w.json"], in: dir)
+        XCTAssertEqual(off.status, 0, off.stdout + off.stderr)
+        XCTAssertTrue(off.stderr.contains("CRR profile off (--profile none)"), off.stderr)
+        // JSON output stays machine-readable: no profile line anywhere.
+        let json = try CLI.run(["validate", "--format", "json", "--spec", "lm.yaml", "--component", "SubmissionWindow", "w.json"], in: dir)
+        XCTAssertFalse((json.stdout + json.stderr).contains("CRR profile"), json.stderr)
+
+        let lint = try CLI.run(["lint", "lm.yaml"], in: dir)
+        XCTAssertTrue(lint.stderr.contains("CRR profile on (its server https://api.caiso.com/crr is a CAISO CRR server)\n"), lint.stderr)
+        XCTAssertTrue(lint.stdout.contains("[crr-"), "crr rules ran: \(lint.stdout)")
+        let lintOff = try CLI.run(["lint", "--profile", "none", "lm.yaml"], in: dir)
+        XCTAssertTrue(lintOff.stderr.contains("CRR profile off (--profile none)"), lintOff.stderr)
+        XCTAssertFalse(lintOff.stdout.contains("[crr-"), lintOff.stdout)
+    }
+
+    /// The published load-migration spec copied to lm.yaml (issue 14): the millisecond check stays.
+    func testPublishedSpecUnderAnotherName() throws {
+        let published = CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference/caiso-crr-openapi/caiso_crr_load_migration_v1.3.2.yaml")
+        guard FileManager.default.fileExists(atPath: published.path) else {
+            throw XCTSkip("../shared/reference/caiso-crr-openapi is not here: the published spec cannot be copied")
+        }
+        let dir = try CLI.scratch(["w.json": Array(#"{"openDate": "2021-09-01T07:00:00.000Z", "closeDate": "2021-10-01T07:00:00Z"}"#.utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: published, to: dir.appendingPathComponent("lm.yaml"))
+        let r = try CLI.run(["validate", "--spec", "lm.yaml", "--component", "SubmissionWindow", "w.json"], in: dir)
+        XCTAssertEqual(r.status, 1, r.stdout + r.stderr)
+        XCTAssertTrue(r.stderr.contains("CRR profile on (it defines CRRServiceException)"), r.stderr)
+    }
+}

@@ -212,3 +212,51 @@ final class HostileRoundTwoEngineTests: XCTestCase {
         XCTAssertFalse(result.errors[0].message.contains("did you mean"))
     }
 }
+
+/// Issue 16, item 6: compiling is linear in the number of `$ref`s and never recurses per hop.
+final class HostileRoundTwoCompileTests: XCTestCase {
+    func testFortyThousandRefsToOneDefinition() throws {
+        let properties = (0..<40_000).map { ##""p\##($0)": {"$ref": "#/definitions/d"}"## }.joined(separator: ",")
+        let text = ##"{"definitions": {"d": {"type": "integer"}}, "properties": {\##(properties)}}"##
+        let schema = try Schema.compile(JSONReader.parse(string: text, name: "s.json").root, registry: SchemaRegistry())
+        let result = try schema.validate(JSONReader.parse(string: ##"{"p1": 1, "p39999": "x"}"##, name: "i.json").root)
+        XCTAssertEqual(result.errors.map(\.keywordLocation), ["/properties/p39999/$ref/type"])
+    }
+
+    func testHundredThousandHopChainCompilesWithoutDeepRecursion() throws {
+        // Compiled on the test's own (8 MiB) thread: one stack frame per hop would overflow it.
+        let hops = 100_000
+        var definitions = (0..<hops).map { ##""d\##($0)": {"$ref": "#/definitions/d\##($0 + 1)"}"## }
+        definitions.append(##""d\##(hops)": {"type": "integer"}"##)
+        let text = ##"{"definitions": {\##(definitions.joined(separator: ","))}, "$ref": "#/definitions/d0"}"##
+        let schema = try Schema.compile(JSONReader.parse(string: text, name: "s.json").root, registry: SchemaRegistry())
+        // Evaluating it is bounded by the evaluation depth limit, which names itself.
+        XCTAssertThrowsError(try schema.validate(JSONReader.parse(string: "1", name: "i.json").root)) { error in
+            XCTAssertTrue("\(error)".contains("--max-eval-depth"), "\(error)")
+        }
+        // A short chain evaluates as usual, and an empty additionalProperties still accepts all.
+        let short = try Schema.compile(JSONReader.parse(string: ##"""
+            {"definitions": {"a": {"$ref": "#/definitions/b"}, "b": {"$ref": "#/definitions/c"}, "c": {"type": "integer"}, "e": {}},
+             "properties": {"x": {"$ref": "#/definitions/a"}}, "additionalProperties": {"$ref": "#/definitions/e"}}
+            """##, name: "s.json").root, registry: SchemaRegistry())
+        XCTAssertEqual(try short.validate(JSONReader.parse(string: ##"{"x": "no", "y": 1}"##, name: "i.json").root).errors.map(\.keywordLocation),
+                       ["/properties/x/$ref/$ref/$ref/type"])
+    }
+}
+
+/// Issue 16, item 18: a small lookbehind pattern on a 4 MiB string stays within the documented
+/// per-byte budget (memoized), instead of failing on the fixed budget.
+final class HostileRoundTwoRegexTests: XCTestCase {
+    func testLookbehindOnFourMebibytesIsMemoizedWithinThePerByteBudget() throws {
+        let long = String(repeating: "a", count: 4 << 20)
+        let short = String(repeating: "a", count: 64 << 10)
+        for (pattern, text, expected) in [("(?<=a)b", long + "b", true), ("(?<=a)b", short, false), ("(?<!a)b", short + "b", false),
+                                          ("^(?:(?<=a)a|a)*$", short, true)] {
+            let regex = try ECMARegex(pattern)
+            XCTAssertEqual(try regex.matches(text), expected, pattern)
+        }
+        // The memo ceiling grows with the input (a fixed number of entries per position).
+        XCTAssertTrue(RXBacktracker.memoFits(2 * ((4 << 20) + 1), positions: (4 << 20) + 1))
+        XCTAssertFalse(RXBacktracker.memoFits(64 * ((4 << 20) + 1), positions: (4 << 20) + 1))
+    }
+}

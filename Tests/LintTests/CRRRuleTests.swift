@@ -123,9 +123,12 @@ final class CRRRuleTests: XCTestCase {
         XCTAssertEqual(findings.filter { $0.rule == "oas-operation-security" }.map(\.severity), [.info])
     }
 
-    func testProfileFollowsTheFileName() {
+    /// The profile follows the file name and the content: a CRR spec (it defines
+    /// CRRServiceException) under another name keeps it; --profile none turns it off.
+    func testProfileFollowsTheFileNameAndTheContent() {
         let failing = Self.base.with("'2024-11-04T17:12:33Z'\n    ErrorDetail", "'2024-11-04T17:12:33.000Z'\n    ErrorDetail")
-        XCTAssertTrue(LintTest.lint(failing, name: "api.yaml").filter { $0.rule.hasPrefix("crr-") }.isEmpty)
+        XCTAssertFalse(LintTest.lint(failing, name: "api.yaml").filter { $0.rule == "crr-date-time-fraction" }.isEmpty)
+        XCTAssertTrue(LintTest.lint(failing, name: "api.yaml", profile: .none).filter { $0.rule.hasPrefix("crr-") }.isEmpty)
         XCTAssertFalse(LintTest.lint(failing, name: "api.yaml", profile: .crr).filter { $0.rule == "crr-date-time-fraction" }.isEmpty)
     }
 

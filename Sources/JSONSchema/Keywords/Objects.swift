@@ -9,7 +9,8 @@ final class ObjectCheck {
     /// `properties` schemas by slot (nil where the name comes only from `required`/`dependencies`).
     let propertySchemas: [U<SchemaNode>?]
     let patterns: [(regex: ECMARegex, schema: U<SchemaNode>)]
-    let additional: U<SchemaNode>?
+    /// Dropped after compilation when it turns out to accept everything (see `Compiler.finish`).
+    var additional: U<SchemaNode>?
     let requiredSlots: [Int]
     let dependencies: [Dependency]
     let propertyNames: U<SchemaNode>?

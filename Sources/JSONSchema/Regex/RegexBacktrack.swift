@@ -42,6 +42,15 @@ struct RXBacktracker {
 
     /// Memo tables larger than this (entries) are not allocated; the budget applies instead.
     static let maxMemoEntries = 1 << 22
+    /// Memo entries allowed per input position whatever the input's length (4 bytes each), so
+    /// that a small lookaround pattern on a long string (`(?<=a)b` on 4 MiB) stays memoized and
+    /// within the documented per-byte budget instead of falling back to the fixed budget.
+    static let memoEntriesPerPosition = 4
+
+    /// Whether a memo table of `entries` fits for an input of `positions` positions.
+    static func memoFits(_ entries: Int, positions: Int) -> Bool {
+        entries <= max(maxMemoEntries, memoEntriesPerPosition.multipliedReportingOverflow(by: positions).partialValue)
+    }
 
     init(prog: RXProgram, insts: UnsafeBufferPointer<RXInst>, text: UnsafeBufferPointer<UInt8>,
          pattern: String, stepBudget: Int, memoizable: Bool) {
@@ -55,8 +64,7 @@ struct RXBacktracker {
         stack.reserveCapacity(32)
         let positions = text.count + 1
         let memoOK = memoizable
-            && prog.numSplits.multipliedReportingOverflow(by: positions).partialValue <= RXBacktracker.maxMemoEntries
-            && prog.numLooks.multipliedReportingOverflow(by: positions).partialValue <= RXBacktracker.maxMemoEntries
+            && RXBacktracker.memoFits((prog.numSplits + prog.numLooks).multipliedReportingOverflow(by: positions).partialValue, positions: positions)
         memo = memoOK
         if memoOK {
             lookBase = prog.numSplits * positions

@@ -16,6 +16,8 @@ public struct FileLintResult: Sendable {
     public var limitHits: [Finding] = []
     /// Mechanical fixes of the kept findings (`crrspec lint --fix`), in finding order.
     public var fixes: [LintFix] = []
+    /// Whether the CRR profile applied to the file, and why (nil when the file was not linted).
+    public var profile: CRRProfile.Decision? = nil
 }
 
 /// Runs the lint rules over files: picks the rules that apply to each file (by kind, CRR
@@ -81,7 +83,9 @@ public final class LintEngine: @unchecked Sendable {
             }
         }
         allowReferences(besides: file)
-        let crr = config.profile(for: file) ?? CRRProfile.applies(profile, schemaPath: file)
+        let decision = config.profile(for: file).map { CRRProfile.Decision(active: $0, reason: "profile: \($0 ? "crr" : "none") in \(config.path ?? LintConfig.fileName)") }
+            ?? CRRProfile.decide(profile, path: file, document: document.root)
+        let crr = decision.active
         let context = LintContext(document: document, file: file, kind: kind, crr: crr, registry: registry, validationLimits: validationLimits)
         // A $ref the file fence refuses (outside the file's folder, a FIFO, a device) or a read
         // limit stops makes the input unusable, as in validate: no rule runs on it.
@@ -121,7 +125,8 @@ public final class LintEngine: @unchecked Sendable {
         let kept = Suppression.filter(findings, in: document)
         let sorted = kept.sorted(by: Finding.ordered)
         return FileLintResult(file: file, findings: sorted, suppressed: findings.count - kept.count,
-                              limitHits: limitHits, fixes: fixes.isEmpty ? [] : sorted.compactMap { fixes[LintEngine.fixKey($0)] })
+                              limitHits: limitHits, fixes: fixes.isEmpty ? [] : sorted.compactMap { fixes[LintEngine.fixKey($0)] },
+                              profile: decision)
     }
 
     static func fixKey(_ f: Finding) -> String { "\(f.rule)\u{1}\(f.line)\u{1}\(f.column)\u{1}\(f.pointer)\u{1}\(f.message)" }

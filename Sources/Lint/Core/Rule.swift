@@ -60,7 +60,7 @@ public struct RuleMeta: Sendable {
     public var explanation: Explanation {
         Explanation(id: id, kind: .lint, title: summary,
                     description: why + "\n\n" + "Severity \(severity.rawValue) by default (a .crrspec.yaml can change it or turn the rule off). "
-                        + "Checks \(scope.text)\(crr ? ", under the CRR profile (files named like CRR specs and schemas, or --profile crr)" : "").",
+                        + "Checks \(scope.text)\(crr ? ", under the CRR profile (files named or built like CRR specs and schemas, or --profile crr)" : "").",
                     example: example.isEmpty ? "(none)" : example,
                     fix: fix)
     }
