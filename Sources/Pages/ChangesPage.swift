@@ -39,7 +39,7 @@ public enum ChangesPage {
         return HTML.page(title: new.service + " " + new.versionText + ": changes from " + old.versionText, body: body, breadcrumbs: crumbs, filter: true)
     }
 
-    static func item(_ change: Change, oldPage: String, newPage: String) -> String {
+    static func item(_ change: Change, oldPage: String?, newPage: String?) -> String {
         let css = change.compatibility.isIncompatible ? "c-breaking" : change.compatibility == .warning ? "c-warning"
             : change.compatibility.isDocumentation ? "c-documentation" : "c-compatible"
         let filter = [change.id, change.message, change.new.pointer.description] + change.operations
@@ -58,10 +58,11 @@ public enum ChangesPage {
         return out + "</div>\n"
     }
 
-    static func link(_ side: String, _ location: ChangeLocation, page: String) -> String {
-        let fragment = SpecPage.anchor(for: location.pointer)
+    /// A change's location: linked to the section of the version's page when there is one.
+    static func link(_ side: String, _ location: ChangeLocation, page: String?) -> String {
         let position = location.line > 0 ? ":" + String(location.line) + ":" + String(location.column) : ""
-        return "<a href=\"" + HTML.href(page, fragment) + "\">" + side + "</a> <code>" + HTML.escape(location.pointer.description.isEmpty ? "/" : location.pointer.description)
+        let label = page.map { "<a href=\"" + HTML.href($0, SpecPage.anchor(for: location.pointer)) + "\">" + side + "</a>" } ?? side
+        return label + " <code>" + HTML.escape(location.pointer.description.isEmpty ? "/" : location.pointer.description)
             + "</code> <span class=\"muted\">" + HTML.escape(location.file + position) + "</span>"
     }
 }

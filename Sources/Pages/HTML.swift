@@ -116,7 +116,8 @@ public enum HTML {
 
     /// A whole page: one `h1` (the title), crrspec's stylesheet and script inline, and a
     /// Content-Security-Policy that forbids every request (only the inline style and script run).
-    public static func page(title: String, body: String, breadcrumbs: [(label: String, href: String)] = [], filter: Bool = false) -> String {
+    public static func page(title: String, body: String, breadcrumbs: [(label: String, href: String)] = [], filter: Bool = false,
+                            filterLabel: String = "Filter operations and schemas") -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -129,8 +130,8 @@ public enum HTML {
         }
         out += "<main>\n<h1>" + escape(title) + "</h1>\n"
         if filter {
-            out += "<div class=\"filter\"><label for=\"crr-filter\">Filter operations and schemas</label> "
-            out += "<input type=\"search\" id=\"crr-filter\" placeholder=\"path, operationId, schema, field\" autocomplete=\"off\">"
+            out += "<div class=\"filter\"><label for=\"crr-filter\">" + escape(filterLabel) + "</label> "
+            out += "<input type=\"search\" id=\"crr-filter\" placeholder=\"text to look for\" autocomplete=\"off\">"
             out += " <span id=\"crr-filter-count\" aria-live=\"polite\"></span></div>\n"
         }
         out += body

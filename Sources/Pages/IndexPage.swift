@@ -64,7 +64,7 @@ public enum IndexPage {
             })
             body += "</section>\n"
         }
-        return HTML.page(title: title, body: body, filter: true)
+        return HTML.page(title: title, body: body, filter: true, filterLabel: "Filter services and versions")
     }
 
     /// The SVG timeline of one service.

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Diff
+import Pages
 
 enum ChangelogFormat: String, ExpressibleByArgument, CaseIterable {
-    case markdown, json, text
+    case markdown, json, text, html
 }
 
 struct ChangelogCommand: ParsableCommand {
@@ -26,7 +27,7 @@ struct ChangelogCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Output format: markdown, json or text.")
+    @Option(name: .long, help: "Output format: markdown, json, text or html (one self-contained page).")
     var format: ChangelogFormat = .markdown
 
     @Option(name: .customLong("git-base"), help: ArgumentHelp("Compare the working tree with this git revision.", valueName: "REV"))
@@ -50,6 +51,7 @@ struct ChangelogCommand: ParsableCommand {
             case .markdown: Output.out(Changelog.markdown(services))
             case .json: Output.out(Changelog.json(services))
             case .text: Output.out(Changelog.text(services))
+            case .html: Output.out(ReportPages.changelog(services))
             }
             for note in matching.notes { Output.err("note: \(note)\n") }
             return 0

@@ -1,12 +1,11 @@
 import ArgumentParser
 import Diff
 import Foundation
+import Pages
 
 /// Output formats of `diff` and `version-check`.
 enum DiffOutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, github, markdown
-
-    var format: DiffFormat { DiffFormat(rawValue: rawValue)! }
+    case text, json, github, markdown, html
 }
 
 /// `--error-codes`: whether error-code catalog changes are contract or documentation changes.
@@ -45,6 +44,7 @@ enum DiffCommands {
         case .json: DiffJSONRenderer.render(report, versionCheck: versionCheck)
         case .github: DiffGitHubRenderer.render(report, versionCheck: versionCheck)
         case .markdown: DiffMarkdownRenderer.render(report, versionCheck: versionCheck)
+        case .html: ReportPages.diff(report)
         }
     }
 
@@ -101,7 +101,7 @@ struct DiffCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Output format: text, json, github or markdown.")
+    @Option(name: .long, help: "Output format: text, json, github, markdown or html (one self-contained page).")
     var format: DiffOutputFormat = .text
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when a change requires this bump or more: MAJOR, MINOR or MINI.", valueName: "BUMP"))

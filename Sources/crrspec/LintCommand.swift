@@ -4,10 +4,11 @@ import Document
 import Foundation
 import JSONSchema
 import Lint
+import Pages
 import Reporting
 
 enum LintFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, github, junit, markdown
+    case text, json, sarif, github, junit, markdown, html
 }
 
 extension Severity: ExpressibleByArgument {}
@@ -53,7 +54,8 @@ struct LintCommand: ParsableCommand {
                 then: {field: "@key", function: pattern, functionOptions: {notMatch: "\\\\?"}}
 
         Formats: text (with a code frame), json, sarif (SARIF 2.1.0 for code scanning), github \
-        (workflow annotations), junit. --list-rules prints the rules (text, json or markdown); \
+        (workflow annotations), junit, html (one self-contained page: findings by file and rule \
+        with code frames). --list-rules prints the rules (text, json or markdown); \
         crrspec explain RULE says why a rule exists, with an example and the fix.
 
         Exit status: 0 no finding at or above --fail-on (default error), 1 some, 2 a file or the \
@@ -146,7 +148,7 @@ enum RuleListing {
     static func render(_ format: LintFormat) -> String {
         let rules = LintEngine.rules.map(\.meta)
         switch format {
-        case .json, .sarif, .github, .junit:
+        case .json, .sarif, .github, .junit, .html:
             var w = JSONWriter(pretty: true)
             w.beginObject(); w.key("rules"); w.beginArray()
             for m in rules {
@@ -368,6 +370,10 @@ struct LintRun {
             Output.out(SARIFRenderer.render(findings, tool: tool))
         case .github:
             Output.out(GitHubAnnotationRenderer.render(findings))
+        case .html:
+            Output.out(ReportPages.lint(findings, files: files) { file in
+                sources[file] ?? (try? DocumentLoader.readRaw(path: file)).map { String(decoding: $0, as: UTF8.self) }
+            })
         case .junit:
             Output.out(JUnitRenderer.render(findings, files: files, failOn: command.failOn ?? firstConfig?.failOn ?? .error, suiteName: "crrspec lint"))
         }

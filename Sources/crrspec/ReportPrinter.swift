@@ -1,5 +1,7 @@
 import Batch
+import Document
 import Foundation
+import Pages
 import Reporting
 
 /// Prints validation results as they arrive, in the chosen format: text and GitHub annotations
@@ -51,7 +53,7 @@ final class ReportPrinter: @unchecked Sendable {
         case .github:
             let text = GitHubAnnotations.validation(reports, command: command)
             if !text.isEmpty { write(text) }
-        case .json, .sarif:
+        case .json, .sarif, .html:
             collected += reports
         }
     }
@@ -68,6 +70,11 @@ final class ReportPrinter: @unchecked Sendable {
         switch format {
         case .json: Output.out(ValidationReportRenderer.json(collected))
         case .sarif: Output.out(ValidationReportRenderer.sarif(collected, command: command, toolVersion: CRRSpecVersion.current))
+        case .html:
+            // The files' text for the frames, read again through the loader (never standard input).
+            Output.out(ReportPages.validation(collected) { file in
+                file == "-" || file == "<stdin>" ? nil : try? DocumentLoader.readRaw(path: file)
+            })
         case .text, .github: break
         }
         if !quiet {

@@ -32,7 +32,7 @@ struct VersionCheckCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Output format: text, json, github or markdown.")
+    @Option(name: .long, help: "Output format: text, json, github, markdown or html (one self-contained page).")
     var format: DiffOutputFormat = .text
 
     @Option(name: .customLong("git-base"), help: ArgumentHelp("Compare the working tree with this git revision.", valueName: "REV"))
