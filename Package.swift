@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
@@ -9,6 +9,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The mock's HTTP/1.1 server (SwiftNIO underneath) and its TLS channel (swift-nio-ssl).
+        // Without the ConfigurationSupport trait: crrspec configures the server itself.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,11 +36,25 @@ let package = Package(
         .target(name: "Batch", dependencies: ["Document", "JSONSchema", "Reporting"]),
         .target(name: "Lint", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
         .target(name: "Diff", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
+        .target(name: "Mock", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
+        .target(
+            name: "MockServer",
+            dependencies: [
+                "Mock",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .target(name: "Pages", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Lint", "Diff"]),
         .executableTarget(
             name: "crrspec",
             dependencies: [
-                "Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Batch", "Lint", "Diff", "Pages",
+                "Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Batch", "Lint", "Diff", "Pages", "Mock", "MockServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +67,8 @@ let package = Package(
         .testTarget(name: "DiffTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Diff"]),
         .testTarget(name: "ReportingTests", dependencies: ["Document", "JSONSchema", "Reporting"]),
         .testTarget(name: "BatchTests", dependencies: ["Document", "JSONSchema", "Reporting", "Batch", "CRR"]),
+        .testTarget(name: "MockTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Mock"]),
+        .testTarget(name: "MockServerTests", dependencies: ["crrspec", "Mock"]),
         .testTarget(name: "PagesTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Diff", "Pages"],
                     exclude: ["postman-collection-v2.1.test-schema.json"]),
         .testTarget(name: "CLITests", dependencies: ["crrspec", "Lint", "Diff"], exclude: ["BadInputs"]),

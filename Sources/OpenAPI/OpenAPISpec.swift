@@ -1,4 +1,5 @@
 import Document
+import Foundation
 import JSONSchema
 
 /// An OpenAPI 3.0 document over the positioned value tree: operations, components and local
@@ -15,6 +16,9 @@ public final class OpenAPISpec: @unchecked Sendable {
         public var operationId: String?
         public var value: Value
     }
+
+    private let contractLock = NSLock()
+    private var cachedContract: Contract?
 
     public init(document: Document, path: String) {
         self.document = document
@@ -47,17 +51,22 @@ public final class OpenAPISpec: @unchecked Sendable {
 
     public static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
-    /// Every operation in `paths`, in document order.
+    /// Every operation in `paths`, in document order: the contract model's (``Contract``),
+    /// with local `$ref`s followed. Empty for a document the model refuses (Swagger 2.0, 3.1).
     public var operations: [Operation] {
-        guard let paths = root["paths"], paths.kind == .object else { return [] }
-        var result: [Operation] = []
-        for entry in paths.members {
-            let item = (try? resolve(entry.value)) ?? entry.value
-            for member in item.members where OpenAPISpec.methods.contains(member.name) {
-                result.append(Operation(method: member.name, path: entry.name, operationId: member.value["operationId"]?.string, value: member.value))
-            }
+        ((try? contract()) ?? nil)?.operations.map {
+            Operation(method: $0.method, path: $0.path, operationId: $0.operationId, value: $0.value)
+        } ?? []
+    }
+
+    /// The contract model of this document, built once; `$ref`s are followed inside the document.
+    public func contract() throws -> Contract {
+        try contractLock.withLock {
+            if let cachedContract { return cachedContract }
+            let built = try Contract(document: document)
+            cachedContract = built
+            return built
         }
-        return result
     }
 
     public func operation(id: String) -> Operation? { operations.first { $0.operationId == id } }
@@ -87,13 +96,10 @@ public final class OpenAPISpec: @unchecked Sendable {
         return current
     }
 
-    /// The JSON request-body schema of an operation (its `application/json` or first media type).
+    /// The JSON request-body schema of an operation (its `application/json` or first JSON media
+    /// type), from the contract model.
     public func requestBodySchema(_ operation: Operation) throws -> Value? {
-        guard let body = operation.value["requestBody"] else { return nil }
-        let resolved = try resolve(body)
-        guard let content = resolved["content"] else { return nil }
-        let media = content["application/json"] ?? content.members.first(where: { $0.name.contains("json") })?.value
-        return media?["schema"]
+        try contract().operations.first { $0.value.index == operation.value.index }?.requestBody?.jsonSchema
     }
 
     /// Compiles a schema inside this spec (`$ref`s to `#/components/...` resolve in the spec).

@@ -17,6 +17,8 @@ public struct Explanation: Sendable, Hashable {
         case change
         /// A rule on file versions (`crrspec version-check`: `declared-bump-too-low`, ...).
         case version
+        /// What `crrspec mock` logs about a request or a spec (`mock-unknown-path`, ...).
+        case mock
 
         /// The heading `crrspec explain` prints for the kind.
         public var label: String {
@@ -27,6 +29,7 @@ public struct Explanation: Sendable, Hashable {
             case .lint: "lint rule"
             case .change: "spec change"
             case .version: "version rule"
+            case .mock: "mock server log id"
             }
         }
     }

@@ -14,8 +14,9 @@ struct CRRSpecCommand: ParsableCommand {
 
         Files: validate (downloads and submissions against a schema), parse. Schemas and specs: \
         metaschema, lint. Versions: diff, version-check, changelog. The bundled CRR catalog: \
-        catalog. What a finding means: explain. The manual page: man. Pages people read: docs \
-        (HTML documentation with the history of each service), postman (a Postman collection).
+        catalog. A mock of the CRR APIs for client tests: mock. What a finding means: explain. The \
+        manual page: man. Pages people read: docs (HTML documentation with the history of each \
+        service), postman (a Postman collection).
 
         Examples:
           crrspec validate --schema auto downloads/
@@ -24,6 +25,7 @@ struct CRRSpecCommand: ParsableCommand {
           crrspec lint openapi/ schemas/
           crrspec version-check old/caiso_crr_auction_v1.2.0.yaml \\
               caiso_crr_auction_v1.2.1.yaml
+          crrspec mock auction --port 4010
           crrspec explain enum
 
         Shell completions: crrspec --generate-completion-script bash|zsh|fish
@@ -31,7 +33,7 @@ struct CRRSpecCommand: ParsableCommand {
         version: CRRSpecVersion.current,
         subcommands: [ValidateCommand.self, MetaschemaCommand.self, LintCommand.self, DiffCommand.self, VersionCheckCommand.self,
                       DocsCommand.self, PostmanCommand.self,
-                      ChangelogCommand.self, CatalogCommand.self, ExplainCommand.self, ParseCommand.self, ManCommand.self]
+                      ChangelogCommand.self, CatalogCommand.self, ExplainCommand.self, ParseCommand.self, MockCommand.self, ManCommand.self]
     )
 }
 

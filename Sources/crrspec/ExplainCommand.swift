@@ -2,6 +2,7 @@ import ArgumentParser
 import Diff
 import Foundation
 import Lint
+import Mock
 import Reporting
 
 struct ExplainCommand: ParsableCommand {
@@ -73,5 +74,5 @@ extension ExplainCommand {
 /// Registers the explanations of the modules beyond Reporting's built-ins: every lint rule
 /// (built from its `RuleMeta`) and every change id (from `ChangeCatalog`). Idempotent.
 func registerExplanations() {
-    Explanations.register(LintEngine.explanations + ChangeCatalog.explanations + VersionRule.explanations)
+    Explanations.register(LintEngine.explanations + ChangeCatalog.explanations + VersionRule.explanations + MockLogID.explanations)
 }

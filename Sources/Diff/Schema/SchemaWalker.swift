@@ -174,14 +174,14 @@ enum InstanceTypes {
     /// Reports changes to keywords that cannot apply to the declared types as annotations.
     static func reportInert(_ pair: Pair, _ applies: Families, _ checks: CheckContext) {
         guard applies != .all else { return }
-        let types = (TypeCheck.types(pair.new["type"]) ?? []).sorted().joined(separator: " or ")
-        let subject = SubjectName.of(pair.new)
         for (family, names) in keywords where !applies.contains(family) {
             for name in names {
                 let s = checks.sides(pair, name)
                 if s.old == nil && s.new == nil { continue }
                 if let o = s.old, let n = s.new, Canonical.text(o, resolver: checks.walker.oldResolver) == Canonical.text(n, resolver: checks.walker.newResolver) { continue }
                 let verb = s.old == nil ? "Added" : s.new == nil ? "Removed" : "Changed"
+                let types = (TypeCheck.types(pair.new["type"]) ?? []).sorted().joined(separator: " or ")
+                let subject = SubjectName.of(pair.new)
                 checks.emitDocumentation("annotation-changed", old: s.oldLocation, new: s.newLocation,
                                          message: "\(verb) '\(name)' of \(subject), which has no effect on \(types) values (annotation only)")
             }

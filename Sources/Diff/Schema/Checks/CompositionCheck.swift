@@ -9,7 +9,7 @@ import JSONSchema
 /// set both ways. The message says which, and why.
 enum CompositionCheck {
     static func run(_ pair: Pair, _ checks: CheckContext) {
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }
         for keyword in ["allOf", "anyOf", "oneOf"] {
             let s = checks.sides(pair, keyword)
             let o = s.old, n = s.new

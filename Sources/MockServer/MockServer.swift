@@ -1,0 +1,165 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import Mock
+import NIOCore
+import NIOSSL
+
+/// How the mock's HTTP server listens.
+public struct MockServerOptions: Sendable {
+    public var host = "127.0.0.1"
+    /// 0 picks a free port (the bound URL is reported through `onRunning`).
+    public var port = 4010
+    /// PEM files: the server certificate (chain) and its private key; both or neither.
+    public var tlsCertificate: String?
+    public var tlsKey: String?
+    /// PEM file of the CA that client certificates must chain to (mutual TLS).
+    public var clientCA: String?
+    /// A connection with no traffic for this long is closed (a body that never ends).
+    public var idleTimeoutSeconds: Int64 = 30
+    public init() {}
+}
+
+/// A problem with the server's settings (certificate files, the address).
+public struct MockServerError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// The HTTP layer of `crrspec mock`: Hummingbird 2 (SwiftNIO) serving HTTP/1.1, or HTTPS
+/// through swift-nio-ssl. It collects each request's body (up to `--max-body`), hands the
+/// request to ``MockEngine`` and writes its answer; all logic is in the engine.
+///
+/// Mutual TLS: with a client CA the TLS layer asks for a client certificate and refuses the
+/// handshake when a presented certificate does not verify against the CA. A client that
+/// presents none completes the handshake and every request gets HTTP 403 with `SEC0001` (the
+/// code of the spec's own table), so clients see a CRR error rather than a TLS alert.
+public enum MockServer {
+    /// Serves until SIGINT or SIGTERM; in-flight requests finish first. `onRunning` gets the
+    /// bound URL once the socket listens; `log` gets each response's record.
+    public static func run(engine: MockEngine, options: MockServerOptions,
+                           onRunning: @escaping @Sendable (String) -> Void,
+                           log: @escaping @Sendable (MockLogRecord) -> Void) async throws {
+        let responder = MockHTTPResponder(engine: engine, requireClientCertificate: options.clientCA != nil, log: log)
+        var http = HTTP1Channel.Configuration(idleTimeout: .seconds(options.idleTimeoutSeconds))
+        http.httpDecoder = .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 200)
+        let server: HTTPServerBuilder
+        let scheme: String
+        if let tls = try tlsConfiguration(options) {
+            server = try .tls(.http1(configuration: http), tlsConfiguration: tls)
+            scheme = "https"
+        } else {
+            server = .http1(configuration: http)
+            scheme = "http"
+        }
+        var logger = Logger(label: "crrspec-mock")
+        logger.logLevel = .critical
+        let host = options.host
+        let app = Application(
+            responder: responder,
+            server: server,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: options.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? options.port
+                let shownHost = host.contains(":") ? "[\(host)]" : host
+                onRunning("\(scheme)://\(shownHost):\(port)")
+            },
+            logger: logger
+        )
+        try await app.runService()
+    }
+
+    /// The TLS settings, or nil for plain HTTP.
+    static func tlsConfiguration(_ options: MockServerOptions) throws -> TLSConfiguration? {
+        switch (options.tlsCertificate, options.tlsKey) {
+        case (nil, nil):
+            if options.clientCA != nil { throw MockServerError("--client-ca needs --tls-cert and --tls-key (mutual TLS is part of HTTPS)") }
+            return nil
+        case (nil, _): throw MockServerError("--tls-key needs --tls-cert")
+        case (_, nil): throw MockServerError("--tls-cert needs --tls-key")
+        case (let cert?, let key?):
+            let chain: [NIOSSLCertificate]
+            let privateKey: NIOSSLPrivateKey
+            do { chain = try NIOSSLCertificate.fromPEMFile(cert) } catch {
+                throw MockServerError("--tls-cert \(cert): not a readable PEM certificate (\(error))")
+            }
+            guard !chain.isEmpty else { throw MockServerError("--tls-cert \(cert): no certificate in the file") }
+            do { privateKey = try NIOSSLPrivateKey(file: key, format: .pem) } catch {
+                throw MockServerError("--tls-key \(key): not a readable PEM private key (\(error))")
+            }
+            var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) },
+                                                                        privateKey: .privateKey(privateKey))
+            if let ca = options.clientCA {
+                let roots: [NIOSSLCertificate]
+                do { roots = try NIOSSLCertificate.fromPEMFile(ca) } catch {
+                    throw MockServerError("--client-ca \(ca): not a readable PEM certificate (\(error))")
+                }
+                guard !roots.isEmpty else { throw MockServerError("--client-ca \(ca): no certificate in the file") }
+                configuration.trustRoots = .certificates(roots)
+                // Presented certificates must verify; a client without one gets 403 SEC0001.
+                configuration.certificateVerification = .optionalVerification
+            }
+            return configuration
+        }
+    }
+}
+
+/// The request context: Hummingbird's core storage and the channel (for the TLS peer).
+struct MockRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.channel = source.channel
+    }
+}
+
+/// Collects the body, asks the engine, writes its answer.
+struct MockHTTPResponder: HTTPResponder {
+    typealias Context = MockRequestContext
+    let engine: MockEngine
+    let requireClientCertificate: Bool
+    let log: @Sendable (MockLogRecord) -> Void
+
+    func respond(to request: Request, context: MockRequestContext) async throws -> Response {
+        var request = request
+        var headers: [(name: String, value: String)] = []
+        headers.reserveCapacity(request.headers.count)
+        for field in request.headers { headers.append((field.name.rawName, field.value)) }
+        var verified: Bool?
+        if requireClientCertificate {
+            let certificate = try? await context.channel.nioSSL_peerCertificate().get()
+            verified = certificate != nil
+        }
+        let path = request.uri.path
+        let query = request.uri.query
+        let method = request.method.rawValue
+        let maxBody = engine.options.maxBody
+        var mockRequest = MockRequest(method: method, path: path, query: query, headers: headers, clientCertificateVerified: verified)
+        let declared = request.headers[.contentLength].flatMap { Int($0) }
+        let answer: MockResponse
+        if let declared, declared > maxBody {
+            answer = engine.tooLarge(mockRequest, length: declared)
+        } else {
+            do {
+                let buffer = try await request.collectBody(upTo: maxBody)
+                mockRequest.body = Array(buffer.readableBytesView)
+                answer = engine.handle(mockRequest)
+            } catch is NIOTooManyBytesError {
+                answer = engine.tooLarge(mockRequest, length: nil)
+            }
+        }
+        log(answer.record)
+        var fields = HTTPFields()
+        for header in answer.headers {
+            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+        }
+        if answer.status == 413 { fields[.connection] = "close" }
+        return Response(status: HTTPResponse.Status(code: answer.status), headers: fields,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}
