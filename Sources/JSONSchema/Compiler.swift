@@ -413,6 +413,6 @@ extension Value {
     /// The member `keyword` if the dialect defines it (an unknown keyword there is ignored).
     @inline(__always)
     subscript(_ dialect: Dialect, _ keyword: String) -> Value? {
-        dialect.has(keyword) ? self[keyword] : nil
+        dialect.isDraft7 || dialect.has(keyword) ? self[keyword] : nil
     }
 }
