@@ -1,4 +1,5 @@
 import Document
+import Foundation
 import JSONSchema
 import OpenAPI
 
@@ -28,11 +29,21 @@ public enum CRRCatalog {
         CatalogFiles.files.first { $0.path == entry.path }!.text
     }
 
-    /// Parses a catalog file.
+    /// A catalog file, parsed once per process (documents are immutable, so every registry,
+    /// library and command shares the one parse).
     public static func document(_ entry: Entry) throws -> Document {
+        if let cached = parsedLock.withLock({ parsed[entry.path] }) { return cached }
         let bytes = Array(text(entry).utf8)
-        return try DocumentLoader.load(bytes: bytes, name: entry.path, format: entry.isSchema ? .json : .yaml).documents[0].document
+        let document = try DocumentLoader.load(bytes: bytes, name: entry.path, format: entry.isSchema ? .json : .yaml).documents[0].document
+        return parsedLock.withLock {
+            if let raced = parsed[entry.path] { return raced }
+            parsed[entry.path] = document
+            return document
+        }
     }
+
+    private static let parsedLock = NSLock()
+    nonisolated(unsafe) private static var parsed: [String: Document] = [:]
 
     /// Looks up `Name` (newest version) or `Name@X.Y.Z`; schemas and services alike.
     public static func find(_ reference: String) -> Entry? {
@@ -59,7 +70,7 @@ public enum CRRCatalog {
     /// Registers every catalog schema (by its `catalog:` URI and its `$id`) so that `$ref`s
     /// between catalog schemas, and from users' schemas to them, resolve offline.
     public static func register(into registry: SchemaRegistry) throws {
-        for entry in entries where entry.isSchema {
+        for entry in entries where entry.isSchema && registry.resourceIfLoaded(entry.uri) == nil {
             registry.add(try document(entry), uri: entry.uri)
         }
     }

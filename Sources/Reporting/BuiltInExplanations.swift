@@ -434,7 +434,7 @@ extension Explanations {
             title: "The value fails one of the schemas it must pass all of.",
             description: "`allOf` lists schemas the value must pass every one of. It never fails by itself: each failing subschema reports its own keyword, with a schema location through /allOf/N. CRR schemas use allOf to combine a shared definition ($ref) with local constraints.",
             example: """
-            schema:  {"allOf": [{"$ref": "#/definitions/tou"}, {"enum": ["ON", "OFF"]}]}
+            schema:  {"definitions": {"tou": {"type": "string"}}, "allOf": [{"$ref": "#/definitions/tou"}, {"enum": ["ON", "OFF"]}]}
             file:    "on"
             crrspec: file.json:1:1: error: "on" is not one of the allowed values: "ON", "OFF" (did you mean "ON"?)
                        at instance (root), schema /allOf/1/enum

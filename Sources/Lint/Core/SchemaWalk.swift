@@ -18,6 +18,29 @@ public struct SchemaSite: Sendable {
     public let keyword: String?
     /// The property or definition name when `keyword` is a map keyword.
     public let name: String?
+    /// Which keywords of ``SchemaKeywordSet`` the schema has: rules test it before looking
+    /// members up, so a rule about a rare keyword costs one AND per site.
+    public let keywords: SchemaKeywordSet
+}
+
+/// A set of schema keywords as bits (the keywords of draft-07 and OpenAPI 3.0 schemas).
+public struct SchemaKeywordSet: OptionSet, Sendable {
+    public let rawValue: UInt64
+    public init(rawValue: UInt64) { self.rawValue = rawValue }
+
+    /// Every keyword with a bit, in bit order.
+    static let names: [String] = [
+        "type", "items", "properties", "nullable", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+        "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "if", "then", "else",
+        "allOf", "anyOf", "oneOf", "$schema", "$ref", "multipleOf", "pattern", "additionalItems", "uniqueItems", "contains",
+        "required", "patternProperties", "additionalProperties", "dependencies", "propertyNames",
+    ]
+    static let bits: [String: SchemaKeywordSet] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, SchemaKeywordSet(rawValue: 1 << UInt64($0))) })
+
+    /// The bit of a keyword (empty for one without a bit).
+    public static func of(_ name: String) -> SchemaKeywordSet { bits[name] ?? [] }
+    public static func of(_ names: String...) -> SchemaKeywordSet { of(names) }
+    public static func of(_ names: [String]) -> SchemaKeywordSet { names.reduce(into: SchemaKeywordSet()) { $0.formUnion(of($1)) } }
 }
 
 /// Finds every schema object of a document, top-down and in document order.
@@ -33,10 +56,11 @@ enum SchemaWalker {
         while let (value, parent, keyword, name) = stack.popLast() {
             guard value.kind == .object, seen.insert(value.index).inserted else { continue }
             let me = sites.count
-            sites.append(SchemaSite(value: value, dialect: dialect, parent: parent, keyword: keyword, name: name))
             var children: [(Value, Int?, String?, String?)] = []
+            var keywords = SchemaKeywordSet()
             for member in value.members {
                 let key = member.name
+                if let bit = SchemaKeywordSet.bits[key] { keywords.formUnion(bit) }
                 if mapKeywords.contains(key) {
                     for entry in member.value.members { children.append((entry.value, me, key, entry.name)) }
                 } else if key == "dependencies" {
@@ -47,6 +71,7 @@ enum SchemaWalker {
                     children.append((member.value, me, key, nil))
                 }
             }
+            sites.append(SchemaSite(value: value, dialect: dialect, parent: parent, keyword: keyword, name: name, keywords: keywords))
             stack.append(contentsOf: children.reversed())
         }
         return sites

@@ -15,13 +15,35 @@ struct UnsafeHTMLRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for text in UnsafeHTMLRule.descriptions(context.root) {
-            guard let string = text.string, string.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ":") }) else { continue }
+        // One pass over the string nodes; only a text that may hold a script is placed.
+        let document = context.document
+        let stringKind = ValueKind.string.rawValue
+        for index in 0..<document.nodes.count where document.nodes[index].kind == stringKind {
+            let text = Value(document: document, index: index)
+            guard UnsafeHTML.mayHold(text.utf8), UnsafeHTMLRule.isDocumentation(text.pointer.tokens), let string = text.string else { continue }
             for hit in UnsafeHTML.scan(string) {
                 out.add(text, at: SourceLocator.position(in: text, offset: hit.offset, token: hit.token),
                         "description contains \(hit.what)", hint: "remove it: descriptions are rendered as HTML in documentation portals")
             }
         }
+    }
+
+    /// Whether the value at `tokens` is a description, summary or title outside example data
+    /// (an OpenAPI Example Object's own summary and description count).
+    static func isDocumentation(_ tokens: [String]) -> Bool {
+        guard let last = tokens.last, ["description", "summary", "title"].contains(last) else { return false }
+        for (i, token) in tokens.dropLast().enumerated() {
+            switch token {
+            case "example", "default", "enum", "const":
+                return false
+            case "examples":
+                // examples/NAME/description is an Example Object's; deeper is its value.
+                if i + 3 != tokens.count { return false }
+            default:
+                continue
+            }
+        }
+        return true
     }
 
     /// Every `description` and `summary` string, outside example data, in one walk.
@@ -34,6 +56,12 @@ struct UnsafeHTMLRule: LintRule {
                 continue
             }
             for member in value.members {
+                // Only these names matter; most members are skipped on their first byte.
+                let key = member.key.utf8
+                if let first = key.first, first != UInt8(ascii: "d"), first != UInt8(ascii: "s"), first != UInt8(ascii: "t"), first != UInt8(ascii: "e"), first != UInt8(ascii: "c") {
+                    if member.value.kind == .object || member.value.kind == .array { stack.append(member.value) }
+                    continue
+                }
                 switch member.name {
                 case "description", "summary", "title":
                     if member.value.kind == .string { found.append(member.value) } else { stack.append(member.value) }
@@ -62,6 +90,38 @@ enum UnsafeHTML {
     struct Hit { var what: String; var token: String; var offset: Int }
 
     static let elements: Set<String> = ["script", "iframe", "object", "embed"]
+
+    /// A quick look at the raw bytes, without allocating: only a text with one of the
+    /// dangerous words (any case) can hold unsafe HTML — `script`, `iframe`, `object`, `embed`,
+    /// `on...=` needs an `=`, and the URL schemes a `:`.
+    static func mayHold(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var sawTag = false, sawEquals = false, sawColon = false
+        for b in bytes {
+            if b == UInt8(ascii: "<") { sawTag = true } else if b == UInt8(ascii: "=") { sawEquals = true } else if b == UInt8(ascii: ":") { sawColon = true }
+        }
+        if sawTag && (sawEquals || contains(bytes, "script") || contains(bytes, "iframe") || contains(bytes, "object") || contains(bytes, "embed")) { return true }
+        return sawColon && (contains(bytes, "javascript:") || contains(bytes, "vbscript:") || contains(bytes, "data:text/html"))
+    }
+
+    /// Whether `bytes` contains `word` (lowercase ASCII), ignoring case.
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard bytes.count >= n else { return false }
+        let w = word.utf8Start
+        var i = 0
+        while i + n <= bytes.count {
+            var k = 0
+            while k < n {
+                var b = bytes[i + k]
+                if b >= 0x41 && b <= 0x5A { b += 32 }
+                if b != w[k] { break }
+                k += 1
+            }
+            if k == n { return true }
+            i += 1
+        }
+        return false
+    }
     static let schemes = ["javascript:", "vbscript:", "data:text/html"]
 
     static func scan(_ text: String) -> [Hit] {

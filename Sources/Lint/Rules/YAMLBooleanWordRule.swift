@@ -17,13 +17,23 @@ struct YAMLBooleanWordRule: LintRule {
     static let words: Set<String> = ["on", "off", "yes", "no", "y", "n"]
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        let source = context.document.source
-        // Only values (object keys are not visited), each once.
-        for value in context.root.subtree where value.kind == .string {
-            guard let text = value.string, text.count <= 3, YAMLBooleanWordRule.words.contains(text.lowercased()) else { continue }
-            let offset = Int(context.document.nodes[value.index].offset)
-            // Quoted (JSON, or a quoted YAML scalar) and block scalars are fine.
-            guard offset < source.count, let (range, quoted) = LintFixer.literalSpan(value), !quoted, range.lowerBound == offset else { continue }
+        let document = context.document
+        let source = document.source
+        let string = ValueKind.string.rawValue
+        // One pass over the nodes: short plain strings only (quoted and block scalars, and
+        // every JSON string, start with a quote, | or >).
+        for index in 0..<document.nodes.count where document.nodes[index].kind == string {
+            let value = Value(document: document, index: index)
+            let bytes = value.utf8
+            guard (1...3).contains(bytes.count) else { continue }
+            let offset = Int(document.nodes[index].offset)
+            guard offset < source.count, source[offset] | 0x20 == bytes[0] | 0x20 else { continue }
+            guard let text = value.string, YAMLBooleanWordRule.words.contains(text.lowercased()),
+                  let (range, quoted) = LintFixer.literalSpan(value), !quoted, range.lowerBound == offset else { continue }
+            // A mapping key (`on:`) is not a value.
+            var next = range.upperBound
+            while next < source.count, source[next] == 0x20 { next += 1 }
+            if next < source.count, source[next] == UInt8(ascii: ":") { continue }
             out.add(value, "unquoted \(text) is read as a boolean by YAML 1.1 tools", hint: "quote it: '\(text)'",
                     fix: LintFix(start: range.lowerBound, end: range.upperBound, replacement: "'\(text)'", summary: "quote \(text)"))
         }

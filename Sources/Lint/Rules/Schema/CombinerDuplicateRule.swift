@@ -15,7 +15,8 @@ struct CombinerDuplicateRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for site in context.schemas {
+        let combiners = SchemaKeywordSet.of("allOf", "anyOf", "oneOf")
+        for site in context.schemas where !site.keywords.isDisjoint(with: combiners) {
             for keyword in ["allOf", "anyOf", "oneOf"] {
                 let branches = site.value[keyword].list
                 guard branches.count > 1 else { continue }

@@ -13,7 +13,8 @@ struct EnumEmptyRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for site in context.schemas {
+        let enumBit = SchemaKeywordSet.of("enum")
+        for site in context.schemas where site.keywords.contains(enumBit) {
             guard let value = site.value["enum"], value.kind == .array, value.count == 0 else { continue }
             out.add(value, "enum is empty: no value is valid", hint: "list the allowed values, or remove enum")
         }

@@ -13,7 +13,8 @@ struct IfThenElseRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for site in context.schemas {
+        let conditional = SchemaKeywordSet.of("if", "then", "else")
+        for site in context.schemas where !site.keywords.isDisjoint(with: conditional) {
             let schema = site.value
             if let condition = schema.member("if") {
                 if !schema.has("then"), !schema.has("else") {

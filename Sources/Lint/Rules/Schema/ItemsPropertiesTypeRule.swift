@@ -14,7 +14,16 @@ struct ItemsPropertiesTypeRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for site in context.schemas {
+        let type = SchemaKeywordSet.of("type"), structure = SchemaKeywordSet.of("items", "properties")
+        for site in context.schemas where site.keywords.contains(type) {
+            if site.keywords.isDisjoint(with: structure) {
+                // Without items or properties only an OpenAPI array schema can break the rule.
+                guard site.dialect == .openAPI30, let member = site.value.member("type"), member.value.kind == .string,
+                      member.value.utf8.count == 5, SourceLocator.matches(member.value.utf8, at: 0, Array("array".utf8)) else { continue }
+                out.add(member.key, "an array schema without \"items\": OpenAPI 3.0 requires items when type is array",
+                        hint: "add items with the schema of the elements")
+                continue
+            }
             guard let types = SchemaTypes.declared(site.value) else { continue }
             if let items = site.value.member("items"), !types.contains("array") {
                 out.add(items.key, "\"items\" on a schema of type \(SchemaTypes.text(types)) is ignored; did you mean type: array?",

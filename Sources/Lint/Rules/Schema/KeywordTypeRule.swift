@@ -30,7 +30,9 @@ struct KeywordTypeRule: LintRule {
     ]
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for site in context.schemas {
+        let type = SchemaKeywordSet.of("type")
+        let specific = SchemaKeywordSet.of(Array(KeywordTypeRule.applies.keys))
+        for site in context.schemas where site.keywords.contains(type) && !site.keywords.isDisjoint(with: specific) {
             guard let types = SchemaTypes.declared(site.value) else { continue }
             var allowed = types
             if types.contains("integer") { allowed.insert("number") }

@@ -15,7 +15,8 @@ struct MetaschemaURIRule: LintRule {
     static let official = "http://json-schema.org/draft-07/schema#"
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for site in context.schemas {
+        let schemaBit = SchemaKeywordSet.of("$schema")
+        for site in context.schemas where site.keywords.contains(schemaBit) {
             guard let value = site.value["$schema"], let uri = value.string, uri != MetaschemaURIRule.official,
                   MetaschemaURIRule.isDraft07Variant(uri) else { continue }
             out.add(value, "$schema \"\(uri)\" is not the official draft-07 URI", hint: "write \"\(MetaschemaURIRule.official)\"")

@@ -17,7 +17,9 @@ struct MinGreaterThanMaxRule: LintRule {
     static let pairs = [("minimum", "maximum"), ("minLength", "maxLength"), ("minItems", "maxItems"), ("minProperties", "maxProperties")]
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for site in context.schemas {
+        let lows = SchemaKeywordSet.of("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties")
+        let highs = SchemaKeywordSet.of("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties")
+        for site in context.schemas where !site.keywords.isDisjoint(with: lows) && !site.keywords.isDisjoint(with: highs) {
             let schema = site.value
             for (low, high) in MinGreaterThanMaxRule.pairs {
                 guard let lower = schema[low], let upper = schema[high], let a = lower.double, let b = upper.double else { continue }

@@ -13,7 +13,8 @@ struct NullableWithoutTypeRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for site in context.schemas where site.dialect == .openAPI30 {
+        let nullable = SchemaKeywordSet.of("nullable"), typed = SchemaKeywordSet.of("type", "$ref")
+        for site in context.schemas where site.dialect == .openAPI30 && site.keywords.contains(nullable) && site.keywords.isDisjoint(with: typed) {
             guard let member = site.value.member("nullable"), member.value.bool == true, !site.value.has("type"), !site.value.has("$ref") else { continue }
             out.add(member.key, "nullable without a type has no effect", hint: "add the type (type: string, nullable: true)")
         }
