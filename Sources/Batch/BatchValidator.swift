@@ -28,6 +28,10 @@ public struct BatchOptions: Sendable {
     public var validationLimits = ValidationLimits.default
     /// JSON Lines data larger than this is parsed and checked in pieces on all jobs.
     public var splitBytes = 4 << 20
+    /// Read JSON Lines a batch of records at a time (``JSONLinesStream``): memory bounded by the
+    /// batch and the longest record. Off: the whole text is read first (the reference the
+    /// streamed reports are tested against; they are byte-identical).
+    public var streamJSONLines = true
 
     public init() {}
 }
@@ -147,6 +151,7 @@ public final class BatchValidator: Sendable {
         var failures: [DocumentError] = []
         do throws(DocumentError) {
             if format == .jsonl {
+                if options.streamJSONLines { return try checkJSONLines(path, index: index) }
                 let raw = try readJSONLines(path)
                 bytes = raw.count
                 (documents, failures) = try parseJSONLines(raw, name: path == "-" ? "<stdin>" : path)
@@ -205,6 +210,69 @@ public final class BatchValidator: Sendable {
         return ParallelMap.run(count: pieces.count, threads: options.jobs) { piece in
             pieces[piece].map { self.validate(documents[$0], schema: schema, label: label) }
         }.flatMap { $0 }
+    }
+
+    /// Checks a JSON Lines file streamed a batch at a time: each batch's records are parsed and
+    /// checked on all jobs and dropped; only the reports are kept. Gives the reports the
+    /// whole-file path gives: the schema is chosen from the first 100 records, and a read error
+    /// met anywhere (a limit, a corrupt gzip stream) makes the file one unusable report.
+    func checkJSONLines(_ path: String, index: Int) throws(DocumentError) -> FileOutcome {
+        let stream = try JSONLinesStream(path: path, limits: options.readerLimits)
+        let name = stream.name
+        let limits = options.readerLimits
+        let batchBytes = max(options.splitBytes, 1 << 20)
+        // The first records, until 100 documents are in hand (the chooser's sample).
+        var headDocuments: [Result<LoadedDocument, DocumentError>] = []
+        var parsedCount = 0
+        var done = false
+        while parsedCount < 100 {
+            guard let batch = try stream.next(batchBytes: batchBytes) else { done = true; break }
+            for record in batch {
+                let parsed = record.parse(name: name, limits: limits)
+                if case .success = parsed { parsedCount += 1 }
+                headDocuments.append(parsed)
+            }
+        }
+        if done, headDocuments.isEmpty {
+            return FileOutcome(index: index, path: path, reports: [Self.unusable(DocumentError.emptyJSONLines(file: name))],
+                               bytes: stream.byteCount, schemaLabel: nil)
+        }
+        let sample = headDocuments.compactMap { try? $0.get() }.prefix(100).map { $0.document.root }
+        let schema: Schema
+        let label: String?
+        switch chooser(path, .jsonl, Array(sample)) {
+        case .problem(let message):
+            // The whole-file path would have met a read error first: read on to find one.
+            while !done { if try stream.next(batchBytes: batchBytes) == nil { done = true } }
+            return FileOutcome(index: index, path: path, reports: [InstanceReport(file: name, outcome: .unusable(message, line: nil, column: nil))],
+                               bytes: stream.byteCount, schemaLabel: nil)
+        case .schema(let chosen, let chosenLabel):
+            schema = chosen
+            label = chosenLabel
+        }
+        let report: @Sendable (Result<LoadedDocument, DocumentError>) -> InstanceReport = { [self] parsed in
+            switch parsed {
+            case .success(let item): return validate(item, schema: schema, label: label)
+            case .failure(let failure):
+                return InstanceReport(file: failure.file, line: failure.line,
+                                      outcome: .unusable(failure.message, line: failure.line, column: failure.column), schema: label)
+            }
+        }
+        var reports = headDocuments.map(report)
+        headDocuments = []
+        while !done {
+            guard let batch = try stream.next(batchBytes: batchBytes) else { break }
+            if batch.count < 64 || options.jobs < 2 {
+                for record in batch { reports.append(report(record.parse(name: name, limits: limits))) }
+                continue
+            }
+            let pieces = ranges(count: batch.count, pieces: options.jobs * 4)
+            let parts = ParallelMap.run(count: pieces.count, threads: options.jobs) { piece in
+                pieces[piece].map { report(batch[$0].parse(name: name, limits: limits)) }
+            }
+            for part in parts { reports += part }
+        }
+        return FileOutcome(index: index, path: path, reports: reports, bytes: stream.byteCount, schemaLabel: label)
     }
 
     static func unusable(_ error: DocumentError) -> InstanceReport {

@@ -1,5 +1,9 @@
+import Document
 import Foundation
 import Reporting
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Expands command-line arguments into the files to check: a file stays as given; a directory
 /// is walked recursively, keeping the files that match an include glob and no exclude glob.
@@ -55,12 +59,18 @@ public struct InputCollector: Sendable {
     private func walk(root: String, relative: String, into files: inout [String], problems: inout [InstanceReport]) {
         let directory = relative.isEmpty ? root : join(root, relative)
         let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            problems.append(InstanceReport(file: directory, outcome: .unusable("cannot read folder: \(describe(error))", line: nil, column: nil)))
+        guard let entries = DirectoryListing.entries(atPath: directory) else {
+            let reason = String(cString: strerror(errno))
+            problems.append(InstanceReport(file: directory, outcome: .unusable("cannot read folder: \(reason)", line: nil, column: nil)))
             return
         }
+        // A name that is not valid UTF-8 cannot be opened through a String path: reported as
+        // an unusable file (bytes escaped), never skipped (a folder is not "all valid" without it).
+        for entry in entries where entry.name == nil && !entry.displayName.hasPrefix(".") {
+            problems.append(InstanceReport(file: join(directory, entry.displayName), outcome: .unusable(
+                "the file name is not valid UTF-8 (shown with its bytes escaped); crrspec cannot open it — rename it", line: nil, column: nil)))
+        }
+        names = entries.compactMap(\.name)
         for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) where !name.hasPrefix(".") {
             let path = join(directory, name)
             let rel = relative.isEmpty ? name : relative + "/" + name

@@ -123,6 +123,8 @@ public final class Document: @unchecked Sendable {
     public let lineOffset: Int
     private let lineStartsBox = LazyLineStarts()
     let parentsBox = ParentTable()
+    /// Hash tables of the keys of large objects, built when a member is first looked up by name.
+    let memberIndex = MemberIndex()
 
     /// Takes ownership of buffers allocated with `malloc`.
     init(name: String, source: consuming RawBuffer<UInt8>, extra: consuming RawBuffer<UInt8>, nodes: consuming RawBuffer<Node>,
@@ -364,5 +366,66 @@ final class ParentTable: @unchecked Sendable {
             parents = result
             return result
         }
+    }
+}
+
+/// Open-addressing tables of object keys (node indices, hashed by their UTF-8 bytes), one per
+/// large object, built on the first lookup by name: looking up `#/components/schemas/X` in a
+/// spec with thousands of schemas costs one probe, not a scan of every key. Keys compare by
+/// code points (bytes); a repeated key finds its first occurrence.
+final class MemberIndex: @unchecked Sendable {
+    /// Objects with fewer members are scanned.
+    static let minimumMembers: UInt32 = 24
+    private var tables: [Int: [Int32]] = [:]
+    private let lock = Lock()
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0100_0000_01b3 }
+        return h ^ (h >> 29)
+    }
+
+    /// The node index of the first key equal to `key` in the object at `object`.
+    func lookup(_ key: UnsafeBufferPointer<UInt8>, object: Int, in document: Document) -> Int? {
+        let table = lock.withLock { () -> [Int32] in
+            if let table = tables[object] { return table }
+            let table = MemberIndex.build(object, in: document)
+            tables[object] = table
+            return table
+        }
+        let mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: MemberIndex.hash(key)) & mask
+        while true {
+            let entry = table[slot]
+            if entry < 0 { return nil }
+            if Value(document: document, index: Int(entry)).utf8.elementsEqual(key) { return Int(entry) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    static func build(_ object: Int, in document: Document) -> [Int32] {
+        let count = Int(document.nodes[object].a)
+        var size = 1
+        while size < count * 2 { size <<= 1 }
+        var table = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        var key = object + 1
+        let end = Int(document.nodes[object].b)
+        while key < end {
+            let bytes = Value(document: document, index: key).utf8  // empty for a non-string key, as in a scan
+            var slot = Int(truncatingIfNeeded: hash(bytes)) & mask
+            while true {
+                let entry = table[slot]
+                if entry < 0 {
+                    table[slot] = Int32(key)
+                    break
+                }
+                if Value(document: document, index: Int(entry)).utf8.elementsEqual(bytes) { break }  // a repeat: keep the first
+                slot = (slot + 1) & mask
+            }
+            key = document.end(of: key + 1)
+        }
+        return table
     }
 }

@@ -47,6 +47,23 @@ public enum DocumentLoader {
         throws(DocumentError) -> LoadedFile {
         let name = path == "-" ? "<stdin>" : path
         let format = format ?? InputFormat.forPath(path)
+        if format == .jsonl {
+            // Read a batch of lines at a time (gzip inflated as it is read, --max-bytes applied while
+            // reading): the documents are kept, but never the whole text.
+            let stream = try JSONLinesStream(path: path, limits: limits)
+            var documents: [LoadedDocument] = []
+            var failures: [DocumentError] = []
+            while let batch = try stream.next() {
+                for record in batch {
+                    switch record.parse(name: stream.name, limits: limits) {
+                    case .success(let document): documents.append(document)
+                    case .failure(let error): failures.append(error)
+                    }
+                }
+            }
+            if documents.isEmpty, failures.isEmpty { throw DocumentError.emptyJSONLines(file: name) }
+            return LoadedFile(documents: documents, failures: failures, byteCount: stream.byteCount)
+        }
         let bytes: [UInt8]
         if path == "-" || path.lowercased().hasSuffix(".gz") {
             bytes = try readRaw(path: path, limits: limits)

@@ -106,6 +106,23 @@ public enum JSONReader {
         return Array(UnsafeBufferPointer(start: buffer.base, count: buffer.count))
     }
 
+    /// Parses `bytes` as the start of a longer text and returns its error when the scanner stopped
+    /// more than `margin` bytes before the end: no byte after that point can change it (the
+    /// reader goes left to right), so the whole text fails with the same error. Nil when the
+    /// start parses, or fails only because the text ends.
+    static func earlyError(_ bytes: [UInt8], name: String, limits: ReaderLimits, lineOffset: Int, margin: Int) -> DocumentError? {
+        var source = RawBuffer<UInt8>(capacity: bytes.count + 16)
+        bytes.withUnsafeBufferPointer { source.append(contentsOf: $0) }
+        (source.base + source.count).initialize(repeating: 0, count: 16)
+        var parser = JSONParser(base: source.base, count: source.count, name: name, limits: limits, lineOffset: lineOffset)
+        do {
+            try parser.run()
+            return nil
+        } catch {
+            return parser.i + margin < bytes.count ? error : nil
+        }
+    }
+
     static func parse(owning source: consuming RawBuffer<UInt8>, name: String, limits: ReaderLimits,
                       lineOffset: Int = 0) throws(DocumentError) -> Document {
         // A NUL sentinel and zeroed padding after the text: the scanner can look ahead (one byte,

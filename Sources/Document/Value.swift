@@ -101,6 +101,9 @@ public struct Value: Sendable {
         guard node.kind == ValueKind.object.rawValue else { return nil }
         var key = key
         return key.withUTF8 { k in
+            if node.a >= MemberIndex.minimumMembers, document.nodes.count < Int(Int32.max) {
+                return document.memberIndex.lookup(k, object: index, in: document).map { Value(document: document, index: $0 + 1) }
+            }
             for member in members where member.key.utf8.elementsEqual(k) { return member.value }
             return nil
         }
@@ -110,7 +113,14 @@ public struct Value: Sendable {
     public func member(_ name: String) -> Member? {
         guard node.kind == ValueKind.object.rawValue else { return nil }
         var name = name
-        return name.withUTF8 { k in members.first { $0.key.utf8.elementsEqual(k) } }
+        return name.withUTF8 { k in
+            if node.a >= MemberIndex.minimumMembers, document.nodes.count < Int(Int32.max) {
+                return document.memberIndex.lookup(k, object: index, in: document).map {
+                    Member(key: Value(document: document, index: $0), value: Value(document: document, index: $0 + 1))
+                }
+            }
+            return members.first { $0.key.utf8.elementsEqual(k) }
+        }
     }
 
     /// Whether an object has a member of that name.

@@ -231,7 +231,13 @@ struct Compiler {
         guard v.isInteger, let d = v.double, d >= 0 else {
             throw SchemaError("\(keyword) must be a non-negative integer, found \(ValueDescription.describe(v))", at: v)
         }
-        return d > Double(Int32.max) ? Int(Int32.max) : Int(d)
+        // Exact up to 18 digits; anything larger (1e400) is `Int.max`, "beyond any count", and
+        // messages say so instead of naming a clamped number the schema never wrote.
+        guard let exact = v.decimal, exact.digits.count + exact.exponent <= 18 else { return Int.max }
+        var n = 0
+        for digit in exact.digits { n = n * 10 + Int(digit) }
+        for _ in 0..<max(0, exact.exponent) { n *= 10 }
+        return n
     }
 
     mutating func regex(_ pattern: String, at value: Value) throws -> ECMARegex {
@@ -407,6 +413,6 @@ extension Value {
     /// The member `keyword` if the dialect defines it (an unknown keyword there is ignored).
     @inline(__always)
     subscript(_ dialect: Dialect, _ keyword: String) -> Value? {
-        dialect.has(keyword) ? self[keyword] : nil
+        dialect.isDraft7 || dialect.has(keyword) ? self[keyword] : nil
     }
 }

@@ -35,6 +35,8 @@ public struct Dialect: Sendable, Hashable, CustomStringConvertible {
     /// The keyword table: every keyword the dialect defines (its metaschema's `properties`).
     public let keywords: Set<String>
     let metaschemaText: String
+    /// draft-07 defines every keyword the compiler reads: no table lookup needed.
+    var isDraft7: Bool { name == "draft-07" }
 
     public var description: String { name }
 

@@ -67,6 +67,8 @@ public enum JSONEquality {
         // Rounding is monotonic: different doubles mean different values.
         guard x.double == y.double else { return false }
         if x.isExact && y.isExact { return true }
+        // YAML's .inf equals only .inf, never a JSON number that rounds to infinity (1e400).
+        if x.isNonFinite || y.isNonFinite { return false }
         if x.hasSmallForm && y.hasSmallForm {
             return x.mantissa == y.mantissa && x.exponent10 == y.exponent10 && x.isNegative == y.isNegative
         }
@@ -108,6 +110,10 @@ public enum JSONEquality {
     /// `1`, `1.0` and `10e-1` hash alike.
     static func hashNumber(_ value: Value, into hasher: inout Hasher) {
         let number = value.number!
+        if number.isNonFinite {
+            hasher.combine(number.double.isNaN ? 0 : number.double)
+            return
+        }
         if number.hasSmallForm {
             var mantissa = number.mantissa
             var exponent = Int(number.exponent10)
@@ -151,3 +157,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+extension NumberValue {
+    /// YAML's `.inf`, `-.inf` and `.nan`: held exactly as a double, but not a JSON number.
+    var isNonFinite: Bool { isExact && !double.isFinite }
+}

@@ -62,7 +62,12 @@ public final class MockEngine: Sendable {
                     warnings.append("\(spec.file):\(p.line):\(p.column): the schema at \(schema.pointer) cannot be used: \(error)")
                 }
             }
-            for operation in try MockOperation.operations(of: spec.spec, specIndex: index) {
+            if registry.uri(of: spec.spec.document) == nil {
+                registry.add(spec.spec.document, uri: spec.file.hasPrefix("openapi/") ? "catalog:" + spec.file
+                             : URIReference.file(SchemaRegistry.absolutePathOf(spec.file)).description)
+            }
+            let contract = try Contract(document: spec.spec.document, resolve: Contract.registryResolver(registry))
+            for operation in MockOperation.operations(of: contract, file: spec.file, specIndex: index) {
                 try router.add(method: operation.method, template: spec.prefix + operation.path, operation: operations.count,
                                location: operation.location)
                 operation.parameters.forEach { compile($0.schema) }

@@ -47,61 +47,28 @@ public struct MockOperation: Sendable {
 }
 
 extension MockOperation {
-    /// Reads the operations of a spec.
-    ///
-    /// TEMPORARY: reads the spec through ``OpenAPISpec`` until the contract model of issue 11
-    /// lands in `Sources/OpenAPI`; then this becomes a mapping of its operations.
-    static func operations(of spec: OpenAPISpec, specIndex: Int) throws -> [MockOperation] {
-        var out: [MockOperation] = []
-        for op in spec.operations {
-            let item = (try? spec.resolve(spec.root["paths"]![op.path]!)) ?? op.value
-            var parameters: [Parameter] = []
-            var seen: Set<String> = []
-            for list in [op.value["parameters"], item["parameters"]] {
-                for raw in list.map({ Array($0.elements) }) ?? [] {
-                    let p = try spec.resolve(raw)
-                    guard let name = p["name"]?.string, let location = p["in"]?.string, seen.insert(location + ":" + name).inserted else { continue }
-                    let style = p["style"]?.string ?? ((location == "query" || location == "cookie") ? "form" : "simple")
-                    let schema = try p["schema"].map(spec.resolve) ?? p["content"].flatMap { Array($0.members).first?.value["schema"] }
-                    parameters.append(Parameter(name: name, location: location, required: location == "path" || p["required"]?.bool == true,
-                                                style: style, explode: p["explode"]?.bool ?? (style == "form"), schema: schema))
-                }
-            }
-            var bodyRequired = false
-            var requestContent: [Media] = []
-            if let raw = op.value["requestBody"] {
-                let body = try spec.resolve(raw)
-                bodyRequired = body["required"]?.bool == true
-                requestContent = try media(body["content"], spec)
-            }
-            var responses: [Response] = []
-            for member in op.value["responses"].map({ Array($0.members) }) ?? [] {
-                let r = try spec.resolve(member.value)
-                var headers: [(String, Bool, Value?)] = []
-                for h in r["headers"].map({ Array($0.members) }) ?? [] {
-                    let header = try spec.resolve(h.value)
-                    headers.append((h.name, header["required"]?.bool == true, header["schema"]))
-                }
-                responses.append(Response(status: member.name, content: try media(r["content"], spec), headers: headers))
-            }
-            out.append(MockOperation(method: op.method.uppercased(), path: op.path, operationId: op.operationId, parameters: parameters,
-                                     requestBodyRequired: bodyRequired, requestContent: requestContent, responses: responses,
-                                     location: "\(spec.path):\(op.value.position.line)", spec: specIndex))
+    /// The operations of a spec, read from its contract model (``Contract``: parameters merged
+    /// from path item and operation with the OpenAPI 3.0 defaults, `$ref`s followed through the
+    /// registry's file fence).
+    static func operations(of contract: Contract, file: String, specIndex: Int) -> [MockOperation] {
+        contract.operations.map { op in
+            MockOperation(
+                method: op.method.uppercased(), path: op.path, operationId: op.operationId,
+                parameters: op.parameters.compactMap { p in
+                    guard let location = p.location else { return nil }
+                    return Parameter(name: p.name, location: location.rawValue, required: p.required, style: p.style,
+                                     explode: p.explode, schema: p.schema ?? p.content.first?.schema)
+                },
+                requestBodyRequired: op.requestBody?.required ?? false,
+                requestContent: op.requestBody.map { $0.content.map(media) } ?? [],
+                responses: op.responses.map { r in
+                    Response(status: r.status, content: r.content.map(media), headers: r.headers.map { ($0.name, $0.required, $0.schema) })
+                },
+                location: "\(file):\(op.position.line)", spec: specIndex)
         }
-        return out
     }
 
-    static func media(_ content: Value?, _ spec: OpenAPISpec) throws -> [Media] {
-        var out: [Media] = []
-        for member in content.map({ Array($0.members) }) ?? [] {
-            var examples: [(String, Value)] = []
-            for e in member.value["examples"].map({ Array($0.members) }) ?? [] {
-                if let value = try spec.resolve(e.value)["value"] { examples.append((e.name, value)) }
-            }
-            if let example = member.value["example"] { examples.append(("example", example)) }
-            out.append(Media(name: member.name, schema: member.value["schema"], examples: examples))
-        }
-        return out
+    static func media(_ m: ContractMediaType) -> Media {
+        Media(name: m.name, schema: m.schema, examples: m.examples.compactMap { e in e.data.map { (e.name, $0) } })
     }
 }
-

@@ -43,6 +43,9 @@ public struct JSONWriter {
     public mutating func field(_ k: String, _ b: Bool) { key(k); bool(b) }
 
     public static func quote(_ s: String) -> String {
+        // Most strings need no escape: one byte scan, then one concatenation.
+        var s = s
+        if s.withUTF8({ bytes in !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }) { return "\"" + s + "\"" }
         var out = "\""
         for c in s.unicodeScalars {
             switch c {

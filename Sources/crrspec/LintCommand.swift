@@ -218,9 +218,13 @@ struct LintRun {
             do { ruleset = try CustomRuleParser.ruleset(path) } catch { throw fail("\(error)") }
         }
         var noted: Set<String> = []
-        let (files, missing) = LintInputs.expand(command.paths)
+        let (files, missing, undecodable) = LintInputs.expandReportingNames(command.paths)
         var findings: [Finding] = []
         var unusable = missing.map { Finding(rule: "input-unreadable", severity: .error, file: $0, line: 0, column: 0, pointer: "", message: "no such file or folder") }
+        unusable += undecodable.map {
+            Finding(rule: "input-unreadable", severity: .error, file: $0, line: 0, column: 0, pointer: "",
+                    message: "the file name is not valid UTF-8 (shown with its bytes escaped); crrspec cannot open it — rename it")
+        }
         var linted: [String] = []
         var sources: [String: String] = [:]
         var suppressed = 0

@@ -210,9 +210,36 @@ struct ValidateCommand: ParsableCommand {
             throw error
         } catch {
             Output.err("\(describeLoadError(error, file: schema ?? spec ?? ""))\n")
+            reportUnusableSchema(error)
             throw ExitCode(2)
         }
         return { _, _, _ in .schema(compiled, label: nil) }
+    }
+}
+
+extension ValidateCommand {
+    /// With `--format json|sarif|github`, a schema that cannot be used still produces a
+    /// well-formed document on stdout: one unusable result for the schema file (the message is
+    /// on stderr too). Text output keeps just the stderr line.
+    func reportUnusableSchema(_ error: any Error) {
+        guard format != .text else { return }
+        var file = schema ?? spec ?? ""
+        var line: Int?, column: Int?
+        var message = "\(error)"
+        switch error {
+        case let e as DocumentError:
+            file = e.file; message = e.message
+            if e.line > 0 { line = e.line; column = e.column }
+        case let e as SchemaError:
+            file = e.file ?? file; message = e.message
+            line = e.position?.line; column = e.position?.column
+        default:
+            break
+        }
+        let output = ReportPrinter(format: format, quiet: true, command: "validate", color: color, progressTotal: 0)
+        output.emit([InstanceReport(file: file, outcome: .unusable("the schema cannot be used: " + message, line: line, column: column))],
+                    bytes: 0, label: nil)
+        _ = output.finish(seconds: 0)
     }
 }
 

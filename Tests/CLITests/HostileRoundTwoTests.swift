@@ -1,5 +1,8 @@
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Issue 16 ("hostile input, round two"): each case crashed, hung, lost its result or printed
 /// raw control characters before its fix. Inputs are generated here (nothing large is
@@ -44,8 +47,15 @@ final class HostileRoundTwoTests: XCTestCase {
         return run
     }
 
+    /// A scratch folder with the given files (names may include subfolders).
     func scratch(_ files: [String: String]) throws -> URL {
-        try CLI.scratch(files.mapValues { Array($0.utf8) })
+        let dir = try CLI.scratch([:])
+        for (name, text) in files {
+            let url = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return dir
     }
 
     // MARK: 1–2 crashes on empty sides of arguments
@@ -129,5 +139,88 @@ final class HostileRoundTwoTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.output)
         XCTAssertTrue(r.stdout.contains(#"bad\u001b[2J.json"#), r.output)
         XCTAssertFalse(r.output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, r.output)
+    }
+
+    // MARK: 14 undecodable file names
+
+    /// Creates `folder/prefix<byte>suffix` (a name that is not valid UTF-8) holding `text`.
+    func createRawName(in folder: URL, prefix: String, byte: UInt8, suffix: String, text: String) throws {
+        var path = Array(folder.path.utf8) + Array("/\(prefix)".utf8) + [byte] + Array(suffix.utf8) + [0]
+        let fd = path.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { open($0, O_CREAT | O_WRONLY, 0o644) }
+        }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        _ = Array(text.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+    }
+
+    func testUndecodableFileNamesInFoldersAreReportedNotSkipped() throws {
+        let dir = try scratch(["s.json": #"{"type": "object"}"#, "in/a.json": "{}", "schemas/ok.schema.json": #"{"type": "object"}"#])
+        try createRawName(in: dir.appendingPathComponent("in"), prefix: "b", byte: 0xFF, suffix: ".json", text: "[]")
+        try createRawName(in: dir.appendingPathComponent("schemas"), prefix: "bad", byte: 0xFE, suffix: ".schema.json",
+                          text: #"{"$schema": "http://json-schema.org/draft-07/schema#", "type": "nope"}"#)
+        let message = "the file name is not valid UTF-8 (shown with its bytes escaped); crrspec cannot open it"
+        let validate = try crrspec(["validate", "--schema", "s.json", "in"], in: dir)
+        XCTAssertEqual(validate.status, 2, validate.output)
+        XCTAssertTrue(validate.stdout.contains("in/b\\xFF.json: error: \(message)"), validate.output)
+        XCTAssertTrue(validate.stderr.contains("2 files: 1 valid, 0 invalid, 1 unusable"), validate.output)
+        let metaschema = try crrspec(["metaschema", "schemas"], in: dir)
+        XCTAssertEqual(metaschema.status, 2, metaschema.output)
+        XCTAssertTrue(metaschema.stdout.contains("schemas/bad\\xFE.schema.json: error: \(message)"), metaschema.output)
+        let lint = try crrspec(["lint", "schemas"], in: dir)
+        XCTAssertEqual(lint.status, 2, lint.output)
+        XCTAssertTrue(lint.stdout.contains("schemas/bad\\xFE.schema.json: error: \(message)"), lint.output)
+        XCTAssertTrue(lint.stdout.contains("[input-unreadable]"), lint.output)
+    }
+
+    // MARK: 13 YAML infinities through the CLI
+
+    func testYAMLInfinityIsBeyondEveryJSONNumber() throws {
+        let dir = try scratch([
+            "max.json": #"{"properties": {"v": {"maximum": 1e400}}}"#,
+            "const.json": #"{"properties": {"v": {"const": 1e400}}}"#,
+            "inf.yaml": "v: .inf\n",
+        ])
+        let max = try crrspec(["validate", "--schema", "max.json", "inf.yaml"], in: dir)
+        XCTAssertEqual(max.status, 1, max.output)
+        XCTAssertTrue(max.stdout.contains("inf.yaml:1:4: error: Infinity is greater than the maximum 1e400"), max.output)
+        let const = try crrspec(["validate", "--schema", "const.json", "inf.yaml"], in: dir)
+        XCTAssertEqual(const.status, 1, const.output)
+        XCTAssertTrue(const.stdout.contains("expected exactly 1e400, found Infinity"), const.output)
+    }
+
+    // MARK: 20 messages
+
+    func testTruthfulMessagesForHugeCountsBadVersionsAndUnusableSchemas() throws {
+        let spec = try String(contentsOf: CLI.packageRoot.appendingPathComponent("openapi/caiso_crr_auction_v1.1.7_openapi.yaml"), encoding: .utf8)
+        let four = spec.replacingOccurrences(of: "\n  version: \"1.1.7\"", with: "\n  version: 1.2.3.4")
+        let dir = try scratch([
+            "ml.json": #"{"minLength": 1e400}"#, "abc.json": #""abc""#, "bad.json": #"{"type": "nope"}"#,
+            "caiso_crr_auction_v1.1.7.yaml": spec, "four.yaml": four,
+            "caiso_crr_auction_v01.2.3.yaml": spec, "caiso_crr_auction_v99999999999999999999.0.0.yaml": spec,
+        ])
+        let ml = try crrspec(["validate", "--schema", "ml.json", "abc.json"], in: dir)
+        XCTAssertEqual(ml.status, 1, ml.output)
+        XCTAssertTrue(ml.stdout.contains("shorter than the minimum of the schema's value (a number with more than 18 digits)"), ml.output)
+        XCTAssertFalse(ml.output.contains("2147483647"), ml.output)
+        for format in ["json", "sarif"] {
+            let r = try crrspec(["validate", "--format", format, "--schema", "bad.json", "abc.json"], in: dir)
+            XCTAssertEqual(r.status, 2, r.output)
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)), "\(format): \(r.stdout)")
+            XCTAssertTrue(r.stdout.contains("the schema cannot be used: unknown type"), r.stdout)
+        }
+        let github = try crrspec(["validate", "--format", "github", "--schema", "bad.json", "abc.json"], in: dir)
+        XCTAssertEqual(github.status, 2, github.output)
+        XCTAssertTrue(github.stdout.hasPrefix("::error file=bad.json,line=1,col=10,"), github.output)
+        let cases = [
+            ("four.yaml", #"info.version "1.2.3.4" is not MAJOR.MINOR.MINI (it has 4 parts"#),
+            ("caiso_crr_auction_v01.2.3.yaml", #""01.2.3" is not MAJOR.MINOR.MINI: 01 has a leading zero"#),
+            ("caiso_crr_auction_v99999999999999999999.0.0.yaml", #""99999999999999999999.0.0" is not MAJOR.MINOR.MINI: a number is larger than"#),
+        ]
+        for (file, message) in cases {
+            let r = try crrspec(["version-check", "caiso_crr_auction_v1.1.7.yaml", file], in: dir)
+            XCTAssertEqual(r.status, 2, r.output)
+            XCTAssertTrue(r.stderr.contains(message), r.output)
+        }
     }
 }

@@ -43,3 +43,35 @@ final class PointerTests: XCTestCase {
         check(try JSONReader.parse(string: "{\(members)}"))
     }
 }
+
+/// Member lookup by name in large objects (hashed) agrees with a scan of the members.
+final class MemberIndexTests: XCTestCase {
+    func testLargeObjectsLookUpLikeAScan() throws {
+        var members = (0..<300).map { #""k\#($0)": \#($0)"# }
+        members.append(#""k7": "repeat""#)            // a repeated name finds the first
+        members.append(#""caf\u00e9": "precomposed""#) // names compare by code points
+        members.append(#""cafe\u0301": "decomposed""#)
+        members.append(#""": "empty""#)
+        let document = try JSONReader.parse(string: "{" + members.joined(separator: ",") + "}", limits: {
+            var limits = ReaderLimits()
+            limits.rejectDuplicateKeys = false
+            return limits
+        }())
+        let root = document.root
+        for name in (0..<300).map({ "k\($0)" }) + ["k7", "caf\u{e9}", "cafe\u{301}", "", "missing", "k300"] {
+            let scanned = root.members.first { $0.key.utf8.elementsEqual(Array(name.utf8)) }
+            XCTAssertEqual(root[name]?.index, scanned?.value.index, name)
+            XCTAssertEqual(root.member(name)?.key.index, scanned?.key.index, name)
+        }
+        XCTAssertEqual(root["caf\u{e9}"]?.string, "precomposed")
+        XCTAssertEqual(root["cafe\u{301}"]?.string, "decomposed")
+    }
+
+    func testYAMLNumberKeys() throws {
+        let text = (0..<40).map { "\($0 + 200): v\($0)" }.joined(separator: "\n") + "\nname: x\n"
+        let document = try YAMLReader.parse(Array(text.utf8), name: "k.yaml")
+        let scanned = document.root.members.first { $0.key.utf8.elementsEqual(Array("210".utf8)) }
+        XCTAssertEqual(document.root["210"]?.index, scanned?.value.index)
+        XCTAssertEqual(document.root["name"]?.string, "x")
+    }
+}

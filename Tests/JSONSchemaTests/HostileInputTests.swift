@@ -260,3 +260,28 @@ final class HostileRoundTwoRegexTests: XCTestCase {
         XCTAssertFalse(RXBacktracker.memoFits(64 * ((4 << 20) + 1), positions: (4 << 20) + 1))
     }
 }
+
+/// Issue 16, item 13: YAML's `.inf`/`-.inf` are not JSON numbers. crrspec keeps them as values
+/// beyond every JSON number: above (below) any bound however large, equal only to themselves.
+final class HostileRoundTwoInfinityTests: XCTestCase {
+    func check(_ schema: String, _ yaml: String) throws -> [String] {
+        let s = try Schema.compile(YAMLReader.parse(string: schema, name: "s.yaml").root, registry: SchemaRegistry())
+        return try s.validate(YAMLReader.parse(string: yaml, name: "i.yaml").root).errors.map(\.message)
+    }
+
+    func testInfinityNeverPassesAHugeBoundOrEqualsAHugeNumber() throws {
+        XCTAssertEqual(try check("maximum: 1e400", ".inf"), ["Infinity is greater than the maximum 1e400"])
+        XCTAssertEqual(try check("exclusiveMaximum: 1e400", ".inf"), ["Infinity is greater than the exclusive maximum 1e400"])
+        XCTAssertEqual(try check("minimum: -1e400", "-.inf"), ["-Infinity is less than the minimum -1e400"])
+        XCTAssertEqual(try check("const: 1e400", ".inf"), ["expected exactly 1e400, found Infinity"])
+        XCTAssertEqual(try check("enum: [1e400, -1e400]", ".inf").count, 1)
+        XCTAssertEqual(try check("const: .inf", "1e400"), ["expected exactly Infinity, found 1e400"])
+        // Bounds written as .inf: every JSON number is below, the infinity itself is not.
+        XCTAssertEqual(try check("exclusiveMaximum: .inf", "1e400"), [])
+        XCTAssertEqual(try check("exclusiveMaximum: .inf", ".inf"), ["Infinity is equal to the exclusive maximum Infinity"])
+        XCTAssertEqual(try check("maximum: .inf", ".inf"), [])
+        XCTAssertEqual(try check("const: .inf", ".inf"), [])
+        XCTAssertEqual(try check("uniqueItems: true", "[.inf, 1e400, 2e400]"), [])
+        XCTAssertEqual(try check("uniqueItems: true", "[.inf, 1e400, .inf]").count, 1)
+    }
+}

@@ -4,6 +4,7 @@
 Usage:
     scripts/bench/batch                      # 2,000 files of 25 records, median of 3 runs
     scripts/bench/batch --files 500 --runs 1 # smaller
+    scripts/bench/batch --files 1000 --records 20-200   # the issue-13 folder (about 32 MB)
     scripts/bench/batch --no-build           # use .build/release/crrspec as it is
     scripts/bench/batch --skip-peer          # crrspec only (no check-jsonschema venv)
 
@@ -36,6 +37,12 @@ sys.path.insert(0, HERE)
 import generate  # noqa: E402
 
 
+def records_range(records):
+    """"25" -> (25, 25); "20-200" -> (20, 200)."""
+    low, _, high = str(records).partition("-")
+    return int(low), int(high or low)
+
+
 def make_data(out, files, records, seed=7):
     stamp = {"files": files, "records": records, "seed": seed}
     stamp_path = os.path.join(out, ".generated.json")
@@ -57,9 +64,10 @@ def make_data(out, files, records, seed=7):
     for i in range(files):
         folder = os.path.join(out, "files", f"batch-{i % 20:02d}")
         os.makedirs(folder, exist_ok=True)
-        items = [generate.make_record(rng, nodes, owners, market_list) for _ in range(records)]
+        count = rng.randint(*records_range(records))
+        items = [generate.make_record(rng, nodes, owners, market_list) for _ in range(count)]
         if i % 100 == 42:
-            items[rng.randrange(records)] = generate.break_record(items[0], broken % 3)
+            items[rng.randrange(count)] = generate.break_record(items[0], broken % 3)
             broken += 1
         with open(os.path.join(folder, f"submission-{i:05d}.json"), "w") as f:
             f.write("[\n" + ",\n".join(generate.dump(r) for r in items) + "\n]\n")
@@ -95,7 +103,7 @@ def measure(label, cmd, runs, count_invalid):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=2000)
-    parser.add_argument("--records", type=int, default=25)
+    parser.add_argument("--records", default="25", help="records per file: N, or LOW-HIGH (uniform)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", default=os.path.join(ROOT, "bench-data", "batch"))
     parser.add_argument("--no-build", action="store_true")

@@ -23,6 +23,9 @@ public struct DeclaredVersion: Sendable {
 
     /// The version to judge by: the file name's, else the content's.
     public var version: CRRVersion? { fileVersion ?? contentVersion }
+    /// Why a version that is written is not MAJOR.MINOR.MINI (`_v01.2.3` in the file name,
+    /// `info.version: 1.2.3.4`): an error, never a silent fall-back to the other one.
+    public var problem: String?
 
     public static func read(_ input: DiffInput) -> DeclaredVersion {
         let root = Located(root: input.document)
@@ -32,6 +35,13 @@ public struct DeclaredVersion: Sendable {
         var result = DeclaredVersion(name: fileName?.name, fileVersion: fileName?.version, contentVersion: nil,
                                      contentField: isSchema ? "$id" : "info.version", contentLocation: root.absent,
                                      releaseNotes: [], hasReleaseNotes: false, file: input.name)
+        // A file name with a `_v…` part that is not a version is an error, not "no version".
+        if fileName == nil, let range = path.range(of: "_v", options: .backwards) {
+            let rest = path[range.upperBound...]
+            let candidate = String(rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") })
+            let text = candidate.hasSuffix(".") ? String(candidate.dropLast()) : candidate
+            if !text.isEmpty, let why = CRRVersion.problem(text) { result.problem = "the version in the file name, \(why)" }
+        }
         if isSchema {
             if let id = root["$id"], let text = id.string {
                 result.contentVersion = lastVersion(in: text)
@@ -44,8 +54,12 @@ public struct DeclaredVersion: Sendable {
             }
         } else {
             if let version = root["info"]?["version"] {
-                result.contentVersion = CRRVersion(version.string ?? version.value.numberText ?? "")
+                let text = version.string ?? version.value.numberText ?? ""
+                result.contentVersion = CRRVersion(text)
                 result.contentLocation = version.present
+                if result.contentVersion == nil, result.problem == nil, let why = CRRVersion.problem(text) {
+                    result.problem = "info.version \(why)"
+                }
             }
             let description = root["info"]?["description"]
             result.releaseNotes = ReleaseNoteTable.entries(description)

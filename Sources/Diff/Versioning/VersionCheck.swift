@@ -26,6 +26,8 @@ public struct VersionCheckResult: Sendable {
 public enum VersionCheck {
     public static func check(old: DiffInput, new: DiffInput, diff: DiffResult) throws -> VersionCheckResult {
         let o = DeclaredVersion.read(old), n = DeclaredVersion.read(new)
+        if let problem = o.problem { throw DiffInputError("\(old.name): \(problem)") }
+        if let problem = n.problem { throw DiffInputError("\(new.name): \(problem)") }
         guard let oldVersion = o.version else {
             throw DiffInputError("\(old.name): no version in the file name or \(o.contentField)")
         }
@@ -99,6 +101,7 @@ public enum VersionCheck {
     /// that have no earlier version at hand.
     public static func history(_ input: DiffInput) throws -> [Finding] {
         let declared = DeclaredVersion.read(input)
+        if let problem = declared.problem { throw DiffInputError("\(input.name): \(problem)") }
         guard let version = declared.version else {
             throw DiffInputError("\(input.name): no version in the file name or \(declared.contentField)")
         }

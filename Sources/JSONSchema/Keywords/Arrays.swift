@@ -175,7 +175,7 @@ extension Evaluator {
         if !ok && collect {
             let keyword = isMin ? "minItems" : "maxItems"
             record(schema, [keyword], keyword, i,
-                   "the array has \(count) item\(count == 1 ? "" : "s"), \(isMin ? "fewer than the minimum" : "more than the maximum") of \(n)")
+                   "the array has \(count) item\(count == 1 ? "" : "s"), \(isMin ? "fewer than the minimum" : "more than the maximum") of \(countText(n))")
         }
         return ok
     }

@@ -12,6 +12,9 @@ final class NumberBound {
     let limitIsExact: Bool
     let text: String
 
+    /// The limit is YAML's `.inf` or `-.inf` (not a JSON number: beyond every one of them).
+    let limitIsInfinite: Bool
+
     init(kind: Kind, value: Value, keyword: String? = nil) {
         self.kind = kind
         self.keyword = keyword ?? kind.rawValue
@@ -19,15 +22,22 @@ final class NumberBound {
         limit = number.double
         exact = value.decimal
         limitIsExact = number.isExact
+        limitIsInfinite = number.isNonFinite
         text = value.numberText ?? "\(limit)"
     }
 
-    /// -1, 0, 1: the instance compared with the limit, exactly.
+    /// -1, 0, 1: the instance compared with the limit, exactly. YAML's `.inf` lies above
+    /// every JSON number however large (`1e400` is finite though no double holds it), `-.inf`
+    /// below every one; the two infinities equal only themselves.
     @inline(__always)
     func compare(_ double: Double, _ isExact: Bool, _ i: Int, _ document: Document) -> Int {
         if double < limit { return -1 }
         if double > limit { return 1 }
         if isExact && limitIsExact { return 0 }
+        let instanceIsInfinite = isExact && !double.isFinite
+        if instanceIsInfinite != limitIsInfinite {
+            return instanceIsInfinite ? (double > 0 ? 1 : -1) : (limit > 0 ? -1 : 1)
+        }
         guard let a = Value(document: document, index: i).decimal, let b = exact else { return 0 }
         return a < b ? -1 : (a == b ? 0 : 1)
     }

@@ -52,12 +52,12 @@ extension Evaluator {
         if let min = o.minProperties, count < min {
             if !collect { return false }
             valid = false
-            record(schema, ["minProperties"], "minProperties", i, "the object has \(count) propert\(count == 1 ? "y" : "ies"), fewer than the minimum of \(min)")
+            record(schema, ["minProperties"], "minProperties", i, "the object has \(count) propert\(count == 1 ? "y" : "ies"), fewer than the minimum of \(countText(min))")
         }
         if let max = o.maxProperties, count > max {
             if !collect { return false }
             valid = false
-            record(schema, ["maxProperties"], "maxProperties", i, "the object has \(count) propert\(count == 1 ? "y" : "ies"), more than the maximum of \(max)")
+            record(schema, ["maxProperties"], "maxProperties", i, "the object has \(count) propert\(count == 1 ? "y" : "ies"), more than the maximum of \(countText(max))")
         }
         guard o.visitsMembers else { return valid }
         let slots = o.table.count

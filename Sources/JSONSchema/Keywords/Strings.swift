@@ -49,7 +49,7 @@ extension Evaluator {
         if !ok && collect {
             let keyword = isMin ? "minLength" : "maxLength"
             record(schema, [keyword], keyword, i,
-                   "\(describe(i)) is \(length) character\(length == 1 ? "" : "s") long, \(isMin ? "shorter than the minimum" : "longer than the maximum") of \(n)")
+                   "\(describe(i)) is \(length) character\(length == 1 ? "" : "s") long, \(isMin ? "shorter than the minimum" : "longer than the maximum") of \(countText(n))")
         }
         return ok
     }
@@ -141,5 +141,13 @@ enum Base64 {
         }
         if padding > 2 { return nil }
         return out
+    }
+}
+
+extension Evaluator {
+    /// A `minLength`-style limit for messages: the number, or for a schema value beyond
+    /// 18 digits (`1e400`) words that say so (the limit is held as `Int.max`).
+    func countText(_ n: Int) -> String {
+        n == Int.max ? "the schema's value (a number with more than 18 digits)" : String(n)
     }
 }
