@@ -132,22 +132,12 @@ public enum PageInputs {
     /// Every OpenAPI document under a folder (recursive; hidden and build folders skipped).
     static func folder(_ directory: String) throws -> [PageSpec] {
         var out: [PageSpec] = []
-        let manager = FileManager.default
-        func walk(_ path: String) throws {
-            for name in ((try? manager.contentsOfDirectory(atPath: path)) ?? []).sorted() where !name.hasPrefix(".") && !name.hasPrefix(".build") {
-                let child = path + "/" + name
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    if name != "node_modules" { try walk(child) }
-                } else if [".yaml", ".yml", ".json"].contains(where: { name.hasSuffix($0) }) {
-                    // Files that are not API descriptions (schemas, data) are passed over.
-                    guard let input = try? SpecDiff.load(child), OpenAPIVersion.isAPIDescription(input.document) else { continue }
-                    out.append(try PageSpec.load(path: child))
-                }
-            }
+        // Regular files only (FolderWalk): a FIFO named like a spec is never opened.
+        for child in FolderWalk.files(under: directory, extensions: [".yaml", ".yml", ".json"]).files {
+            // Files that are not API descriptions (schemas, data) are passed over.
+            guard let input = try? SpecDiff.load(child), OpenAPIVersion.isAPIDescription(input.document) else { continue }
+            out.append(try PageSpec.load(path: child))
         }
-        try walk(directory)
         return out
     }
 
