@@ -23,6 +23,43 @@ public enum SpecPage {
         return nil
     }
 
+    /// A `$ref` of a spec that cannot be followed, with where it is written.
+    public struct UnresolvedReference: Sendable {
+        public var ref: String
+        public var position: SourcePosition
+        public var pointer: JSONPointer
+    }
+
+    /// Every `$ref` of the spec that cannot be followed (its target is missing, outside the
+    /// spec's folder or unreadable), in document order. Example values (`example`, an Example
+    /// Object's `value`) and `x-` extensions are data, not references, and are passed over.
+    public static func unresolvedReferences(_ spec: PageSpec) -> [UnresolvedReference] {
+        var out: [UnresolvedReference] = []
+        func walk(_ value: Value, _ keys: ArraySlice<String>, depth: Int) {
+            guard depth < 256 else { return }
+            switch value.kind {
+            case .object:
+                if let ref = value["$ref"], let text = ref.string {
+                    if ((try? spec.contract.resolve(value)) ?? nil) == nil {
+                        out.append(UnresolvedReference(ref: text, position: ref.position, pointer: value.pointer))
+                    }
+                    return
+                }
+                let inExample = keys.count >= 2 && keys[keys.endIndex - 2] == "examples"
+                for member in value.members {
+                    if member.name == "example" || member.name.hasPrefix("x-") || (inExample && member.name == "value") { continue }
+                    walk(member.value, (keys + [member.name]).suffix(2), depth: depth + 1)
+                }
+            case .array:
+                for element in value.elements { walk(element, (keys + ["[]"]).suffix(2), depth: depth + 1) }
+            default:
+                return
+            }
+        }
+        walk(spec.contract.document.root, [], depth: 0)
+        return out
+    }
+
     /// - Parameters:
     ///   - versionPages: page file names of other versions of the service, for the revision history's links.
     ///   - changesPage: the page of changes from the previous version, when there is one.
@@ -35,6 +72,17 @@ public enum SpecPage {
         body += "</p>\n"
         if let changesPage { body += "<p><a href=\"" + HTML.href(changesPage) + "\">Changes from the previous version</a></p>\n" }
         body += "<nav aria-label=\"Sections\"><a href=\"#operations\">Operations</a> · <a href=\"#schemas\">Schemas</a> · <a href=\"#error-codes\">Error codes</a> · <a href=\"#revision-history\">Revision history</a></nav>\n"
+        let unresolved = unresolvedReferences(spec)
+        if !unresolved.isEmpty {
+            body += "<section class=\"unresolved-list\" id=\"unresolved-references\" role=\"note\"><h2>Unresolved references</h2><p>"
+                + String(unresolved.count) + (unresolved.count == 1 ? " <code>$ref</code> of this spec cannot" : " <code>$ref</code>s of this spec cannot")
+                + " be followed (the target is missing, outside the spec's folder or unreadable); each is shown as a marked note where it is used.</p><ul>"
+            for u in unresolved {
+                body += "<li>line " + String(u.position.line) + ", column " + String(u.position.column) + ": <code>" + HTML.escape(u.ref)
+                    + "</code> at <code>" + HTML.escape(u.pointer.description) + "</code></li>"
+            }
+            body += "</ul></section>\n"
+        }
         if let description = contract.info?["description"]?.string { body += "<section id=\"about\">" + HTML.prose(description) + "</section>\n" }
         if !contract.servers.isEmpty {
             body += "<h2 id=\"servers\">Servers</h2>" + HTML.table(["URL", "Description"], contract.servers.map {

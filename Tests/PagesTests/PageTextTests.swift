@@ -56,10 +56,45 @@ final class PageTextTests: XCTestCase {
             XCTAssertFalse(html.contains(tag), "unescaped \(tag)")
         }
         XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        XCTAssertTrue(html.contains("<span class=\"badge rule\">CRR rule</span> x-crr-rule: &lt;u&gt;rule&lt;/u&gt;"))
+        XCTAssertTrue(html.contains("<span class=\"badge rule\">CRR rule</span> business rule, not in the published spec: &lt;u&gt;rule&lt;/u&gt;"))
         XCTAssertEqual(html.components(separatedBy: "<script>").count - 1, 1, "only crrspec's own script")
         let postman = PostmanCollection.render([spec])
         XCTAssertTrue(postman.contains("x\\\"><svg onload=alert(3)>"), "JSON strings are quoted, not HTML-escaped")
+    }
+
+    /// CRR business rules (`x-crr-rule` marks in the bundled specs) are marked as such: the
+    /// constraint the mark names carries the "CRR rule" badge, one it does not name does not,
+    /// and the rule's reason is shown in words.
+    func testCRRBusinessRulesAreMarked() throws {
+        let yaml = """
+        openapi: 3.0.3
+        info: {title: Rules, version: 1.0.0}
+        paths: {}
+        components:
+          schemas:
+            Bid:
+              type: object
+              properties:
+                owner:
+                  type: string
+                  maxLength: 40
+                  minLength: 1
+                  x-crr-rule: {keywords: [minLength], reason: "an owner is never empty", code: "CRR-0042"}
+        """
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("rules.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let html = SpecPage.render(try PageSpec.load(path: file.path))
+        let badge = "<span class=\"badge rule\">CRR rule</span>"
+        XCTAssertTrue(html.contains("minLength <code>1</code> " + badge), "the marked keyword has the badge")
+        XCTAssertTrue(html.contains("maxLength <code>40</code><br>"), "CAISO's own constraint has none")
+        XCTAssertTrue(html.contains(badge + " business rule, not in the published spec (<code>minLength</code>): an owner is never empty; CAISO answers <code>CRR-0042</code>"))
+        // The bundled specs' marks are shown the same way.
+        let nomination = SpecPage.render(try PageInputs.collect(["nomination@1.3.1"], newestOnly: true)[0])
+        XCTAssertTrue(nomination.contains("minLength <code>1</code> " + badge))
+        XCTAssertTrue(nomination.contains(badge + " business rule, not in the published spec (<code>minLength</code>): a CRR name, id or code is never empty"))
+        XCTAssertFalse(nomination.contains("x-crr-rule: {"), "no raw JSON of the mark")
     }
 
     /// Relative luminance of an sRGB hex colour (WCAG 2).
