@@ -93,7 +93,7 @@ final class PageTextTests: XCTestCase {
         // The bundled specs' marks are shown the same way.
         let nomination = SpecPage.render(try PageInputs.collect(["nomination@1.3.1"], newestOnly: true)[0])
         XCTAssertTrue(nomination.contains("minLength <code>1</code> " + badge))
-        XCTAssertTrue(nomination.contains(badge + " business rule, not in the published spec (<code>minLength</code>): a CRR name, id or code is never empty"))
+        XCTAssertTrue(nomination.contains(badge + " business rule, not in the published spec (<code>minLength</code>): an empty portfolioName names no portfolio; CAISO answers <code>POR0215</code>"))
         XCTAssertFalse(nomination.contains("x-crr-rule: {"), "no raw JSON of the mark")
     }
 
