@@ -33,6 +33,7 @@ public enum PageAssets {
     .badge { display: inline-block; font-size: 0.8em; padding: 0 6px; border-radius: 9px; color: #1b1f24; background: #e3e7ec; }
     .badge.required { color: #7a1212; background: #fde8e8; }
     .badge.rule { color: #5a3300; background: #fff1d6; }
+    .badge.valid { color: #13532f; background: #e7f6ec; }
     .badge.deprecated { color: #5a3300; background: #fff1d6; }
     .c-breaking, .bump-MAJOR { color: #8a1414; background: #fdecec; }
     .c-warning, .bump-MINOR { color: #6b4200; background: #fff4dc; }

@@ -122,7 +122,7 @@ public enum SpecPage {
             body += "<h3>" + HTML.escape(name) + " <span class=\"badge\">" + HTML.escape(usage.isEmpty ? "not used by an operation" : "used in " + usage.description) + "</span></h3>"
             if let description = schema["description"]?.string { body += HTML.prose(description) }
             body += tables.render(schema)
-            if let example = schema["example"] { body += "<p class=\"muted\">Example</p><pre>" + HTML.escape(JSONText.render(example)) + "</pre>" }
+            if let example = schema["example"] { body += checkedExample("Example", example, schema: schema, spec: spec) }
             body += "</section>\n"
         }
 
@@ -154,6 +154,18 @@ public enum SpecPage {
     }
 
     static func filterText(_ parts: String...) -> String { parts.joined(separator: " ") }
+
+    /// An example with the verdict of crrspec's engine on it against its schema: "valid against
+    /// the schema", or "not valid" with the first problems.
+    static func checkedExample(_ label: String, _ data: Value, schema: Value?, spec: PageSpec) -> String {
+        var verdict = ""
+        if let schema {
+            let problems = ExampleBody.check(JSONText.render(data, pretty: false), against: schema, spec: spec)
+            verdict = problems.isEmpty ? " <span class=\"badge valid\">valid against the schema</span>"
+                : " <span class=\"badge required\">not valid against the schema</span> " + HTML.escape(problems.prefix(3).joined(separator: "; "))
+        }
+        return "<details class=\"example\"><summary>" + HTML.escape(label) + verdict + "</summary><pre>" + HTML.escape(JSONText.render(data)) + "</pre></details>"
+    }
 
     static func filterText(_ name: String, _ schema: Value) -> String {
         ([name] + (schema["properties"]?.members.map(\.name) ?? [])).joined(separator: " ")
@@ -205,6 +217,15 @@ public enum SpecPage {
                     r.headers.map { "<code>" + HTML.escape($0.name) + "</code>" }.joined(separator: ", "),
                 ]
             }, caption: "Responses")
+            for r in operation.responses {
+                for media in r.content where media.name.contains("json") {
+                    for example in media.examples {
+                        guard let data = example.data else { continue }
+                        out += checkedExample("Example " + r.status + " response (" + (example.name == "example" ? "example" : "examples/" + example.name) + ")",
+                                              data, schema: media.schema, spec: spec)
+                    }
+                }
+            }
         }
         return out + "</section>\n"
     }

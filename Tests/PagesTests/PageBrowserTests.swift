@@ -69,6 +69,24 @@ final class PageBrowserTests: XCTestCase {
         XCTAssertTrue(dom.contains("of ") && dom.contains(" shown"))
     }
 
+    /// The same pages served over HTTP (127.0.0.1): they render, the filter script runs, and
+    /// the server is asked for the page alone (and the favicon Chromium asks for by itself).
+    func testPagesWorkOverHTTP() throws {
+        _ = try Browser.requireChromium()
+        let (doms, requests) = try Browser.serving(Self.site) { base in
+            try ["auction-1.2.1.html", "index.html"].map {
+                try Browser.dumpDOM(base.appendingPathComponent($0), fragment: "filter=portfolioCreation", loopback: true)
+            }
+        }
+        let spec = doms[0]
+        XCTAssertTrue(spec.contains("id=\"schema-NewBid\""), String(spec.prefix(300)))
+        XCTAssertEqual(spec.components(separatedBy: "<section class=\"operation\"").count - 1, 8)
+        XCTAssertEqual(spec.components(separatedBy: "<section class=\"operation\" id=\"op-").count - 1, 8)
+        XCTAssertTrue(spec.contains(" shown"), "the filter script ran")
+        XCTAssertTrue(doms[1].contains("<svg class=\"timeline\""), String(doms[1].prefix(300)))
+        XCTAssertEqual(Set(requests.filter { $0 != "/favicon.ico" }), ["/auction-1.2.1.html", "/index.html"], "\(requests)")
+    }
+
     func testChangesPageInChromium() throws {
         let dom = try Browser.dumpDOM(page("auction-changes-1.1.7-to-1.2.0.html"))
         XCTAssertEqual(count("<h1", in: dom), 1)

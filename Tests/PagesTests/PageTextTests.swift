@@ -97,6 +97,47 @@ final class PageTextTests: XCTestCase {
         XCTAssertFalse(nomination.contains("x-crr-rule: {"), "no raw JSON of the mark")
     }
 
+    /// Examples of component schemas and of responses are checked against their schemas with
+    /// crrspec's engine, and the page says which are valid.
+    func testExamplesAreValidatedOnThePage() throws {
+        let yaml = """
+        openapi: 3.0.3
+        info: {title: Examples, version: 1.0.0}
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Count'}
+                      examples:
+                        small: {value: {count: 3}}
+                        negative: {value: {count: -1}}
+        components:
+          schemas:
+            Count:
+              type: object
+              required: [count]
+              properties:
+                count: {type: integer, minimum: 0}
+              example: {count: "three"}
+        """
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-examples-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("examples.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let html = SpecPage.render(try PageSpec.load(path: file.path))
+        XCTAssertTrue(html.contains("<summary>Example 200 response (examples/small) <span class=\"badge valid\">valid against the schema</span></summary>"), html)
+        XCTAssertTrue(html.contains("<summary>Example 200 response (examples/negative) <span class=\"badge required\">not valid against the schema</span> /count:"), html)
+        XCTAssertTrue(html.contains("<summary>Example <span class=\"badge required\">not valid against the schema</span> /count:"), html)
+        // The bundled specs' examples are all valid.
+        let auction = SpecPage.render(try PageInputs.collect(["auction@1.2.1"], newestOnly: true)[0])
+        XCTAssertGreaterThan(auction.components(separatedBy: "<span class=\"badge valid\">valid against the schema</span>").count - 1, 3)
+        XCTAssertFalse(auction.contains("not valid against the schema"))
+    }
+
     /// Relative luminance of an sRGB hex colour (WCAG 2).
     func luminance(_ hex: String) -> Double {
         let digits = Array(hex.dropFirst())
