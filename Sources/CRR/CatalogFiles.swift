@@ -17436,7 +17436,7 @@ components:
             $ref: '#/components/schemas/Nomination'
     PortfolioIdentifier:
       description: Names that identify one portfolio.
-      x-crr-rule: {keywords: [required], reason: "the published schema requires market, a property it does not define, instead of its property marketName, so no request could satisfy it; crrspec requires marketName", code: SER0017}
+      x-crr-rule: {keywords: [required], properties: [marketName], reason: "the published schema requires market, a property it does not define, instead of its property marketName, so no request could satisfy it; crrspec requires marketName", code: SER0017}
       type: object
       required:
         - portfolioName

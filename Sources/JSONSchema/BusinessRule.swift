@@ -10,7 +10,8 @@ import Document
 ///   minLength: 1
 /// ```
 ///
-/// `keywords` names the keywords that are business rules (all of the object's when absent),
+/// `keywords` names the keywords that are business rules (all of the object's when absent;
+/// with `required`, `properties` may name the required properties the rule is about),
 /// `reason` says why, and `code` the CAISO error code the rule anticipates when CAISO's tables
 /// name one. The mark also sits on nodes that are not schemas: a request body (`keywords:
 /// [required]`), a response or a server that the published file lacks, the document root
@@ -32,7 +33,14 @@ public enum CRRBusinessRule {
 
     /// `message`, prefixed when `keyword` is a business rule of `schema`.
     public static func message(_ message: String, keyword: String, schema: Value) -> String {
-        Self.message(message, rule: rule(for: keyword, in: schema))
+        var found = rule(for: keyword, in: schema)
+        // `required` with `properties: [...]`: only those properties' absence is the rule (the
+        // message names the missing property in quotes).
+        if found != nil, keyword == "required", let names = schema[key]?["properties"], names.kind == .array,
+           !names.elements.contains(where: { $0.string.map { message.contains("\"\($0)\"") } ?? false }) {
+            found = nil
+        }
+        return Self.message(message, rule: found)
     }
 
     /// `message`, prefixed when `rule` (a reason and code from ``rule(for:in:)``) is one.

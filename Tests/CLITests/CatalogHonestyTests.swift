@@ -80,6 +80,17 @@ final class CatalogHonestyTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains(#"error: CRR business rule, not in the published spec: "" is 0 characters long, shorter than the minimum of 1 (an empty assetOwner names no asset owner; CAISO answers SER0030)"#),
                       r.stdout + r.stderr)
     }
+    /// A `required` rule names its property: only that property's absence says "business rule".
+    func testARequiredRuleCoversOnlyTheNamedProperty() throws {
+        let dir = try CLI.scratch(["id.json": Array(#"{"participantName": "CISO"}"#.utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["validate", "--spec", CLI.packageRoot.appendingPathComponent("openapi/caiso_crr_nomination_v1.3.1_openapi.yaml").path,
+                             "--component", "PortfolioIdentifier", "id.json"], in: dir)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.contains(#"error: missing required property "portfolioName""#) && !$0.contains("business rule") }, r.stdout)
+        XCTAssertTrue(lines.contains { $0.contains(#"error: CRR business rule, not in the published spec: missing required property "marketName" (the published schema requires market"#) }, r.stdout)
+    }
+
     static let docsBegin = "<!-- business-rules:begin (generated from the x-crr-rule marks by CatalogHonestyTests; CRRSPEC_UPDATE_DOCS=1 rewrites it) -->"
     static let docsEnd = "<!-- business-rules:end -->"
 
@@ -98,8 +109,10 @@ final class CatalogHonestyTests: XCTestCase {
                         if let mark = node["x-crr-rule"] {
                             let keywords = mark["keywords"]?.elements.compactMap(\.string) ?? []
                             let codes = mark["codes"]?.elements.compactMap(\.string) ?? []
+                            let properties = mark["properties"]?.elements.compactMap(\.string) ?? []
                             let covers = !codes.isEmpty ? "code-table rows " + codes.joined(separator: ", ")
-                                : keywords.isEmpty ? "the whole node" : keywords.joined(separator: ", ")
+                                : keywords.isEmpty ? "the whole node"
+                                : keywords.joined(separator: ", ") + (properties.isEmpty ? "" : " (" + properties.joined(separator: ", ") + ")")
                             found.append((folder + "/" + name, node.pointer.description, covers,
                                           mark.string ?? mark["reason"]?.string ?? "", mark["code"]?.string))
                         }
