@@ -128,7 +128,42 @@ final class PageBrowserTests: XCTestCase {
     }
 
     func testPagesParseWithoutErrorsAndHaveOneH1AndLabelledControls() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.site.path).sorted().map(page)
+        var files = try FileManager.default.contentsOfDirectory(atPath: Self.site.path).sorted().map(page)
+        // A page with unresolved references, business rules and checked examples too.
+        let yaml = """
+        openapi: 3.0.3
+        info: {title: Notes, version: 1.0.0}
+        paths:
+          /a:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/Gone'}
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Bid'}
+                      example: {owner: x}
+        components:
+          schemas:
+            Bid:
+              type: object
+              properties:
+                owner: {type: string, minLength: 1, x-crr-rule: {keywords: [minLength], reason: never empty}}
+                other: {$ref: 'elsewhere.yaml#/Bid'}
+              example: {owner: ""}
+        """
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-notes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try yaml.write(to: dir.appendingPathComponent("notes.yaml"), atomically: true, encoding: .utf8)
+        let notes = SpecPage.render(try PageSpec.load(path: dir.appendingPathComponent("notes.yaml").path))
+        XCTAssertTrue(notes.contains("<section class=\"unresolved-list\""))
+        XCTAssertTrue(notes.contains("not valid against the schema"))
+        try notes.write(to: dir.appendingPathComponent("notes.html"), atomically: true, encoding: .utf8)
+        files.append(dir.appendingPathComponent("notes.html"))
         for check in try Browser.checkHTML(files) {
             XCTAssertEqual(check.errors, [], check.file)
             XCTAssertEqual(check.h1, 1, check.file)
