@@ -1,6 +1,7 @@
 import CRR
 import Diff
 import Document
+import JSONSchema
 import OpenAPI
 
 /// The documentation page of one spec: operations grouped by tag (method, path, summary,
@@ -23,6 +24,43 @@ public enum SpecPage {
         return nil
     }
 
+    /// A `$ref` of a spec that cannot be followed, with where it is written.
+    public struct UnresolvedReference: Sendable {
+        public var ref: String
+        public var position: SourcePosition
+        public var pointer: JSONPointer
+    }
+
+    /// Every `$ref` of the spec that cannot be followed (its target is missing, outside the
+    /// spec's folder or unreadable), in document order. Example values (`example`, an Example
+    /// Object's `value`) and `x-` extensions are data, not references, and are passed over.
+    public static func unresolvedReferences(_ spec: PageSpec) -> [UnresolvedReference] {
+        var out: [UnresolvedReference] = []
+        func walk(_ value: Value, _ keys: ArraySlice<String>, depth: Int) {
+            guard depth < 256 else { return }
+            switch value.kind {
+            case .object:
+                if let ref = value["$ref"], let text = ref.string {
+                    if ((try? spec.contract.resolve(value)) ?? nil) == nil {
+                        out.append(UnresolvedReference(ref: text, position: ref.position, pointer: value.pointer))
+                    }
+                    return
+                }
+                let inExample = keys.count >= 2 && keys[keys.endIndex - 2] == "examples"
+                for member in value.members {
+                    if member.name == "example" || member.name.hasPrefix("x-") || (inExample && member.name == "value") { continue }
+                    walk(member.value, (keys + [member.name]).suffix(2), depth: depth + 1)
+                }
+            case .array:
+                for element in value.elements { walk(element, (keys + ["[]"]).suffix(2), depth: depth + 1) }
+            default:
+                return
+            }
+        }
+        walk(spec.contract.document.root, [], depth: 0)
+        return out
+    }
+
     /// - Parameters:
     ///   - versionPages: page file names of other versions of the service, for the revision history's links.
     ///   - changesPage: the page of changes from the previous version, when there is one.
@@ -35,10 +73,24 @@ public enum SpecPage {
         body += "</p>\n"
         if let changesPage { body += "<p><a href=\"" + HTML.href(changesPage) + "\">Changes from the previous version</a></p>\n" }
         body += "<nav aria-label=\"Sections\"><a href=\"#operations\">Operations</a> · <a href=\"#schemas\">Schemas</a> · <a href=\"#error-codes\">Error codes</a> · <a href=\"#revision-history\">Revision history</a></nav>\n"
+        let unresolved = unresolvedReferences(spec)
+        if !unresolved.isEmpty {
+            body += "<section class=\"unresolved-list\" id=\"unresolved-references\" role=\"note\"><h2>Unresolved references</h2><p>"
+                + String(unresolved.count) + (unresolved.count == 1 ? " <code>$ref</code> of this spec cannot" : " <code>$ref</code>s of this spec cannot")
+                + " be followed (the target is missing, outside the spec's folder or unreadable); each is shown as a marked note where it is used.</p><ul>"
+            for u in unresolved {
+                body += "<li>line " + String(u.position.line) + ", column " + String(u.position.column) + ": <code>" + HTML.escape(u.ref)
+                    + "</code> at <code>" + HTML.escape(u.pointer.description) + "</code></li>"
+            }
+            body += "</ul></section>\n"
+        }
         if let description = contract.info?["description"]?.string { body += "<section id=\"about\">" + HTML.prose(description) + "</section>\n" }
         if !contract.servers.isEmpty {
-            body += "<h2 id=\"servers\">Servers</h2>" + HTML.table(["URL", "Description"], contract.servers.map {
-                ["<code>" + HTML.escape($0.url) + "</code>", HTML.escape($0.description ?? "")]
+            body += "<h2 id=\"servers\">Servers</h2>"
+            if CRRBusinessRule.rule(for: "servers", in: contract.document.root) != nil { body += "<p>" + tables.ruleNote(contract.document.root) + "</p>" }
+            body += HTML.table(["URL", "Description"], contract.servers.map {
+                let note = tables.ruleNote($0.value)
+                return ["<code>" + HTML.escape($0.url) + "</code>", HTML.escape($0.description ?? "") + (note.isEmpty ? "" : "<br>" + note)]
             })
         }
         if !contract.securitySchemes.isEmpty {
@@ -74,7 +126,7 @@ public enum SpecPage {
             body += "<h3>" + HTML.escape(name) + " <span class=\"badge\">" + HTML.escape(usage.isEmpty ? "not used by an operation" : "used in " + usage.description) + "</span></h3>"
             if let description = schema["description"]?.string { body += HTML.prose(description) }
             body += tables.render(schema)
-            if let example = schema["example"] { body += "<p class=\"muted\">Example</p><pre>" + HTML.escape(JSONText.render(example)) + "</pre>" }
+            if let example = schema["example"] { body += checkedExample("Example", example, schema: schema, spec: spec) }
             body += "</section>\n"
         }
 
@@ -84,8 +136,14 @@ public enum SpecPage {
         if codes.isEmpty {
             body += "<p class=\"muted\">The spec documents no error-code table.</p>\n"
         } else {
+            // Marks on the schema that holds the table: which rows (`codes`) differ from the
+            // published table, and why.
+            let marks = codeTableMarks(contract.document.root)
+            for mark in marks { body += "<p>" + tables.ruleNote(mark) + "</p>" }
+            let marked = Set(marks.flatMap { $0[CRRBusinessRule.key]?["codes"]?.elements.compactMap(\.string) ?? [] })
             body += HTML.table(["Code", "Meaning", "Line"], codes.map {
-                ["<code id=\"" + HTML.anchor("code", $0.code) + "\">" + HTML.escape($0.code) + "</code>", HTML.escape($0.text ?? ""), String($0.location.line)]
+                ["<code id=\"" + HTML.anchor("code", $0.code) + "\">" + HTML.escape($0.code) + "</code>" + (marked.contains($0.code) ? " " + SchemaTable.ruleBadge : ""),
+                 HTML.escape($0.text ?? ""), String($0.location.line)]
             }, caption: "\(codes.count) error codes", className: "codes")
         }
 
@@ -106,6 +164,37 @@ public enum SpecPage {
     }
 
     static func filterText(_ parts: String...) -> String { parts.joined(separator: " ") }
+
+    /// The nodes whose `x-crr-rule` names error-code table rows (`codes`), in document order.
+    static func codeTableMarks(_ root: Value) -> [Value] {
+        var out: [Value] = []
+        func walk(_ value: Value, depth: Int) {
+            guard depth < 64 else { return }
+            switch value.kind {
+            case .object:
+                if let mark = value[CRRBusinessRule.key], mark.kind == .object, mark["codes"] != nil { out.append(value) }
+                for member in value.members where member.name != CRRBusinessRule.key { walk(member.value, depth: depth + 1) }
+            case .array:
+                for element in value.elements { walk(element, depth: depth + 1) }
+            default:
+                return
+            }
+        }
+        walk(root, depth: 0)
+        return out
+    }
+
+    /// An example with the verdict of crrspec's engine on it against its schema: "valid against
+    /// the schema", or "not valid" with the first problems.
+    static func checkedExample(_ label: String, _ data: Value, schema: Value?, spec: PageSpec) -> String {
+        var verdict = ""
+        if let schema {
+            let problems = ExampleBody.check(JSONText.render(data, pretty: false), against: schema, spec: spec)
+            verdict = problems.isEmpty ? " <span class=\"badge valid\">valid against the schema</span>"
+                : " <span class=\"badge required\">not valid against the schema</span> " + HTML.escape(problems.prefix(3).joined(separator: "; "))
+        }
+        return "<details class=\"example\"><summary>" + HTML.escape(label) + verdict + "</summary><pre>" + HTML.escape(JSONText.render(data)) + "</pre></details>"
+    }
 
     static func filterText(_ name: String, _ schema: Value) -> String {
         ([name] + (schema["properties"]?.members.map(\.name) ?? [])).joined(separator: " ")
@@ -132,15 +221,20 @@ public enum SpecPage {
                 if let example = p.examples.first?.data ?? schema?["example"] {
                     description += "<p class=\"muted\">Example: <code>" + HTML.escape(PostmanCollection.text(example)) + "</code></p>"
                 }
+                let note = tables.ruleNote(p.value)
                 return [name, HTML.escape(p.locationText), p.schema.map(tables.typeCell) ?? "",
-                        schema.map(tables.constraints) ?? "", description]
+                        (schema.map(tables.constraints) ?? "") + (note.isEmpty ? "" : "<br>" + note), description]
             }, caption: "Parameters")
         }
         if let requestBody = operation.requestBody {
-            out += "<p><strong>Request body</strong>" + (requestBody.required ? " <span class=\"badge required\">required</span>" : "") + "</p>"
+            let note = tables.ruleNote(requestBody.value)
+            out += "<p><strong>Request body</strong>" + (requestBody.required ? " <span class=\"badge required\">required</span>" : "")
+                + (note.isEmpty ? "" : " " + note) + "</p>"
             if let description = requestBody.description { out += HTML.prose(description) }
             for media in requestBody.content {
                 out += "<p><code>" + HTML.escape(media.name) + "</code>: " + (media.schema.map(tables.typeCell) ?? "no schema") + "</p>"
+                // An inline schema (no $ref to a component) has no section of its own: its table here.
+                if let schema = media.schema, schema["$ref"] == nil { out += tables.render(schema) }
             }
             if let example = ExampleBody.of(operation, in: spec) {
                 out += "<details><summary>Example body (" + HTML.escape(example.source) + ", "
@@ -152,11 +246,28 @@ public enum SpecPage {
             out += HTML.table(["Status", "Description", "Body", "Headers"], operation.responses.map { r in
                 [
                     "<code>" + HTML.escape(r.status) + "</code>",
-                    HTML.escape(r.description ?? ""),
-                    r.content.map { "<code>" + HTML.escape($0.name) + "</code> " + ($0.schema.map(tables.typeCell) ?? "") }.joined(separator: "<br>"),
+                    HTML.escape(r.description ?? "") + { let note = tables.ruleNote(r.value); return note.isEmpty ? "" : "<br>" + note }(),
+                    r.content.map { media in
+                        var cell = "<code>" + HTML.escape(media.name) + "</code> " + (media.schema.map(tables.typeCell) ?? "")
+                        // An inline schema's own constraints (a component's are in its section).
+                        if let schema = media.schema, schema["$ref"] == nil {
+                            let constraints = tables.constraints(schema)
+                            if !constraints.isEmpty { cell += "<br>" + constraints }
+                        }
+                        return cell
+                    }.joined(separator: "<br>"),
                     r.headers.map { "<code>" + HTML.escape($0.name) + "</code>" }.joined(separator: ", "),
                 ]
             }, caption: "Responses")
+            for r in operation.responses {
+                for media in r.content where media.name.contains("json") {
+                    for example in media.examples {
+                        guard let data = example.data else { continue }
+                        out += checkedExample("Example " + r.status + " response (" + (example.name == "example" ? "example" : "examples/" + example.name) + ")",
+                                              data, schema: media.schema, spec: spec)
+                    }
+                }
+            }
         }
         return out + "</section>\n"
     }

@@ -20,7 +20,9 @@ struct DocsCommand: ParsableCommand {
         with a timeline per service (one mark per version, coloured by the bump it required, \
         hollow where the declared bump was lower). The pages load nothing from the network: \
         the stylesheet and the filter script are inside each page; open them from disk or \
-        serve them over HTTP.
+        serve them over HTTP. A $ref that cannot be followed is marked on the page as an \
+        unresolved reference and reported on standard error as a warning with its \
+        file:line:column.
 
         Exit status: 0, or 2 on unusable input or an output folder that cannot be written.
 
@@ -44,7 +46,9 @@ struct DocsCommand: ParsableCommand {
     func run() throws {
         let pages: [DocsSite.Page]
         do {
-            pages = try DocsSite.build(try PageInputs.collect(specs, newestOnly: false), options: errorCodes.options)
+            let inputs = try PageInputs.collect(specs, newestOnly: false)
+            PageWarnings.unresolvedReferences(inputs) { "\($0.pageName) marks it as unresolved" }
+            pages = try DocsSite.build(inputs, options: errorCodes.options)
         } catch let error as PagesInputError {
             Output.err("crrspec: \(error.message)\n")
             throw ExitCode(2)
@@ -57,5 +61,18 @@ struct DocsCommand: ParsableCommand {
         }
         for page in pages { try PageWriter.write(page.html, to: output + "/" + page.name) }
         Output.out("wrote \(pages.count) pages to \(output) (open \(output)/index.html)\n")
+    }
+}
+
+/// Warnings of `docs` and `postman` on standard error.
+enum PageWarnings {
+    /// One warning per `$ref` that cannot be followed, with its file:line:column and what the
+    /// output does about it.
+    static func unresolvedReferences(_ specs: [PageSpec], consequence: (PageSpec) -> String) {
+        for spec in specs {
+            for u in SpecPage.unresolvedReferences(spec) {
+                Output.err("\(spec.file):\(u.position.line):\(u.position.column): warning: unresolved reference \(u.ref) (at \(u.pointer)); \(consequence(spec))\n")
+            }
+        }
     }
 }
