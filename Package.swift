@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Batch", dependencies: ["Document", "JSONSchema", "Reporting"]),
         .target(name: "Lint", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
         .target(name: "Diff", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
-        .target(name: "Mock", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
+        .target(name: "Mock", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Diff"]),
         .target(
             name: "MockServer",
             dependencies: [

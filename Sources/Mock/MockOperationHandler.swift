@@ -49,7 +49,7 @@ struct MockOperationHandler {
                 }
                 continue
             }
-            guard let schemaValue = parameter.schema, let schema = engine.schema(schemaValue, spec: operation.spec) else { continue }
+            guard let schemaValue = parameter.schema, let schema = engine.schema(schemaValue, spec: operation.spec, direction: .request) else { continue }
             let resolved = (try? spec.spec.resolve(schemaValue)) ?? schemaValue
             let json = MockParameterCoder.json(raw, schema: resolved, style: parameter.style, explode: parameter.explode, spec: spec.spec)
             guard let document = try? JSONReader.parse(string: json, name: pointer) else { continue }
@@ -88,7 +88,7 @@ struct MockOperationHandler {
             return [MockViolation(side: "request", id: MockLogID.malformedBody, pointer: "", message: "malformed JSON: \(error.message)",
                                   line: error.line, column: error.column)]
         }
-        guard let schema = engine.schema(media.schema, spec: operation.spec) else { return [] }
+        guard let schema = engine.schema(media.schema, spec: operation.spec, direction: .request) else { return [] }
         let result: ValidationResult
         do {
             result = try schema.validate(document.root)
