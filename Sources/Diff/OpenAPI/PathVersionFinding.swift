@@ -14,7 +14,7 @@ enum PathVersionFinding {
         for (service, versions) in newServices.sorted(by: { $0.key < $1.key }) {
             guard oldServices[service] == versions else { continue }
             let mine = changes.filter { change in
-                guard !change.compatibility.isDocumentation, !change.id.hasPrefix("service-") else { return false }
+                guard !change.compatibility.isDocumentation, change.businessRule == nil, !change.id.hasPrefix("service-") else { return false }
                 if change.operations.isEmpty { return single == service }
                 return change.operations.contains { ServicePath(String($0.split(separator: " ", maxSplits: 1).last ?? "")).service == service }
             }
