@@ -71,6 +71,6 @@ let package = Package(
         .testTarget(name: "MockServerTests", dependencies: ["crrspec", "Mock"]),
         .testTarget(name: "PagesTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Diff", "Pages"],
                     exclude: ["postman-collection-v2.1.test-schema.json"]),
-        .testTarget(name: "CLITests", dependencies: ["crrspec", "Lint", "Diff"], exclude: ["BadInputs"]),
+        .testTarget(name: "CLITests", dependencies: ["crrspec", "Lint", "Diff", "Mock"], exclude: ["BadInputs"]),
     ]
 )

@@ -244,7 +244,7 @@ public enum MockClock {
 /// contract says, and clients are tested against the server's answer.
 public enum MockFormats {
     /// `format: uuid` (RFC 9562): 8-4-4-4-12 hexadecimal digits, either case.
-    public static let uuid = FormatRule(name: "uuid") { bytes in
+    public static let uuid = FormatRule(name: "mock-uuid") { bytes in
         if isUUID(bytes) { return nil }
         return "\(JSONWriter.quote(String(decoding: bytes.prefix(80), as: UTF8.self))) is not a valid uuid (8-4-4-4-12 hexadecimal digits)"
     }

@@ -73,5 +73,10 @@ extension MockLogID {
             description: "With --watch the mock reloads each spec file given on the command line when it changes. An edit that does not parse, is not an OpenAPI spec, or makes two operations claim one route is refused: the mock keeps serving the version it had and logs why, with the file's line and column.",
             example: "crrspec mock api.yaml --watch\ncrrspec mock: api.yaml changed but cannot be used, still serving the previous version: api.yaml:12:5: ...",
             fix: "Fix the spec file; the next save is picked up."),
+        Explanation(
+            id: uuidFormat, kind: .mock, title: "A value declared format: uuid is not a UUID (HTTP 400, SER0017).",
+            description: "The mock checks format: uuid as a server reading the value would: 36 characters, hexadecimal digits in groups of 8-4-4-4-12 separated by hyphens, either case (RFC 9562). CRR specs declare it for the caiso-request-id header that every call carries.",
+            example: "caiso-request-id: abc\n400 SER0017 /header/caiso-request-id: header parameter caiso-request-id \"abc\": \"abc\" is not a valid uuid (8-4-4-4-12 hexadecimal digits)",
+            fix: "Send a fresh UUID for each request (uuidgen; {{$guid}} in Postman)."),
     ]
 }

@@ -62,10 +62,13 @@ public enum MockLogID {
     /// With `--watch`: a changed spec file cannot be used; the previous version stays.
     public static let reloadFailed = "mock-reload-failed"
 
+    /// A `format: uuid` value that is not a UUID (the mock's format rule, ``MockFormats/uuid``).
+    public static let uuidFormat = "mock-uuid"
+
     /// Every id, for `crrspec explain` and its tests.
     public static let all = [unknownPath, methodNotAllowed, bodyTooLarge, malformedBody, missingParameter,
                              unsupportedMediaType, missingBody, clientCertificateMissing, invalidSpecExample, preferUnavailable,
-                             undeclaredStatus, responseContentType, upstreamUnavailable, reloadFailed]
+                             undeclaredStatus, responseContentType, upstreamUnavailable, reloadFailed, uuidFormat]
 }
 
 /// One line of `--log`: a request and what the mock did with it.

@@ -144,8 +144,13 @@ enum MockQuery {
 
 /// Turns parameter text into the JSON value its schema describes (OpenAPI 3.0 styles).
 enum MockParameterCoder {
+    /// The values as the message shows them: quoted, each cut at 200 characters, at most 20.
     static func show(_ raw: [String]) -> String {
-        raw.count == 1 ? JSONWriter.quote(raw[0]) : "[" + raw.map(JSONWriter.quote).joined(separator: ", ") + "]"
+        func one(_ value: String) -> String {
+            value.count <= 200 ? JSONWriter.quote(value) : JSONWriter.quote(String(value.prefix(200))) + "… (\(value.utf8.count) bytes)"
+        }
+        if raw.count == 1 { return one(raw[0]) }
+        return "[" + raw.prefix(20).map(one).joined(separator: ", ") + (raw.count > 20 ? ", … (\(raw.count) values)" : "") + "]"
     }
 
     /// The JSON text for the values of one parameter under its style.

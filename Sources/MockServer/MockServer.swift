@@ -182,7 +182,18 @@ struct MockHTTPResponder: HTTPResponder {
         for header in answer.headers {
             if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
         }
-        if answer.status == 413 { fields[.connection] = "close" }
+        if answer.status == 413 {
+            fields[.connection] = "close"
+            // Hummingbird reads the rest of an unread body before the next request, and a body
+            // that never ends would be read for ever: close the connection once the answer is out.
+            let channel = context.channel
+            let bytes = ByteBuffer(bytes: answer.body)
+            return Response(status: .contentTooLarge, headers: fields, body: ResponseBody(contentLength: bytes.readableBytes) { writer in
+                try await writer.write(bytes)
+                try await writer.finish(nil)
+                channel.close(promise: nil)
+            })
+        }
         return Response(status: HTTPResponse.Status(code: answer.status), headers: fields,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }

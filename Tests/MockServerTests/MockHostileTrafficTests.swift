@@ -14,7 +14,7 @@ final class MockHostileTrafficTests: XCTestCase {
     static let goodRequest = "GET /crr/marketstatus/v1.0/activeAuctionMarkets?participantName=CISO HTTP/1.1\r\nHost: localhost\r\ncaiso-request-id: 3fa85f64-5717-4562-b3fc-2c963f66afa6\r\n\r\n"
 
     func start(_ arguments: [String] = []) throws -> MockProcess {
-        let mock = try MockProcess(["marketstatus", "auction", "--quiet"] + arguments)
+        let mock = try MockProcess(["market_status", "auction", "--quiet"] + arguments)
         return mock
     }
 
