@@ -303,6 +303,7 @@ components:
           example: V1.0
     ErrorDetail:
       description: One problem found in a request.
+      x-crr-rule: {reason: "the error detail of the other CRR services' error model, which the published App Status file does not have; crrspec gives every catalog operation the common CRR error contract"}
       type: object
       required:
         - severity
@@ -2740,7 +2741,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
-        x-crr-rule: {keywords: [pattern, minLength], reason: "participantName is a CRR name: letters, digits, dots, spaces, underscores and hyphens, as the published file's other names are; an empty participantName names no market participant", code: SER0017}
+        x-crr-rule: {keywords: [pattern, minLength], reason: "the pattern has + where the published one has *, so that it refuses an empty participantName too; an empty participantName names no market participant", code: SER0017}
         minLength: 1
         maxLength: 10
         pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -17110,7 +17111,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
-        x-crr-rule: {keywords: [pattern, minLength], reason: "participantName is a CRR name: letters, digits, dots, spaces, underscores and hyphens, as the published file's other names are; an empty participantName names no market participant", code: SER0017}
+        x-crr-rule: {keywords: [pattern, minLength], reason: "the pattern has + where the published one has *, so that it refuses an empty participantName too; an empty participantName names no market participant", code: SER0017}
         minLength: 1
         maxLength: 10
         pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -17362,7 +17363,7 @@ components:
         assetOwner:
           description: Asset owner (its SC ID) that holds or will hold the CRR.
           type: string
-          x-crr-rule: {keywords: [pattern, minLength], reason: "assetOwner is a CRR name: letters, digits, dots, spaces, underscores and hyphens, as the published file's other names are; an empty assetOwner names no asset owner"}
+          x-crr-rule: {keywords: [pattern, minLength], reason: "the pattern has + where the published one has *, so that it refuses an empty assetOwner too; an empty assetOwner names no asset owner"}
           minLength: 1
           maxLength: 10
           pattern: ^([a-zA-Z0-9\. _-]+)$
