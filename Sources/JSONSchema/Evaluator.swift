@@ -117,6 +117,12 @@ struct Evaluator {
         return valid
     }
 
+    /// Validates instance node `i` against a linked subschema, without retaining it.
+    @inline(__always)
+    mutating func validate(_ link: U<SchemaNode>, _ i: Int) throws(ValidationLimitError) -> Bool {
+        try link.use { schema throws(ValidationLimitError) in try validate(schema, i) }
+    }
+
     /// Notes that evaluation entered a cyclic node; coming back to it at the same value in the
     /// same mode means the evaluation would repeat itself forever: stop, naming the cycle.
     mutating func enterCycle(_ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) {
@@ -156,31 +162,31 @@ struct Evaluator {
         case .type(let mask):
             return checkType(mask, schema, i)
         case .ref(let target):
-            return try followRef(target.ref, schema, i)
+            return try target.use { target throws(ValidationLimitError) in try followRef(target, schema, i) }
         case .enumeration(let e):
-            return checkEnum(e.ref, schema, i)
+            return e.use { e in checkEnum(e, schema, i) }
         case .const(let c):
-            return checkConst(c.ref, schema, i)
+            return c.use { c in checkConst(c, schema, i) }
         case .bound(let b):
-            return checkBound(b.ref, schema, i)
+            return b.use { b in checkBound(b, schema, i) }
         case .multipleOf(let m):
-            return checkMultipleOf(m.ref, schema, i)
+            return m.use { m in checkMultipleOf(m, schema, i) }
         case .minLength(let n):
             return checkLength(n, isMin: true, schema, i)
         case .maxLength(let n):
             return checkLength(n, isMin: false, schema, i)
         case .pattern(let p):
-            return try checkPattern(p.ref, schema, i)
+            return try p.use { p throws(ValidationLimitError) in try checkPattern(p, schema, i) }
         case .format(let f):
-            return try checkFormat(f.ref, schema, i)
+            return try f.use { f throws(ValidationLimitError) in try checkFormat(f, schema, i) }
         case .content(let c):
-            return checkContent(c.ref, schema, i)
+            return c.use { c in checkContent(c, schema, i) }
         case .items(let s):
-            return try checkItems(s.ref, schema, i)
+            return try s.use { s throws(ValidationLimitError) in try checkItems(s, schema, i) }
         case .tupleItems(let list, let additional):
             return try checkTupleItems(list, additional, schema, i)
         case .contains(let s):
-            return try checkContains(s.ref, schema, i)
+            return try s.use { s throws(ValidationLimitError) in try checkContains(s, schema, i) }
         case .minItems(let n):
             return checkItemCount(n, isMin: true, schema, i)
         case .maxItems(let n):
@@ -188,7 +194,7 @@ struct Evaluator {
         case .uniqueItems:
             return checkUnique(schema, i)
         case .object(let o):
-            return try checkObject(o.ref, schema, i)
+            return try o.use { o throws(ValidationLimitError) in try checkObject(o, schema, i) }
         case .allOf(let list):
             return try checkAllOf(list, schema, i)
         case .anyOf(let list):
@@ -196,7 +202,7 @@ struct Evaluator {
         case .oneOf(let list):
             return try checkOneOf(list, schema, i)
         case .not(let s):
-            return try checkNot(s.ref, schema, i)
+            return try s.use { s throws(ValidationLimitError) in try checkNot(s, schema, i) }
         case .conditional(let condition, let then, let otherwise):
             return try checkConditional(condition, then, otherwise, schema, i)
         }
