@@ -31,8 +31,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR App Status Read
     description: Read-only operations.
@@ -199,8 +197,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR App Status Read
     description: Read-only operations.
@@ -223,26 +219,31 @@ paths:
               schema:
                 $ref: '#/components/schemas/AppStatus'
         '400':
+          x-crr-rule: {reason: "the published App Status file declares only the 200 response; crrspec gives every catalog operation the common CRR error contract"}
           description: The request or its body failed validation; see errorList.
           content:
             application/json:
               schema:
                 $ref: '#/components/schemas/CRRServiceException'
         '401':
+          x-crr-rule: {reason: "the published App Status file declares only the 200 response; crrspec gives every catalog operation the common CRR error contract"}
           description: No acceptable client certificate was presented. The response has no body.
         '403':
+          x-crr-rule: {reason: "the published App Status file declares only the 200 response; crrspec gives every catalog operation the common CRR error contract"}
           description: The participant may not use this operation or see this data.
           content:
             application/json:
               schema:
                 $ref: '#/components/schemas/CRRServiceException'
         '404':
+          x-crr-rule: {reason: "the published App Status file declares only the 200 response; crrspec gives every catalog operation the common CRR error contract"}
           description: The named resource (market, window, portfolio ...) does not exist.
           content:
             application/json:
               schema:
                 $ref: '#/components/schemas/CRRServiceException'
         '500':
+          x-crr-rule: {reason: "the published App Status file declares only the 200 response; crrspec gives every catalog operation the common CRR error contract"}
           description: The service failed while handling the request.
           content:
             application/json:
@@ -261,6 +262,7 @@ components:
       example: c9b09ec1-3a3a-4e68-a4d7-89aece526b05
   schemas:
     CRRServiceException:
+      x-crr-rule: {reason: "the error model and code table of the other CRR services, which the published App Status file does not have; crrspec gives every catalog operation the common CRR error contract"}
       description: |-
         <p>Every error response with a body (HTTP 400, 403, 404 and 500) holds one CRRServiceException. Its errorList has an ErrorDetail per problem found, each with a severity, an errorCode and an errorDescription; creationTime says when the error was raised. A code is three or four capital letters and four digits. In the texts below, {0} and {1} stand for values taken from the request. SER0029 goes with HTTP 404 and SER0028 with HTTP 500, as the published code tables have it (the published revision notes state the opposite pairing). SER0030 reports any other data validation failure or a fault in one record of the body.</p>
         <table>
@@ -328,6 +330,7 @@ components:
           example: Request "marketName" is not valid.
     AppStatus:
       description: Availability of the CRR services.
+      x-crr-rule: {keywords: [required], reason: "a healthy service always answers with status \"up\" (the published description says the answer is that fixed string), so crrspec requires status"}
       type: object
       required:
         - status
@@ -373,8 +376,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Auction Write
     description: Operations that change portfolios; they need the read/write role.
@@ -1188,6 +1189,7 @@ components:
         errorMessage:
           description: Why the portfolio is INVALID or why its submission failed.
           type: string
+          maxLength: 2147483647
           example: CRR ID 1097488538 is already offered in a pending secondary market trade.
     PortfolioCredit:
       description: Credit needed to submit a portfolio.
@@ -1259,8 +1261,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Auction Write
     description: Operations that change portfolios; they need the read/write role.
@@ -2243,6 +2243,7 @@ components:
         errorMessage:
           description: Why the portfolio is INVALID or why its submission failed.
           type: string
+          maxLength: 2147483647
           example: CRR ID 1097488538 is already offered in a pending secondary market trade.
     PortfolioCredit:
       description: Credit needed to submit a portfolio.
@@ -2315,8 +2316,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Auction Write
     description: Operations that change portfolios; they need the read/write role.
@@ -2562,6 +2561,7 @@ paths:
       requestBody:
         description: The new portfolio.
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST portfolioCreation acts on its body (the new portfolio); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
@@ -2611,6 +2611,7 @@ paths:
       requestBody:
         description: Portfolio, market and participant names.
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST portfolioSubmission acts on its body (portfolio, market and participant names); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
@@ -2660,6 +2661,7 @@ paths:
       requestBody:
         description: Portfolio, market and participant names.
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST portfolioRetraction acts on its body (portfolio, market and participant names); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
@@ -2715,7 +2717,7 @@ components:
       description: Name of the auction market, for example AUC_MN_2025_M01 or AUC_AN_2025.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market", code: MKT0001}
         minLength: 1
         maxLength: 50
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -2726,7 +2728,7 @@ components:
       description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty portfolioName names no portfolio", code: POR0215}
         minLength: 1
         maxLength: 100
         pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -2738,7 +2740,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
-        x-crr-rule: {keywords: [pattern, minLength], reason: "the characters CRR names, codes and date-times are made of; a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [pattern, minLength], reason: "the pattern has + where the published one has *, so that it refuses an empty participantName too; an empty participantName names no market participant", code: SER0017}
         minLength: 1
         maxLength: 10
         pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -2788,7 +2790,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
-          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
+          x-crr-rule: {keywords: [minItems], reason: "an error response reports at least one problem"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -2796,7 +2798,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "creationTime is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -2823,7 +2825,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "every code in CAISO's tables is three or four capital letters and four digits"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -2835,7 +2837,7 @@ components:
     ParticipantName:
       description: Market participant (scheduling coordinator) name.
       type: string
-      x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+      x-crr-rule: {keywords: [minLength], reason: "an empty ParticipantName names no market participant", code: SER0030}
       minLength: 1
       maxLength: 10
       pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -2907,7 +2909,7 @@ components:
         assetOwner:
           description: Asset owner (its SC ID) that holds or will hold the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty assetOwner names no asset owner", code: SER0030}
           minLength: 1
           maxLength: 10
           pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -2915,7 +2917,7 @@ components:
         source:
           description: Source node of the CRR path.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -2923,7 +2925,7 @@ components:
         sink:
           description: Sink node of the CRR path.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -2935,7 +2937,7 @@ components:
         period:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty period names no period", code: SER0030}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -2955,7 +2957,7 @@ components:
           description: Optional free-text note kept with the record.
           type: string
           maxLength: 512
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "the published pattern of description escapes the backslash so that it allows one by mistake; crrspec allows the characters of the other CRR descriptions", code: SER0030}
           pattern: ^([a-zA-Z0-9\#\@\. _-]*)$
           example: Hedge for Q1 load
     NewOffer:
@@ -2982,7 +2984,7 @@ components:
         assetOwner:
           description: Asset owner (its SC ID) that holds or will hold the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty assetOwner names no asset owner", code: SER0030}
           minLength: 1
           maxLength: 10
           pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -2990,7 +2992,7 @@ components:
         source:
           description: Source node of the CRR path.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -2998,7 +3000,7 @@ components:
         sink:
           description: Sink node of the CRR path.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3010,7 +3012,7 @@ components:
         period:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty period names no period", code: SER0030}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3046,7 +3048,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty portfolioName names no portfolio", code: POR0215}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -3054,7 +3056,7 @@ components:
         marketName:
           description: Name of the auction market, for example AUC_MN_2025_M01 or AUC_AN_2025.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market", code: MKT0001}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3062,14 +3064,14 @@ components:
         newBids:
           description: Buy bids of the portfolio.
           type: array
-          x-crr-rule: {keywords: [maxItems], reason: "the most items the CRR service takes in one request"}
+          x-crr-rule: {keywords: [maxItems], reason: "the 2024-11-21 CPG meeting notes limit one submission to 500 records", code: SER0030}
           maxItems: 500
           items:
             $ref: '#/components/schemas/NewBid'
         newOffers:
           description: Sell offers of the portfolio.
           type: array
-          x-crr-rule: {keywords: [maxItems], reason: "the most items the CRR service takes in one request"}
+          x-crr-rule: {keywords: [maxItems], reason: "the 2024-11-21 CPG meeting notes limit one submission to 500 records", code: SER0030}
           maxItems: 500
           items:
             $ref: '#/components/schemas/NewOffer'
@@ -3099,7 +3101,7 @@ components:
         assetOwner:
           description: Asset owner (its SC ID) that holds or will hold the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty assetOwner names no asset owner"}
           minLength: 1
           maxLength: 10
           pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -3107,7 +3109,7 @@ components:
         source:
           description: Source node of the CRR path.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3115,7 +3117,7 @@ components:
         sink:
           description: Sink node of the CRR path.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3127,7 +3129,7 @@ components:
         period:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty period names no period"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3175,14 +3177,14 @@ components:
           description: ID of the CRR offered for sale.
           type: integer
           format: int64
-          x-crr-rule: {keywords: [minimum, maximum], reason: "the range of CRR ids and quantities"}
+          x-crr-rule: {keywords: [minimum, maximum], reason: "crrId is a CRR id, from 1 to 9999999999 like the published file's other ids"}
           minimum: 1
           maximum: 9999999999
           example: 1234567
         assetOwner:
           description: Asset owner (its SC ID) that holds or will hold the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty assetOwner names no asset owner"}
           minLength: 1
           maxLength: 10
           pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -3190,7 +3192,7 @@ components:
         source:
           description: Source node of the CRR path.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3198,7 +3200,7 @@ components:
         sink:
           description: Sink node of the CRR path.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3210,7 +3212,7 @@ components:
         period:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty period names no period"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3244,7 +3246,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty portfolioName names no portfolio"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -3252,7 +3254,7 @@ components:
         marketName:
           description: Name of the auction market, for example AUC_MN_2025_M01 or AUC_AN_2025.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3278,7 +3280,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty portfolioName names no portfolio", code: POR0215}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -3286,7 +3288,7 @@ components:
         marketName:
           description: Name of the auction market, for example AUC_MN_2025_M01 or AUC_AN_2025.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market", code: MKT0001}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3319,7 +3321,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty portfolioName names no portfolio"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -3327,7 +3329,7 @@ components:
         marketName:
           description: Name of the auction market, for example AUC_MN_2025_M01 or AUC_AN_2025.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3337,6 +3339,7 @@ components:
         errorMessage:
           description: Why the portfolio is INVALID or why its submission failed.
           type: string
+          maxLength: 2147483647
           example: CRR ID 1097488538 is already offered in a pending secondary market trade.
     PortfolioCredit:
       description: Credit needed to submit a portfolio.
@@ -3349,7 +3352,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty portfolioName names no portfolio"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -3357,7 +3360,7 @@ components:
         marketName:
           description: Name of the auction market, for example AUC_MN_2025_M01 or AUC_AN_2025.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -3371,6 +3374,7 @@ components:
           example: 15000.0
         errorMessage:
           description: Why the required credit could not be estimated.
+          x-crr-rule: {reason: "the published 1.2.0 revision note adds an optional errorMessage to PortfolioCredit, but the published schema lacks it; crrspec follows the note"}
           type: string
           example: The portfolio holds no valid bid or offer.
 """#####),
@@ -3405,8 +3409,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Historical and Forecasted Load Write
     description: Operations that submit data; they need the read/write role.
@@ -3879,6 +3881,7 @@ components:
         errorMessages:
           description: Validation messages, one per failing hour.
           type: string
+          maxLength: 2147483647
           example: For 2025-06-01 hour ending 1, sink DLAP_PGAE-APND totals 273.561 MW, more than 5 percent above
             the CEC load of 238.357 MW.
     HourlyLoadRecord:
@@ -4103,8 +4106,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Historical and Forecasted Load Write
     description: Operations that submit data; they need the read/write role.
@@ -4745,6 +4746,7 @@ components:
         errorMessages:
           description: Validation messages, one per failing hour.
           type: string
+          maxLength: 2147483647
           example: For 2025-06-01 hour ending 1, sink DLAP_PGAE-APND totals 273.561 MW, more than 5 percent above
             the CEC load of 238.357 MW.
     HourlyLoadRecord:
@@ -4971,8 +4973,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Historical and Forecasted Load Write
     description: Operations that submit data; they need the read/write role.
@@ -5262,6 +5262,7 @@ paths:
       requestBody:
         description: The hourly load to submit.
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST loadSubmission acts on its body (the hourly load to submit); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
@@ -5364,7 +5365,7 @@ components:
       description: Name of the load submission window.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty loadSubmissionWindowName names no load submission window", code: LHFV0030}
         minLength: 1
         maxLength: 40
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5376,7 +5377,7 @@ components:
       description: Effective period of the load (YYYY_Mnn or YYYY_Snn).
       schema:
         type: string
-        x-crr-rule: {keywords: [maxLength, minLength], reason: "the longest value the CRR service stores; a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [maxLength, minLength], reason: "an empty periodName names no period; the parameter allows 20 characters like the periodName property, where the published parameter allows 10", code: LHFV0031}
         minLength: 1
         maxLength: 20
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5388,7 +5389,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty participantName names no market participant", code: SER0002}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5416,6 +5417,7 @@ components:
             <tr><td>SER0030</td><td>{0}</td><td>Service: any other data validation, or a fault in one record of the body</td></tr>
           </tbody>
         </table>
+      x-crr-rule: {keywords: [description], codes: [SER0022], reason: "SER0022 concerns portfolio-name characters and this API has no portfolio name; crrspec leaves it out of the code table the published file copied it into"}
       type: object
       required:
         - errorList
@@ -5424,7 +5426,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
-          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
+          x-crr-rule: {keywords: [minItems], reason: "an error response reports at least one problem"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -5432,7 +5434,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "creationTime is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -5459,7 +5461,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "every code in CAISO's tables is three or four capital letters and four digits"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -5501,7 +5503,7 @@ components:
         name:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty name names nothing"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5510,14 +5512,14 @@ components:
           description: Start of the period (inclusive).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern, maxLength], reason: "a CRR date-time is written to the second, in UTC or with an offset, never with fractional seconds; the pattern fixes its length, so crrspec leaves out the published maxLength 24"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: End of the period (the start of the next period).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern, maxLength], reason: "a CRR date-time is written to the second, in UTC or with an offset, never with fractional seconds; the pattern fixes its length, so crrspec leaves out the published maxLength 24"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
     Megawatt:
@@ -5554,14 +5556,14 @@ components:
           description: When the window opens.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "openDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T16:00:00Z'
         closeDate:
           description: When the window closes.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "closeDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-13T01:00:00Z'
     SubmissionStatus:
@@ -5587,7 +5589,7 @@ components:
         name:
           description: Name of a load submission window, for example HIST_LOAD_2025.
           type: string
-          x-crr-rule: {keywords: [minLength, maxLength], reason: "a CRR name, id or code is never empty; the longest value the CRR service stores"}
+          x-crr-rule: {keywords: [minLength, maxLength], reason: "an empty name names no load submission window; a window name is at most 40 characters, as in the published file's other window names (this one has no maxLength)"}
           minLength: 1
           maxLength: 40
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5621,12 +5623,13 @@ components:
           description: When the participant submitted the load.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern, maxLength], reason: "a CRR date-time is written to the second, in UTC or with an offset, never with fractional seconds; the pattern fixes its length, so crrspec leaves out the published maxLength 24"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-05T18:30:00Z'
         errorMessages:
           description: Validation messages, one per failing hour.
           type: string
+          maxLength: 2147483647
           example: For 2025-06-01 hour ending 1, sink DLAP_PGAE-APND totals 273.561 MW, more than 5 percent above
             the CEC load of 238.357 MW.
     HourlyLoadRecord:
@@ -5642,7 +5645,7 @@ components:
         sinkName:
           description: Name of the load (sink) location.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sinkName names no sink", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5651,7 +5654,7 @@ components:
           description: Day the load applies to (its Pacific-time midnight, written in UTC).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "effectiveDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0030}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         hourEnding:
@@ -5678,7 +5681,7 @@ components:
         sinkName:
           description: Name of the load (sink) location.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sinkName names no sink"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5687,7 +5690,7 @@ components:
           description: Day the load applies to (its Pacific-time midnight, written in UTC).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "effectiveDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         hourEnding:
@@ -5714,7 +5717,7 @@ components:
         sinkName:
           description: Name of the load (sink) location.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sinkName names no sink"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5740,7 +5743,7 @@ components:
         assetOwner:
           description: Asset owner (SC ID) submitting the load.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty assetOwner names no asset owner", code: SER0030}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5748,7 +5751,7 @@ components:
         loadSubmissionWindowName:
           description: Name of a load submission window, for example HIST_LOAD_2025.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty loadSubmissionWindowName names no load submission window", code: LHFV0030}
           minLength: 1
           maxLength: 40
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5756,7 +5759,7 @@ components:
         periodName:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty periodName names no period", code: LHFV0031}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5783,7 +5786,7 @@ components:
         assetOwner:
           description: Asset owner (SC ID) that submitted the load.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty assetOwner names no asset owner"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5791,7 +5794,7 @@ components:
         loadSubmissionWindowName:
           description: Name of a load submission window, for example HIST_LOAD_2025.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty loadSubmissionWindowName names no load submission window"}
           minLength: 1
           maxLength: 40
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5799,7 +5802,7 @@ components:
         periodName:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty periodName names no period"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -5828,7 +5831,7 @@ components:
           description: When the values were computed.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "lastCalculation is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-06T09:00:00Z'
 """#####),
@@ -5866,8 +5869,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Load Migration Write
     description: Operations that submit data; they need the read/write role.
@@ -6925,6 +6926,7 @@ components:
         loadTransferMw:
           description: Load moved in MW; may have more than three decimals.
           type: number
+          maximum: 9223372036854775807
           format: double
           minimum: 0
           example: 0.101298
@@ -7079,8 +7081,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Load Migration Write
     description: Operations that submit data; they need the read/write role.
@@ -8372,6 +8372,7 @@ components:
         loadTransferMw:
           description: Load moved in MW; may have more than three decimals.
           type: number
+          maximum: 9223372036854775807
           format: double
           minimum: 0
           example: 0.101298
@@ -8527,8 +8528,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Load Migration Write
     description: Operations that submit data; they need the read/write role.
@@ -9822,6 +9821,7 @@ components:
         loadTransferMw:
           description: Load moved in MW; may have more than three decimals.
           type: number
+          maximum: 9223372036854775807
           format: double
           minimum: 0
           example: 0.101298
@@ -9978,8 +9978,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Load Migration Write
     description: Operations that submit data; they need the read/write role.
@@ -10320,6 +10318,7 @@ paths:
       requestBody:
         description: Customer counts of one UDC for one market.
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST numberOfCustomers acts on its body (customer counts of one UDC for one market); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
@@ -10414,6 +10413,7 @@ paths:
       requestBody:
         description: DASR summary of one UDC for one market.
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST dasrSummary acts on its body (dASR summary of one UDC for one market); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
@@ -10508,6 +10508,7 @@ paths:
       requestBody:
         description: Customer rates of one UDC for one market.
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST customerRates acts on its body (customer rates of one UDC for one market); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
@@ -10563,7 +10564,7 @@ components:
       description: Name of the load migration market.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty loadMigrationMarketName names no load migration market", code: LMV1003}
         minLength: 1
         maxLength: 50
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10575,7 +10576,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty participantName names no market participant", code: SER0017}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10605,6 +10606,7 @@ components:
             <tr><td>SER0030</td><td>{0}</td><td>Service: any other data validation, or a fault in one record of the body</td></tr>
           </tbody>
         </table>
+      x-crr-rule: {keywords: [description], codes: [LMV0023, LMV0024, SER0022], reason: "the published table writes LMV023 and LMV024, three digits where every CAISO code and the errorCode shape have four, so crrspec writes LMV0023 and LMV0024; SER0022 concerns portfolio-name characters and this API has no portfolio name, so crrspec leaves it out"}
       type: object
       required:
         - errorList
@@ -10613,7 +10615,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
-          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
+          x-crr-rule: {keywords: [minItems], reason: "an error response reports at least one problem"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -10621,7 +10623,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "creationTime is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -10648,7 +10650,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "every code in CAISO's tables is three or four capital letters and four digits"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -10757,7 +10759,7 @@ components:
         defaultLoadAggregationPoint:
           description: Default load aggregation point.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty defaultLoadAggregationPoint names no load aggregation point"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10770,7 +10772,7 @@ components:
           description: Day of the record.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "effectiveDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-09-01T07:00:00Z'
         hourEnding:
@@ -10783,7 +10785,7 @@ components:
           description: When the system created the record.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "lastModified is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T17:00:00Z'
     SubmissionWindow:
@@ -10797,14 +10799,14 @@ components:
           description: When UDC submissions open.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "openDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T16:00:00Z'
         closeDate:
           description: When UDC submissions close.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "closeDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-09T01:00:00Z'
     LoadMigrationMarket:
@@ -10820,7 +10822,7 @@ components:
         marketName:
           description: Name of the load migration market.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10829,7 +10831,7 @@ components:
           description: First day of the month in which the migration takes effect.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "effectiveDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         nHourDataPosting:
@@ -10838,7 +10840,7 @@ components:
           description: When the N-hour data becomes available to UDCs.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "nHourDataPostDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-25T16:00:00Z'
         submissionWindow:
@@ -10856,7 +10858,7 @@ components:
         lse:
           description: DUNS number of the LSE.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty lse names no load-serving entity"}
           minLength: 1
           maxLength: 9
           pattern: ^([0-9]*)$
@@ -10866,7 +10868,7 @@ components:
         numberOfCustomers:
           description: Number of customers.
           type: integer
-          x-crr-rule: {keywords: [format], reason: "the format the CRR service gives the value"}
+          x-crr-rule: {keywords: [format], reason: "numberOfCustomers is a count of customers, a 64-bit integer as its maximum 9223372036854775807 says; the published property states no format"}
           format: int64
           minimum: 1
           maximum: 9223372036854775807
@@ -10875,7 +10877,7 @@ components:
           description: When the UDC submitted the count.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "lastModified is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T17:00:00Z'
     PostNumberOfCustomers:
@@ -10889,7 +10891,7 @@ components:
         lse:
           description: DUNS number of the LSE.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty lse names no load-serving entity", code: SER0030}
           minLength: 1
           maxLength: 9
           pattern: ^([0-9]*)$
@@ -10899,7 +10901,7 @@ components:
         numberOfCustomers:
           description: Number of customers.
           type: integer
-          x-crr-rule: {keywords: [format], reason: "the format the CRR service gives the value"}
+          x-crr-rule: {keywords: [format], reason: "numberOfCustomers is a count of customers, a 64-bit integer as its maximum 9223372036854775807 says; the published property states no format", code: SER0030}
           format: int64
           minimum: 0
           maximum: 9223372036854775807
@@ -10915,7 +10917,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty loadMigrationMarket names no load migration market"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10923,7 +10925,7 @@ components:
         udcName:
           description: Name of the UDC.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty udcName names no utility distribution company"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10944,7 +10946,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty loadMigrationMarket names no load migration market", code: LMV1003}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10952,7 +10954,7 @@ components:
         udcName:
           description: Name of the UDC.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty udcName names no utility distribution company", code: LMV0024}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10975,7 +10977,7 @@ components:
         recordId:
           description: Identifier of the record, unique within the upload.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty recordId names no record"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -10985,7 +10987,7 @@ components:
         fromLse:
           description: DUNS number of the LSE the customers left, when it is registered in the CRR system.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty fromLse names no load-serving entity"}
           minLength: 1
           maxLength: 9
           pattern: ^([0-9]*)$
@@ -10993,7 +10995,7 @@ components:
         toLse:
           description: DUNS number of the LSE the customers joined, when it is registered in the CRR system.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty toLse names no load-serving entity"}
           minLength: 1
           maxLength: 9
           pattern: ^([0-9]*)$
@@ -11001,7 +11003,7 @@ components:
         numCustomerTransfer:
           description: Number of customers transferred.
           type: integer
-          x-crr-rule: {keywords: [format], reason: "the format the CRR service gives the value"}
+          x-crr-rule: {keywords: [format], reason: "numCustomerTransfer is a count of customers, a 64-bit integer as its maximum 9223372036854775807 says; the published property states no format"}
           format: int64
           minimum: 1
           maximum: 9223372036854775807
@@ -11010,7 +11012,7 @@ components:
           description: When the UDC submitted the record.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "lastModified is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T17:00:00Z'
     PostDASRsummary:
@@ -11026,7 +11028,7 @@ components:
         recordId:
           description: Identifier of the record, unique within the upload.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty recordId names no record", code: SER0030}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11036,7 +11038,7 @@ components:
         fromLse:
           description: DUNS number of the LSE the customers left, when it is registered in the CRR system.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty fromLse names no load-serving entity", code: SER0030}
           minLength: 1
           maxLength: 9
           pattern: ^([0-9]*)$
@@ -11044,7 +11046,7 @@ components:
         toLse:
           description: DUNS number of the LSE the customers joined, when it is registered in the CRR system.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty toLse names no load-serving entity", code: SER0030}
           minLength: 1
           maxLength: 9
           pattern: ^([0-9]*)$
@@ -11052,7 +11054,7 @@ components:
         numCustomerTransfer:
           description: Number of customers transferred.
           type: integer
-          x-crr-rule: {keywords: [format], reason: "the format the CRR service gives the value"}
+          x-crr-rule: {keywords: [format], reason: "numCustomerTransfer is a count of customers, a 64-bit integer as its maximum 9223372036854775807 says; the published property states no format", code: SER0030}
           format: int64
           minimum: 1
           maximum: 9223372036854775807
@@ -11068,7 +11070,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty loadMigrationMarket names no load migration market"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11076,7 +11078,7 @@ components:
         udcName:
           description: Name of the UDC.
           type: string
-          x-crr-rule: {keywords: [minLength, pattern], reason: "a CRR name, id or code is never empty; the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [minLength, pattern], reason: "an empty udcName names no utility distribution company; udcName is a CRR name: letters, digits, dots, spaces, underscores and hyphens, as the published file's other names are"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11098,7 +11100,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty loadMigrationMarket names no load migration market", code: LMV1003}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11106,7 +11108,7 @@ components:
         udcName:
           description: Name of the UDC.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty udcName names no utility distribution company", code: LMV0024}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11115,7 +11117,7 @@ components:
           description: Effective date of the load migration market.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "effectiveDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0030}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         dasrRecords:
@@ -11153,14 +11155,14 @@ components:
           description: When the rate was uploaded.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "uploadDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T17:00:00Z'
         lastModified:
           description: When the rate was last submitted.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "lastModified is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T17:00:00Z'
     PostCustomerRate:
@@ -11198,7 +11200,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty loadMigrationMarket names no load migration market"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11206,7 +11208,7 @@ components:
         udcName:
           description: Name of the UDC.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty udcName names no utility distribution company"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11227,7 +11229,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty loadMigrationMarket names no load migration market", code: LMV1003}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11235,7 +11237,7 @@ components:
         udcName:
           description: Name of the UDC.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty udcName names no utility distribution company", code: LMV0024}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11270,7 +11272,7 @@ components:
         udc:
           description: Name of the UDC, for example UPGAE, USCE or USDGE.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty udc names no utility distribution company"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11278,7 +11280,7 @@ components:
         fromLse:
           description: LSE that lost load.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty fromLse names no load-serving entity"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11286,7 +11288,7 @@ components:
         toLse:
           description: LSE that gained load.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty toLse names no load-serving entity"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11294,7 +11296,7 @@ components:
         fromAssetOwner:
           description: Asset owner that lost load.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty fromAssetOwner names no asset owner"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11302,7 +11304,7 @@ components:
         toAssetOwner:
           description: Asset owner that gained load.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty toAssetOwner names no asset owner"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11321,6 +11323,7 @@ components:
         loadTransferMw:
           description: Load moved in MW; may have more than three decimals.
           type: number
+          maximum: 9223372036854775807
           format: double
           minimum: 0
           example: 0.101298
@@ -11334,7 +11337,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty loadMigrationMarket names no load migration market"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11375,7 +11378,7 @@ components:
         assetOwner:
           description: Asset owner holding the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty assetOwner names no asset owner"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11383,7 +11386,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11391,7 +11394,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11402,14 +11405,14 @@ components:
           description: Effective start of the CRR.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "startDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR (start of the next day).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "endDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-02-01T08:00:00Z'
         crrType:
@@ -11418,14 +11421,14 @@ components:
           description: MW of a CRR created by this market; present only for such CRRs.
           type: number
           format: double
-          x-crr-rule: {keywords: [multipleOf], reason: "the precision CRR quantities carry"}
+          x-crr-rule: {keywords: [multipleOf], reason: "initialMw is a MW quantity with three decimals; the published file writes that as a pattern, which JSON Schema ignores on numbers"}
           multipleOf: 0.001
           example: 1.25
         adjustedMw:
           description: MW this market added to a CRR created by an earlier load migration market.
           type: number
           format: double
-          x-crr-rule: {keywords: [multipleOf], reason: "the precision CRR quantities carry"}
+          x-crr-rule: {keywords: [multipleOf], reason: "adjustedMw is a MW quantity with three decimals; the published file writes that as a pattern, which JSON Schema ignores on numbers"}
           multipleOf: 0.001
           example: 1.25
     LoadMigrationResults:
@@ -11438,7 +11441,7 @@ components:
         loadMigrationMarket:
           description: Name of the load migration market.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty loadMigrationMarket names no load migration market"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -11479,8 +11482,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Market Data Read
     description: Read-only operations.
@@ -11984,8 +11985,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Market Data Read
     description: Read-only operations.
@@ -12488,11 +12487,10 @@ info:
         <tr><td>1.2.0</td><td>2024-11-05</td><td>Date-time examples lose their milliseconds; CRRServiceException now holds an errorList of ErrorDetail (severity, errorCode, errorDescription) and its description explains the codes; SEC0001 replaces ATH0002; codes that do not apply to market data dropped (here MKT0004 and SER0022); SER0030 added; 403, 404 and 500 responses with CRRServiceException added; SER0028 and SER0029 documented for internal errors and missing resources; the download-type descriptions name newer JSON schema versions (this reconstruction names the versions of the 2024-11-21 schema table, including 1.2.0 for MEQ, SEQ and UPPER_BOUND where the published 1.2.0 file still names 1.1.0); SEC0002 listed (the published 1.2.0 code table has it although its row does not say so).</td></tr>
       </tbody>
     </table>
+x-crr-rule: {keywords: [servers], reason: "the published file also lists SwaggerHub's auto-mocking server (virtserver.swaggerhub.com, added by SwaggerHub's plugin), which is not a CAISO server; crrspec lists CAISO's map-stage server only"}
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Market Data Read
     description: Read-only operations.
@@ -12517,7 +12515,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
-                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
+                x-crr-rule: {keywords: [type, format, properties], reason: "the 200 body is the ZIP file itself, a binary string; the published schema describes an object with a binary member items, which no octet-stream body can be"}
                 type: string
                 format: binary
         '400':
@@ -12567,7 +12565,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
-                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
+                x-crr-rule: {keywords: [type, format, properties], reason: "the 200 body is the ZIP file itself, a binary string; the published schema describes an object with a binary member items, which no octet-stream body can be"}
                 type: string
                 format: binary
         '400':
@@ -12617,7 +12615,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
-                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
+                x-crr-rule: {keywords: [type, format, properties], reason: "the 200 body is the ZIP file itself, a binary string; the published schema describes an object with a binary member items, which no octet-stream body can be"}
                 type: string
                 format: binary
         '400':
@@ -12667,7 +12665,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
-                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
+                x-crr-rule: {keywords: [type, format, properties], reason: "the 200 body is the ZIP file itself, a binary string; the published schema describes an object with a binary member items, which no octet-stream body can be"}
                 type: string
                 format: binary
         '400':
@@ -12716,7 +12714,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
-                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
+                x-crr-rule: {keywords: [type, format, properties], reason: "the 200 body is the ZIP file itself, a binary string; the published schema describes an object with a binary member items, which no octet-stream body can be"}
                 type: string
                 format: binary
         '400':
@@ -12767,7 +12765,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
-                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
+                x-crr-rule: {keywords: [type, format, properties], reason: "the 200 body is the ZIP file itself, a binary string; the published schema describes an object with a binary member items, which no octet-stream body can be"}
                 type: string
                 format: binary
         '400':
@@ -12817,7 +12815,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
-                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
+                x-crr-rule: {keywords: [type, format, properties], reason: "the 200 body is the ZIP file itself, a binary string; the published schema describes an object with a binary member items, which no octet-stream body can be"}
                 type: string
                 format: binary
         '400':
@@ -12867,7 +12865,7 @@ paths:
             application/octet-stream:
               schema:
                 description: ZIP archive holding one file in the requested format.
-                x-crr-rule: {keywords: [type, format], reason: "the JSON type the CRR service sends; the format the CRR service gives the value"}
+                x-crr-rule: {keywords: [type, format, properties], reason: "the 200 body is the ZIP file itself, a binary string; the published schema describes an object with a binary member items, which no octet-stream body can be"}
                 type: string
                 format: binary
         '400':
@@ -12914,7 +12912,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty participantName names no market participant", code: SER0002}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -12925,7 +12923,7 @@ components:
       required: true
       description: Format of the file inside the returned ZIP archive.
       schema:
-        x-crr-rule: {keywords: [type], reason: "the JSON type the CRR service sends"}
+        x-crr-rule: {keywords: [type], reason: "the published fileFormat parameter has an enum of strings but no type", code: SER0017}
         type: string
         enum:
           - CSV
@@ -12938,7 +12936,7 @@ components:
       description: Name of the CRR allocation or auction market.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market", code: MKT0001}
         minLength: 1
         maxLength: 50
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -12950,7 +12948,7 @@ components:
       description: Name of the nomination cap calculation.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty nominationCapCalcName names no nomination cap calculation", code: SER0017}
         minLength: 1
         maxLength: 40
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -13102,7 +13100,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
-          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
+          x-crr-rule: {keywords: [minItems], reason: "an error response reports at least one problem"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -13110,7 +13108,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "creationTime is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -13137,7 +13135,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "every code in CAISO's tables is three or four capital letters and four digits"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -13176,8 +13174,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Market Status Read
     description: Read-only operations.
@@ -13578,8 +13574,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Market Status Read
     description: Read-only operations.
@@ -13982,8 +13976,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Market Status Read
     description: Read-only operations.
@@ -14276,7 +14268,7 @@ components:
       description: Name of a CRR allocation or auction market.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market", code: MKT0001}
         minLength: 1
         maxLength: 50
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -14288,7 +14280,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty participantName names no market participant", code: SER0002}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -14314,6 +14306,7 @@ components:
             <tr><td>SER0030</td><td>{0}</td><td>Service: any other data validation, or a fault in one record of the body</td></tr>
           </tbody>
         </table>
+      x-crr-rule: {keywords: [description], codes: [MKT0004, SER0006, SER0007], reason: "the published 1.2.0 revision note removes the codes that do not apply to market status, yet its table still lists MKT0004 (closed submission window) and SER0006 and SER0007 (message dates); crrspec follows the note"}
       type: object
       required:
         - errorList
@@ -14322,7 +14315,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
-          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
+          x-crr-rule: {keywords: [minItems], reason: "an error response reports at least one problem"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -14330,7 +14323,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "creationTime is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -14357,7 +14350,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "every code in CAISO's tables is three or four capital letters and four digits"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -14401,7 +14394,7 @@ components:
         name:
           description: 'Period name: YYYY_Mnn for a month or YYYY_Snn for a season.'
           type: string
-          x-crr-rule: {keywords: [minLength, pattern], reason: "a CRR name, id or code is never empty; the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [minLength, pattern], reason: "an empty name names nothing; name is a CRR name: letters, digits, dots, spaces, underscores and hyphens, as the published file's other names are"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -14410,14 +14403,14 @@ components:
           description: Start of the period in UTC.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "startDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: Last second of the period in UTC.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "endDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-02-01T07:59:59Z'
     TimeOfUse:
@@ -14438,14 +14431,14 @@ components:
           description: When submissions open.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "openDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T16:00:00Z'
         closeDate:
           description: When submissions close.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "closeDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-05T01:00:00Z'
     Product:
@@ -14473,7 +14466,7 @@ components:
         name:
           description: Name of the CRR market.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty name names nothing"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -14486,7 +14479,7 @@ components:
           description: When the network model and market data are published to participants.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "dataPublishDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-25T17:00:00Z'
         submissionWindow:
@@ -14529,8 +14522,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Message Read
     description: Read-only operations.
@@ -14751,8 +14742,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Message Read
     description: Read-only operations.
@@ -15031,8 +15020,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Message Read
     description: Read-only operations.
@@ -15149,7 +15136,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty participantName names no market participant", code: SER0017}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -15162,7 +15149,7 @@ components:
       schema:
         type: string
         format: date-time
-        x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+        x-crr-rule: {keywords: [pattern], reason: "fromDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0017}
         pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
       example: '2024-12-01T08:00:00Z'
     ToDate:
@@ -15173,7 +15160,7 @@ components:
       schema:
         type: string
         format: date-time
-        x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+        x-crr-rule: {keywords: [pattern], reason: "toDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0017}
         pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
       example: '2024-12-31T08:00:00Z'
   schemas:
@@ -15204,7 +15191,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
-          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
+          x-crr-rule: {keywords: [minItems], reason: "an error response reports at least one problem"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -15212,7 +15199,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "creationTime is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -15239,7 +15226,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "every code in CAISO's tables is three or four capital letters and four digits"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -15259,13 +15246,13 @@ components:
           description: When the message was published.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "sentTime is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-02T17:12:33Z'
         sender:
           description: Person or desk that sent the message.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sender names no sender"}
           minLength: 1
           maxLength: 100
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -15285,7 +15272,7 @@ components:
         attachment:
           description: Content of the attachment, base64-encoded.
           type: string
-          x-crr-rule: {keywords: [format], reason: "the format the CRR service gives the value"}
+          x-crr-rule: {keywords: [format], reason: "attachment carries the attachment base64-encoded in JSON, which is format byte; the published format binary is raw bytes, which JSON cannot hold"}
           format: byte
 """#####),
         ("openapi/caiso_crr_nomination_v1.2.1_openapi.yaml", #####"""
@@ -15324,8 +15311,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Nomination Write
     description: Operations that change portfolios; they need the read/write role.
@@ -15921,6 +15906,7 @@ components:
           description: Why the portfolio is INVALID or why its submission failed, for example a nominated total
             above the eligible quantity.
           type: string
+          maxLength: 2147483647
           example: Total MW = 100 exceeds the allowed MW = 40 for SEQ with sink R1, CRR type LSE, period 2025_S03
             and TOU ON.
 """#####),
@@ -15961,8 +15947,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Nomination Write
     description: Operations that change portfolios; they need the read/write role.
@@ -16706,6 +16690,7 @@ components:
           description: Why the portfolio is INVALID or why its submission failed, for example a nominated total
             above the eligible quantity.
           type: string
+          maxLength: 2147483647
           example: Total MW = 100 exceeds the allowed MW = 40 for SEQ with sink R1, CRR type LSE, period 2025_S03
             and TOU ON.
 """#####),
@@ -16747,8 +16732,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Nomination Write
     description: Operations that change portfolios; they need the read/write role.
@@ -16948,6 +16931,7 @@ paths:
       requestBody:
         description: The new portfolio.
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST portfolioCreation acts on its body (the new portfolio); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
@@ -16997,6 +16981,7 @@ paths:
       requestBody:
         description: Portfolio, market and participant names.
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST portfolioSubmission acts on its body (portfolio, market and participant names); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
@@ -17046,6 +17031,7 @@ paths:
       requestBody:
         description: Portfolio, market and participant names.
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST portfolioRetraction acts on its body (portfolio, market and participant names); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
@@ -17101,7 +17087,7 @@ components:
       description: Name of the allocation market, for example ALLOC_AN_2025_T1.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market", code: MKT0001}
         minLength: 1
         maxLength: 50
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17112,7 +17098,7 @@ components:
       description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty portfolioName names no portfolio", code: POR0215}
         minLength: 1
         maxLength: 100
         pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -17124,7 +17110,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
-        x-crr-rule: {keywords: [pattern, minLength], reason: "the characters CRR names, codes and date-times are made of; a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [pattern, minLength], reason: "the pattern has + where the published one has *, so that it refuses an empty participantName too; an empty participantName names no market participant", code: SER0017}
         minLength: 1
         maxLength: 10
         pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -17169,6 +17155,7 @@ components:
             <tr><td>SER0030</td><td>{0}</td><td>Service: any other data validation, or a fault in one record of the body</td></tr>
           </tbody>
         </table>
+      x-crr-rule: {keywords: [description], codes: [MKT0002], reason: "the published 1.3.0 revision note removes MKT0002 because CAISO markets have no rounds, yet the published 1.3.x tables still list it; crrspec follows the note"}
       type: object
       required:
         - errorList
@@ -17177,7 +17164,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
-          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
+          x-crr-rule: {keywords: [minItems], reason: "an error response reports at least one problem"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -17185,7 +17172,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "creationTime is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -17212,7 +17199,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "every code in CAISO's tables is three or four capital letters and four digits"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -17224,7 +17211,7 @@ components:
     ParticipantName:
       description: Market participant (scheduling coordinator) name.
       type: string
-      x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+      x-crr-rule: {keywords: [minLength], reason: "an empty ParticipantName names no market participant", code: SER0030}
       minLength: 1
       maxLength: 10
       pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -17273,7 +17260,7 @@ components:
         assetOwner:
           description: Asset owner (its SC ID) that holds or will hold the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty assetOwner names no asset owner", code: SER0030}
           minLength: 1
           maxLength: 10
           pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -17281,7 +17268,7 @@ components:
         source:
           description: Source node of the CRR path.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17289,7 +17276,7 @@ components:
         sink:
           description: Sink node of the CRR path.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17301,7 +17288,7 @@ components:
         period:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty period names no period", code: SER0030}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17329,7 +17316,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty portfolioName names no portfolio", code: POR0215}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -17337,7 +17324,7 @@ components:
         marketName:
           description: Name of the allocation market, for example ALLOC_AN_2025_T1.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market", code: MKT0001}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17345,7 +17332,7 @@ components:
         newNominations:
           description: Nominations of the portfolio.
           type: array
-          x-crr-rule: {keywords: [maxItems], reason: "the most items the CRR service takes in one request"}
+          x-crr-rule: {keywords: [maxItems], reason: "the 2024-11-21 CPG meeting notes limit one submission to 500 records", code: SER0030}
           maxItems: 500
           items:
             $ref: '#/components/schemas/NewNomination'
@@ -17375,7 +17362,7 @@ components:
         assetOwner:
           description: Asset owner (its SC ID) that holds or will hold the CRR.
           type: string
-          x-crr-rule: {keywords: [pattern, minLength], reason: "the characters CRR names, codes and date-times are made of; a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [pattern, minLength], reason: "the pattern has + where the published one has *, so that it refuses an empty assetOwner too; an empty assetOwner names no asset owner"}
           minLength: 1
           maxLength: 10
           pattern: ^([a-zA-Z0-9\. _-]+)$
@@ -17383,7 +17370,7 @@ components:
         source:
           description: Source node of the CRR path.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17391,7 +17378,7 @@ components:
         sink:
           description: Sink node of the CRR path.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17403,7 +17390,7 @@ components:
         period:
           description: 'Effective period: YYYY_Mnn for a month or YYYY_Snn for a season (quarter).'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty period names no period"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17429,7 +17416,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty portfolioName names no portfolio"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -17437,7 +17424,7 @@ components:
         marketName:
           description: Name of the allocation market, for example ALLOC_AN_2025_T1.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17449,6 +17436,7 @@ components:
             $ref: '#/components/schemas/Nomination'
     PortfolioIdentifier:
       description: Names that identify one portfolio.
+      x-crr-rule: {keywords: [required], properties: [marketName], reason: "the published schema requires market, a property it does not define, instead of its property marketName, so no request could satisfy it; crrspec requires marketName", code: SER0017}
       type: object
       required:
         - portfolioName
@@ -17458,7 +17446,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty portfolioName names no portfolio", code: POR0215}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -17466,7 +17454,7 @@ components:
         marketName:
           description: Name of the allocation market, for example ALLOC_AN_2025_T1.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market", code: MKT0001}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17499,7 +17487,7 @@ components:
         portfolioName:
           description: 'Portfolio name: letters and digits, optionally with spaces, underscores, hyphens and dots.'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty portfolioName names no portfolio"}
           minLength: 1
           maxLength: 100
           pattern: ^(?!.*[\s\._-])[A-Za-z0-9]+$|^(?=.*[A-Za-z0-9])[A-Za-z0-9\s\._-]+$
@@ -17507,7 +17495,7 @@ components:
         marketName:
           description: Name of the allocation market, for example ALLOC_AN_2025_T1.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty marketName names no market"}
           minLength: 1
           maxLength: 50
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -17518,6 +17506,7 @@ components:
           description: Why the portfolio is INVALID or why its submission failed, for example a nominated total
             above the eligible quantity.
           type: string
+          maxLength: 2147483647
           example: Total MW = 100 exceeds the allowed MW = 40 for SEQ with sink R1, CRR type LSE, period 2025_S03
             and TOU ON.
 """#####),
@@ -17555,8 +17544,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Secondary Market Write
     description: Operations that submit data; they need the read/write role.
@@ -18769,8 +18756,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Secondary Market Write
     description: Operations that submit data; they need the read/write role.
@@ -20167,8 +20152,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: CRR Secondary Market Write
     description: Operations that submit data; they need the read/write role.
@@ -20281,12 +20264,13 @@ paths:
       requestBody:
         description: New public buy offers
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST publicSmBuyOfferCreation acts on its body (new public buy offers); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
               description: New public buy offers (1 to 500 records).
               type: array
-              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a request with an empty list of offers or responses has nothing to act on; the 2024-11-21 CPG meeting notes limit one submission to 500 records", code: SER0030}
               minItems: 1
               maxItems: 500
               items:
@@ -20340,12 +20324,13 @@ paths:
       requestBody:
         description: New public sell offers
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST publicSmSellOfferCreation acts on its body (new public sell offers); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
               description: New public sell offers (1 to 500 records).
               type: array
-              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a request with an empty list of offers or responses has nothing to act on; the 2024-11-21 CPG meeting notes limit one submission to 500 records", code: SER0030}
               minItems: 1
               maxItems: 500
               items:
@@ -20399,12 +20384,13 @@ paths:
       requestBody:
         description: New private buy offers
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST privateSmBuyOfferCreation acts on its body (new private buy offers); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
               description: New private buy offers (1 to 500 records).
               type: array
-              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a request with an empty list of offers or responses has nothing to act on; the 2024-11-21 CPG meeting notes limit one submission to 500 records", code: SER0030}
               minItems: 1
               maxItems: 500
               items:
@@ -20458,12 +20444,13 @@ paths:
       requestBody:
         description: New private sell offers
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST privateSmSellOfferCreation acts on its body (new private sell offers); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
               description: New private sell offers (1 to 500 records).
               type: array
-              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a request with an empty list of offers or responses has nothing to act on; the 2024-11-21 CPG meeting notes limit one submission to 500 records", code: SER0030}
               minItems: 1
               maxItems: 500
               items:
@@ -20517,12 +20504,13 @@ paths:
       requestBody:
         description: Responding participants for public offers
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST smPublicOfferToSpecifiedMp acts on its body (responding participants for public offers); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
               description: Responding participants for public offers (1 to 500 records).
               type: array
-              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a request with an empty list of offers or responses has nothing to act on; the 2024-11-21 CPG meeting notes limit one submission to 500 records", code: SER0030}
               minItems: 1
               maxItems: 500
               items:
@@ -20576,12 +20564,13 @@ paths:
       requestBody:
         description: Responses to buy offers
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST smResponseToBuyOffers acts on its body (responses to buy offers); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
               description: Responses to buy offers (1 to 500 records).
               type: array
-              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a request with an empty list of offers or responses has nothing to act on; the 2024-11-21 CPG meeting notes limit one submission to 500 records", code: SER0030}
               minItems: 1
               maxItems: 500
               items:
@@ -20635,12 +20624,13 @@ paths:
       requestBody:
         description: Responses to sell offers
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST smResponseToSellOffers acts on its body (responses to sell offers); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
               description: Responses to sell offers (1 to 500 records).
               type: array
-              x-crr-rule: {keywords: [minItems, maxItems], reason: "a list the CRR service never sends or accepts empty; the most items the CRR service takes in one request"}
+              x-crr-rule: {keywords: [minItems, maxItems], reason: "a request with an empty list of offers or responses has nothing to act on; the 2024-11-21 CPG meeting notes limit one submission to 500 records", code: SER0030}
               minItems: 1
               maxItems: 500
               items:
@@ -20698,7 +20688,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty participantName names no market participant", code: SER0002}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20768,7 +20758,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
-          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
+          x-crr-rule: {keywords: [minItems], reason: "an error response reports at least one problem"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -20776,7 +20766,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "creationTime is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -20803,7 +20793,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "every code in CAISO's tables is three or four capital letters and four digits"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -20899,7 +20889,7 @@ components:
         name:
           description: Name of the contact person.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty name names nothing", code: SER0030}
           minLength: 1
           maxLength: 256
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20919,7 +20909,7 @@ components:
         address:
           description: Postal address of the contact person.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty address names no address", code: SER0030}
           minLength: 1
           maxLength: 256
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20943,7 +20933,7 @@ components:
         assetOwner:
           description: Asset owner that initiates the offer.
           type: string
-          x-crr-rule: {keywords: [minLength, maxLength], reason: "a CRR name, id or code is never empty; the longest value the CRR service stores"}
+          x-crr-rule: {keywords: [minLength, maxLength], reason: "an empty assetOwner names no asset owner; an asset owner is at most 64 characters, as in the published file's other assetOwner properties (this one has no maxLength)", code: SER0030}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20951,7 +20941,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20959,7 +20949,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -20974,14 +20964,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "startDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0030}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "endDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0030}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -21010,7 +21000,7 @@ components:
         assetOwner:
           description: Asset owner that initiates the offer.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty assetOwner names no asset owner", code: SER0030}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21025,7 +21015,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21033,7 +21023,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21048,14 +21038,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "startDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0030}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "endDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0030}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -21083,7 +21073,7 @@ components:
         assetOwner:
           description: Asset owner that initiates the offer.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty assetOwner names no asset owner", code: SER0030}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21091,7 +21081,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21099,7 +21089,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21114,14 +21104,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "startDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0030}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "endDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0030}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -21131,7 +21121,7 @@ components:
         targetMpName:
           description: Participant that is to respond to the offer.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty targetMpName names no market participant", code: SER0030}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21158,7 +21148,7 @@ components:
         assetOwner:
           description: Asset owner that initiates the offer.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty assetOwner names no asset owner", code: SER0030}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21167,14 +21157,14 @@ components:
           description: ID of the existing CRR being sold or traded.
           type: integer
           format: int64
-          x-crr-rule: {keywords: [minimum, maximum], reason: "the range of CRR ids and quantities"}
+          x-crr-rule: {keywords: [minimum, maximum], reason: "crrId is a CRR id, from 1 to 9999999999 like the published file's other ids", code: SER0030}
           minimum: 1
           maximum: 9999999999
           example: 1097488538
         source:
           description: Source node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21182,7 +21172,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21197,14 +21187,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "startDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0030}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "endDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0030}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -21214,7 +21204,7 @@ components:
         targetMpName:
           description: Participant that is to respond to the offer.
           type: string
-          x-crr-rule: {keywords: [minLength, maxLength], reason: "a CRR name, id or code is never empty; the longest value the CRR service stores"}
+          x-crr-rule: {keywords: [minLength, maxLength], reason: "an empty targetMpName names no market participant; a participant name is at most 64 characters, as in the published file's other participant names (this one has no maxLength)", code: SER0030}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21242,7 +21232,7 @@ components:
         assetOwner:
           description: Asset owner that initiates the offer.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty assetOwner names no asset owner"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21268,7 +21258,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21276,7 +21266,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21291,14 +21281,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "startDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "endDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -21308,7 +21298,7 @@ components:
         targetMpName:
           description: Participant that is to respond to the offer.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty targetMpName names no market participant"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21351,7 +21341,7 @@ components:
         initiatingAO:
           description: Participant that initiated the offer.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty initiatingAO names no asset owner"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21366,7 +21356,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21374,7 +21364,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21389,14 +21379,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "startDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "endDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -21406,7 +21396,7 @@ components:
         respondingAssetOwner:
           description: Asset owner that receives the CRR created by the trade.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty respondingAssetOwner names no asset owner"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21465,7 +21455,7 @@ components:
         assetOwner:
           description: Asset owner that initiates the offer.
           type: string
-          x-crr-rule: {keywords: [minLength, maxLength], reason: "a CRR name, id or code is never empty; the longest value the CRR service stores"}
+          x-crr-rule: {keywords: [minLength, maxLength], reason: "an empty assetOwner names no asset owner; the published maxLength 6 is a slip (every other assetOwner of the file allows 64), so crrspec allows 64"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21491,7 +21481,7 @@ components:
         source:
           description: Source node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21499,7 +21489,7 @@ components:
         sink:
           description: Sink node of the CRR.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21514,14 +21504,14 @@ components:
           description: Effective start of the CRR traded.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "startDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-03-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR traded (start of the next day).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "endDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T07:00:00Z'
         mw:
@@ -21551,7 +21541,7 @@ components:
         respondingMpName:
           description: Participant that is to respond to the offer.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty respondingMpName names no market participant", code: SER0030}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -21619,8 +21609,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: TOR CRR Conversion Write
     description: Operations that submit data; they need the read/write role.
@@ -22076,6 +22064,7 @@ components:
         errorMessages:
           description: Validation messages, one per failing record; empty when status is VALID.
           type: string
+          maxLength: 2147483647
           example: Invalid sink in record [SLAP_PGNB-APND,BADSINK,10,01/01/2025,03/31/2025,AO1,Y]
     ConversionApprovalUploadResponse:
       description: Result of an approval upload.
@@ -22097,6 +22086,7 @@ components:
         errorMessages:
           description: Validation messages, one per failing record; empty when status is VALID.
           type: string
+          maxLength: 2147483647
           example: No TOR conversion result exists for window MT_TOR_AN_2025_S02
     ConversionRequestWithStatus:
       description: A saved conversion request with its status.
@@ -22442,8 +22432,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: TOR CRR Conversion Write
     description: Operations that submit data; they need the read/write role.
@@ -23051,6 +23039,7 @@ components:
         errorMessages:
           description: Validation messages, one per failing record; empty when status is VALID.
           type: string
+          maxLength: 2147483647
           example: Invalid sink in record [SLAP_PGNB-APND,BADSINK,10,01/01/2025,03/31/2025,AO1,Y]
     ConversionApprovalUploadResponse:
       description: Result of an approval upload.
@@ -23071,6 +23060,7 @@ components:
         errorMessages:
           description: Validation messages, one per failing record; empty when status is VALID.
           type: string
+          maxLength: 2147483647
           example: No TOR conversion result exists for window MT_TOR_AN_2025_S02
     ConversionRequestWithStatus:
       description: A saved conversion request with its status.
@@ -23409,8 +23399,6 @@ info:
 servers:
   - url: https://mapstage-api.caiso.com/crr
     description: Map stage (market simulation and connectivity testing)
-  - url: https://api.caiso.com/crr
-    description: Production
 tags:
   - name: TOR CRR Conversion Write
     description: Operations that submit data; they need the read/write role.
@@ -23563,6 +23551,7 @@ paths:
       requestBody:
         description: The conversion requests of one TOR holder.
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST torConversionCreation acts on its body (the conversion requests of one TOR holder); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
@@ -23750,6 +23739,7 @@ paths:
       requestBody:
         description: Approval records of one transferee for one window.
         required: true
+        x-crr-rule: {keywords: [required], reason: "POST torConversionApproval acts on its body (approval records of one transferee for one window); without one the call has nothing to act on, so crrspec requires the body the published file leaves optional", code: SER0017}
         content:
           application/json:
             schema:
@@ -23805,7 +23795,7 @@ components:
       description: Name of the TOR conversion window.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty torConversionWindow names no TOR conversion window", code: TOR0016}
         minLength: 1
         maxLength: 100
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23817,7 +23807,7 @@ components:
       description: Market participant on whose behalf the call is made.
       schema:
         type: string
-        x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+        x-crr-rule: {keywords: [minLength], reason: "an empty participantName names no market participant", code: SER0002}
         minLength: 1
         maxLength: 64
         pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23852,7 +23842,7 @@ components:
         errorList:
           description: One entry per problem found.
           type: array
-          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
+          x-crr-rule: {keywords: [minItems], reason: "an error response reports at least one problem"}
           minItems: 1
           items:
             $ref: '#/components/schemas/ErrorDetail'
@@ -23860,7 +23850,7 @@ components:
           description: When the service raised the error.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "creationTime is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-11-04T17:12:33Z'
         serviceVersion:
@@ -23887,7 +23877,7 @@ components:
           description: Error code from the table in CRRServiceException.
           type: string
           maxLength: 15
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "every code in CAISO's tables is three or four capital letters and four digits"}
           pattern: ^[A-Z]{3,4}[0-9]{4}$
           example: SER0017
         errorDescription:
@@ -23914,7 +23904,7 @@ components:
         name:
           description: 'Period name: YYYY_Mnn or YYYY_Snn.'
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty name names nothing"}
           minLength: 1
           maxLength: 20
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -23923,14 +23913,14 @@ components:
           description: Start of the period.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "startDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: Last second of the period.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "endDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T06:59:59Z'
     TimeOfUse:
@@ -23965,14 +23955,14 @@ components:
           description: When the window opens.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "openDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-12T16:00:00Z'
         closeDate:
           description: When the window closes.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "closeDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-14T02:00:00Z'
     ConversionWindowStatus:
@@ -24024,12 +24014,13 @@ components:
           description: When the participant submitted the records.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "timestamp is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-03T18:15:00Z'
         errorMessages:
           description: Validation messages, one per failing record; empty when status is VALID.
           type: string
+          maxLength: 2147483647
           example: Invalid sink in record [SLAP_PGNB-APND,BADSINK,10,01/01/2025,03/31/2025,AO1,Y]
     ConversionApprovalUploadResponse:
       description: Result of an approval upload.
@@ -24045,12 +24036,13 @@ components:
           description: When the participant submitted the records.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "timestamp is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2024-12-03T18:15:00Z'
         errorMessages:
           description: Validation messages, one per failing record; empty when status is VALID.
           type: string
+          maxLength: 2147483647
           example: No TOR conversion result exists for window MT_TOR_AN_2025_S02
     ConversionRequestWithStatus:
       description: A saved conversion request with its status.
@@ -24075,7 +24067,7 @@ components:
         source:
           description: Source node.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24083,7 +24075,7 @@ components:
         sink:
           description: Sink node.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24092,14 +24084,14 @@ components:
           description: Effective start of the CRR.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "startDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR (last second).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "endDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T06:59:59Z'
         mw:
@@ -24107,7 +24099,7 @@ components:
         transfereeAO:
           description: Asset owner the TOR CRR is transferred to.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty transfereeAO names no asset owner"}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24136,7 +24128,7 @@ components:
         source:
           description: Source node.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24144,7 +24136,7 @@ components:
         sink:
           description: Sink node.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24153,14 +24145,14 @@ components:
           description: Effective start of the CRR.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "startDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0030}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: Effective end of the CRR (last second).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "endDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)", code: SER0030}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T06:59:59Z'
         mw:
@@ -24168,7 +24160,7 @@ components:
         transfereeAO:
           description: Asset owner the TOR CRR is transferred to.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty transfereeAO names no asset owner", code: SER0030}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24204,7 +24196,7 @@ components:
         source:
           description: Source node.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty source names no source node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24212,7 +24204,7 @@ components:
         sink:
           description: Sink node.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty sink names no sink node", code: SER0030}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24236,7 +24228,7 @@ components:
         torConversionWindow:
           description: Name of the TOR conversion window.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty torConversionWindow names no TOR conversion window", code: TOR0016}
           minLength: 1
           maxLength: 100
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24244,7 +24236,7 @@ components:
         torHolder:
           description: TOR holder asking for the conversion.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty torHolder names no TOR holder", code: SER0030}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24252,7 +24244,7 @@ components:
         conversionRequests:
           description: Conversion requests.
           type: array
-          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
+          x-crr-rule: {keywords: [minItems], reason: "a request with an empty conversionRequests list has nothing to act on", code: SER0030}
           minItems: 1
           items:
             $ref: '#/components/schemas/ConversionRequest'
@@ -24267,7 +24259,7 @@ components:
         torConversionWindow:
           description: Name of the TOR conversion window.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty torConversionWindow names no TOR conversion window", code: TOR0016}
           minLength: 1
           maxLength: 100
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24275,7 +24267,7 @@ components:
         assetOwner:
           description: Asset owner the TOR CRRs are transferred to.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty assetOwner names no asset owner", code: SER0030}
           minLength: 1
           maxLength: 64
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24283,12 +24275,13 @@ components:
         conversionApprovalRecords:
           description: Approval records.
           type: array
-          x-crr-rule: {keywords: [minItems], reason: "a list the CRR service never sends or accepts empty"}
+          x-crr-rule: {keywords: [minItems], reason: "a request with an empty conversionApprovalRecords list has nothing to act on", code: SER0030}
           minItems: 1
           items:
             $ref: '#/components/schemas/ConversionApprovalRecord'
     TorConversionWindow:
       description: A TOR conversion window.
+      x-crr-rule: {keywords: [properties], reason: "the published schema requires conversionApprovalWindow but spells the property ConversionApprovalWindow, so no window could satisfy it; crrspec names the property as the required list does"}
       type: object
       required:
         - name
@@ -24300,7 +24293,7 @@ components:
         name:
           description: Name of the TOR conversion window.
           type: string
-          x-crr-rule: {keywords: [minLength], reason: "a CRR name, id or code is never empty"}
+          x-crr-rule: {keywords: [minLength], reason: "an empty name names nothing"}
           minLength: 1
           maxLength: 100
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24334,7 +24327,7 @@ components:
         source:
           description: Source node.
           type: string
-          x-crr-rule: {keywords: [minLength, pattern], reason: "a CRR name, id or code is never empty; the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [minLength, pattern], reason: "an empty source names no source node; source is a CRR name: letters, digits, dots, spaces, underscores and hyphens, as the published file's other names are"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24342,7 +24335,7 @@ components:
         sink:
           description: Sink node.
           type: string
-          x-crr-rule: {keywords: [minLength, pattern], reason: "a CRR name, id or code is never empty; the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [minLength, pattern], reason: "an empty sink names no sink node; sink is a CRR name: letters, digits, dots, spaces, underscores and hyphens, as the published file's other names are"}
           minLength: 1
           maxLength: 150
           pattern: ^([a-zA-Z0-9\. _-]*)$
@@ -24351,14 +24344,14 @@ components:
           description: Effective start of the path.
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "startDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-01-01T08:00:00Z'
         endDate:
           description: Effective end of the path (last second).
           type: string
           format: date-time
-          x-crr-rule: {keywords: [pattern], reason: "the characters CRR names, codes and date-times are made of"}
+          x-crr-rule: {keywords: [pattern], reason: "endDate is a CRR date-time: to the second, in UTC (Z) or with an offset, never with fractional seconds (CAISO dropped the milliseconds in November 2024)"}
           pattern: ^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$
           example: '2025-04-01T06:59:59Z'
         maxMw:

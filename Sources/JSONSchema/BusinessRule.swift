@@ -10,9 +10,13 @@ import Document
 ///   minLength: 1
 /// ```
 ///
-/// `keywords` names the keywords that are business rules (all of the object's when absent),
+/// `keywords` names the keywords that are business rules (all of the object's when absent;
+/// with `required`, `properties` may name the required properties the rule is about),
 /// `reason` says why, and `code` the CAISO error code the rule anticipates when CAISO's tables
-/// name one. A failure of such a keyword says so: "CRR business rule, not in the published
+/// name one. The mark also sits on nodes that are not schemas: a request body (`keywords:
+/// [required]`), a response or a server that the published file lacks, the document root
+/// (`keywords: [servers]`), or the schema holding an error-code table (`codes` names the table
+/// rows that differ); `crrspec diff` reports the changes such marks cover as business rules. A failure of such a keyword says so: "CRR business rule, not in the published
 /// spec: …", so a user can tell CAISO's contract from crrspec's rules.
 public enum CRRBusinessRule {
     public static let key = "x-crr-rule"
@@ -29,7 +33,19 @@ public enum CRRBusinessRule {
 
     /// `message`, prefixed when `keyword` is a business rule of `schema`.
     public static func message(_ message: String, keyword: String, schema: Value) -> String {
-        guard let rule = rule(for: keyword, in: schema) else { return message }
+        var found = rule(for: keyword, in: schema)
+        // `required` with `properties: [...]`: only those properties' absence is the rule (the
+        // message names the missing property in quotes).
+        if found != nil, keyword == "required", let names = schema[key]?["properties"], names.kind == .array,
+           !names.elements.contains(where: { $0.string.map { message.contains("\"\($0)\"") } ?? false }) {
+            found = nil
+        }
+        return Self.message(message, rule: found)
+    }
+
+    /// `message`, prefixed when `rule` (a reason and code from ``rule(for:in:)``) is one.
+    public static func message(_ message: String, rule: (reason: String, code: String?)?) -> String {
+        guard let rule else { return message }
         return "CRR business rule, not in the published spec: \(message) (\(rule.reason)\(rule.code.map { "; CAISO answers \($0)" } ?? ""))"
     }
 }

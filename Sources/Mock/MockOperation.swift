@@ -1,4 +1,5 @@
 import Document
+import JSONSchema
 import OpenAPI
 
 /// What the mock needs of one operation, read once at start-up from the spec's contract.
@@ -37,6 +38,9 @@ public struct MockOperation: Sendable {
     public var operationId: String?
     public var parameters: [Parameter]
     public var requestBodyRequired: Bool
+    /// The CRR business rule (`x-crr-rule` naming `required` on the request body) that makes the
+    /// body required, when the spec marks it so: its reason and the CAISO code it anticipates.
+    public var requestBodyRule: (reason: String, code: String?)? = nil
     /// Empty without a request body.
     public var requestContent: [Media]
     public var responses: [Response]
@@ -60,6 +64,7 @@ extension MockOperation {
                                      explode: p.explode, schema: p.schema ?? p.content.first?.schema)
                 },
                 requestBodyRequired: op.requestBody?.required ?? false,
+                requestBodyRule: op.requestBody.flatMap { CRRBusinessRule.rule(for: "required", in: $0.value) },
                 requestContent: op.requestBody.map { $0.content.map(media) } ?? [],
                 responses: op.responses.map { r in
                     Response(status: r.status, content: r.content.map(media), headers: r.headers.map { ($0.name, $0.required, $0.schema) })

@@ -71,7 +71,8 @@ struct MockOperationHandler {
         if request.body.isEmpty {
             if operation.requestBodyRequired {
                 return [MockViolation(side: "request", id: MockLogID.missingBody, pointer: "",
-                                      message: "the request body is required (\(operation.requestContent.map(\.name).joined(separator: ", ")))")]
+                                      message: CRRBusinessRule.message("the request body is required (\(operation.requestContent.map(\.name).joined(separator: ", ")))",
+                                                                       rule: operation.requestBodyRule))]
             }
             return []
         }

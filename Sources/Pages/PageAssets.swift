@@ -33,11 +33,15 @@ public enum PageAssets {
     .badge { display: inline-block; font-size: 0.8em; padding: 0 6px; border-radius: 9px; color: #1b1f24; background: #e3e7ec; }
     .badge.required { color: #7a1212; background: #fde8e8; }
     .badge.rule { color: #5a3300; background: #fff1d6; }
+    .badge.valid { color: #13532f; background: #e7f6ec; }
     .badge.deprecated { color: #5a3300; background: #fff1d6; }
     .c-breaking, .bump-MAJOR { color: #8a1414; background: #fdecec; }
     .c-warning, .bump-MINOR { color: #6b4200; background: #fff4dc; }
     .c-compatible, .bump-MINI { color: #13532f; background: #e7f6ec; }
     .c-documentation, .bump-NONE { color: #30363d; background: #eef1f5; }
+    .unresolved { padding: 0 4px; border: 1px dashed #8a1414; border-radius: 3px; color: #8a1414; background: #fdecec; }
+    .unresolved-list { padding: 2px 14px 6px; margin: 12px 0; border: 1px solid #e2a5a5; border-radius: 6px; color: #1b1f24; background: #fdecec; }
+    .unresolved-list h2 { border-bottom: none; color: #8a1414; background: #fdecec; }
     .change { padding: 4px 8px; margin: 4px 0; border-left: 4px solid #c8ccd2; }
     .filter { margin: 10px 0 16px; color: #1b1f24; background: #ffffff; }
     .filter input { font: inherit; padding: 4px 8px; width: 22em; max-width: 100%; color: #1b1f24; background: #ffffff; border: 1px solid #6b7380; border-radius: 4px; }

@@ -51,6 +51,12 @@ public final class PageSpec: @unchecked Sendable {
     public static func load(path: String) throws -> PageSpec {
         let input: DiffInput
         do { input = try SpecDiff.load(path) } catch let error as DiffInputError { throw PagesInputError(error.message) }
+        return try load(path: path, input: input)
+    }
+
+    /// A spec file already read (a folder's walk reads each file once: the document that told
+    /// it is an API description is the one the contract is built from).
+    public static func load(path: String, input: DiffInput) throws -> PageSpec {
         guard OpenAPIVersion.isAPIDescription(input.document) else { throw PagesInputError("\(path): not an OpenAPI 3.0 document") }
         let registry = SchemaRegistry()
         registry.allowedRoots = [URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path]
@@ -130,7 +136,9 @@ public enum PageInputs {
     }
 
     /// Every OpenAPI document under a folder (recursive; hidden and build folders skipped).
-    static func folder(_ directory: String) throws -> [PageSpec] {
+    /// Each file is read once, by `read`: the document that shows it is an API description is
+    /// the one its contract is built from.
+    public static func folder(_ directory: String, read: (String) throws -> DiffInput = { try SpecDiff.load($0) }) throws -> [PageSpec] {
         var out: [PageSpec] = []
         let manager = FileManager.default
         func walk(_ path: String) throws {
@@ -142,8 +150,8 @@ public enum PageInputs {
                     if name != "node_modules" { try walk(child) }
                 } else if [".yaml", ".yml", ".json"].contains(where: { name.hasSuffix($0) }) {
                     // Files that are not API descriptions (schemas, data) are passed over.
-                    guard let input = try? SpecDiff.load(child), OpenAPIVersion.isAPIDescription(input.document) else { continue }
-                    out.append(try PageSpec.load(path: child))
+                    guard let input = try? read(child), OpenAPIVersion.isAPIDescription(input.document) else { continue }
+                    out.append(try PageSpec.load(path: child, input: input))
                 }
             }
         }

@@ -3,9 +3,10 @@ import OpenAPI
 import Reporting
 
 /// A Postman Collection v2.1 of specs: a folder per spec (service and version), a request per
-/// operation with the `{{baseUrl}}` variable, its header and query parameters, path variables,
-/// the operation's example request body (checked against its schema) and a test script that
-/// checks the status code.
+/// operation with its service's base-URL variable (`{{baseUrl}}` for a collection of one
+/// service, else `{{<service>BaseUrl}}`, e.g. `{{marketDataBaseUrl}}`, each set to its spec's
+/// first server), its header and query parameters, path variables, the operation's example
+/// request body (checked against its schema) and a test script that checks the status code.
 public enum PostmanCollection {
     /// The schema URL Postman puts in `info.schema` for v2.1 collections.
     public static let schemaURL = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
@@ -17,37 +18,87 @@ public enum PostmanCollection {
         w.key("info")
         w.beginObject()
         w.field("name", name ?? (specs.count == 1 ? specs[0].title + " " + specs[0].versionText : "CRR B2B services"))
+        let variables = baseURLVariables(specs)
+        let names = Set(variables.map(\.name)).sorted()
         w.field("description", "Written by crrspec from " + specs.map(\.file).joined(separator: ", ")
-                + ". Set baseUrl to the environment's base URL; CAISO authenticates calls with a client certificate (Postman: Settings → Certificates).")
+                + ". Set " + names.joined(separator: ", ") + " to the environment's base URL" + (names.count > 1 ? "s (one per service)" : "")
+                + "; CAISO authenticates calls with a client certificate (Postman: Settings → Certificates).")
         w.field("schema", schemaURL)
         w.endObject()
         w.key("item")
         w.beginArray()
-        for spec in specs { folder(spec, into: &w) }
+        for (spec, variable) in zip(specs, variables) { folder(spec, baseURL: variable.name, into: &w) }
         w.endArray()
         w.key("variable")
         w.beginArray()
-        w.beginObject()
-        w.field("key", "baseUrl")
-        w.field("value", specs.lazy.compactMap { $0.contract.servers.first?.url }.first ?? "http://localhost:8080")
-        w.field("type", "string")
-        w.endObject()
+        var written: Set<String> = []
+        for (spec, variable) in zip(specs, variables) where written.insert(variable.name).inserted {
+            w.beginObject()
+            w.field("key", variable.name)
+            w.field("value", variable.value)
+            w.field("type", "string")
+            w.field("description", "Base URL of " + spec.service + (spec.contract.servers.isEmpty ? " (the spec names no server)" : " (the first server of " + spec.file + ")"))
+            w.endObject()
+        }
         w.endArray()
         w.endObject()
         return w.output + "\n"
     }
 
-    static func folder(_ spec: PageSpec, into w: inout JSONWriter) {
+    /// The base-URL variable of each spec's folder (in the order of `specs`): `baseUrl` when
+    /// every spec is of one service with one first server, else `<service>BaseUrl` with the
+    /// service name in camel case (`market_data` → `marketDataBaseUrl`), and the version added
+    /// (`auction1_2_1BaseUrl`) where versions of one service name different first servers. The
+    /// value is the spec's first server with its server variables at their defaults
+    /// (`http://localhost:8080` when the spec names no server).
+    public static func baseURLVariables(_ specs: [PageSpec]) -> [(name: String, value: String)] {
+        let values = specs.map(baseURL)
+        if Set(specs.map(\.service)).count <= 1 && Set(values).count <= 1 { return values.map { ("baseUrl", $0) } }
+        var urlsOfService: [String: Set<String>] = [:]
+        for (spec, value) in zip(specs, values) { urlsOfService[spec.service, default: []].insert(value) }
+        return zip(specs, values).map { spec, value in
+            var name = camelCase(spec.service)
+            if (urlsOfService[spec.service]?.count ?? 0) > 1 { name += spec.versionText.map { $0.isLetter || $0.isNumber ? $0 : "_" } }
+            return (name + "BaseUrl", value)
+        }
+    }
+
+    /// The first server's URL, its `{variables}` at their defaults.
+    static func baseURL(_ spec: PageSpec) -> String {
+        guard let server = spec.contract.servers.first else { return "http://localhost:8080" }
+        var url = server.url
+        if let variables = server.value["variables"], variables.kind == .object {
+            for member in variables.members {
+                if let value = member.value["default"].flatMap({ $0.string ?? $0.numberText }) { url = url.replacing("{" + member.name + "}", with: value) }
+            }
+        }
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
+    }
+
+    /// `market_data` → `marketData`; characters other than letters and digits start a new word.
+    static func camelCase(_ name: String) -> String {
+        var out = ""
+        var upper = false
+        for character in name {
+            guard character.isLetter || character.isNumber else { upper = !out.isEmpty; continue }
+            out += upper ? character.uppercased() : String(character)
+            upper = false
+        }
+        return out.isEmpty ? "service" : out
+    }
+
+    static func folder(_ spec: PageSpec, baseURL: String, into w: inout JSONWriter) {
         w.beginObject()
         w.field("name", spec.service + " " + spec.versionText)
-        var description = spec.title
+        var description = spec.title + "\n\nRequests use {{" + baseURL + "}}."
         if !spec.contract.servers.isEmpty {
-            description += "\n\nServers: " + spec.contract.servers.map { $0.url + ($0.description.map { " (\($0))" } ?? "") }.joined(separator: ", ")
+            description += " Servers: " + spec.contract.servers.map { $0.url + ($0.description.map { " (\($0))" } ?? "") }.joined(separator: ", ")
         }
         w.field("description", description)
         w.key("item")
         w.beginArray()
-        for operation in spec.contract.operations { request(operation, spec, into: &w) }
+        for operation in spec.contract.operations { request(operation, spec, baseURL: baseURL, into: &w) }
         w.endArray()
         w.endObject()
     }
@@ -69,7 +120,7 @@ public enum PostmanCollection {
         value.string ?? value.numberText ?? JSONText.render(value, pretty: false)
     }
 
-    static func request(_ operation: ContractOperation, _ spec: PageSpec, into w: inout JSONWriter) {
+    static func request(_ operation: ContractOperation, _ spec: PageSpec, baseURL: String, into w: inout JSONWriter) {
         let contract = spec.contract
         w.beginObject()
         w.field("name", (operation.operationId ?? operation.label) + (operation.summary.map { ": " + $0 } ?? ""))
@@ -142,7 +193,7 @@ public enum PostmanCollection {
             w.endObject()
             w.endObject()
         }
-        url(operation, contract, into: &w)
+        url(operation, contract, baseURL: baseURL, into: &w)
         w.endObject()
         w.key("response")
         w.beginArray()
@@ -150,7 +201,7 @@ public enum PostmanCollection {
         w.endObject()
     }
 
-    static func url(_ operation: ContractOperation, _ contract: Contract, into w: inout JSONWriter) {
+    static func url(_ operation: ContractOperation, _ contract: Contract, baseURL: String, into w: inout JSONWriter) {
         // Path templates become Postman's :variables.
         let segments = operation.path.split(separator: "/", omittingEmptySubsequences: true).map { segment -> String in
             var s = String(segment)
@@ -161,10 +212,10 @@ public enum PostmanCollection {
         let queryText = query.filter(\.required).map { $0.name + "=" + sample($0, contract) }.joined(separator: "&")
         w.key("url")
         w.beginObject()
-        w.field("raw", "{{baseUrl}}/" + segments.joined(separator: "/") + (queryText.isEmpty ? "" : "?" + queryText))
+        w.field("raw", "{{" + baseURL + "}}/" + segments.joined(separator: "/") + (queryText.isEmpty ? "" : "?" + queryText))
         w.key("host")
         w.beginArray()
-        w.string("{{baseUrl}}")
+        w.string("{{" + baseURL + "}}")
         w.endArray()
         w.key("path")
         w.beginArray()

@@ -45,6 +45,49 @@ public enum ReportPages {
         return HTML.page(title: "crrspec lint report", body: body, filter: true, filterLabel: "Filter files and rules")
     }
 
+    // MARK: lint --list-rules
+
+    /// One lint rule for ``rules(_:)``.
+    public struct RuleRow: Sendable {
+        public var id: String
+        public var severity: String
+        public var appliesTo: String
+        public var summary: String
+        public var why: String
+        public var fix: String
+        public init(id: String, severity: String, appliesTo: String, summary: String, why: String, fix: String) {
+            self.id = id
+            self.severity = severity
+            self.appliesTo = appliesTo
+            self.summary = summary
+            self.why = why
+            self.fix = fix
+        }
+    }
+
+    /// Every lint rule on one page (`crrspec lint --list-rules --format html`): a table of id,
+    /// severity, what it applies to and what it checks, then each rule's why and fix; each rule
+    /// is linkable (`#rule-<id>`) and the filter box narrows both.
+    public static func rules(_ rules: [RuleRow]) -> String {
+        var body = "<p>" + String(rules.count) + " rules (" + String(rules.filter { $0.severity == "error" }.count)
+            + " errors by default). <code>crrspec explain RULE</code> prints one with an example.</p>\n"
+        body += "<table class=\"rules\"><caption>Rules</caption><thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Severity</th>"
+            + "<th scope=\"col\">Applies to</th><th scope=\"col\">Checks</th></tr></thead><tbody>"
+        for r in rules {
+            body += "<tr data-filter=\"" + HTML.escape(r.id + " " + r.severity + " " + r.appliesTo + " " + r.summary) + "\"><td><a href=\"#"
+                + HTML.anchor("rule", r.id) + "\"><code>" + HTML.escape(r.id) + "</code></a></td><td><span class=\"badge "
+                + (r.severity == "error" ? "required" : "rule") + "\">" + HTML.escape(r.severity) + "</span></td><td>" + HTML.escape(r.appliesTo)
+                + "</td><td>" + HTML.escape(r.summary) + "</td></tr>"
+        }
+        body += "</tbody></table>\n<h2 id=\"why-and-fix\">Why and how to fix</h2>\n"
+        for r in rules {
+            body += "<section class=\"schema\" id=\"" + HTML.anchor("rule", r.id) + "\" data-filter=\"" + HTML.escape(r.id + " " + r.severity + " " + r.summary)
+                + "\"><h3><code>" + HTML.escape(r.id) + "</code></h3><p>" + HTML.escape(r.summary) + "</p>"
+                + "<p><strong>Why:</strong> " + HTML.escape(r.why) + "</p><p><strong>Fix:</strong> " + HTML.escape(r.fix) + "</p></section>\n"
+        }
+        return HTML.page(title: "crrspec lint rules", body: body, filter: true, filterLabel: "Filter rules")
+    }
+
     // MARK: validate
 
     /// Field of an instance location with array indices as `*` (`/newBids/*/bidCurve`).

@@ -1,4 +1,5 @@
 import Document
+import JSONSchema
 import OpenAPI
 
 /// A schema as nested tables: one row per property with its type, every constraint, whether it
@@ -13,17 +14,32 @@ struct SchemaTable {
     func link(_ ref: String) -> String? {
         let prefix = "#/components/schemas/"
         guard ref.hasPrefix(prefix) else { return nil }
-        let name = String(ref.dropFirst(prefix.count))
+        let name = URIReference.percentDecode(String(ref.dropFirst(prefix.count))).replacing("~1", with: "/").replacing("~0", with: "~")
         return "<a href=\"" + page + "#" + HTML.anchor("schema", name) + "\">" + HTML.escape(name) + "</a>"
+    }
+
+    /// A `$ref` object: a link to the section of the component schema it names when it
+    /// resolves, its text as code for another target that resolves (a schema in another file),
+    /// else the marked note of ``unresolved(_:)``.
+    func reference(_ holder: Value) -> String {
+        let ref = holder["$ref"]?.string ?? ""
+        guard ((try? contract.resolve(holder)) ?? nil) != nil else { return Self.unresolved(ref) }
+        return link(ref) ?? "<code>" + HTML.escape(ref) + "</code>"
+    }
+
+    /// The note that stands where a `$ref` cannot be followed (its target is missing, outside
+    /// the spec's folder or unreadable): marked, so a reader does not take it for a type.
+    static func unresolved(_ ref: String) -> String {
+        "<span class=\"unresolved\" role=\"note\"><strong>unresolved reference</strong> <code>" + HTML.escape(ref) + "</code></span>"
     }
 
     /// Type text: `string (date-time)`, `array of <link>`, a linked `$ref`, `nullable`.
     func typeCell(_ schema: Value) -> String {
-        if let ref = schema["$ref"]?.string { return link(ref) ?? "<code>" + HTML.escape(ref) + "</code>" }
+        if schema["$ref"]?.string != nil { return reference(schema) }
         var text = HTML.escape(schema["type"]?.string ?? (schema["properties"] != nil ? "object" : composition(schema) ?? "any"))
         if let format = schema["format"]?.string { text += " <span class=\"muted\">(" + HTML.escape(format) + ")</span>" }
         if schema["type"]?.string == "array", let items = schema["items"] {
-            text += " of " + (items["$ref"]?.string.flatMap(link) ?? HTML.escape(items["type"]?.string ?? "any"))
+            text += " of " + (items["$ref"]?.string != nil ? reference(items) : HTML.escape(items["type"]?.string ?? "any"))
             if let format = items["format"]?.string, items["$ref"] == nil { text += " <span class=\"muted\">(" + HTML.escape(format) + ")</span>" }
         }
         if schema["nullable"]?.bool == true { text += " <span class=\"badge\">nullable</span>" }
@@ -34,30 +50,41 @@ struct SchemaTable {
         ["allOf", "oneOf", "anyOf"].first { schema[$0] != nil }
     }
 
-    /// Every constraint of a schema (and of its array items), one per line.
+    /// The badge of a CRR business rule (see ``CRRBusinessRule``): a constraint crrspec's
+    /// bundled specs add to CAISO's published contract.
+    static let ruleBadge = "<span class=\"badge rule\">CRR rule</span>"
+
+    /// Every constraint of a schema (and of its array items), one per line. A constraint that
+    /// is a CRR business rule (`x-crr-rule` names its keyword) carries the "CRR rule" badge, and
+    /// the rule's reason follows on a line of its own.
     func constraints(_ schema: Value) -> String {
         var out: [String] = []
-        func add(_ label: String, _ value: Value?) {
-            guard let value else { return }
-            out.append(HTML.escape(label) + " <code>" + HTML.escape(PostmanCollection.text(value)) + "</code>")
-        }
         func collect(_ s: Value, prefix: String) {
+            func marked(_ keyword: String, _ text: String) {
+                out.append(text + (CRRBusinessRule.rule(for: keyword, in: s) != nil ? " " + Self.ruleBadge : ""))
+            }
+            func add(_ key: String) {
+                guard let value = s[key] else { return }
+                marked(key, HTML.escape(prefix + key) + " <code>" + HTML.escape(PostmanCollection.text(value)) + "</code>")
+            }
             if let values = s["enum"], values.kind == .array {
-                out.append(prefix + "enum " + values.elements.map { "<code>" + HTML.escape(PostmanCollection.text($0)) + "</code>" }.joined(separator: " "))
+                marked("enum", prefix + "enum " + values.elements.map { "<code>" + HTML.escape(PostmanCollection.text($0)) + "</code>" }.joined(separator: " "))
             }
             for key in ["pattern", "minLength", "maxLength", "minimum", "maximum", "multipleOf", "minItems", "maxItems", "minProperties", "maxProperties"] {
-                add(prefix + key, s[key])
+                add(key)
             }
-            if s["exclusiveMinimum"]?.bool == true { out.append(prefix + "exclusiveMinimum") }
-            if s["exclusiveMaximum"]?.bool == true { out.append(prefix + "exclusiveMaximum") }
-            if s["uniqueItems"]?.bool == true { out.append(prefix + "uniqueItems") }
-            if s["readOnly"]?.bool == true { out.append(prefix + "readOnly") }
-            if s["writeOnly"]?.bool == true { out.append(prefix + "writeOnly") }
+            for key in ["exclusiveMinimum", "exclusiveMaximum", "uniqueItems", "readOnly", "writeOnly"] where s[key]?.bool == true {
+                marked(key, prefix + key)
+            }
             if s["deprecated"]?.bool == true { out.append("<span class=\"badge deprecated\">deprecated</span>") }
-            add(prefix + "default", s["default"])
-            if s["additionalProperties"]?.bool == false { out.append(prefix + "no additional properties") }
+            add("default")
+            if s["additionalProperties"]?.bool == false { marked("additionalProperties", prefix + "no additional properties") }
             for member in s.members where member.name.hasPrefix("x-crr") {
-                out.append("<span class=\"badge rule\">CRR rule</span> " + HTML.escape(member.name) + ": " + HTML.escape(PostmanCollection.text(member.value)))
+                if member.name == CRRBusinessRule.key {
+                    out.append(Self.ruleBadge + " " + ruleText(member.value))
+                } else {
+                    out.append(Self.ruleBadge + " " + HTML.escape(member.name) + ": " + HTML.escape(PostmanCollection.text(member.value)))
+                }
             }
         }
         collect(schema, prefix: "")
@@ -65,12 +92,25 @@ struct SchemaTable {
         return out.joined(separator: "<br>")
     }
 
+    /// An `x-crr-rule` mark as prose: which keywords are crrspec's rules rather than CAISO's
+    /// published contract, and why.
+    func ruleText(_ mark: Value) -> String {
+        if let reason = mark.string { return "business rule, not in the published spec: " + HTML.escape(reason) }
+        guard mark.kind == .object else { return HTML.escape(PostmanCollection.text(mark)) }
+        let keywords = mark["keywords"]?.elements.compactMap(\.string) ?? []
+        var text = "business rule, not in the published spec"
+        text += keywords.isEmpty ? " (every constraint here)" : " (" + keywords.map { "<code>" + HTML.escape($0) + "</code>" }.joined(separator: ", ") + ")"
+        if let reason = mark["reason"]?.string { text += ": " + HTML.escape(reason) }
+        if let code = mark["code"]?.string { text += "; CAISO answers <code>" + HTML.escape(code) + "</code>" }
+        return text
+    }
+
     /// The table of an object schema's properties (with nested tables for inline objects), or
     /// a one-row table for any other schema.
     func render(_ schema: Value, depth: Int = 0) -> String {
         guard depth < 8 else { return "<span class=\"muted\">(nested deeper than 8 levels)</span>" }
         var out = ""
-        if let ref = schema["$ref"]?.string { return "<p>See " + (link(ref) ?? "<code>" + HTML.escape(ref) + "</code>") + "</p>" }
+        if schema["$ref"]?.string != nil { return "<p>See " + reference(schema) + "</p>" }
         if let kind = composition(schema), let parts = schema[kind] {
             out += "<p>" + HTML.escape(kind == "allOf" ? "All of:" : kind == "oneOf" ? "Exactly one of:" : "Any of:") + "</p><ol>"
             for part in parts.elements { out += "<li>" + render(part, depth: depth + 1) + "</li>" }

@@ -23,6 +23,43 @@ public enum SpecPage {
         return nil
     }
 
+    /// A `$ref` of a spec that cannot be followed, with where it is written.
+    public struct UnresolvedReference: Sendable {
+        public var ref: String
+        public var position: SourcePosition
+        public var pointer: JSONPointer
+    }
+
+    /// Every `$ref` of the spec that cannot be followed (its target is missing, outside the
+    /// spec's folder or unreadable), in document order. Example values (`example`, an Example
+    /// Object's `value`) and `x-` extensions are data, not references, and are passed over.
+    public static func unresolvedReferences(_ spec: PageSpec) -> [UnresolvedReference] {
+        var out: [UnresolvedReference] = []
+        func walk(_ value: Value, _ keys: ArraySlice<String>, depth: Int) {
+            guard depth < 256 else { return }
+            switch value.kind {
+            case .object:
+                if let ref = value["$ref"], let text = ref.string {
+                    if ((try? spec.contract.resolve(value)) ?? nil) == nil {
+                        out.append(UnresolvedReference(ref: text, position: ref.position, pointer: value.pointer))
+                    }
+                    return
+                }
+                let inExample = keys.count >= 2 && keys[keys.endIndex - 2] == "examples"
+                for member in value.members {
+                    if member.name == "example" || member.name.hasPrefix("x-") || (inExample && member.name == "value") { continue }
+                    walk(member.value, (keys + [member.name]).suffix(2), depth: depth + 1)
+                }
+            case .array:
+                for element in value.elements { walk(element, (keys + ["[]"]).suffix(2), depth: depth + 1) }
+            default:
+                return
+            }
+        }
+        walk(spec.contract.document.root, [], depth: 0)
+        return out
+    }
+
     /// - Parameters:
     ///   - versionPages: page file names of other versions of the service, for the revision history's links.
     ///   - changesPage: the page of changes from the previous version, when there is one.
@@ -35,6 +72,17 @@ public enum SpecPage {
         body += "</p>\n"
         if let changesPage { body += "<p><a href=\"" + HTML.href(changesPage) + "\">Changes from the previous version</a></p>\n" }
         body += "<nav aria-label=\"Sections\"><a href=\"#operations\">Operations</a> · <a href=\"#schemas\">Schemas</a> · <a href=\"#error-codes\">Error codes</a> · <a href=\"#revision-history\">Revision history</a></nav>\n"
+        let unresolved = unresolvedReferences(spec)
+        if !unresolved.isEmpty {
+            body += "<section class=\"unresolved-list\" id=\"unresolved-references\" role=\"note\"><h2>Unresolved references</h2><p>"
+                + String(unresolved.count) + (unresolved.count == 1 ? " <code>$ref</code> of this spec cannot" : " <code>$ref</code>s of this spec cannot")
+                + " be followed (the target is missing, outside the spec's folder or unreadable); each is shown as a marked note where it is used.</p><ul>"
+            for u in unresolved {
+                body += "<li>line " + String(u.position.line) + ", column " + String(u.position.column) + ": <code>" + HTML.escape(u.ref)
+                    + "</code> at <code>" + HTML.escape(u.pointer.description) + "</code></li>"
+            }
+            body += "</ul></section>\n"
+        }
         if let description = contract.info?["description"]?.string { body += "<section id=\"about\">" + HTML.prose(description) + "</section>\n" }
         if !contract.servers.isEmpty {
             body += "<h2 id=\"servers\">Servers</h2>" + HTML.table(["URL", "Description"], contract.servers.map {
@@ -74,7 +122,7 @@ public enum SpecPage {
             body += "<h3>" + HTML.escape(name) + " <span class=\"badge\">" + HTML.escape(usage.isEmpty ? "not used by an operation" : "used in " + usage.description) + "</span></h3>"
             if let description = schema["description"]?.string { body += HTML.prose(description) }
             body += tables.render(schema)
-            if let example = schema["example"] { body += "<p class=\"muted\">Example</p><pre>" + HTML.escape(JSONText.render(example)) + "</pre>" }
+            if let example = schema["example"] { body += checkedExample("Example", example, schema: schema, spec: spec) }
             body += "</section>\n"
         }
 
@@ -106,6 +154,18 @@ public enum SpecPage {
     }
 
     static func filterText(_ parts: String...) -> String { parts.joined(separator: " ") }
+
+    /// An example with the verdict of crrspec's engine on it against its schema: "valid against
+    /// the schema", or "not valid" with the first problems.
+    static func checkedExample(_ label: String, _ data: Value, schema: Value?, spec: PageSpec) -> String {
+        var verdict = ""
+        if let schema {
+            let problems = ExampleBody.check(JSONText.render(data, pretty: false), against: schema, spec: spec)
+            verdict = problems.isEmpty ? " <span class=\"badge valid\">valid against the schema</span>"
+                : " <span class=\"badge required\">not valid against the schema</span> " + HTML.escape(problems.prefix(3).joined(separator: "; "))
+        }
+        return "<details class=\"example\"><summary>" + HTML.escape(label) + verdict + "</summary><pre>" + HTML.escape(JSONText.render(data)) + "</pre></details>"
+    }
 
     static func filterText(_ name: String, _ schema: Value) -> String {
         ([name] + (schema["properties"]?.members.map(\.name) ?? [])).joined(separator: " ")
@@ -157,6 +217,15 @@ public enum SpecPage {
                     r.headers.map { "<code>" + HTML.escape($0.name) + "</code>" }.joined(separator: ", "),
                 ]
             }, caption: "Responses")
+            for r in operation.responses {
+                for media in r.content where media.name.contains("json") {
+                    for example in media.examples {
+                        guard let data = example.data else { continue }
+                        out += checkedExample("Example " + r.status + " response (" + (example.name == "example" ? "example" : "examples/" + example.name) + ")",
+                                              data, schema: media.schema, spec: spec)
+                    }
+                }
+            }
         }
         return out + "</section>\n"
     }

@@ -23,6 +23,7 @@ struct ChangelogCommand: ParsableCommand {
               openapi/caiso_crr_historical_forecasted_load_v1.1.0_openapi.yaml
           crrspec changelog auction@1.1.7 auction@1.2.0 --format text
           crrspec changelog --catalog --format json
+          crrspec changelog --catalog --format html > changes.html
           crrspec changelog --git-base origin/main openapi
         """
     )

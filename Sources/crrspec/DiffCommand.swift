@@ -96,6 +96,7 @@ struct DiffCommand: ParsableCommand {
           crrspec diff openapi/caiso_crr_auction_v1.1.7_openapi.yaml \\
               openapi/caiso_crr_auction_v1.2.0_openapi.yaml
           crrspec diff auction@1.1.7 auction@1.2.0 --format json
+          crrspec diff auction@1.1.7 auction@1.2.0 --format html > diff.html
           crrspec diff old/ new/ --format github --fail-on MAJOR
           crrspec diff --git-base origin/main openapi schemas
         """

@@ -20,7 +20,9 @@ struct DocsCommand: ParsableCommand {
         with a timeline per service (one mark per version, coloured by the bump it required, \
         hollow where the declared bump was lower). The pages load nothing from the network: \
         the stylesheet and the filter script are inside each page; open them from disk or \
-        serve them over HTTP.
+        serve them over HTTP. A $ref that cannot be followed is marked on the page as an \
+        unresolved reference and reported on standard error as a warning with its \
+        file:line:column.
 
         Exit status: 0, or 2 on unusable input or an output folder that cannot be written.
 
@@ -44,7 +46,13 @@ struct DocsCommand: ParsableCommand {
     func run() throws {
         let pages: [DocsSite.Page]
         do {
-            pages = try DocsSite.build(try PageInputs.collect(specs, newestOnly: false), options: errorCodes.options)
+            let inputs = try PageInputs.collect(specs, newestOnly: false)
+            for spec in inputs {
+                for u in SpecPage.unresolvedReferences(spec) {
+                    Output.err("\(spec.file):\(u.position.line):\(u.position.column): warning: unresolved reference \(u.ref) (at \(u.pointer)); \(spec.pageName) marks it as unresolved\n")
+                }
+            }
+            pages = try DocsSite.build(inputs, options: errorCodes.options)
         } catch let error as PagesInputError {
             Output.err("crrspec: \(error.message)\n")
             throw ExitCode(2)

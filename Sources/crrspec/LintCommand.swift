@@ -55,7 +55,7 @@ struct LintCommand: ParsableCommand {
 
         Formats: text (with a code frame), json, sarif (SARIF 2.1.0 for code scanning), github \
         (workflow annotations), junit, html (one self-contained page: findings by file and rule \
-        with code frames). --list-rules prints the rules (text, json or markdown); \
+        with code frames). --list-rules prints the rules (text, json, markdown or html); \
         crrspec explain RULE says why a rule exists, with an example and the fix.
 
         Exit status: 0 no finding at or above --fail-on (default error), 1 some, 2 a file or the \
@@ -70,7 +70,9 @@ struct LintCommand: ParsableCommand {
           crrspec lint --format sarif specs/ > crrspec.sarif
           crrspec lint --format github --fail-on warning specs/
           crrspec lint --write-baseline specs/ && crrspec lint specs/
+          crrspec lint --format html openapi/ > lint.html
           crrspec lint --list-rules --format markdown
+          crrspec lint --list-rules --format html > rules.html
           crrspec lint --ruleset .spectral.yaml specs/
           crrspec lint --fix --dry-run specs/ && crrspec lint --fix specs/
         """
@@ -79,7 +81,7 @@ struct LintCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Spec or schema files, or folders to search.", valueName: "PATH"))
     var paths: [String] = []
 
-    @Option(name: .long, help: "Output: text, json, sarif, github or junit (markdown with --list-rules).")
+    @Option(name: .long, help: "Output: text, json, sarif, github, junit or html (markdown with --list-rules; --list-rules takes text, json, markdown or html).")
     var format: LintFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 on findings of this severity or worse: error, warning or info (default: the config's, else error).")
@@ -124,7 +126,12 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func validate() throws {
-        if listRules { return }
+        if listRules {
+            if [.sarif, .github, .junit].contains(format) {
+                throw ValidationError("--list-rules prints text, json, markdown or html, not \(format.rawValue) (that format is for findings)")
+            }
+            return
+        }
         if format == .markdown { throw ValidationError("--format markdown is for --list-rules") }
         if paths.isEmpty && !catalog { throw ValidationError("give a spec or schema file, a folder, or --catalog") }
         if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
@@ -148,7 +155,12 @@ enum RuleListing {
     static func render(_ format: LintFormat) -> String {
         let rules = LintEngine.rules.map(\.meta)
         switch format {
-        case .json, .sarif, .github, .junit, .html:
+        case .html:
+            return ReportPages.rules(rules.map {
+                ReportPages.RuleRow(id: $0.id, severity: $0.severity.rawValue, appliesTo: scopeText($0), summary: $0.summary, why: $0.why, fix: $0.fix)
+            })
+        case .json, .sarif, .github, .junit:
+            // sarif, github and junit are refused with --list-rules (validate()); json here.
             var w = JSONWriter(pretty: true)
             w.beginObject(); w.key("rules"); w.beginArray()
             for m in rules {

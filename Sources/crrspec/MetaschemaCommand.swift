@@ -26,6 +26,7 @@ struct MetaschemaCommand: ParsableCommand {
           crrspec metaschema schemas/*.schema.json
           crrspec metaschema --format json my.schema.json
           crrspec metaschema --format github schemas/*.schema.json
+          crrspec metaschema --format html schemas/ > metaschema.html
           crrspec metaschema --default-dialect draft-04 legacy/
           crrspec metaschema --resource https://example.com/schemas/=./vendor/schemas my.schema.json
         """

@@ -10,8 +10,9 @@ struct PostmanCommand: ParsableCommand {
         each service) or a bundled catalog service (auction, or auction@1.2.0). Without SPEC: \
         the newest version of every bundled service.
 
-        Each request uses the {{baseUrl}} collection variable (set to the first server of the \
-        spec), carries the operation's header parameters (a uuid header gets {{$guid}}), its \
+        Each request starts with its service's base-URL collection variable, set to the first \
+        server of its spec: {{baseUrl}} in a collection of one service, else one variable per \
+        service ({{auctionBaseUrl}}, {{marketDataBaseUrl}}, ...). It carries the operation's header parameters (a uuid header gets {{$guid}}), its \
         query parameters (optional ones disabled) and path variables, and for a JSON request \
         body the operation's example, or one built from the schema; crrspec validates the body \
         against the schema and picks one that is valid. A test script checks the status code \

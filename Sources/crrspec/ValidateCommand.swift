@@ -70,6 +70,8 @@ struct ValidateCommand: ParsableCommand {
           crrspec validate --schema order.schema.json --fast orders.jsonl.gz
           crrspec validate --schema legacy.schema.json --default-dialect draft-04 --formats annotate data.json
           crrspec validate --schema s.json --format github changed/*.json
+          crrspec validate --spec auction --operation portfolioCreation \\
+              --format html bids/ > report.html
           crrspec validate --schema s.json \\
               --resource https://example.com/schemas/=./vendor/schemas a.yaml
           cat a.json | crrspec validate --schema s.json --format json -

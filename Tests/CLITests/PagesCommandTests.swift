@@ -45,4 +45,67 @@ final class PagesCommandTests: XCTestCase {
         let bad = try CLI.run(["postman", "nosuch.yaml"])
         XCTAssertEqual(bad.status, 2)
     }
+
+    /// A `$ref` that cannot be followed: a warning on standard error with file:line:column, a
+    /// marked note on the page (not a link to a section that does not exist), exit 0.
+    func testDocsWarnsOfAnUnresolvedReferenceAndMarksIt() throws {
+        let yaml = """
+        openapi: 3.0.3
+        info: {title: Refs, version: 1.0.0}
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Missing'}
+        components:
+          schemas:
+            Thing:
+              type: object
+              properties:
+                here: {$ref: '#/components/schemas/Thing'}
+                gone: {$ref: '#/components/schemas/Gone'}
+              example: {$ref: not-a-reference-but-data}
+        """
+        let dir = try CLI.scratch(["refs.yaml": Array(yaml.utf8)])
+        let out = dir.appendingPathComponent("site")
+        let result = try CLI.run(["docs", "refs.yaml", "--output", "site"], in: dir)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr.split(separator: "\n").map(String.init), [
+            "refs.yaml:11:30: warning: unresolved reference #/components/schemas/Missing (at /paths/~1a/get/responses/200/content/application~1json/schema); refs-1.0.0.html marks it as unresolved",
+            "refs.yaml:18:22: warning: unresolved reference #/components/schemas/Gone (at /components/schemas/Thing/properties/gone); refs-1.0.0.html marks it as unresolved",
+        ])
+        let page = try String(contentsOf: out.appendingPathComponent("refs-1.0.0.html"), encoding: .utf8)
+        let note = "<span class=\"unresolved\" role=\"note\"><strong>unresolved reference</strong> <code>"
+        XCTAssertTrue(page.contains(note + "#/components/schemas/Missing</code></span>"))
+        XCTAssertTrue(page.contains(note + "#/components/schemas/Gone</code></span>"))
+        XCTAssertTrue(page.contains("<a href=\"#schema-Thing\">Thing</a>"), "a reference that resolves stays a link")
+        XCTAssertFalse(page.contains("href=\"#schema-Gone\""), "no link to a section that is not there")
+        XCTAssertTrue(page.contains("<li>line 18, column 22: <code>#/components/schemas/Gone</code>"))
+    }
+
+    /// `lint --list-rules --format html` is a page of the rules; sarif, github and junit are
+    /// formats of findings and are refused with the rules' list (exit 2).
+    func testLintListRulesAsHTMLAndRefusedFormats() throws {
+        let html = try CLI.run(["lint", "--list-rules", "--format", "html"])
+        XCTAssertEqual(html.status, 0, html.stderr)
+        XCTAssertTrue(html.stdout.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertEqual(html.stdout.components(separatedBy: "<h1>").count - 1, 1)
+        let json = try CLI.run(["lint", "--list-rules", "--format", "json"])
+        let ids = json.stdout.split(separator: "\n").filter { $0.contains("\"id\": ") }
+        XCTAssertGreaterThan(ids.count, 20)
+        // Every rule is a row of the table and a section with its why and fix.
+        XCTAssertEqual(html.stdout.components(separatedBy: "<tr data-filter=").count - 1, ids.count)
+        XCTAssertTrue(html.stdout.contains("<section class=\"schema\" id=\"rule-crr-error-code-table\""), "a section per rule")
+        XCTAssertTrue(html.stdout.contains("<label for=\"crr-filter\">Filter rules</label>"))
+        for format in ["sarif", "github", "junit"] {
+            let refused = try CLI.run(["lint", "--list-rules", "--format", format])
+            XCTAssertEqual(refused.status, 2, format)
+            XCTAssertEqual(refused.stdout, "", format)
+            XCTAssertTrue(refused.stderr.contains("--list-rules prints text, json, markdown or html, not \(format)"), refused.stderr)
+        }
+    }
 }

@@ -16,6 +16,6 @@ final class MockWalkthroughTests: XCTestCase {
         XCTAssertEqual(valid.headers["content-type"], "application/json")
         let invalid = try Curl.run(url, method: "POST", headers: headers, bodyFile: examples + "/portfolioCreation.invalid-501-bids.json")
         XCTAssertEqual(invalid.status, 400)
-        XCTAssertTrue(invalid.body.hasPrefix(#"{"errorList":[{"errorCode":"SER0030","errorDescription":"/newBids: the array has 501 items, more than the maximum of 500 (line 4, column 14)","severity":"ERROR"}],"creationTime":""#), invalid.body)
+        XCTAssertTrue(invalid.body.hasPrefix(#"{"errorList":[{"errorCode":"SER0030","errorDescription":"/newBids: CRR business rule, not in the published spec: the array has 501 items, more than the maximum of 500 (the 2024-11-21 CPG meeting notes limit one submission to 500 records; CAISO answers SER0030) (line 4, column 14)","severity":"ERROR"}],"creationTime":""#), invalid.body)
     }
 }

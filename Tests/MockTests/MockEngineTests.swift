@@ -78,6 +78,20 @@ final class MockEngineTests: XCTestCase {
         XCTAssertTrue(response.bodyText.contains("\"creationTime\":\"2026-12-03T07:36:13Z\""), response.bodyText)
     }
 
+    /// The bundled auction spec marks its required request bodies as a CRR business rule (the
+    /// published file leaves them optional): the mock's answer to a missing body says so.
+    func testMissingRequiredBodyIsSER0017AndSaysItIsABusinessRule() throws {
+        let engine = try Self.auction()
+        let response = engine.handle(MockRequest(method: "POST", target: "/crr/auction/v1.0/portfolioCreation",
+                                                 headers: [Self.requestID, ("Content-Type", "application/json")], body: []))
+        XCTAssertEqual(response.status, 400, response.bodyText)
+        let list = try errorList(response)
+        XCTAssertEqual(list.first?["errorCode"] as? String, "SER0017", response.bodyText)
+        let description = try XCTUnwrap(list.first?["errorDescription"] as? String)
+        XCTAssertTrue(description.contains("CRR business rule, not in the published spec: the request body is required (application/json) (POST portfolioCreation acts on its body"), description)
+        XCTAssertTrue(description.hasSuffix("; CAISO answers SER0017)"), description)
+    }
+
     func testMalformedJSONIs400NamingLineAndColumn() throws {
         let engine = try Self.auction()
         let response = engine.handle(MockRequest(method: "POST", target: "/crr/auction/v1.0/portfolioCreation",

@@ -84,12 +84,15 @@ enum Browser {
     }
 
     /// The DOM after the page's script ran, with networking off.
-    static func dumpDOM(_ url: URL, fragment: String? = nil) throws -> String {
+    /// `loopback`: 127.0.0.1 is reached directly (a page served over HTTP by the test); every
+    /// other host still resolves to nothing and the proxy is still a closed port.
+    static func dumpDOM(_ url: URL, fragment: String? = nil, loopback: Bool = false) throws -> String {
         let chromium = try requireChromium()
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let target = url.absoluteString + (fragment.map { "#" + $0 } ?? "")
-        let result = try run(chromium, common(profile) + offline + ["--virtual-time-budget=2000", "--dump-dom", target])
+        let network = loopback ? offline.map { $0 == "--proxy-bypass-list=<-loopback>" ? "--proxy-bypass-list=127.0.0.1" : $0 } : offline
+        let result = try run(chromium, common(profile) + network + ["--virtual-time-budget=2000", "--dump-dom", target])
         XCTAssertEqual(result.status, 0, result.stderr)
         return result.stdout
     }
@@ -200,5 +203,47 @@ enum Browser {
         let result = try run(python, ["-c", htmlCheck] + files.map(\.path))
         XCTAssertEqual(result.status, 0, result.stderr)
         return try result.stdout.split(separator: "\n").map { try JSONDecoder().decode(HTMLCheck.self, from: Data($0.utf8)) }
+    }
+
+    /// A static HTTP server on 127.0.0.1 (an ephemeral port) over a folder, for the duration of
+    /// `body`; returns what `body` returns and the paths the server was asked for.
+    static func serving<T>(_ folder: URL, _ body: (URL) throws -> T) throws -> (T, [String]) {
+        let script = """
+        import functools, http.server, sys
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, format, *args):
+                sys.stderr.write(self.path + "\\n"); sys.stderr.flush()
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=sys.argv[1]))
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-http-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, folder.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = try FileHandle(forWritingTo: log)
+        do { try process.run() } catch {
+            let reason = "python3 is not available to serve the pages over HTTP"
+            print("skipped: " + reason)
+            throw XCTSkip(reason)
+        }
+        defer { process.terminate(); process.waitUntilExit() }
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += chunk
+        }
+        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            XCTFail("the HTTP server did not start")
+            throw XCTSkip("the HTTP server did not start")
+        }
+        let result = try body(URL(string: "http://127.0.0.1:\(port)/")!)
+        let requests = String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self).split(separator: "\n").map(String.init)
+        return (result, requests)
     }
 }

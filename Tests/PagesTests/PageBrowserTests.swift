@@ -69,6 +69,24 @@ final class PageBrowserTests: XCTestCase {
         XCTAssertTrue(dom.contains("of ") && dom.contains(" shown"))
     }
 
+    /// The same pages served over HTTP (127.0.0.1): they render, the filter script runs, and
+    /// the server is asked for the page alone (and the favicon Chromium asks for by itself).
+    func testPagesWorkOverHTTP() throws {
+        _ = try Browser.requireChromium()
+        let (doms, requests) = try Browser.serving(Self.site) { base in
+            try ["auction-1.2.1.html", "index.html"].map {
+                try Browser.dumpDOM(base.appendingPathComponent($0), fragment: "filter=portfolioCreation", loopback: true)
+            }
+        }
+        let spec = doms[0]
+        XCTAssertTrue(spec.contains("id=\"schema-NewBid\""), String(spec.prefix(300)))
+        XCTAssertEqual(spec.components(separatedBy: "<section class=\"operation\"").count - 1, 8)
+        XCTAssertEqual(spec.components(separatedBy: "<section class=\"operation\" id=\"op-").count - 1, 8)
+        XCTAssertTrue(spec.contains(" shown"), "the filter script ran")
+        XCTAssertTrue(doms[1].contains("<svg class=\"timeline\""), String(doms[1].prefix(300)))
+        XCTAssertEqual(Set(requests.filter { $0 != "/favicon.ico" }), ["/auction-1.2.1.html", "/index.html"], "\(requests)")
+    }
+
     func testChangesPageInChromium() throws {
         let dom = try Browser.dumpDOM(page("auction-changes-1.1.7-to-1.2.0.html"))
         XCTAssertEqual(count("<h1", in: dom), 1)
@@ -110,7 +128,42 @@ final class PageBrowserTests: XCTestCase {
     }
 
     func testPagesParseWithoutErrorsAndHaveOneH1AndLabelledControls() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.site.path).sorted().map(page)
+        var files = try FileManager.default.contentsOfDirectory(atPath: Self.site.path).sorted().map(page)
+        // A page with unresolved references, business rules and checked examples too.
+        let yaml = """
+        openapi: 3.0.3
+        info: {title: Notes, version: 1.0.0}
+        paths:
+          /a:
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/Gone'}
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Bid'}
+                      example: {owner: x}
+        components:
+          schemas:
+            Bid:
+              type: object
+              properties:
+                owner: {type: string, minLength: 1, x-crr-rule: {keywords: [minLength], reason: never empty}}
+                other: {$ref: 'elsewhere.yaml#/Bid'}
+              example: {owner: ""}
+        """
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-notes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try yaml.write(to: dir.appendingPathComponent("notes.yaml"), atomically: true, encoding: .utf8)
+        let notes = SpecPage.render(try PageSpec.load(path: dir.appendingPathComponent("notes.yaml").path))
+        XCTAssertTrue(notes.contains("<section class=\"unresolved-list\""))
+        XCTAssertTrue(notes.contains("not valid against the schema"))
+        try notes.write(to: dir.appendingPathComponent("notes.html"), atomically: true, encoding: .utf8)
+        files.append(dir.appendingPathComponent("notes.html"))
         for check in try Browser.checkHTML(files) {
             XCTAssertEqual(check.errors, [], check.file)
             XCTAssertEqual(check.h1, 1, check.file)

@@ -56,10 +56,86 @@ final class PageTextTests: XCTestCase {
             XCTAssertFalse(html.contains(tag), "unescaped \(tag)")
         }
         XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        XCTAssertTrue(html.contains("<span class=\"badge rule\">CRR rule</span> x-crr-rule: &lt;u&gt;rule&lt;/u&gt;"))
+        XCTAssertTrue(html.contains("<span class=\"badge rule\">CRR rule</span> business rule, not in the published spec: &lt;u&gt;rule&lt;/u&gt;"))
         XCTAssertEqual(html.components(separatedBy: "<script>").count - 1, 1, "only crrspec's own script")
         let postman = PostmanCollection.render([spec])
         XCTAssertTrue(postman.contains("x\\\"><svg onload=alert(3)>"), "JSON strings are quoted, not HTML-escaped")
+    }
+
+    /// CRR business rules (`x-crr-rule` marks in the bundled specs) are marked as such: the
+    /// constraint the mark names carries the "CRR rule" badge, one it does not name does not,
+    /// and the rule's reason is shown in words.
+    func testCRRBusinessRulesAreMarked() throws {
+        let yaml = """
+        openapi: 3.0.3
+        info: {title: Rules, version: 1.0.0}
+        paths: {}
+        components:
+          schemas:
+            Bid:
+              type: object
+              properties:
+                owner:
+                  type: string
+                  maxLength: 40
+                  minLength: 1
+                  x-crr-rule: {keywords: [minLength], reason: "an owner is never empty", code: "CRR-0042"}
+        """
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("rules.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let html = SpecPage.render(try PageSpec.load(path: file.path))
+        let badge = "<span class=\"badge rule\">CRR rule</span>"
+        XCTAssertTrue(html.contains("minLength <code>1</code> " + badge), "the marked keyword has the badge")
+        XCTAssertTrue(html.contains("maxLength <code>40</code><br>"), "CAISO's own constraint has none")
+        XCTAssertTrue(html.contains(badge + " business rule, not in the published spec (<code>minLength</code>): an owner is never empty; CAISO answers <code>CRR-0042</code>"))
+        // The bundled specs' marks are shown the same way.
+        let nomination = SpecPage.render(try PageInputs.collect(["nomination@1.3.1"], newestOnly: true)[0])
+        XCTAssertTrue(nomination.contains("minLength <code>1</code> " + badge))
+        XCTAssertTrue(nomination.contains(badge + " business rule, not in the published spec (<code>minLength</code>): an empty portfolioName names no portfolio; CAISO answers <code>POR0215</code>"))
+        XCTAssertFalse(nomination.contains("x-crr-rule: {"), "no raw JSON of the mark")
+    }
+
+    /// Examples of component schemas and of responses are checked against their schemas with
+    /// crrspec's engine, and the page says which are valid.
+    func testExamplesAreValidatedOnThePage() throws {
+        let yaml = """
+        openapi: 3.0.3
+        info: {title: Examples, version: 1.0.0}
+        paths:
+          /a:
+            get:
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Count'}
+                      examples:
+                        small: {value: {count: 3}}
+                        negative: {value: {count: -1}}
+        components:
+          schemas:
+            Count:
+              type: object
+              required: [count]
+              properties:
+                count: {type: integer, minimum: 0}
+              example: {count: "three"}
+        """
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-examples-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("examples.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let html = SpecPage.render(try PageSpec.load(path: file.path))
+        XCTAssertTrue(html.contains("<summary>Example 200 response (examples/small) <span class=\"badge valid\">valid against the schema</span></summary>"), html)
+        XCTAssertTrue(html.contains("<summary>Example 200 response (examples/negative) <span class=\"badge required\">not valid against the schema</span> /count:"), html)
+        XCTAssertTrue(html.contains("<summary>Example <span class=\"badge required\">not valid against the schema</span> /count:"), html)
+        // The bundled specs' examples are all valid.
+        let auction = SpecPage.render(try PageInputs.collect(["auction@1.2.1"], newestOnly: true)[0])
+        XCTAssertGreaterThan(auction.components(separatedBy: "<span class=\"badge valid\">valid against the schema</span>").count - 1, 3)
+        XCTAssertFalse(auction.contains("not valid against the schema"))
     }
 
     /// Relative luminance of an sRGB hex colour (WCAG 2).

@@ -108,7 +108,14 @@ final class ReportPageTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let (validation, errors) = try validationPage(count: 3000, bad: [7, 2500])
         let (diff, changelog, _) = try Self.diffPages()
-        let pages = ["report-validate": validation, "report-lint": Self.lintPage(), "report-diff": diff, "report-changelog": changelog]
+        let rules = ReportPages.rules([
+            ReportPages.RuleRow(id: "oas-info-version", severity: "error", appliesTo: "specs", summary: "info.version is <major>.<minor>.<patch>.",
+                                why: "Clients pick a version by it.", fix: "Write the version as 1.2.3."),
+            ReportPages.RuleRow(id: "schema-example-keyword", severity: "warning", appliesTo: "schemas", summary: "Examples go in examples.",
+                                why: "Draft-07 ignores example.", fix: "Use examples: [...]."),
+        ])
+        XCTAssertFalse(rules.contains("<major>"), "rule text is escaped")
+        let pages = ["report-validate": validation, "report-lint": Self.lintPage(), "report-diff": diff, "report-changelog": changelog, "report-rules": rules]
         var files: [URL] = []
         for (name, html) in pages {
             let file = dir.appendingPathComponent(name + ".html")
@@ -125,6 +132,9 @@ final class ReportPageTests: XCTestCase {
         XCTAssertTrue(dom.contains("<rect class=\"bar\""))
         let lint = try Browser.dumpDOM(dir.appendingPathComponent("report-lint.html"), fragment: "filter=b.yaml")
         XCTAssertTrue(lint.contains("<section class=\"file\" id=\"file-0\" data-filter=\"a.yaml oas-info-version oas-no-operations\" hidden=\"\">"), lint)
+        let ruleList = try Browser.dumpDOM(dir.appendingPathComponent("report-rules.html"), fragment: "filter=warning")
+        XCTAssertTrue(ruleList.contains("<tr data-filter=\"oas-info-version error specs info.version is &lt;major&gt;.&lt;minor&gt;.&lt;patch&gt;.\" hidden=\"\">"), ruleList)
+        XCTAssertTrue(ruleList.contains("<section class=\"schema\" id=\"rule-schema-example-keyword\" data-filter=\"schema-example-keyword warning Examples go in examples.\">"), ruleList)
         for name in pages.keys.sorted() {
             let png = try Browser.screenshot(dir.appendingPathComponent(name + ".html"), name: name, height: 900)
             let stats = try Browser.stats(png)

@@ -152,6 +152,9 @@ public struct Change: Sendable, Hashable {
     /// The bump this change requires: its compatibility's, except for whole services (a service
     /// added or given a new major path version requires MAJOR although it breaks nobody).
     public var bump: Bump
+    /// The CRR business rule (`x-crr-rule`) the change touches, if any: then the change is not
+    /// one of the published contract and `bump` is NONE.
+    public var businessRule: ChangeBusinessRule?
 
     public init(id: String, direction: Direction, compatibility: Compatibility, effect: Effect = .none,
                 old: ChangeLocation, new: ChangeLocation, message: String, summary: String? = nil, operations: [String] = [],

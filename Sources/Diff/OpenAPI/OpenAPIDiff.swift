@@ -46,7 +46,7 @@ enum OpenAPIDiff {
                            recorder: recorder, asDocumentation: options.errorCodesAsDocumentation)
         ComponentCheck.run(oldRoot, newRoot, spec)
 
-        let changes = recorder.changes
+        let changes = BusinessRuleMarks.apply(recorder.changes, old: old.document, oldName: old.name, new: new.document, newName: new.name)
         let findings = PathVersionFinding.findings(changes, old: oldOperations, new: newOperations, newFile: new.name)
         return DiffResult(kind: .openAPI, oldFile: old.name, newFile: new.name, changes: changes, findings: findings)
     }

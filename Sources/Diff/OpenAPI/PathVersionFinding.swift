@@ -13,7 +13,7 @@ enum PathVersionFinding {
         // Each change's services, worked out once (a spec can have thousands of services).
         var byService: [String: [Int]] = [:]
         for (k, change) in changes.enumerated() {
-            guard !change.compatibility.isDocumentation, !change.id.hasPrefix("service-") else { continue }
+            guard !change.compatibility.isDocumentation, change.businessRule == nil, !change.id.hasPrefix("service-") else { continue }
             if change.operations.isEmpty {
                 if let single { byService[single, default: []].append(k) }
                 continue

@@ -2,7 +2,8 @@ import Reporting
 
 /// JSON: for one pair, `{"requiredBump", "declaredBump", "changes": [{"id", "direction",
 /// "compatibility", "effect", "bump", "old": {"file", "pointer", "line", "column", "value"},
-/// "new": {...}, "message", "summary", "operations"}], "problems": [...]}` plus the file names
+/// "new": {...}, "message", "summary", "operations", "businessRule": {"reason", "code", "file",
+/// "pointer"} for a change of a marked CRR business rule}], "problems": [...]}` plus the file names
 /// and versions; for several, `{"requiredBump", "passed", "pairs": [that object...], "notes"}`.
 public enum DiffJSONRenderer {
     public static func render(_ report: DiffReport, versionCheck: Bool) -> String {
@@ -65,6 +66,16 @@ public enum DiffJSONRenderer {
             w.key("new"); location(change.new, &w)
             w.field("message", change.message)
             w.field("summary", change.summary)
+            if let rule = change.businessRule {
+                w.key("businessRule")
+                w.beginObject()
+                w.field("reason", rule.reason)
+                w.key("code")
+                if let code = rule.code { w.string(code) } else { w.null() }
+                w.field("file", rule.file)
+                w.field("pointer", rule.pointer.description)
+                w.endObject()
+            }
             if !change.operations.isEmpty {
                 w.key("operations")
                 w.beginArray()

@@ -13,7 +13,10 @@ public enum DiffTextRenderer {
         }
         for entry in report.entries {
             let result = entry.result
-            out += "\(ControlEscape.line(result.oldFile)) → \(ControlEscape.line(result.newFile)): \(count(result.changes.count, "change")), required bump \(result.requiredBump)"
+            out += "\(ControlEscape.line(result.oldFile)) → \(ControlEscape.line(result.newFile)): \(count(result.changes.count, "change"))"
+            let rules = result.changes.filter { $0.businessRule != nil }.count
+            if rules > 0 { out += " (\(rules) of them marked CRR business rules, which need no bump)" }
+            out += ", required bump \(result.requiredBump)"
             if let check = entry.check {
                 out += ", declared \(check.declaredBump?.description ?? "DECREASE") (\(check.old.version?.description ?? "?") → \(check.new.version?.description ?? "?"))"
             }
