@@ -117,12 +117,6 @@ struct Evaluator {
         return valid
     }
 
-    /// Validates instance node `i` against a linked subschema, without retaining it.
-    @inline(__always)
-    mutating func validate(_ link: U<SchemaNode>, _ i: Int) throws(ValidationLimitError) -> Bool {
-        try link.use { schema throws(ValidationLimitError) in try validate(schema, i) }
-    }
-
     /// Notes that evaluation entered a cyclic node; coming back to it at the same value in the
     /// same mode means the evaluation would repeat itself forever: stop, naming the cycle.
     mutating func enterCycle(_ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) {
@@ -162,7 +156,7 @@ struct Evaluator {
         case .type(let mask):
             return checkType(mask, schema, i)
         case .ref(let target):
-            return try target.use { target throws(ValidationLimitError) in try followRef(target, schema, i) }
+            return try followRef(target.ref, schema, i)
         case .enumeration(let e):
             return e.use { e in checkEnum(e, schema, i) }
         case .const(let c):
@@ -182,11 +176,11 @@ struct Evaluator {
         case .content(let c):
             return c.use { c in checkContent(c, schema, i) }
         case .items(let s):
-            return try s.use { s throws(ValidationLimitError) in try checkItems(s, schema, i) }
+            return try checkItems(s.ref, schema, i)
         case .tupleItems(let list, let additional):
             return try checkTupleItems(list, additional, schema, i)
         case .contains(let s):
-            return try s.use { s throws(ValidationLimitError) in try checkContains(s, schema, i) }
+            return try checkContains(s.ref, schema, i)
         case .minItems(let n):
             return checkItemCount(n, isMin: true, schema, i)
         case .maxItems(let n):
@@ -194,7 +188,7 @@ struct Evaluator {
         case .uniqueItems:
             return checkUnique(schema, i)
         case .object(let o):
-            return try o.use { o throws(ValidationLimitError) in try checkObject(o, schema, i) }
+            return try checkObject(o.ref, schema, i)
         case .allOf(let list):
             return try checkAllOf(list, schema, i)
         case .anyOf(let list):
@@ -202,7 +196,7 @@ struct Evaluator {
         case .oneOf(let list):
             return try checkOneOf(list, schema, i)
         case .not(let s):
-            return try s.use { s throws(ValidationLimitError) in try checkNot(s, schema, i) }
+            return try checkNot(s.ref, schema, i)
         case .conditional(let condition, let then, let otherwise):
             return try checkConditional(condition, then, otherwise, schema, i)
         }

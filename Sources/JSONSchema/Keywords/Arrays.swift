@@ -127,7 +127,7 @@ extension Evaluator {
         while child < stop {
             if position < list.count {
                 descend(position: position)
-                let ok = try validate(list[position], child)
+                let ok = try validate(list[position].ref, child)
                 ascend()
                 if !ok { valid = false; if !collect { return false } }
             } else if let additional {

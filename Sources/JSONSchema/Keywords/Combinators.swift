@@ -3,7 +3,7 @@ import Document
 extension Evaluator {
     mutating func checkAllOf(_ list: [U<SchemaNode>], _ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {
         var valid = true
-        for sub in list where try !validate(sub, i) {
+        for sub in list where try !validate(sub.ref, i) {
             valid = false
             if !collect { return false }
         }
@@ -14,7 +14,7 @@ extension Evaluator {
     /// then only the best-matching branch's errors are reported.
     mutating func checkAnyOf(_ list: [U<SchemaNode>], _ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {
         for sub in list {
-            if try quietly({ e throws(ValidationLimitError) in try e.validate(sub, i) }) { return true }
+            if try quietly({ e throws(ValidationLimitError) in try e.validate(sub.ref, i) }) { return true }
         }
         if collect { try explainBranches(list, schema, "anyOf", i, matched: 0) }
         return false
@@ -23,7 +23,7 @@ extension Evaluator {
     mutating func checkOneOf(_ list: [U<SchemaNode>], _ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {
         var matches: [Int] = []
         for (n, sub) in list.enumerated() {
-            if try quietly({ e throws(ValidationLimitError) in try e.validate(sub, i) }) {
+            if try quietly({ e throws(ValidationLimitError) in try e.validate(sub.ref, i) }) {
                 matches.append(n)
                 if matches.count > 1 && !collect { return false }
             }
@@ -46,7 +46,7 @@ extension Evaluator {
         var bestScore = Int.max
         for sub in list {
             let mark = errors.count
-            _ = try validate(sub, i)
+            _ = try validate(sub.ref, i)
             let branch = Array(errors[mark...])
             errors.removeSubrange(mark...)
             // Prefer branches whose type fits (errors deeper than a top-level type mismatch), then fewer errors.
@@ -73,9 +73,9 @@ extension Evaluator {
 
     mutating func checkConditional(_ condition: U<SchemaNode>, _ then: U<SchemaNode>?, _ otherwise: U<SchemaNode>?,
                                    _ schema: SchemaNode, _ i: Int) throws(ValidationLimitError) -> Bool {
-        let holds = try quietly { e throws(ValidationLimitError) in try e.validate(condition, i) }
-        if holds, let then { return try validate(then, i) }
-        if !holds, let otherwise { return try validate(otherwise, i) }
+        let holds = try quietly { e throws(ValidationLimitError) in try e.validate(condition.ref, i) }
+        if holds, let then { return try validate(then.ref, i) }
+        if !holds, let otherwise { return try validate(otherwise.ref, i) }
         return true
     }
 }

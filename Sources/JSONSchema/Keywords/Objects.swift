@@ -80,7 +80,7 @@ extension Evaluator {
                 if let propertySchema = propertySchemas[slot] {
                     matched = true
                     descend(key: k)
-                    let ok = try validate(propertySchema, v)
+                    let ok = try validate(propertySchema.ref, v)
                     ascend()
                     if !ok { valid = false; if !collect { return false } }
                 }
@@ -93,7 +93,7 @@ extension Evaluator {
                 if hit {
                     matched = true
                     descend(key: k)
-                    let ok = try validate(pattern.schema, v)
+                    let ok = try validate(pattern.schema.ref, v)
                     ascend()
                     if !ok { valid = false; if !collect { return false } }
                 }
@@ -120,7 +120,7 @@ extension Evaluator {
             }
             if let names = propertyNames {
                 descend(key: k)
-                let ok = try validate(names, k)
+                let ok = try validate(names.ref, k)
                 ascend()
                 if !ok { valid = false; if !collect { return false } }
             }
@@ -143,7 +143,7 @@ extension Evaluator {
                        "property \"\(o.name(slot))\" is required when \"\(o.name(dependency.slot))\" is present")
             }
             if let dependentSchema = dependency.schema {
-                if try !validate(dependentSchema, i) {
+                if try !validate(dependentSchema.ref, i) {
                     valid = false
                     if !collect { return false }
                 }
