@@ -56,8 +56,12 @@ let package = Package(
             dependencies: [
                 "Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Batch", "Lint", "Diff", "Pages", "Mock", "MockServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        // `crrspec --version`: the version from CHANGELOG.md and the git commit, written at build
+        // time by scripts/build-info.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .testTarget(name: "DocumentTests", dependencies: ["Document"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["Document", "JSONSchema"]),
         .testTarget(name: "ComplianceTests", dependencies: ["Document", "JSONSchema"], exclude: ["known-failures.txt", "known-failures-draft4.txt", "known-failures-draft6.txt"]),

@@ -82,8 +82,23 @@ public struct InputCollector: Sendable {
             if type == S_IFDIR {
                 if excludes.contains(where: { $0.matches(path: rel, name: name) || $0.matches(path: rel + "/", name: name) }) { continue }
                 walk(root: root, relative: rel, into: &files, problems: &problems)
-            } else if type == S_IFREG || (type == S_IFLNK && !isDirectory(path)) {
-                if keeps(relativePath: rel) { files.append(path) }
+            } else if type == S_IFLNK && isDirectory(path) {
+                continue
+            } else if keeps(relativePath: rel) {
+                // Only regular files are opened: a FIFO, socket or device found in a folder
+                // could block forever or never end, so it is reported, never read or skipped.
+                if type == S_IFREG {
+                    files.append(path)
+                    continue
+                }
+                switch FolderWalk.kind(of: path) {
+                case .regular: files.append(path)
+                case .special(let what):
+                    problems.append(InstanceReport(file: path, outcome: .unusable(
+                        "\(what), not a regular file: crrspec reads only regular files found in folders (name it on the command line to read it)",
+                        line: nil, column: nil)))
+                case .directory, .missing: break
+                }
             }
         }
     }

@@ -303,6 +303,7 @@ components:
           example: V1.0
     ErrorDetail:
       description: One problem found in a request.
+      x-crr-rule: {reason: "the error detail of the other CRR services' error model, which the published App Status file does not have; crrspec gives every catalog operation the common CRR error contract"}
       type: object
       required:
         - severity

@@ -82,6 +82,26 @@ public enum DocumentLoader {
         return LoadedFile(documents: loaded.documents, failures: loaded.failures, byteCount: bytes.count)
     }
 
+    /// The first `count` bytes of a regular file, for a cheap look at what it is; nil when it
+    /// cannot be opened or is not a regular file (a FIFO, socket or device is never opened for
+    /// reading, so the look cannot block).
+    public static func head(path: String, count: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: max(count, 0))
+        var filled = 0
+        while filled < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            filled += n
+        }
+        return Array(bytes[..<filled])
+    }
+
     /// Reads a file's bytes (`-`: standard input), decompressed when the path ends in `.gz` or
     /// standard input starts with the gzip magic number.
     public static func readRaw(path: String, limits: ReaderLimits = .default) throws(DocumentError) -> [UInt8] {

@@ -140,22 +140,12 @@ public enum PageInputs {
     /// the one its contract is built from.
     public static func folder(_ directory: String, read: (String) throws -> DiffInput = { try SpecDiff.load($0) }) throws -> [PageSpec] {
         var out: [PageSpec] = []
-        let manager = FileManager.default
-        func walk(_ path: String) throws {
-            for name in ((try? manager.contentsOfDirectory(atPath: path)) ?? []).sorted() where !name.hasPrefix(".") && !name.hasPrefix(".build") {
-                let child = path + "/" + name
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    if name != "node_modules" { try walk(child) }
-                } else if [".yaml", ".yml", ".json"].contains(where: { name.hasSuffix($0) }) {
-                    // Files that are not API descriptions (schemas, data) are passed over.
-                    guard let input = try? read(child), OpenAPIVersion.isAPIDescription(input.document) else { continue }
-                    out.append(try PageSpec.load(path: child, input: input))
-                }
-            }
+        // Regular files only (FolderWalk): a FIFO named like a spec is never opened.
+        for child in FolderWalk.files(under: directory, extensions: [".yaml", ".yml", ".json"]).files {
+            // Files that are not API descriptions (schemas, data) are passed over.
+            guard let input = try? read(child), OpenAPIVersion.isAPIDescription(input.document) else { continue }
+            out.append(try PageSpec.load(path: child, input: input))
         }
-        try walk(directory)
         return out
     }
 

@@ -98,11 +98,33 @@ struct SchemaTable {
         if let reason = mark.string { return "business rule, not in the published spec: " + HTML.escape(reason) }
         guard mark.kind == .object else { return HTML.escape(PostmanCollection.text(mark)) }
         let keywords = mark["keywords"]?.elements.compactMap(\.string) ?? []
+        var named = keywords.map { "<code>" + HTML.escape($0) + "</code>" }
+        if let properties = mark["properties"]?.elements.compactMap(\.string), !properties.isEmpty {
+            named.append("properties " + properties.map { "<code>" + HTML.escape($0) + "</code>" }.joined(separator: ", "))
+        }
+        if let codes = mark["codes"]?.elements.compactMap(\.string), !codes.isEmpty {
+            named.append("codes " + codes.map { "<code>" + HTML.escape($0) + "</code>" }.joined(separator: ", "))
+        }
         var text = "business rule, not in the published spec"
-        text += keywords.isEmpty ? " (every constraint here)" : " (" + keywords.map { "<code>" + HTML.escape($0) + "</code>" }.joined(separator: ", ") + ")"
+        if !named.isEmpty { text += " (" + named.joined(separator: "; ") + ")" }
         if let reason = mark["reason"]?.string { text += ": " + HTML.escape(reason) }
         if let code = mark["code"]?.string { text += "; CAISO answers <code>" + HTML.escape(code) + "</code>" }
         return text
+    }
+
+    /// The note of an `x-crr-rule` mark on any node (a response, a request body, a parameter,
+    /// a server, the document): the badge and the rule in words; empty when it has none.
+    func ruleNote(_ node: Value) -> String {
+        guard node.kind == .object, let mark = node[CRRBusinessRule.key] else { return "" }
+        return "<span class=\"crr-rule\">" + Self.ruleBadge + " " + ruleText(mark) + "</span>"
+    }
+
+    /// Whether the absence of a required property is a business rule of its object schema
+    /// (`x-crr-rule` naming `required`, and the property when it lists `properties`).
+    static func requiredIsRule(_ property: String, in schema: Value) -> Bool {
+        guard CRRBusinessRule.rule(for: "required", in: schema) != nil else { return false }
+        guard let names = schema[CRRBusinessRule.key]?["properties"], names.kind == .array else { return true }
+        return names.elements.contains { $0.string == property }
     }
 
     /// The table of an object schema's properties (with nested tables for inline objects), or
@@ -128,7 +150,10 @@ struct SchemaTable {
         for property in properties.members {
             let value = property.value
             var name = "<code>" + HTML.escape(property.name) + "</code>"
-            if required.contains(property.name) { name += " <span class=\"badge required\">required</span>" }
+            if required.contains(property.name) {
+                name += " <span class=\"badge required\">required</span>"
+                if Self.requiredIsRule(property.name, in: schema) { name += " " + Self.ruleBadge }
+            }
             var description = HTML.prose(value["description"]?.string ?? "")
             if let example = value["example"] { description += "<p class=\"muted\">Example: <code>" + HTML.escape(PostmanCollection.text(example)) + "</code></p>" }
             let nestedObject = value["$ref"] == nil && (value["properties"] != nil || composition(value) != nil)

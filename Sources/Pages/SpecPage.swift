@@ -1,6 +1,7 @@
 import CRR
 import Diff
 import Document
+import JSONSchema
 import OpenAPI
 
 /// The documentation page of one spec: operations grouped by tag (method, path, summary,
@@ -85,8 +86,11 @@ public enum SpecPage {
         }
         if let description = contract.info?["description"]?.string { body += "<section id=\"about\">" + HTML.prose(description) + "</section>\n" }
         if !contract.servers.isEmpty {
-            body += "<h2 id=\"servers\">Servers</h2>" + HTML.table(["URL", "Description"], contract.servers.map {
-                ["<code>" + HTML.escape($0.url) + "</code>", HTML.escape($0.description ?? "")]
+            body += "<h2 id=\"servers\">Servers</h2>"
+            if CRRBusinessRule.rule(for: "servers", in: contract.document.root) != nil { body += "<p>" + tables.ruleNote(contract.document.root) + "</p>" }
+            body += HTML.table(["URL", "Description"], contract.servers.map {
+                let note = tables.ruleNote($0.value)
+                return ["<code>" + HTML.escape($0.url) + "</code>", HTML.escape($0.description ?? "") + (note.isEmpty ? "" : "<br>" + note)]
             })
         }
         if !contract.securitySchemes.isEmpty {
@@ -132,8 +136,14 @@ public enum SpecPage {
         if codes.isEmpty {
             body += "<p class=\"muted\">The spec documents no error-code table.</p>\n"
         } else {
+            // Marks on the schema that holds the table: which rows (`codes`) differ from the
+            // published table, and why.
+            let marks = codeTableMarks(contract.document.root)
+            for mark in marks { body += "<p>" + tables.ruleNote(mark) + "</p>" }
+            let marked = Set(marks.flatMap { $0[CRRBusinessRule.key]?["codes"]?.elements.compactMap(\.string) ?? [] })
             body += HTML.table(["Code", "Meaning", "Line"], codes.map {
-                ["<code id=\"" + HTML.anchor("code", $0.code) + "\">" + HTML.escape($0.code) + "</code>", HTML.escape($0.text ?? ""), String($0.location.line)]
+                ["<code id=\"" + HTML.anchor("code", $0.code) + "\">" + HTML.escape($0.code) + "</code>" + (marked.contains($0.code) ? " " + SchemaTable.ruleBadge : ""),
+                 HTML.escape($0.text ?? ""), String($0.location.line)]
             }, caption: "\(codes.count) error codes", className: "codes")
         }
 
@@ -154,6 +164,25 @@ public enum SpecPage {
     }
 
     static func filterText(_ parts: String...) -> String { parts.joined(separator: " ") }
+
+    /// The nodes whose `x-crr-rule` names error-code table rows (`codes`), in document order.
+    static func codeTableMarks(_ root: Value) -> [Value] {
+        var out: [Value] = []
+        func walk(_ value: Value, depth: Int) {
+            guard depth < 64 else { return }
+            switch value.kind {
+            case .object:
+                if let mark = value[CRRBusinessRule.key], mark.kind == .object, mark["codes"] != nil { out.append(value) }
+                for member in value.members where member.name != CRRBusinessRule.key { walk(member.value, depth: depth + 1) }
+            case .array:
+                for element in value.elements { walk(element, depth: depth + 1) }
+            default:
+                return
+            }
+        }
+        walk(root, depth: 0)
+        return out
+    }
 
     /// An example with the verdict of crrspec's engine on it against its schema: "valid against
     /// the schema", or "not valid" with the first problems.
@@ -192,15 +221,20 @@ public enum SpecPage {
                 if let example = p.examples.first?.data ?? schema?["example"] {
                     description += "<p class=\"muted\">Example: <code>" + HTML.escape(PostmanCollection.text(example)) + "</code></p>"
                 }
+                let note = tables.ruleNote(p.value)
                 return [name, HTML.escape(p.locationText), p.schema.map(tables.typeCell) ?? "",
-                        schema.map(tables.constraints) ?? "", description]
+                        (schema.map(tables.constraints) ?? "") + (note.isEmpty ? "" : "<br>" + note), description]
             }, caption: "Parameters")
         }
         if let requestBody = operation.requestBody {
-            out += "<p><strong>Request body</strong>" + (requestBody.required ? " <span class=\"badge required\">required</span>" : "") + "</p>"
+            let note = tables.ruleNote(requestBody.value)
+            out += "<p><strong>Request body</strong>" + (requestBody.required ? " <span class=\"badge required\">required</span>" : "")
+                + (note.isEmpty ? "" : " " + note) + "</p>"
             if let description = requestBody.description { out += HTML.prose(description) }
             for media in requestBody.content {
                 out += "<p><code>" + HTML.escape(media.name) + "</code>: " + (media.schema.map(tables.typeCell) ?? "no schema") + "</p>"
+                // An inline schema (no $ref to a component) has no section of its own: its table here.
+                if let schema = media.schema, schema["$ref"] == nil { out += tables.render(schema) }
             }
             if let example = ExampleBody.of(operation, in: spec) {
                 out += "<details><summary>Example body (" + HTML.escape(example.source) + ", "
@@ -212,8 +246,16 @@ public enum SpecPage {
             out += HTML.table(["Status", "Description", "Body", "Headers"], operation.responses.map { r in
                 [
                     "<code>" + HTML.escape(r.status) + "</code>",
-                    HTML.escape(r.description ?? ""),
-                    r.content.map { "<code>" + HTML.escape($0.name) + "</code> " + ($0.schema.map(tables.typeCell) ?? "") }.joined(separator: "<br>"),
+                    HTML.escape(r.description ?? "") + { let note = tables.ruleNote(r.value); return note.isEmpty ? "" : "<br>" + note }(),
+                    r.content.map { media in
+                        var cell = "<code>" + HTML.escape(media.name) + "</code> " + (media.schema.map(tables.typeCell) ?? "")
+                        // An inline schema's own constraints (a component's are in its section).
+                        if let schema = media.schema, schema["$ref"] == nil {
+                            let constraints = tables.constraints(schema)
+                            if !constraints.isEmpty { cell += "<br>" + constraints }
+                        }
+                        return cell
+                    }.joined(separator: "<br>"),
                     r.headers.map { "<code>" + HTML.escape($0.name) + "</code>" }.joined(separator: ", "),
                 ]
             }, caption: "Responses")

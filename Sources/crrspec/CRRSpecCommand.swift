@@ -30,7 +30,7 @@ struct CRRSpecCommand: ParsableCommand {
 
         Shell completions: crrspec --generate-completion-script bash|zsh|fish
         """,
-        version: CRRSpecVersion.current,
+        version: CRRSpecVersion.full,
         subcommands: [ValidateCommand.self, MetaschemaCommand.self, LintCommand.self, DiffCommand.self, VersionCheckCommand.self,
                       DocsCommand.self, PostmanCommand.self,
                       ChangelogCommand.self, CatalogCommand.self, ExplainCommand.self, ParseCommand.self, MockCommand.self, ManCommand.self]
@@ -86,6 +86,11 @@ extension CRRSpecCommand {
     }
 }
 
+/// crrspec's version: CHANGELOG.md's latest release heading, generated at build time
+/// (scripts/build-info through Plugins/BuildInfo).
 enum CRRSpecVersion {
-    static let current = "0.1.0"
+    /// The release version alone (man page, SARIF `tool.driver.version`).
+    static let current = BuildInfo.version
+    /// What `crrspec --version` prints: the version and the commit it was built from.
+    static let full = "\(BuildInfo.version) (commit \(BuildInfo.commit))"
 }

@@ -47,11 +47,7 @@ struct DocsCommand: ParsableCommand {
         let pages: [DocsSite.Page]
         do {
             let inputs = try PageInputs.collect(specs, newestOnly: false)
-            for spec in inputs {
-                for u in SpecPage.unresolvedReferences(spec) {
-                    Output.err("\(spec.file):\(u.position.line):\(u.position.column): warning: unresolved reference \(u.ref) (at \(u.pointer)); \(spec.pageName) marks it as unresolved\n")
-                }
-            }
+            PageWarnings.unresolvedReferences(inputs) { "\($0.pageName) marks it as unresolved" }
             pages = try DocsSite.build(inputs, options: errorCodes.options)
         } catch let error as PagesInputError {
             Output.err("crrspec: \(error.message)\n")
@@ -65,5 +61,18 @@ struct DocsCommand: ParsableCommand {
         }
         for page in pages { try PageWriter.write(page.html, to: output + "/" + page.name) }
         Output.out("wrote \(pages.count) pages to \(output) (open \(output)/index.html)\n")
+    }
+}
+
+/// Warnings of `docs` and `postman` on standard error.
+enum PageWarnings {
+    /// One warning per `$ref` that cannot be followed, with its file:line:column and what the
+    /// output does about it.
+    static func unresolvedReferences(_ specs: [PageSpec], consequence: (PageSpec) -> String) {
+        for spec in specs {
+            for u in SpecPage.unresolvedReferences(spec) {
+                Output.err("\(spec.file):\(u.position.line):\(u.position.column): warning: unresolved reference \(u.ref) (at \(u.pointer)); \(consequence(spec))\n")
+            }
+        }
     }
 }

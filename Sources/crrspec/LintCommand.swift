@@ -230,13 +230,14 @@ struct LintRun {
             do { ruleset = try CustomRuleParser.ruleset(path) } catch { throw fail("\(error)") }
         }
         var noted: Set<String> = []
-        let (files, missing, undecodable) = LintInputs.expandReportingNames(command.paths)
+        let (files, missing, undecodable, special) = LintInputs.expandReportingNames(command.paths)
         var findings: [Finding] = []
         var unusable = missing.map { Finding(rule: "input-unreadable", severity: .error, file: $0, line: 0, column: 0, pointer: "", message: "no such file or folder") }
         unusable += undecodable.map {
             Finding(rule: "input-unreadable", severity: .error, file: $0, line: 0, column: 0, pointer: "",
                     message: "the file name is not valid UTF-8 (shown with its bytes escaped); crrspec cannot open it — rename it")
         }
+        unusable += special.map { Finding(rule: "input-unreadable", severity: .error, file: $0.path, line: 0, column: 0, pointer: "", message: $0.reason) }
         var linted: [String] = []
         var sources: [String: String] = [:]
         var suppressed = 0
@@ -376,7 +377,7 @@ struct LintRun {
         switch command.format {
         case .text, .markdown:
             Output.out(FindingTextRenderer.render(findings, frames: !command.noFrame) { file in
-                sources[file] ?? (try? String(contentsOfFile: file, encoding: .utf8))
+                sources[file] ?? (try? DocumentLoader.readRaw(path: file)).map { String(decoding: $0, as: UTF8.self) }
             })
         case .json:
             Output.out(FindingJSONRenderer.render(findings))

@@ -93,7 +93,18 @@ struct MockCommand: ParsableCommand {
                     specs += try MockSpecLoader.load(
                         argument,
                         isDirectory: { var d: ObjCBool = false; return fm.fileExists(atPath: $0, isDirectory: &d) && d.boolValue },
-                        listDirectory: { try fm.contentsOfDirectory(atPath: $0) },
+                        listDirectory: { folder in
+                            // Regular files only: a FIFO or device named like a spec would block
+                            // the start-up forever; it is named on standard error instead.
+                            try fm.contentsOfDirectory(atPath: folder).filter { name in
+                                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                                guard case .special(let what) = FolderWalk.kind(of: path) else { return true }
+                                if [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) {
+                                    Output.err("crrspec mock: warning: \(path): \(what), not a regular file; not read\n")
+                                }
+                                return false
+                            }
+                        },
                         fileExists: { fm.fileExists(atPath: $0) },
                         profile: profile)
                 } catch let error as MockSpecError {

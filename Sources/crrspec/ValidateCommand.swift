@@ -203,13 +203,13 @@ struct ValidateCommand: ParsableCommand {
         }
         let compiled: Schema
         do {
-            var source = SchemaSource(schema: schema, spec: spec, component: component, operation: operation, profile: profile,
-                                      adjust: dialect.apply)
+            var source = SchemaSelection(schema: schema, spec: spec, component: component, operation: operation, profile: profile,
+                                         adjust: dialect.apply)
             compiled = try source
                 .compile(registry: registry, resourceRoots: resource.map { String($0.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[1]) })
             announceProfile(source.decision)
-        } catch let error as ArgumentParser.ValidationError {
-            throw error
+        } catch let error as SchemaSelectionError {
+            throw ArgumentParser.ValidationError(error.description)
         } catch {
             Output.err("\(describeLoadError(error, file: schema ?? spec ?? ""))\n")
             reportUnusableSchema(error)
@@ -256,3 +256,4 @@ func describeLoadError(_ error: any Error, file: String) -> String {
 }
 
 extension InputFormat: ExpressibleByArgument {}
+extension CRRProfile.Selection: ExpressibleByArgument {}

@@ -24,24 +24,44 @@ struct CLI {
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @discardableResult
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Result {
+    /// Runs `executable` and collects both of its outputs, read concurrently so that a child
+    /// writing a large report on one stream never blocks on the other.
+    static func execute(_ executable: URL, _ arguments: [String], in directory: URL,
+                        environment: [String: String]? = nil, stdin: Data? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = directory ?? packageRoot
+        process.currentDirectoryURL = directory
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = input
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        nonisolated(unsafe) var errData = Data()
+        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        if let stdin {
+            input.fileHandleForWriting.write(stdin)
+            try input.fileHandleForWriting.close()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        while !reader.isFinished { usleep(1_000) }
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Result {
+        try execute(binary, arguments, in: directory ?? packageRoot, stdin: Data((stdin ?? "").utf8))
+    }
+
+    /// Runs the binary under `timeout` (60 s, then killed), with no standard input: a
+    /// regression that blocks (on a FIFO, say) fails the test with status 124 instead of
+    /// hanging the suite.
+    static func runBounded(_ arguments: [String], in directory: URL) throws -> Result {
+        try execute(URL(fileURLWithPath: "/usr/bin/timeout"), ["-k", "5", "60", binary.path] + arguments, in: directory)
     }
 
     /// A scratch folder with the given files.

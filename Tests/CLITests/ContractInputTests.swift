@@ -5,23 +5,8 @@ import XCTest
 /// follows `$ref`s reads files only through the schema registry's fence: a `$ref` to a FIFO, a
 /// device or a file outside the input's folder is refused with exit 2 and validate's message.
 final class ContractInputTests: XCTestCase {
-    /// Runs the binary under `timeout`, so that a regression that blocks on a FIFO fails the test
-    /// (status 124) instead of hanging the suite.
     func run(_ arguments: [String], in directory: URL) throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["-k", "5", "60", CLI.binary.path] + arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self))
+        try CLI.runBounded(arguments, in: directory)
     }
 
     func spec(parameterRef: String, version: String = "1.0.0") -> String {

@@ -24,24 +24,8 @@ final class HostileRoundTwoTests: XCTestCase {
     func crrspec(_ arguments: [String], in directory: URL, redirect: String = "", file: StaticString = #filePath, line: UInt = #line) throws -> Run {
         func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let command = "exec timeout -s KILL \(Self.killAfter) " + ([CLI.binary.path] + arguments).map(quote).joined(separator: " ") + " " + redirect
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes concurrently so that a large report cannot block the child.
-        nonisolated(unsafe) var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        while !reader.isFinished { usleep(1_000) }
-        process.waitUntilExit()
-        let run = Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        let result = try CLI.execute(URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: directory)
+        let run = Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
         XCTAssertNotEqual(run.status, 137, "crrspec \(arguments.joined(separator: " ")) was killed after \(Self.killAfter) s", file: file, line: line)
         XCTAssertFalse(run.output.contains("Program crashed") || run.output.contains("Fatal error"), run.output, file: file, line: line)
         return run

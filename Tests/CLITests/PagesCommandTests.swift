@@ -85,6 +85,13 @@ final class PagesCommandTests: XCTestCase {
         XCTAssertTrue(page.contains("<a href=\"#schema-Thing\">Thing</a>"), "a reference that resolves stays a link")
         XCTAssertFalse(page.contains("href=\"#schema-Gone\""), "no link to a section that is not there")
         XCTAssertTrue(page.contains("<li>line 18, column 22: <code>#/components/schemas/Gone</code>"))
+        // postman warns the same way; its collection is still written.
+        let postman = try CLI.run(["postman", "refs.yaml"], in: dir)
+        XCTAssertEqual(postman.status, 0, postman.stderr)
+        XCTAssertTrue(postman.stdout.contains("\"raw\": \"{{baseUrl}}/a\""), postman.stdout)
+        XCTAssertTrue(postman.stderr.contains("refs.yaml:11:30: warning: unresolved reference #/components/schemas/Missing"
+                                              + " (at /paths/~1a/get/responses/200/content/application~1json/schema); example bodies built from the schema leave it out"),
+                      postman.stderr)
     }
 
     /// `lint --list-rules --format html` is a page of the rules; sarif, github and junit are

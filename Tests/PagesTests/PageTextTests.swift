@@ -97,6 +97,34 @@ final class PageTextTests: XCTestCase {
         XCTAssertFalse(nomination.contains("x-crr-rule: {"), "no raw JSON of the mark")
     }
 
+    /// Every `x-crr-rule` mark of every bundled spec, wherever it sits (a schema, an inline
+    /// body schema, a request body, a response, a server, the document, the error-code table),
+    /// is on the spec's page with the badge and its reason.
+    func testEveryBusinessRuleMarkOfTheCatalogIsOnItsPage() throws {
+        var checked = 0
+        for spec in try PageInputs.collect([], newestOnly: true) {
+            let html = SpecPage.render(spec)
+            var marks: [Value] = []
+            func walk(_ value: Value) {
+                if value.kind == .object {
+                    for member in value.members {
+                        if member.name == "x-crr-rule" { marks.append(member.value) } else { walk(member.value) }
+                    }
+                } else if value.kind == .array {
+                    for element in value.elements { walk(element) }
+                }
+            }
+            walk(spec.contract.document.root)
+            for mark in marks {
+                let reason = try XCTUnwrap(mark["reason"]?.string ?? mark.string, "\(spec.file):\(mark.position)")
+                XCTAssertTrue(html.contains("<span class=\"badge rule\">CRR rule</span> business rule, not in the published spec")
+                              && html.contains(HTML.escape(reason)), "\(spec.file):\(mark.position): \(reason)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 200)
+    }
+
     /// Examples of component schemas and of responses are checked against their schemas with
     /// crrspec's engine, and the page says which are valid.
     func testExamplesAreValidatedOnThePage() throws {

@@ -33,27 +33,13 @@ public enum InputPairing {
         }
     }
 
-    /// Spec and schema files under a directory (recursive; hidden and build directories skipped), relative paths.
+    /// Spec and schema files under a directory (recursive; hidden and build directories skipped),
+    /// relative paths. Only regular files: a FIFO or device named like a spec is never opened
+    /// (``FolderWalk``).
     static func files(under directory: String) -> [String] {
-        var out: [String] = []
-        let manager = FileManager.default
-        func walk(_ relative: String) {
-            let full = relative.isEmpty ? directory : directory + "/" + relative
-            for name in ((try? manager.contentsOfDirectory(atPath: full)) ?? []).sorted() {
-                if name.hasPrefix(".") { continue }
-                let child = relative.isEmpty ? name : relative + "/" + name
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: directory + "/" + child, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    if name == "node_modules" || name.hasPrefix(".build") { continue }
-                    walk(child)
-                } else if [".yaml", ".yml", ".json"].contains(where: { name.hasSuffix($0) }) {
-                    out.append(child)
-                }
-            }
-        }
-        walk("")
-        return out
+        let walk = FolderWalk.files(under: directory, extensions: [".yaml", ".yml", ".json"])
+        let base = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        return walk.files.map { String($0.dropFirst(base.count + 1)) }
     }
 
     static func isDirectory(_ path: String) -> Bool {
