@@ -53,7 +53,7 @@ public enum SpecDiff {
     public static func load(_ path: String, library: DocumentLibrary = .fileSystem()) throws -> DiffInput {
         if FileManager.default.fileExists(atPath: path) {
             do {
-                guard let document = try DocumentLoader.load(path: path).documents.first?.document else {
+                guard let document = try DocumentLoader.load(path: path, limits: DocumentLibrary.defaultLimits).documents.first?.document else {
                     throw DiffInputError("\(path): no document")
                 }
                 if OpenAPIVersion.isAPIDescription(document) {
@@ -86,7 +86,7 @@ public enum SpecDiff {
     public static func input(text: String, name: String, library: DocumentLibrary? = nil) throws -> DiffInput {
         let format: InputFormat = name.hasSuffix(".json") ? .json : .yaml
         do {
-            guard let document = try DocumentLoader.load(bytes: Array(text.utf8), name: name, format: format).documents.first?.document else {
+            guard let document = try DocumentLoader.load(bytes: Array(text.utf8), name: name, format: format, limits: DocumentLibrary.defaultLimits).documents.first?.document else {
                 throw DiffInputError("\(name): no document")
             }
             return DiffInput(document: document, name: name, library: library ?? .fileSystem())

@@ -79,6 +79,10 @@ public struct ReaderLimits: Sendable {
     public var maxStringBytes: Int = 64 << 20
     /// YAML: the most nodes that aliases may add by expansion.
     public var maxAliasExpansion: Int = 1_000_000
+    /// YAML: the most string bytes (keys and values) that aliases may add by expansion. An
+    /// alias shares its anchor's bytes in memory, but every check reads each copy: 5,000
+    /// aliases to a 10 MB string are 50 GB to validate, though only 5,000 nodes.
+    public var maxAliasBytes: Int = 64 << 20
     /// Reject objects with repeated member names (RFC 8259 says names SHOULD be unique).
     public var rejectDuplicateKeys: Bool = true
 

@@ -22,7 +22,8 @@ import CYAML
 ///   `"true"`, an empty key gives `""`). Mappings or sequences used as keys are rejected.
 /// - Anchors and aliases: an alias is a copy of the anchored value (the copy's top value is
 ///   positioned at the alias; its members keep the anchor's positions). The nodes that aliases
-///   add count against ``ReaderLimits/maxAliasExpansion``; recursive aliases are rejected.
+///   add count against ``ReaderLimits/maxAliasExpansion``, the string bytes they add against
+///   ``ReaderLimits/maxAliasBytes``; recursive aliases are rejected.
 /// - The YAML 1.1 merge key is supported: `<<: *base` or `<<: [*a, *b]` copies the members of the
 ///   aliased mappings that the mapping does not set itself (keys of earlier mappings in the list win).
 ///   The merged members come after the mapping's own members. `<<` with an inline mapping is rejected.
@@ -220,6 +221,8 @@ struct YAMLLoader: ~Copyable {
     var frames: [Frame] = []
     var anchors: [String: Anchor] = [:]
     var aliasNodes = 0
+    /// String bytes (keys and values) added by alias expansion so far.
+    var aliasBytes = 0
     var documents = 0
     var secondDocumentOffset = 0
 
@@ -592,6 +595,7 @@ struct YAMLLoader: ~Copyable {
                             at: at, kind: .unsupported)
             }
             if text.count > limits.maxStringBytes { throw longStringError(at: at) }
+            try chargeAliasBytes(text.count, at: at)
             text.withUnsafeBufferPointer { builder.addString(utf8: $0, offset: at) }
             frames[frames.count - 1].expectingKey = false
         case .mergeValue, .mergeListItem:
@@ -613,6 +617,7 @@ struct YAMLLoader: ~Copyable {
             if builder.depth + anchor.height > limits.maxDepth { throw depthError(at: at) }
             let size = node.kind >= ValueKind.array.rawValue ? Int(node.b) - anchor.index : 1
             try chargeAliasNodes(size, at: at)
+            try chargeAliasBytes(stringBytes(anchor.index..<(anchor.index + size)), at: at)
             let copy = builder.nodeCount
             builder.addCopy(ofSubtreeAt: anchor.index)
             // The copy's top value is where the alias is; its members keep the anchor's positions.
@@ -624,6 +629,23 @@ struct YAMLLoader: ~Copyable {
     mutating func chargeAliasNodes(_ count: Int, at: Int) throws(DocumentError) {
         if count > limits.maxAliasExpansion - aliasNodes { throw aliasBudgetError(at: at) }
         aliasNodes += count
+    }
+
+    /// Counts string bytes an alias adds (a copy shares its anchor's bytes in memory, but every
+    /// check reads each copy again).
+    mutating func chargeAliasBytes(_ count: Int, at: Int) throws(DocumentError) {
+        if count > limits.maxAliasBytes - aliasBytes {
+            throw error("YAML aliases expand to more than \(limits.maxAliasBytes) bytes of strings (a big value repeated by aliases?); raise it with --max-alias-bytes",
+                        at: at, kind: .limit)
+        }
+        aliasBytes += count
+    }
+
+    /// The string bytes of the nodes in `range` (already charged as nodes, so linear overall).
+    func stringBytes(_ range: Range<Int>) -> Int {
+        var total = 0
+        for k in range where builder.nodes[k].kind == ValueKind.string.rawValue { total += Int(builder.nodes[k].b) }
+        return total
     }
 
     func mergeValueError(at: Int) -> DocumentError {
@@ -733,6 +755,7 @@ struct YAMLLoader: ~Copyable {
                 let next = valueNode.kind >= ValueKind.array.rawValue ? Int(valueNode.b) : value + 1
                 if present.insert(ByteKey(bytes: builder.stringBytes(at: k))).inserted {
                     try chargeAliasNodes(next - k, at: at)
+                    try chargeAliasBytes(stringBytes(k..<next), at: at)
                     builder.addCopy(ofSubtreeAt: k)
                     builder.addCopy(ofSubtreeAt: value)
                 }

@@ -79,6 +79,9 @@ public final class SchemaRegistry: @unchecked Sendable {
     /// else provides (read once, on the first such miss).
     public var searchDirectories: [String] = []
     private var searchedDirectories = false
+    /// `$id`s that two different files of ``searchDirectories`` declare, with the message
+    /// naming both: a `$ref` to one is refused, never resolved to whichever file came first.
+    private var ambiguousIDs: [CodePointKey: String] = [:]
 
     /// Loads every `.json`/`.yaml`/`.yml` file of ``searchDirectories`` (not recursively) that
     /// parses and has a string `$id`, registering it by that id. Returns whether anything new was read.
@@ -90,6 +93,8 @@ public final class SchemaRegistry: @unchecked Sendable {
         }
         guard pending else { return false }
         var added = false
+        // Root `$id` → the search file that declared it first.
+        var declaredBy: [CodePointKey: (path: String, document: Document)] = [:]
         for directory in searchDirectories {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
             for name in names.sorted() where name.hasSuffix(".json") || name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
@@ -99,7 +104,20 @@ public final class SchemaRegistry: @unchecked Sendable {
                 // The same fence as for $ref: no symlink out of the folder, no FIFO or device.
                 if (try? checkAllowed(path, uri: uri, referrer: nil)) == nil { continue }
                 guard let document = try? loader(path, limits), document.root.kind == .object,
-                      document.root["$id"]?.string != nil else { continue }
+                      let id = document.root["$id"], let idText = id.string else { continue }
+                let key = CodePointKey(URIReference(idText).resolved(against: URIReference(uri)).withoutFragment.description)
+                if let first = declaredBy[key] {
+                    // The same bytes twice (a copy) answer the same; different files are ambiguous.
+                    if !first.document.source.elementsEqual(document.source) {
+                        let a = first.document.root["$id"]!.position, b = id.position
+                        lock.withLock {
+                            ambiguousIDs[key] = "the $id \(idText) is declared by two files, \(first.path):\(a.line):\(a.column) and \(path):\(b.line):\(b.column); "
+                                + "crrspec cannot tell which one a $ref to it means (give each its own $id, or keep one of them out of the folder)"
+                        }
+                    }
+                    continue
+                }
+                declaredBy[key] = (path, document)
                 add(document, uri: uri)
                 added = true
             }
@@ -326,12 +344,14 @@ public final class SchemaRegistry: @unchecked Sendable {
     /// a `file:` URI or the bundled metaschema provides it.
     func resource(for uri: URIReference, from referrer: Value?) throws -> SchemaResource {
         let key = uri.withoutFragment.description
-        if let found = lock.withLock({ () -> SchemaResource? in
+        let found = lock.withLock { () -> Result<SchemaResource, SchemaError>? in
             if let referrer, let i = own[ObjectIdentifier(referrer.document)]?[CodePointKey(key)] {
-                return SchemaResource(document: referrer.document, index: i)
+                return .success(SchemaResource(document: referrer.document, index: i))
             }
-            return resources[CodePointKey(key)]
-        }) { return found }
+            if let ambiguous = ambiguousIDs[CodePointKey(key)] { return .failure(SchemaError(ambiguous, at: referrer)) }
+            return resources[CodePointKey(key)].map { .success($0) }
+        }
+        if let found { return try found.get() }
         let trimmed = key.hasSuffix("#") ? String(key.dropLast()) : key
         if let dialect = Dialect.forSchemaURI(trimmed) {
             // The bundled metaschemas of the dialects crrspec implements (never fetched).
@@ -354,7 +374,10 @@ public final class SchemaRegistry: @unchecked Sendable {
             let document = try loadReferenced(path, referrer: referrer)
             return add(document, uri: key)
         }
-        if indexSearchDirectories(), let found = lock.withLock({ resources[CodePointKey(key)] }) { return found }
+        if indexSearchDirectories() {
+            if let ambiguous = lock.withLock({ ambiguousIDs[CodePointKey(key)] }) { throw SchemaError(ambiguous, at: referrer) }
+            if let found = lock.withLock({ resources[CodePointKey(key)] }) { return found }
+        }
         var hint = ""
         if uri.scheme == "http" || uri.scheme == "https" {
             hint = "; crrspec never fetches from the network: map it to a local folder with --resource \(uri.scheme!)://\(uri.authority ?? "")/=DIR"

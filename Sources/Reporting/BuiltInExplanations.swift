@@ -498,7 +498,7 @@ extension Explanations {
             description: """
             To stay safe on hostile input, crrspec bounds nesting depth (--max-depth, 1000), file size (--max-bytes, \
             2 GiB, also the decompressed size of a .gz file), string length (--max-string-bytes, 64 MiB), YAML alias \
-            expansion (--max-alias-expansion, 1,000,000 nodes) and errors per instance (--max-errors, 1000). Hitting a \
+            expansion (--max-alias-expansion, 1,000,000 nodes; --max-alias-bytes, 64 MiB of strings) and errors per instance (--max-errors, 1000). Hitting a \
             reader limit makes the file unusable (exit status 2); the message names the option.
             """,
             example: """

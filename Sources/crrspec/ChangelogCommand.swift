@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diff
+import Document
 import Pages
 
 enum ChangelogFormat: String, ExpressibleByArgument, CaseIterable {
@@ -43,7 +44,10 @@ struct ChangelogCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("OLD NEW, a directory, or paths with --git-base.", valueName: "PATH"))
     var paths: [String] = []
 
+    @OptionGroup var limits: ReaderLimitOptions
+
     func run() throws {
+        DocumentLibrary.defaultLimits = limits.reader
         try DiffCommands.guarded {
             let (matching, _) = try DiffCommands.matching(paths, gitBase: gitBase, catalog: catalog, singleFileAllowed: false)
             let results = try matching.pairs.map { try SpecDiff.compare($0.old, $0.new, options: errorCodes.options) }

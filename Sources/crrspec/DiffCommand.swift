@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diff
+import Document
 import Foundation
 import Pages
 
@@ -120,7 +121,10 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("OLD NEW (or a directory, or paths with --git-base).", valueName: "PATH"))
     var paths: [String] = []
 
+    @OptionGroup var limits: ReaderLimitOptions
+
     func run() throws {
+        DocumentLibrary.defaultLimits = limits.reader
         try DiffCommands.guarded {
             let (matching, _) = try DiffCommands.matching(paths, gitBase: gitBase, catalog: catalog, singleFileAllowed: false)
             var entries: [DiffReport.Entry] = []

@@ -253,6 +253,21 @@ struct LintRun {
             for rule in config.customRules where !customRules.contains(where: { $0.meta.id == rule.meta.id }) { customRules.append(rule) }
             return config
         }
+        // The baseline (read once, after the first file's configuration named it): --fix
+        // fixes only what it leaves reported, and the report leaves out what it accepts.
+        var baselineRead = false
+        var baselineLoaded: LintBaseline?
+        func baseline() throws -> LintBaseline? {
+            if baselineRead { return baselineLoaded }
+            baselineRead = true
+            let path = command.baseline ?? defaultBaselinePath(forWriting: false)
+            if let path, FileManager.default.fileExists(atPath: path) {
+                do { baselineLoaded = try LintBaseline.load(path) } catch { throw fail("\(error)") }
+            } else if let path = command.baseline {
+                throw fail("\(path): error: no such baseline file (create it with --write-baseline)")
+            }
+            return baselineLoaded
+        }
         if command.fix {
             var fixed = 0, changedFiles = 0
             for file in files {
@@ -263,8 +278,12 @@ struct LintRun {
                       let document = loaded.documents.first?.document else { continue }
                 let result = engine.lint(document: document, file: file)
                 guard !result.fixes.isEmpty else { continue }
+                // A finding the baseline accepts is not reported, so it is not fixed either.
+                let reported = try baseline()?.filter(result.findings).new ?? result.findings
+                let fixes = result.fixes(for: reported)
+                guard !fixes.isEmpty else { continue }
                 let source = Array(document.source)
-                let (bytes, applied) = LintFixer.apply(source, result.fixes)
+                let (bytes, applied) = LintFixer.apply(source, fixes)
                 guard !applied.isEmpty else { continue }
                 fixed += applied.count
                 changedFiles += 1
@@ -325,14 +344,8 @@ struct LintRun {
             return
         }
         var accepted = 0
-        if let baselinePath, FileManager.default.fileExists(atPath: baselinePath) {
-            do {
-                (findings, accepted) = try LintBaseline.load(baselinePath).filter(findings)
-            } catch {
-                throw fail("\(error)")
-            }
-        } else if command.baseline != nil {
-            throw fail("\(command.baseline!): error: no such baseline file (create it with --write-baseline)")
+        if let baseline = try baseline() {
+            (findings, accepted) = baseline.filter(findings)
         }
         let all = (unusable + findings).sorted(by: Finding.ordered)
         let lintedSet = Set(linted)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diff
+import Document
 import Reporting
 
 struct VersionCheckCommand: ParsableCommand {
@@ -50,7 +51,10 @@ struct VersionCheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("OLD NEW, a directory, one file, or paths with --git-base.", valueName: "PATH"))
     var paths: [String] = []
 
+    @OptionGroup var limits: ReaderLimitOptions
+
     func run() throws {
+        DocumentLibrary.defaultLimits = limits.reader
         try DiffCommands.guarded {
             let (matching, singles) = history
                 ? (InputPairing.Matching(), paths)

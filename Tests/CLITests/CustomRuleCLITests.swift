@@ -75,4 +75,30 @@ final class FixCLITests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), Self.schema.replacing("maxLenth", with: "maxLength"))
         XCTAssertEqual(try CLI.run(["lint", "--dry-run", "order.schema.json"], in: dir).status, 2)
     }
+
+    /// A finding the baseline accepts is not reported, so --fix leaves it alone; a new finding
+    /// of the same rule in the same file is fixed.
+    func testFixLeavesBaselinedFindingsAlone() throws {
+        let dir = try CLI.scratch(["order.schema.json": Array(Self.schema.utf8)])
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("order.schema.json")
+        let write = try CLI.run(["lint", "--write-baseline", "order.schema.json"], in: dir)
+        XCTAssertEqual(write.status, 0, write.stderr)
+        let dry = try CLI.run(["lint", "--fix", "--dry-run", "order.schema.json"], in: dir)
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        XCTAssertEqual(dry.stdout, "", dry.stdout)
+        XCTAssertTrue(dry.stderr.contains("would fix 0 findings in 0 files"), dry.stderr)
+        let run = try CLI.run(["lint", "--fix", "order.schema.json"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(run.stderr.contains("fixed 0 findings in 0 files"), run.stderr)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), Self.schema, "a baselined finding was fixed")
+
+        // A second misspelling is new: only it is fixed.
+        let grown = Self.schema.replacing(#""type": "object","#, with: #""type": "object", "minProperties": 1, "maxPropertis": 3,"#)
+        try Data(grown.utf8).write(to: file)
+        let second = try CLI.run(["lint", "--fix", "order.schema.json"], in: dir)
+        XCTAssertEqual(second.status, 0, second.stdout + second.stderr)
+        XCTAssertTrue(second.stderr.contains("fixed 1 finding in 1 file"), second.stderr)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), grown.replacing("maxPropertis", with: "maxProperties"))
+    }
 }

@@ -55,7 +55,7 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertEqual(listed["Lint rules"], LintEngine.rules.map(\.meta.id))
         XCTAssertEqual(listed["Spec changes"], ChangeCatalog.allIDs)
         XCTAssertEqual(listed["Version rules"], VersionRule.allCases.map(\.rawValue))
-        XCTAssertEqual(LintEngine.rules.count, 67)
+        XCTAssertEqual(LintEngine.rules.count, 68)
         XCTAssertEqual(ChangeCatalog.allIDs.count, 237)
         for meta in LintEngine.rules.map(\.meta) {
             XCTAssertTrue(meta.example.contains("crrspec: \(meta.severity.rawValue): ") && meta.example.contains("[\(meta.id)]"),

@@ -175,6 +175,139 @@ final class HostileRoundTwoTests: XCTestCase {
 
     // MARK: 20 messages
 
+    // MARK: 7, 10 hangs
+
+    /// 10: aliases to one big string are counted by the bytes they add (--max-alias-bytes),
+    /// so 70 aliases to a 1 MiB string are refused at once instead of being checked 70 times.
+    func testAliasExpansionIsLimitedByBytes() throws {
+        let big = String(repeating: "x", count: 1 << 20)
+        let yaml = "big: &s " + big + "\nitems:\n" + String(repeating: "  - *s\n", count: 70)
+        let dir = try scratch(["s.json": #"{"properties": {"items": {"items": {"maxLength": 10}}}}"#, "i.yaml": yaml])
+        let refused = try crrspec(["validate", "--schema", "s.json", "i.yaml"], in: dir)
+        XCTAssertEqual(refused.status, 2, refused.output)
+        XCTAssertTrue(refused.output.contains("i.yaml:67:5: error: YAML aliases expand to more than 67108864 bytes of strings"), refused.output)
+        XCTAssertTrue(refused.output.contains("raise it with --max-alias-bytes"), refused.output)
+        let raised = try crrspec(["validate", "-q", "--max-errors", "3", "--max-alias-bytes", "100000000", "--schema", "s.json", "i.yaml"], in: dir)
+        XCTAssertEqual(raised.status, 1, raised.output)
+    }
+
+    /// 7: 1,000 lookbehind patternProperties against many keys; each `(?<=kN)x` searches as the
+    /// literal `kN x`, so the run is linear (scripts/fuzz resources times it).
+    func testThousandLookbehindPatternPropertiesAnswerCorrectly() throws {
+        let patterns = (0..<1_000).map { "\"(?<=k\($0))x\": {\"type\": \"integer\"}" }.joined(separator: ", ")
+        var keys = (0..<20_000).map { "\"key\($0)x\": \($0)" }
+        keys.append(#""k7x": "seven""#)
+        let dir = try scratch(["s.json": "{\"patternProperties\": {\(patterns)}}", "i.json": "{" + keys.joined(separator: ", ") + "}"])
+        let run = try crrspec(["validate", "--format", "json", "--schema", "s.json", "i.json"], in: dir)
+        XCTAssertEqual(run.status, 1, run.output)
+        XCTAssertTrue(run.stdout.contains("\"/k7x\""), run.stdout)
+        XCTAssertEqual(run.stdout.components(separatedBy: "expected integer").count - 1, 1, run.stdout)
+    }
+
+    // MARK: 16 cycles
+
+    /// 16: diff names a parameter whose $ref loops by its reference, never with blanks.
+    func testDiffNamesCyclicParametersByTheirReference() throws {
+        let old = """
+        openapi: 3.0.3
+        info: {title: Loop, version: "1.0.0"}
+        paths:
+          /a:
+            get:
+              operationId: getA
+              parameters:
+                - {name: id, in: query, schema: {type: string}}
+              responses:
+                '200': {description: ok}
+        """
+        let new = old.replacingOccurrences(of: "1.0.0", with: "1.0.1")
+            .replacingOccurrences(of: "- {name: id, in: query, schema: {type: string}}", with: "- $ref: '#/components/parameters/P'")
+            + "\ncomponents:\n  parameters:\n    P: {$ref: '#/components/parameters/P'}\n"
+        let dir = try scratch(["old.yaml": old, "new.yaml": new])
+        for arguments in [["diff", "old.yaml", "new.yaml"], ["diff", "new.yaml", "old.yaml"], ["changelog", "--format", "text", "old.yaml", "new.yaml"]] {
+            let run = try crrspec(arguments, in: dir)
+            XCTAssertEqual(run.status, 0, run.output)
+            XCTAssertTrue(run.stdout.contains("parameter #/components/parameters/P (a $ref that never reaches a parameter)"), run.output)
+            XCTAssertFalse(run.stdout.contains("  parameter") || run.stdout.contains("parameter  "), run.output)
+        }
+    }
+
+    /// 16: lint reports components A → B → A (validate refuses the same cycle).
+    func testLintReportsReferenceCycles() throws {
+        let spec = """
+        openapi: 3.0.3
+        info: {title: Loop, version: "1.0.0"}
+        paths:
+          /a:
+            get:
+              operationId: getA
+              responses:
+                '200':
+                  description: A.
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/A'}
+        components:
+          schemas:
+            A: {$ref: '#/components/schemas/B'}
+            B: {$ref: '#/components/schemas/A'}
+        """
+        let dir = try scratch(["loop.yaml": spec])
+        let run = try crrspec(["lint", "--no-frame", "loop.yaml"], in: dir)
+        XCTAssertEqual(run.status, 1, run.output)
+        XCTAssertTrue(run.stdout.contains("loop.yaml:15:15: error: $ref cycle #/components/schemas/A → #/components/schemas/B → #/components/schemas/A never reaches a definition [ref-cycle]"), run.output)
+    }
+
+    // MARK: 20 messages
+
+    /// 20: diff, version-check and changelog have the reader limits their messages name.
+    func testDiffCommandsHaveTheLimitOptionsTheirMessagesName() throws {
+        let deep = "{\"openapi\": \"3.0.3\", \"x\": " + String(repeating: "[", count: 1_200) + String(repeating: "]", count: 1_200) + "}"
+        let dir = try scratch(["old.json": deep, "new.json": deep])
+        for command in ["diff", "version-check", "changelog"] {
+            let refused = try crrspec([command, "old.json", "new.json"], in: dir)
+            XCTAssertEqual(refused.status, 2, refused.output)
+            XCTAssertTrue(refused.output.contains("nesting deeper than 1000 levels (raise it with --max-depth)"), refused.output)
+            let help = try crrspec([command, "--help"], in: dir)
+            for option in ["--max-depth", "--max-bytes", "--max-string-bytes", "--max-alias-expansion", "--max-alias-bytes"] {
+                XCTAssertTrue(help.stdout.contains(option), "\(command) --help lacks \(option)")
+            }
+            let raised = try crrspec([command, "--max-depth", "2000", "old.json", "new.json"], in: dir)
+            XCTAssertFalse(raised.output.contains("nesting deeper"), raised.output)
+        }
+    }
+
+    /// 20: `lint: 42` in .crrspec.yaml is an error at its position, never ignored.
+    func testConfigValueOfTheWrongTypeIsAnError() throws {
+        let dir = try scratch([".crrspec.yaml": "# lint settings\nlint: 42\n", "s.json": #"{"type": "string"}"#])
+        let run = try crrspec(["lint", "s.json"], in: dir)
+        XCTAssertEqual(run.status, 2, run.output)
+        XCTAssertTrue(run.stderr.contains(".crrspec.yaml:2:7: error: lint is a mapping (profile, fail-on, baseline, ignore, rules, overrides), not a number"), run.output)
+        try Data("lint:\n  overrides: yes\n".utf8).write(to: dir.appendingPathComponent(".crrspec.yaml"))
+        let overrides = try crrspec(["lint", "s.json"], in: dir)
+        XCTAssertEqual(overrides.status, 2, overrides.output)
+        XCTAssertTrue(overrides.stderr.contains(".crrspec.yaml:2:14: error: overrides is a list"), overrides.output)
+    }
+
+    /// 20: two files of the schema's folder declaring the same $id make a $ref to it an error
+    /// naming both, never a silent pick of the first.
+    func testDuplicateIdAcrossFilesIsRefused() throws {
+        let dir = try scratch([
+            "main.json": #"{"properties": {"id": {"$ref": "https://example.com/common.json"}}}"#,
+            "a.json": #"{"$id": "https://example.com/common.json", "type": "string"}"#,
+            "b.json": #"{"$id": "https://example.com/common.json", "type": "integer"}"#,
+            "i.json": #"{"id": 5}"#,
+        ])
+        let run = try crrspec(["validate", "--schema", "main.json", "i.json"], in: dir)
+        XCTAssertEqual(run.status, 2, run.output)
+        XCTAssertTrue(run.output.contains("the $id https://example.com/common.json is declared by two files"), run.output)
+        XCTAssertTrue(run.output.contains("a.json:1:9") && run.output.contains("b.json:1:9"), run.output)
+        // An identical copy is not ambiguous.
+        try Data(#"{"$id": "https://example.com/common.json", "type": "string"}"#.utf8).write(to: dir.appendingPathComponent("b.json"))
+        let copy = try crrspec(["validate", "--schema", "main.json", "i.json"], in: dir)
+        XCTAssertEqual(copy.status, 1, copy.output)
+    }
+
     func testTruthfulMessagesForHugeCountsBadVersionsAndUnusableSchemas() throws {
         let spec = try String(contentsOf: CLI.packageRoot.appendingPathComponent("openapi/caiso_crr_auction_v1.1.7_openapi.yaml"), encoding: .utf8)
         let four = spec.replacingOccurrences(of: "\n  version: \"1.1.7\"", with: "\n  version: 1.2.3.4")

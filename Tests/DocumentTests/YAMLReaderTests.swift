@@ -441,6 +441,24 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertNotNil(load("a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9]\nb: [*a, *a]\n", limits: small))
     }
 
+    /// Issue 16, item 10: a few aliases to a big string add few nodes but many bytes, which every
+    /// check reads again; the bytes are counted too (values, keys, merged members).
+    func testAliasExpansionIsLimitedByTheBytesItAdds() throws {
+        var limits = ReaderLimits()
+        limits.maxAliasBytes = 1_000
+        let big = String(repeating: "x", count: 400)
+        let e = try XCTUnwrap(failure("a: &s \(big)\nb: [*s, *s, *s]\n", limits: limits))
+        XCTAssertEqual(e.kind, .limit)
+        XCTAssertEqual(e.line, 2)
+        XCTAssertTrue(e.message.contains("more than 1000 bytes of strings") && e.message.contains("--max-alias-bytes"), e.message)
+        XCTAssertNotNil(load("a: &s \(big)\nb: [*s, *s]\n", limits: limits))
+        // Strings inside an aliased mapping, keys included, and merged members count.
+        XCTAssertEqual(failure("a: &m {k: \(big), l: \(big)}\nb: *m\nc: *m\n", limits: limits)?.kind, .limit)
+        XCTAssertEqual(failure("a: &m {k: \(big), l: \(big)}\nb: {<<: *m}\nc: {<<: *m}\n", limits: limits)?.kind, .limit)
+        XCTAssertEqual(failure("a: &k \(big)\nb: {*k : 1}\nc: {*k : 2}\nd: {*k : 3}\n", limits: limits)?.kind, .limit)
+        XCTAssertEqual(ReaderLimits.default.maxAliasBytes, 64 << 20)
+    }
+
     // MARK: documents
 
     func testMultipleDocumentsAreUnsupported() throws {

@@ -50,8 +50,10 @@ final class HostileInputTests: XCTestCase {
     func testMemoizedBacktrackingIsBoundedPerByte() throws {
         let long = String(repeating: "a", count: 1_000_000)
         // Lookbehind without backreferences: memoized, linear, and now bounded by ECMARegex.stepsPerByte steps a byte.
-        XCTAssertThrowsError(try ECMARegex("(?<=(a+)+)b").matches(long))
-        XCTAssertEqual(try ECMARegex("(?<=(a+)+)b").matches(String(repeating: "a", count: 40) + "b"), true)
+        // (A leading lookbehind would be joined to the pattern and searched by the DFA: this one
+        // follows a character, so the backtracker runs it.)
+        XCTAssertThrowsError(try ECMARegex("a(?<=(a+)+)[bc]").matches(long))
+        XCTAssertEqual(try ECMARegex("a(?<=(a+)+)[bc]").matches(String(repeating: "a", count: 40) + "b"), true)
         XCTAssertEqual(ECMARegex.budget(10, inputLength: 1_000), 128 * 1_001)
         XCTAssertEqual(ECMARegex.budget(1_000_000, inputLength: 1_000), 1_000_000)
         XCTAssertEqual(ECMARegex.budget(5, inputLength: .max), .max)
@@ -258,6 +260,68 @@ final class HostileRoundTwoRegexTests: XCTestCase {
         // The memo ceiling grows with the input (a fixed number of entries per position).
         XCTAssertTrue(RXBacktracker.memoFits(2 * ((4 << 20) + 1), positions: (4 << 20) + 1))
         XCTAssertFalse(RXBacktracker.memoFits(64 * ((4 << 20) + 1), positions: (4 << 20) + 1))
+    }
+}
+
+/// Issue 16, item 7: 1,000 lookbehind `patternProperties` against 100,000 keys took 56 s, one
+/// memoized backtracking run (with its allocations) per key and pattern. A leading positive
+/// lookbehind (trailing lookahead) is joined to the pattern for the search, so `(?<=k1)x` runs
+/// as the literal `k1x`; the patterns still backtracking first scan for a literal every match
+/// holds. (Speed is measured by `scripts/fuzz resources`, case lookbehind-keys.)
+final class HostileRoundTwoLookaroundTests: XCTestCase {
+    /// Every string over `alphabet` up to `length` characters.
+    func strings(_ alphabet: [String], upTo length: Int) -> [String] {
+        var all = [""], layer = [""]
+        for _ in 0..<length {
+            layer = layer.flatMap { s in alphabet.map { s + $0 } }
+            all += layer
+        }
+        return all
+    }
+
+    func testJoinedLookaroundsAnswerAsTheBacktrackerDoes() throws {
+        // `(?!\b\B)` is always true and never joined: the same pattern behind it stays on the
+        // backtracker, the reference answer.
+        let oracle = "(?!\\b\\B)"
+        let patterns = ["(?<=a)b", "(?<=^a)b", "(?<=a|bc)c+", "(?<=\\b)a", "(?<=a$)", "(?<=a)$", "(?<=a)", "b(?=c)", "b(?=c$)",
+                        "(?<=a)(?<=[ab])b", "(?<=ab)(?=c)", "(?<=a(?=b))b", "(?<=a*)b", "(?<=(a|b){2})c", "x?(?<=a)b", "(?<=é)b", "a(?=b)(?=bc)"]
+        let subjects = strings(["a", "b", "c", "é", " "], upTo: 5)
+        for pattern in patterns {
+            let joined = try ECMARegex(pattern)
+            let reference = try ECMARegex(oracle + pattern + oracle)
+            for subject in subjects {
+                XCTAssertEqual(try joined.matches(subject), try reference.matches(subject), "/\(pattern)/ on \"\(subject)\"")
+            }
+        }
+    }
+
+    func literal(_ pattern: String) throws -> [UInt8] {
+        var parser = RXParser(pattern)
+        return RXEngine.requiredLiteral(try parser.parse())
+    }
+
+    func testRequiredLiteralSkipsTheBacktracker() throws {
+        XCTAssertEqual(try literal("a(?<!x)bc|d"), [])
+        XCTAssertEqual(try literal("q(?<!x)bc(?=d)\\d"), Array("qbc".utf8))
+        XCTAssertEqual(try literal("(?<!k1)éx+y"), Array("é".utf8))
+        // Subjects without the literal are refused without a backtracking step (a budget of 1).
+        let regex = try ECMARegex("(?<!k1)x(?<!y)z", stepBudget: 1)
+        XCTAssertEqual(try regex.matches(String(repeating: "k", count: 100_000)), false)
+        XCTAssertEqual(try ECMARegex("(?<!k1)x(?<!y)z").matches("k2xz"), true)
+        XCTAssertEqual(try ECMARegex("(?<!k1)x(?<!y)z").matches("k1xz"), false)
+    }
+
+    func testThousandLookbehindPatternPropertiesOverManyKeys() throws {
+        var patterns: [String] = []
+        for i in 0..<1_000 { patterns.append("\"(?<=k\(i))x\": {\"type\": \"integer\"}") }
+        let schema = try Schema.compile(JSONReader.parse(string: "{\"patternProperties\": {" + patterns.joined(separator: ", ") + "}}", name: "s.json").root,
+                                        registry: SchemaRegistry())
+        var keys: [String] = []
+        for i in 0..<20_000 { keys.append("\"key\(i)x\": \(i)") }
+        keys.append("\"k7x\": \"seven\"")
+        let result = try schema.validate(JSONReader.parse(string: "{" + keys.joined(separator: ", ") + "}", name: "i.json").root)
+        // Only "k7x" matches a pattern ((?<=k7)x), and its value is not an integer.
+        XCTAssertEqual(result.errors.map(\.instanceLocation.description), ["/k7x"])
     }
 }
 

@@ -193,4 +193,27 @@ final class OpenAPIRuleTests: XCTestCase {
         let publicOps = failing.with("      operationId: getItem\n", "      operationId: getItem\n      security: []\n").with("      operationId: listItems\n", "      operationId: listItems\n      security: []\n")
         XCTAssertEqual(LintTest.lint(publicOps, name: Self.name).filter { $0.rule == "oas-operation-security" }.count, 0)
     }
+
+    /// Issue 16, item 16: components A → B → A, and responses and parameters that refer to
+    /// themselves, are reported (validate refuses the same cycle); recursion below a property is fine.
+    func testRefCycle() {
+        let schemas = "  schemas:\n    Item:\n"
+        check("ref-cycle", fixture(schemas, "  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n    Item:\n",
+                                   expect: "$ref cycle #/components/schemas/A → #/components/schemas/B → #/components/schemas/A never reaches a definition"))
+        check("ref-cycle", fixture(schemas, "  schemas:\n    A:\n      allOf: [{$ref: '#/components/schemas/A'}]\n    Item:\n",
+                                   expect: "$ref cycle #/components/schemas/A → #/components/schemas/A/allOf/0 → #/components/schemas/A"))
+        check("ref-cycle", fixture("  securitySchemes:\n", "  responses:\n    Loop: {$ref: '#/components/responses/Loop'}\n  securitySchemes:\n",
+                                   expect: "$ref cycle #/components/responses/Loop → #/components/responses/Loop"))
+        check("ref-cycle", fixture("  securitySchemes:\n", "  parameters:\n    P: {$ref: '#/components/parameters/Q'}\n    Q: {$ref: '#/components/parameters/P'}\n  securitySchemes:\n",
+                                   expect: "#/components/parameters/P → #/components/parameters/Q → #/components/parameters/P"))
+        // A tree: recursion below properties and items is not a cycle.
+        let tree = Self.base.with("        count: {type: integer, minimum: 0}",
+                                  "        count: {type: integer, minimum: 0}\n        children: {type: array, items: {$ref: '#/components/schemas/Item'}}\n        parent: {$ref: '#/components/schemas/Item'}")
+        XCTAssertEqual(LintTest.lint(tree, name: Self.name).filter { $0.rule == "ref-cycle" }.map(\.message), [])
+        // One finding per cycle, at the first member's $ref.
+        let two = Self.base.with(schemas, "  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n    Item:\n")
+        let findings = LintTest.lint(two, name: Self.name).filter { $0.rule == "ref-cycle" }
+        XCTAssertEqual(findings.count, 1, "\(findings.map(\.message))")
+        XCTAssertEqual(findings.first?.pointer, "/components/schemas/A/$ref")
+    }
 }

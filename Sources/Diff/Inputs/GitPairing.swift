@@ -42,7 +42,8 @@ public enum GitPairing {
     static func library(revision: String, top: String) -> DocumentLibrary {
         DocumentLibrary(loader: { path in
             guard let data = try? git(["show", "\(revision):\(path)"], in: top) else { return nil }
-            return try? DocumentLoader.load(bytes: Array(data), name: "\(revision):\(path)", format: InputFormat.forPath(path)).documents.first?.document
+            return try? DocumentLoader.load(bytes: Array(data), name: "\(revision):\(path)", format: InputFormat.forPath(path),
+                                             limits: DocumentLibrary.defaultLimits).documents.first?.document
         }, lister: { directory in
             let spec = directory.isEmpty ? "." : directory + "/"
             return ((try? git(["ls-tree", "--name-only", revision, spec], in: top)).map(lines) ?? []).map {

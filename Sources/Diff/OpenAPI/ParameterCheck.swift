@@ -12,9 +12,17 @@ enum ParameterCheck {
         let model: ContractParameter
         let node: Located
         var key: String
-        var name: String { model.name }
+        /// The parameter's name; for one whose `$ref` cannot be followed (a cycle, a dangling
+        /// reference) the reference, so that no message names a blank.
+        var name: String {
+            if !model.name.isEmpty { return model.name }
+            if let ref = model.value["$ref"]?.string { return "\(ref) (a $ref that never reaches a parameter)" }
+            return "(without a name)"
+        }
         var location: String { model.locationText }
         var required: Bool { model.required }
+        /// `query parameter id`, or `parameter …` when `in` is missing.
+        var phrase: String { (location.isEmpty ? "" : location + " ") + "parameter " + name }
     }
 
     static func parameters(_ operation: SpecOperation) -> [Parameter] {
@@ -47,11 +55,11 @@ enum ParameterCheck {
         for p in new where !old.contains(where: { $0.key == p.key }) {
             spec.emit("request-parameter-added", .request, p.required ? .breaking : .compatible, old: oldAnchor.absent,
                       new: p.node.location(text: p.name),
-                      message: "Added \(p.required ? "required" : "optional") \(p.location) parameter \(p.name) to \(label)")
+                      message: "Added \(p.required ? "required" : "optional") \(p.phrase) to \(label)")
         }
         for p in old where !new.contains(where: { $0.key == p.key }) {
             spec.emit("request-parameter-removed", .request, .warning, old: p.node.location(text: p.name), new: newAnchor.absent,
-                      message: "Removed \(p.location) parameter \(p.name) from \(label)")
+                      message: "Removed \(p.phrase) from \(label)")
         }
         for o in old {
             guard let n = new.first(where: { $0.key == o.key }) else { continue }

@@ -46,7 +46,12 @@ public final class DocumentLibrary: @unchecked Sendable {
     /// Files on disk; with `root`, relative paths are taken from that directory (documents keep
     /// the relative path as their name). `$ref`s may read files in `root` (or, without one, in
     /// the folders of the documents registered) and below, and only regular files.
-    public static func fileSystem(root: String? = nil, limits: ReaderLimits = .default) -> DocumentLibrary {
+    /// The read limits of libraries made without explicit ones (`diff`, `version-check` and
+    /// `changelog` set them from their `--max-depth`, `--max-bytes`, ... options). Set it once
+    /// at startup, before any library is made (it is not synchronized).
+    nonisolated(unsafe) public static var defaultLimits: ReaderLimits = .default
+
+    public static func fileSystem(root: String? = nil, limits: ReaderLimits = DocumentLibrary.defaultLimits) -> DocumentLibrary {
         @Sendable func full(_ path: String) -> String {
             guard let root, !path.hasPrefix("/") else { return path.isEmpty ? "." : path }
             return path.isEmpty ? root : root + "/" + path

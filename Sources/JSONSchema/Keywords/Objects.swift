@@ -9,6 +9,8 @@ final class ObjectCheck {
     /// `properties` schemas by slot (nil where the name comes only from `required`/`dependencies`).
     let propertySchemas: [U<SchemaNode>?]
     let patterns: [(regex: ECMARegex, schema: U<SchemaNode>)]
+    /// With many patterns: which ones a key can match at all (see ``PatternIndex``).
+    let patternIndex: PatternIndex?
     /// Dropped after compilation when it turns out to accept everything (see `Compiler.finish`).
     var additional: U<SchemaNode>?
     let requiredSlots: [Int]
@@ -30,6 +32,7 @@ final class ObjectCheck {
         self.table = table
         self.propertySchemas = propertySchemas
         self.patterns = patterns.map { (regex: $0.0, schema: $0.1) }
+        patternIndex = patterns.count >= PatternIndex.minimumPatterns ? PatternIndex(patterns.map(\.0)) : nil
         self.additional = additional
         self.requiredSlots = requiredSlots
         self.dependencies = dependencies
@@ -70,6 +73,7 @@ extension Evaluator {
         var presentArray: [Bool] = slots > 64 ? [Bool](repeating: false, count: slots) : []
         var k = i + 1
         let stop = Int(node.b)
+        var candidates: [Int] = []
         while k < stop {
             let v = k + 1
             let key = bytes(k)
@@ -85,7 +89,10 @@ extension Evaluator {
                     if !ok { valid = false; if !collect { return false } }
                 }
             }
-            for pattern in patterns {
+            if let index = o.patternIndex { index.candidates(for: key, into: &candidates) }
+            let tried = o.patternIndex == nil ? patterns.count : candidates.count
+            for c in 0..<tried {
+                let pattern = patterns[o.patternIndex == nil ? c : candidates[c]]
                 let hit: Bool
                 do { hit = try pattern.regex.matches(utf8: key) } catch {
                     throw ValidationLimitError(message: "patternProperties regex \(ValueDescription.quote(pattern.regex.pattern)) needs more than the regex budget of \(budgetSteps(error)) steps to match the property name \(ValueDescription.quote(String(decoding: key, as: UTF8.self))) (hostile regex?); raise it with --regex-budget")
@@ -150,5 +157,61 @@ extension Evaluator {
             }
         }
         return valid
+    }
+}
+
+
+/// `patternProperties` with many patterns: each pattern filed under the bytes every match of it
+/// contains (``ECMARegex/requiredBytes``), so a key is matched only against the patterns whose
+/// bytes it holds (and those without such bytes). 1,000 patterns `(?<=kN)x` against 100,000 keys
+/// are then a few hash lookups per key byte instead of 10^8 regex runs. The regex still decides:
+/// the index only skips patterns that cannot match.
+struct PatternIndex {
+    static let minimumPatterns = 8
+    /// Hash of the required bytes → patterns, for each length of required bytes present.
+    let byLength: [(length: Int, patterns: [UInt64: [Int]])]
+    /// Patterns without required bytes: tried on every key.
+    let always: [Int]
+
+    init(_ regexes: [ECMARegex]) {
+        var tables: [Int: [UInt64: [Int]]] = [:]
+        var always: [Int] = []
+        for (i, regex) in regexes.enumerated() {
+            let bytes = regex.requiredBytes
+            if bytes.isEmpty {
+                always.append(i)
+            } else {
+                let hash = bytes.withUnsafeBufferPointer { PatternIndex.hash($0, 0, $0.count) }
+                tables[bytes.count, default: [:]][hash, default: []].append(i)
+            }
+        }
+        byLength = tables.sorted { $0.key < $1.key }.map { (length: $0.key, patterns: $0.value) }
+        self.always = always
+    }
+
+    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in start..<(start + count) { h = (h ^ UInt64(bytes[k])) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// The indices of the patterns `key` may match, ascending (each once).
+    func candidates(for key: UnsafeBufferPointer<UInt8>, into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: always)
+        for (length, patterns) in byLength where length <= key.count {
+            for start in 0...(key.count - length) {
+                if let hit = patterns[PatternIndex.hash(key, start, length)] { out.append(contentsOf: hit) }
+            }
+        }
+        if out.count > 1 {
+            out.sort()
+            var kept = 1
+            for k in 1..<out.count where out[k] != out[kept - 1] {
+                out[kept] = out[k]
+                kept += 1
+            }
+            out.removeLast(out.count - kept)
+        }
     }
 }

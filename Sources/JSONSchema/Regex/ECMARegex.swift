@@ -102,6 +102,9 @@ public struct ECMARegex: Sendable {
         return true
     }
 
+    /// UTF-8 bytes every subject the pattern matches contains (empty when none is known).
+    var requiredBytes: [UInt8] { engine.required }
+
     /// Unanchored search (JSON Schema semantics: the pattern may match anywhere).
     /// `utf8` must be valid UTF-8. Throws ``ECMARegexError/budgetExceeded(pattern:steps:)``
     /// when the match needs more steps than its budget (see ``defaultStepBudget``).
@@ -139,13 +142,22 @@ final class RXEngine: Sendable {
     private let loopASCII: (UInt64, UInt64)
     private let dfa: RXDFA?
     private let prog: RXProgram?
+    /// Bytes every match contains (empty when none is known): the backtracker first scans for
+    /// them, and `patternProperties` indexes its patterns by them.
+    let required: [UInt8]
 
     init(_ pattern: String) throws(ECMARegexError) {
         var parser = RXParser(pattern)
         var root = try parser.parse()
-        let features = parser.features
+        var features = parser.features
         if !features.hasBackrefs {
             root = RXEngine.trimmedForSearch(root)
+            if features.hasLookaround {
+                // `(?<=k1)x` searches like `k1x`: the DFA (or a literal scan) instead of the
+                // backtracker, linear per input byte with no per-call allocation.
+                root = RXEngine.outerLookaroundsJoined(root)
+                features.hasLookaround = RXEngine.containsLookaround(root)
+            }
         }
 
         var lit: [UInt8] = []
@@ -208,6 +220,7 @@ final class RXEngine: Sendable {
             }
         }
         self.strategy = strategy!
+        if case .literal? = strategy { required = lit } else { required = RXEngine.requiredLiteral(root) }
         self.literal = lit
         self.loopSet = set
         self.loopASCII = set.asciiBitmap
@@ -239,6 +252,65 @@ final class RXEngine: Sendable {
         case 1: return items[0]
         default: return .concat(items)
         }
+    }
+
+    /// For an unanchored yes/no search without backreferences: a leading positive lookbehind
+    /// and a trailing positive lookahead (themselves without lookaround) become plain parts
+    /// of the pattern. `(?<=A)B` matches somewhere exactly when `AB` does (some match of `A`
+    /// ends where `B` starts), and `B(?=C)` exactly when `BC` does; anchors and `\b` inside
+    /// keep their meaning, as positions are those of the same subject.
+    static func outerLookaroundsJoined(_ root: RXNode) -> RXNode {
+        var items = flatten(root)
+        var changed = false
+        while case .look(let x, true, false)? = items.first, !containsLookaround(x) {
+            items.replaceSubrange(0..<1, with: flatten(x))
+            changed = true
+        }
+        while case .look(let x, false, false)? = items.last, !containsLookaround(x) {
+            items.replaceSubrange((items.count - 1)..<items.count, with: flatten(x))
+            changed = true
+        }
+        guard changed else { return root }
+        let joined: RXNode = items.isEmpty ? .empty : items.count == 1 ? items[0] : .concat(items)
+        return trimmedForSearch(joined)
+    }
+
+    /// True when the node holds a lookahead or lookbehind.
+    static func containsLookaround(_ node: RXNode) -> Bool {
+        switch node {
+        case .look: return true
+        case .concat(let xs), .alt(let xs): return xs.contains(where: containsLookaround)
+        case .group(let x, _): return containsLookaround(x)
+        case .rep(let x, _, _, _, _, _): return containsLookaround(x)
+        default: return false
+        }
+    }
+
+    /// UTF-8 bytes every match must contain: the longest run of single code points among the
+    /// pattern's top-level items (zero-width items — anchors, `\b`, lookarounds — do not
+    /// interrupt a run, since the characters on both sides are adjacent in the subject). The
+    /// backtracker's inputs are first scanned for it, so that a lookaround pattern rejects a
+    /// subject without the run in one pass, allocating nothing.
+    static func requiredLiteral(_ root: RXNode) -> [UInt8] {
+        var best: [UInt32] = [], run: [UInt32] = []
+        for item in flatten(root) {
+            switch item {
+            case .set(let s):
+                if let c = s.singleCodePoint, c < 0xD800 || (c > 0xDFFF && c <= rxMaxCodePoint) {
+                    run.append(c)
+                } else {
+                    run = []
+                }
+            case .bol, .eol, .wordBoundary, .notWordBoundary, .look:
+                continue
+            default:
+                run = []
+            }
+            if run.count > best.count { best = run }
+        }
+        var str = String.UnicodeScalarView()
+        for c in best { str.append(Unicode.Scalar(c)!) }
+        return Array(String(str).utf8)
     }
 
     /// True when the node matches the empty string at every position.
@@ -283,12 +355,32 @@ final class RXEngine: Sendable {
         case let .classLoop(mn, mx):
             return matchClassLoop(text, min: mn, max: mx)
         case let .backtrack(memoizable, anchoredStart):
+            if !required.isEmpty && !RXEngine.contains(text, required) { return false }
             let p = prog.unsafelyUnwrapped
             return try p.insts.withUnsafeBufferPointer { (insts) throws(ECMARegexError) -> Bool in
                 var bt = RXBacktracker(prog: p, insts: insts, text: text, pattern: pattern,
                                        stepBudget: stepBudget, memoizable: memoizable)
                 return try bt.search(anchoredStart: anchoredStart)
             }
+        }
+    }
+
+    /// Whether `text` holds the bytes `needle` (non-empty) somewhere.
+    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { lit in
+            let n = text.count, m = lit.count
+            guard m <= n else { return false }
+            let first = lit[0]
+            var i = 0
+            while i <= n - m {
+                if text[i] == first {
+                    var k = 1
+                    while k < m && text[i &+ k] == lit[k] { k &+= 1 }
+                    if k == m { return true }
+                }
+                i &+= 1
+            }
+            return false
         }
     }
 

@@ -132,6 +132,10 @@ extension LintConfig {
         config.directory = (SchemaRegistry.absolutePathOf(path) as NSString).deletingLastPathComponent
         guard document.root.kind == .object || document.root.isNull else { throw problem(document.root, "the config must be a mapping") }
         let section = document.root["lint"] ?? document.root
+        // `lint: 42` (or a list) is a mistake to report, never a section to skip.
+        guard section.kind == .object || section.isNull else {
+            throw problem(section, "lint is a mapping (profile, fail-on, baseline, ignore, rules, overrides), not \(LintConfig.kindText(section))")
+        }
         for member in section.members {
             switch member.name {
             case "lint" where section.index == document.root.index: break
@@ -161,6 +165,9 @@ extension LintConfig {
                 config.skipped = outcome.skipped
                 config.rules = outcome.settings + (try ruleSettings(member.value, custom: outcome.rules.map(\.meta.id), bodies: true))
             case "overrides":
+                guard member.value.kind == .array || member.value.isNull else {
+                    throw problem(member.value, "overrides is a list of {files: [globs], rules: {id: setting}}, not \(LintConfig.kindText(member.value))")
+                }
                 for entry in member.value.elements {
                     guard entry.kind == .object, let files = entry["files"] else { throw problem(entry, "an override has files: [globs] and rules: {id: setting}") }
                     config.overrides.append(Override(files: try stringList(files, "files"), rules: try ruleSettings(entry["rules"], custom: config.customRules.map(\.meta.id))))
@@ -213,6 +220,18 @@ extension LintConfig {
             throw problem(value, "\(key) is a list of glob patterns")
         }
         return value.elements.compactMap(\.string)
+    }
+
+    /// "a number", "a list", ... for messages about a value of the wrong type.
+    static func kindText(_ value: Value) -> String {
+        switch value.kind {
+        case .null: "null"
+        case .false, .true: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "a list"
+        case .object: "a mapping"
+        }
     }
 
     static func problem(_ value: Value, _ message: String) -> LintConfigError {

@@ -15,7 +15,15 @@ public struct FileLintResult: Sendable {
     /// fully linted.
     public var limitHits: [Finding] = []
     /// Mechanical fixes of the kept findings (`crrspec lint --fix`), in finding order.
-    public var fixes: [LintFix] = []
+    public var fixes: [LintFix] { fixes(for: findings) }
+    /// The fixes by finding (`LintEngine.fixKey`).
+    var fixesByFinding: [String: LintFix] = [:]
+
+    /// The fixes of `findings` (a subset of `findings`, such as what a baseline leaves
+    /// reported), in their order: `--fix` fixes only findings that are reported.
+    public func fixes(for findings: [Finding]) -> [LintFix] {
+        fixesByFinding.isEmpty ? [] : findings.compactMap { fixesByFinding[LintEngine.fixKey($0)] }
+    }
     /// Whether the CRR profile applied to the file, and why (nil when the file was not linted).
     public var profile: CRRProfile.Decision? = nil
 }
@@ -125,8 +133,7 @@ public final class LintEngine: @unchecked Sendable {
         let kept = Suppression.filter(findings, in: document)
         let sorted = kept.sorted(by: Finding.ordered)
         return FileLintResult(file: file, findings: sorted, suppressed: findings.count - kept.count,
-                              limitHits: limitHits, fixes: fixes.isEmpty ? [] : sorted.compactMap { fixes[LintEngine.fixKey($0)] },
-                              profile: decision)
+                              limitHits: limitHits, fixesByFinding: fixes, profile: decision)
     }
 
     static func fixKey(_ f: Finding) -> String { "\(f.rule)\u{1}\(f.line)\u{1}\(f.column)\u{1}\(f.pointer)\u{1}\(f.message)" }

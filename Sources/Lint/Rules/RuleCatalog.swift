@@ -15,6 +15,7 @@ enum RuleCatalog {
         EnumDescriptionRule(),
         RefSiblingsRule(),
         RefUnresolvedRule(),
+        RefCycleRule(),
         UnusedDefinitionRule(),
         ExampleInvalidRule(),
         DefaultInvalidRule(),

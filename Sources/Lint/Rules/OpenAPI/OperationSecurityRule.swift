@@ -15,16 +15,12 @@ struct OperationSecurityRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        guard let spec = context.spec else { return }
-        let global = context.root["security"]
-        let operations = spec.operations
-        // An explicit `security: []` (on the operation) marks it public on purpose.
-        let open = operations.filter { operation in
-            if let own = operation.value["security"] { return own.kind != .array }
-            return global == nil || global?.kind != .array || global?.count == 0
-        }
+        guard let operations = context.contract?.operations else { return }
+        // The requirements in effect (the operation's, else the document's); an explicit
+        // `security: []` on the operation marks it public on purpose.
+        let open = operations.filter { $0.security.isEmpty && !$0.declaresSecurity }
         guard let first = open.first else { return }
-        out.add(first.value.document.root["paths"]?[first.path]?.member(first.method)?.key ?? first.value,
+        out.add(first.pathItem.member(first.method)?.key ?? first.value,
                 "\(open.count) of \(operations.count) operation\(operations.count == 1 ? "" : "s") \(open.count == 1 ? "has" : "have") no security requirement (first: \(first.method.uppercased()) \(first.path))",
                 hint: "declare a security scheme, or note in info.description that the service uses mutual TLS, which OpenAPI 3.0 cannot declare")
     }

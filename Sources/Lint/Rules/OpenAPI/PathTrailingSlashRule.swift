@@ -14,10 +14,10 @@ struct PathTrailingSlashRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for entry in context.root["paths"].entries where entry.name.count > 1 && entry.name.hasSuffix("/") {
-            var trimmed = Substring(entry.name)
+        for path in context.contract?.paths ?? [] where path.template.count > 1 && path.template.hasSuffix("/") {
+            var trimmed = Substring(path.template)
             while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-            out.add(entry.key, "path \"\(entry.name)\" ends with a slash", hint: "write \(trimmed)")
+            out.add(path.key ?? path.value, "path \"\(path.template)\" ends with a slash", hint: "write \(trimmed)")
         }
     }
 }

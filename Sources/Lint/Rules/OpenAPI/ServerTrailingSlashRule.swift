@@ -22,13 +22,15 @@ struct ServerTrailingSlashRule: LintRule {
         }
     }
 
-    /// The Server Objects of the spec: top level, path items and operations.
+    /// The Server Objects of the spec (top level, path items and operations), each once, from
+    /// the contract model (an operation's servers are those in effect for it).
     static func servers(_ context: LintContext) -> [Value] {
-        var lists = [context.root["servers"]]
-        for entry in context.root["paths"].entries {
-            lists.append(entry.value["servers"])
-            for operation in entry.value.members where OpenAPISpecMethods.all.contains(operation.name) { lists.append(operation.value["servers"]) }
+        guard let contract = context.contract else { return [] }
+        var seen: Set<Int> = []
+        var out: [Value] = []
+        for server in contract.servers + contract.operations.flatMap(\.servers) where seen.insert(server.value.index).inserted {
+            out.append(server.value)
         }
-        return lists.flatMap(\.list).filter { $0.kind == .object }
+        return out.sorted { $0.index < $1.index }
     }
 }

@@ -18,9 +18,8 @@ struct TagDuplicateRule: LintRule {
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
         var first: [String: Value] = [:]
-        for tag in context.root["tags"].list {
-            guard let name = tag["name"] else { continue }
-            guard let text = name.string else { continue }
+        for tag in context.contract?.tags ?? [] {
+            guard let name = tag.value["name"], let text = name.string else { continue }
             if let earlier = first[text] {
                 out.add(name, "tag \"\(text)\" is declared twice (first at line \(earlier.position.line))", hint: "remove the repeat")
             } else {
