@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Batch", dependencies: ["Document", "JSONSchema", "Reporting"]),
         .target(name: "Lint", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
         .target(name: "Diff", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
-        .target(name: "Mock", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
+        .target(name: "Mock", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Diff"]),
         .target(
             name: "MockServer",
             dependencies: [
@@ -75,6 +75,6 @@ let package = Package(
         .testTarget(name: "MockServerTests", dependencies: ["crrspec", "Mock"]),
         .testTarget(name: "PagesTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Diff", "Pages"],
                     exclude: ["postman-collection-v2.1.test-schema.json"]),
-        .testTarget(name: "CLITests", dependencies: ["crrspec", "Lint", "Diff"], exclude: ["BadInputs"]),
+        .testTarget(name: "CLITests", dependencies: ["crrspec", "Lint", "Diff", "Mock"], exclude: ["BadInputs"]),
     ]
 )

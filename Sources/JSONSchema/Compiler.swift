@@ -143,6 +143,10 @@ struct Compiler {
             if let modifier, booleanBounds, schema[modifier.rawValue]?.bool == true { effective = modifier }
             checks.append(.bound(keep(NumberBound(kind: effective, value: limit, keyword: kind.rawValue))))
         }
+        if options.integerFormatRanges, let name = schema[d, "format"]?.string, let range = IntegerFormatRange.named(name) {
+            checks.append(.bound(keep(NumberBound(kind: .minimum, value: range.minimum, keyword: "format", text: range.minimumText))))
+            checks.append(.bound(keep(NumberBound(kind: .maximum, value: range.maximum, keyword: "format", text: range.maximumText))))
+        }
         if let m = schema[d, "multipleOf"] {
             guard m.kind == .number, let d = m.decimal, !d.isNegative, !d.isZero else {
                 throw SchemaError("multipleOf must be a number greater than 0", at: m)
@@ -260,8 +264,29 @@ struct Compiler {
                 ECMARegex.isValidPattern(String(decoding: bytes, as: UTF8.self))
             }, rules: rules)
         }
-        guard let check = FormatChecker.checker(for: name) else { return nil }
+        guard let check = FormatChecker.checker(for: name) else {
+            // A format the engine does not know passes, unless the caller gave a rule for it
+            // (the mock's `uuid`): then the rule alone decides.
+            return rules.isEmpty ? nil : FormatCheck(name: name, check: { _ in true }, rules: rules)
+        }
         return FormatCheck(name: name, check: check, rules: rules)
+    }
+
+    /// Whether a property is out of `required` on this side (``CompileOptions/openAPIDirection``):
+    /// `readOnly` in a request, `writeOnly` in a response (`$ref`s followed).
+    func excludedByDirection(_ property: Value) -> Bool {
+        guard let direction = options.openAPIDirection else { return false }
+        var target = property
+        for _ in 0..<16 {
+            guard let ref = target["$ref"], let text = ref.string else { break }
+            let base = registry.base(of: target.document, index: target.index) ?? URIReference(registry.uri(of: target.document) ?? "")
+            guard let resolved = try? registry.resolve(URIReference(text).resolved(against: base), from: ref) else { return false }
+            target = resolved.value
+        }
+        switch direction {
+        case .request: return target["readOnly"]?.bool == true
+        case .response: return target["writeOnly"]?.bool == true
+        }
     }
 
     mutating func objectCheck(_ schema: Value, _ d: Dialect) throws -> ObjectCheck? {
@@ -304,6 +329,7 @@ struct Compiler {
             guard required.kind == .array else { throw SchemaError("required must be an array of strings", at: required) }
             for element in required.elements {
                 guard element.kind == .string else { throw SchemaError("required must list strings", at: element) }
+                if let name = element.string, let property = properties?[name], excludedByDirection(property) { continue }
                 requiredSlots.append(slot(Array(element.utf8)))
             }
         }

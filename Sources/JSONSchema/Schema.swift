@@ -79,11 +79,25 @@ public struct CompileOptions: Sendable {
     /// Assert `contentEncoding` (base64) and `contentMediaType` (application/json).
     public var assertContent = true
     /// Extra checks run after a format's own check passes, e.g. the CRR rule that
-    /// date-times carry no fractional seconds. Return a message to fail, nil to pass.
+    /// date-times carry no fractional seconds. Return a message to fail, nil to pass. A rule
+    /// for a format the engine does not check itself (`uuid`) is that format's whole check.
     public var formatRules: [String: FormatRule] = [:]
     /// OpenAPI 3.0 schema objects: `nullable: true` also admits `null`.
     public var openAPI30 = false
+    /// OpenAPI's `format: int32` and `format: int64` bound numbers to the signed 32- and
+    /// 64-bit ranges (errors under `format`). Off by default (JSON Schema leaves them open);
+    /// `crrspec mock` turns it on, as a server reading the value into such an integer would.
+    public var integerFormatRanges = false
+    /// OpenAPI 3.0: which side of an exchange the instance is. In a request, a property whose
+    /// schema is `readOnly` is not required; in a response, a `writeOnly` one is not. nil
+    /// (the default) applies `required` as written.
+    public var openAPIDirection: OpenAPIDirection?
     public init() {}
+}
+
+/// The side of an HTTP exchange a schema is read on (``CompileOptions/openAPIDirection``).
+public enum OpenAPIDirection: Sendable, Hashable {
+    case request, response
 }
 
 /// An extra rule on top of a standard `format`.

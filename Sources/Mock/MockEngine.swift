@@ -34,6 +34,9 @@ public final class MockEngine: Sendable {
     struct SchemaKey: Hashable {
         var spec: Int
         var index: Int
+        /// Request schemas leave `readOnly` properties out of `required`, response schemas
+        /// `writeOnly` ones (OpenAPI 3.0), so a schema read on both sides is compiled twice.
+        var direction: OpenAPIDirection
     }
 
     /// Builds the route table and compiles every schema the operations use. Throws
@@ -52,11 +55,16 @@ public final class MockEngine: Sendable {
                 registry.allowedRoots = [URL(fileURLWithPath: spec.file).standardizedFileURL.deletingLastPathComponent().path]
             }
             registries.append(registry)
-            let compileOptions = spec.crrProfile ? CRRProfile.options() : CompileOptions()
-            func compile(_ schema: Value?) {
-                guard let schema, schemas[SchemaKey(spec: index, index: schema.index)] == nil else { return }
+            var compileOptions = spec.crrProfile ? CRRProfile.options() : CompileOptions()
+            compileOptions.formatRules["uuid"] = MockFormats.uuid
+            compileOptions.integerFormatRanges = true
+            func compile(_ schema: Value?, _ direction: OpenAPIDirection) {
+                let key = schema.map { SchemaKey(spec: index, index: $0.index, direction: direction) }
+                guard let schema, let key, schemas[key] == nil else { return }
+                var options = compileOptions
+                options.openAPIDirection = direction
                 do {
-                    schemas[SchemaKey(spec: index, index: schema.index)] = try spec.spec.compileSchema(schema, registry: registry, options: compileOptions)
+                    schemas[key] = try spec.spec.compileSchema(schema, registry: registry, options: options)
                 } catch {
                     let p = schema.position
                     warnings.append("\(spec.file):\(p.line):\(p.column): the schema at \(schema.pointer) cannot be used: \(error)")
@@ -70,12 +78,12 @@ public final class MockEngine: Sendable {
             for operation in MockOperation.operations(of: contract, file: spec.file, specIndex: index) {
                 try router.add(method: operation.method, template: spec.prefix + operation.path, operation: operations.count,
                                location: operation.location)
-                operation.parameters.forEach { compile($0.schema) }
-                operation.requestContent.forEach { compile($0.schema) }
-                operation.responses.forEach { $0.content.forEach { compile($0.schema) } }
+                operation.parameters.forEach { compile($0.schema, .request) }
+                operation.requestContent.forEach { compile($0.schema, .request) }
+                operation.responses.forEach { $0.content.forEach { compile($0.schema, .response) } }
                 operations.append(operation)
             }
-            compile(spec.errorSchema)
+            compile(spec.errorSchema, .response)
         }
         self.operations = operations
         self.router = router
@@ -84,8 +92,9 @@ public final class MockEngine: Sendable {
         self.startupWarnings = warnings
     }
 
-    func schema(_ value: Value?, spec: Int) -> Schema? {
-        value.flatMap { schemas[SchemaKey(spec: spec, index: $0.index)] }
+    /// The compiled schema of a value of a spec, for one side of the exchange.
+    func schema(_ value: Value?, spec: Int, direction: OpenAPIDirection) -> Schema? {
+        value.flatMap { schemas[SchemaKey(spec: spec, index: $0.index, direction: direction)] }
     }
 
     // MARK: Answering
@@ -103,8 +112,10 @@ public final class MockEngine: Sendable {
     public func tooLarge(_ request: MockRequest, length: Int?) -> MockResponse {
         let spec = specFor(path: request.path)
         let message = "the body" + (length.map { " (\($0) bytes)" } ?? "") + " is longer than --max-body \(options.maxBody) bytes"
-        return error(413, spec: spec, code: spec.map { specs[$0].code("SER0017") } ?? "SER0017",
+        var response = error(413, spec: spec, code: spec.map { specs[$0].code("SER0017") } ?? "SER0017",
                      violations: [MockViolation(side: "request", id: MockLogID.bodyTooLarge, pointer: "", message: message)], request: request)
+        response.record.time = MockClock.timestamp(options.now())
+        return response
     }
 
     func answer(_ request: MockRequest) -> MockResponse {
@@ -227,4 +238,41 @@ public enum MockClock {
         func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
+}
+
+/// Formats the mock asserts beyond the engine's draft-07 set: a server checks what its
+/// contract says, and clients are tested against the server's answer.
+public enum MockFormats {
+    /// `format: uuid` (RFC 9562): 8-4-4-4-12 hexadecimal digits, either case.
+    public static let uuid = FormatRule(name: "mock-uuid") { bytes in
+        if isUUID(bytes) { return nil }
+        return "\(JSONWriter.quote(String(decoding: bytes.prefix(80), as: UTF8.self))) is not a valid uuid (8-4-4-4-12 hexadecimal digits)"
+    }
+
+    static func isUUID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == 36 else { return false }
+        for (i, b) in bytes.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                if b != UInt8(ascii: "-") { return false }
+            } else if !((0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b)) {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+/// The engine the server answers with, swapped as a whole when `--watch` reloads a spec: a
+/// request in flight keeps the engine it started with.
+public final class MockEngineBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var engine: MockEngine
+
+    public init(_ engine: MockEngine) { self.engine = engine }
+
+    /// The engine for a new request.
+    public var current: MockEngine { lock.withLock { engine } }
+
+    /// Replaces the engine (after the new one was built without error).
+    public func replace(_ engine: MockEngine) { lock.withLock { self.engine = engine } }
 }

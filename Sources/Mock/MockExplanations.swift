@@ -53,5 +53,30 @@ extension MockLogID {
             description: "Prefer: code=NNN picks the response with that status (or NXX, or default), Prefer: example=NAME a named example of the chosen response. When there is none, the mock sends its default answer and logs this finding.",
             example: "Prefer: code=418\nsent the first 2xx response; log: Prefer: code=418: the operation declares no such response",
             fix: "Ask for a status or example the spec declares for the operation."),
+        Explanation(
+            id: undeclaredStatus, kind: .mock, title: "Proxy: the upstream answered with a status the operation does not declare.",
+            description: "With --proxy URL the mock forwards each request to the upstream and checks its answer against the spec. The status must be one of the operation's responses (exactly, as NXX, or through default). The answer is passed to the client unchanged; the finding goes to the log and to the X-Crrspec-Violations header.",
+            example: "crrspec mock auction --proxy https://mapstage.example/ ...\nupstream 418 on portfolioCreation\nX-Crrspec-Violations: 1; response mock-undeclared-status (root)",
+            fix: "Fix the server, or declare the status in the spec if the server is right."),
+        Explanation(
+            id: responseContentType, kind: .mock, title: "Proxy: the upstream's Content-Type is not one its response declares.",
+            description: "With --proxy URL the Content-Type of the upstream's answer must match a media type of the declared response (exactly, type/*, or */*).",
+            example: "upstream 200 with Content-Type: text/html where the spec declares application/json\nX-Crrspec-Violations: 1; response mock-response-content-type /header/Content-Type",
+            fix: "Make the server send the declared media type."),
+        Explanation(
+            id: upstreamUnavailable, kind: .mock, title: "Proxy: the upstream could not be reached or did not answer (HTTP 502).",
+            description: "With --proxy URL the mock forwards each request; when the connection fails or no answer comes within --proxy-timeout seconds it answers 502 with the spec's error body (SER0028 or what its table has) and logs this finding.",
+            example: "crrspec mock auction --proxy http://127.0.0.1:9\n502 ... the upstream http://127.0.0.1:9 did not answer: Could not connect to the server.",
+            fix: "Check the --proxy URL and that the upstream is running."),
+        Explanation(
+            id: reloadFailed, kind: .mock, title: "--watch: a changed spec file cannot be used; the previous version is still served.",
+            description: "With --watch the mock reloads each spec file given on the command line when it changes. An edit that does not parse, is not an OpenAPI spec, or makes two operations claim one route is refused: the mock keeps serving the version it had and logs why, with the file's line and column.",
+            example: "crrspec mock api.yaml --watch\ncrrspec mock: api.yaml changed but cannot be used, still serving the previous version: api.yaml:12:5: ...",
+            fix: "Fix the spec file; the next save is picked up."),
+        Explanation(
+            id: uuidFormat, kind: .mock, title: "A value declared format: uuid is not a UUID (HTTP 400, SER0017).",
+            description: "The mock checks format: uuid as a server reading the value would: 36 characters, hexadecimal digits in groups of 8-4-4-4-12 separated by hyphens, either case (RFC 9562). CRR specs declare it for the caiso-request-id header that every call carries.",
+            example: "caiso-request-id: abc\n400 SER0017 /header/caiso-request-id: header parameter caiso-request-id \"abc\": \"abc\" is not a valid uuid (8-4-4-4-12 hexadecimal digits)",
+            fix: "Send a fresh UUID for each request (uuidgen; {{$guid}} in Postman)."),
     ]
 }

@@ -130,6 +130,17 @@ struct MockGenerator {
                 w.key(name)
                 generate(sub, &w, depth: depth + 1, at: pointer + "/" + MockGenerator.escape(name))
             }
+            // A required name without a property schema (the published TOR spec requires
+            // conversionApprovalWindow but declares ConversionApprovalWindow): the value comes
+            // from additionalProperties, or is a string.
+            for name in merged.required.sorted() where !merged.properties.contains(where: { $0.0 == name }) {
+                w.key(name)
+                if let extra = merged.schema["additionalProperties"], extra.kind == .object {
+                    generate(extra, &w, depth: depth + 1, at: pointer + "/" + MockGenerator.escape(name))
+                } else {
+                    w.string("text")
+                }
+            }
             w.endObject()
         case "array":
             let minItems = schema["minItems"]?.double.map(Int.init) ?? 0

@@ -53,9 +53,22 @@ public enum MockLogID {
     /// A `Prefer` header asked for something the operation does not have.
     public static let preferUnavailable = "mock-prefer-unavailable"
 
+    /// With `--proxy`: the upstream answered with a status the operation does not declare.
+    public static let undeclaredStatus = "mock-undeclared-status"
+    /// With `--proxy`: the upstream's answer has a Content-Type its response does not list.
+    public static let responseContentType = "mock-response-content-type"
+    /// With `--proxy`: the upstream could not be reached or did not answer (HTTP 502).
+    public static let upstreamUnavailable = "mock-upstream-unavailable"
+    /// With `--watch`: a changed spec file cannot be used; the previous version stays.
+    public static let reloadFailed = "mock-reload-failed"
+
+    /// A `format: uuid` value that is not a UUID (the mock's format rule, ``MockFormats/uuid``).
+    public static let uuidFormat = "mock-uuid"
+
     /// Every id, for `crrspec explain` and its tests.
     public static let all = [unknownPath, methodNotAllowed, bodyTooLarge, malformedBody, missingParameter,
-                             unsupportedMediaType, missingBody, clientCertificateMissing, invalidSpecExample, preferUnavailable]
+                             unsupportedMediaType, missingBody, clientCertificateMissing, invalidSpecExample, preferUnavailable,
+                             undeclaredStatus, responseContentType, upstreamUnavailable, reloadFailed, uuidFormat]
 }
 
 /// One line of `--log`: a request and what the mock did with it.
@@ -120,12 +133,22 @@ public struct MockLogRecord: Sendable {
     }
 
     /// A short line for a terminal: `GET /crr/... 200 getPortfolio 1.2 ms`, then one line per violation.
-    public var shortText: String {
-        var out = "\(method) \(path) \(status)"
+    public var shortText: String { shortText(style: .plain) }
+
+    /// The short line, coloured with `style` (on a terminal): the status green for 2xx and 3xx,
+    /// yellow for 4xx, red for 5xx; violation ids cyan, warnings yellow.
+    public func shortText(style: TextStyle) -> String {
+        let statusText: String
+        switch status {
+        case ..<400: statusText = style.green(String(status))
+        case 400..<500: statusText = style.yellow(String(status))
+        default: statusText = style.red(String(status))
+        }
+        var out = "\(style.bold(method)) \(path) \(statusText)"
         if let operationId { out += " \(operationId)" }
-        out += " " + MockLogRecord.format(durationMilliseconds) + " ms"
-        for v in violations { out += "\n  \(v.side) \(v.id) \(v.text)" }
-        for w in warnings { out += "\n  warning: \(w)" }
+        out += " " + style.dim(MockLogRecord.format(durationMilliseconds) + " ms")
+        for v in violations { out += "\n  \(v.side) \(style.cyan(v.id)) \(v.text)" }
+        for w in warnings { out += "\n  \(style.yellow("warning:")) \(w)" }
         return out
     }
 

@@ -49,7 +49,7 @@ struct MockOperationHandler {
                 }
                 continue
             }
-            guard let schemaValue = parameter.schema, let schema = engine.schema(schemaValue, spec: operation.spec) else { continue }
+            guard let schemaValue = parameter.schema, let schema = engine.schema(schemaValue, spec: operation.spec, direction: .request) else { continue }
             let resolved = (try? spec.spec.resolve(schemaValue)) ?? schemaValue
             let json = MockParameterCoder.json(raw, schema: resolved, style: parameter.style, explode: parameter.explode, spec: spec.spec)
             guard let document = try? JSONReader.parse(string: json, name: pointer) else { continue }
@@ -89,7 +89,7 @@ struct MockOperationHandler {
             return [MockViolation(side: "request", id: MockLogID.malformedBody, pointer: "", message: "malformed JSON: \(error.message)",
                                   line: error.line, column: error.column)]
         }
-        guard let schema = engine.schema(media.schema, spec: operation.spec) else { return [] }
+        guard let schema = engine.schema(media.schema, spec: operation.spec, direction: .request) else { return [] }
         let result: ValidationResult
         do {
             result = try schema.validate(document.root)
@@ -144,8 +144,13 @@ enum MockQuery {
 
 /// Turns parameter text into the JSON value its schema describes (OpenAPI 3.0 styles).
 enum MockParameterCoder {
+    /// The values as the message shows them: quoted, each cut at 200 characters, at most 20.
     static func show(_ raw: [String]) -> String {
-        raw.count == 1 ? JSONWriter.quote(raw[0]) : "[" + raw.map(JSONWriter.quote).joined(separator: ", ") + "]"
+        func one(_ value: String) -> String {
+            value.count <= 200 ? JSONWriter.quote(value) : JSONWriter.quote(String(value.prefix(200))) + "… (\(value.utf8.count) bytes)"
+        }
+        if raw.count == 1 { return one(raw[0]) }
+        return "[" + raw.prefix(20).map(one).joined(separator: ", ") + (raw.count > 20 ? ", … (\(raw.count) values)" : "") + "]"
     }
 
     /// The JSON text for the values of one parameter under its style.

@@ -118,7 +118,7 @@ struct MockResponder {
     func body(_ media: MockOperation.Media, status: String, preference: Preference) -> (String, [String], [MockViolation]) {
         var warnings: [String] = []
         var violations: [MockViolation] = []
-        let schema = engine.schema(media.schema, spec: operation.spec)
+        let schema = engine.schema(media.schema, spec: operation.spec, direction: .response)
         let label = operation.operationId ?? "\(operation.method) \(operation.path)"
         func check(_ text: String) -> [ValidationError]? {
             guard let schema, let document = try? JSONReader.parse(string: text, name: "response") else { return nil }

@@ -1,4 +1,5 @@
 import CRR
+import Diff
 import Document
 import JSONSchema
 import OpenAPI
@@ -46,17 +47,15 @@ public struct MockSpec: Sendable {
         return url
     }
 
-    /// The codes in the first column of an error table (`SER0017` …): three or four capitals
-    /// and four digits in a `<td>`.
+    /// The codes in the first column of the error table (`SER0017` …: three or four capitals
+    /// and four digits), read with the project's HTML-table reader (``HTMLTable``).
     static func codes(in description: String) -> Set<String> {
         var out: Set<String> = []
-        var rest = Substring(description)
-        while let start = rest.range(of: "<td>") {
-            let cell = mockTrim(rest[start.upperBound...].prefix { $0 != "<" })
+        for row in HTMLTable.rows(in: description) {
+            guard let cell = row.cells.first else { continue }
             let letters = cell.prefix { $0.isUppercase && $0.isASCII }
             let digits = cell.dropFirst(letters.count)
             if (3...4).contains(letters.count), digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { out.insert(cell) }
-            rest = rest[start.upperBound...]
         }
         return out
     }

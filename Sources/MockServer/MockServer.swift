@@ -20,6 +20,11 @@ public struct MockServerOptions: Sendable {
     public var clientCA: String?
     /// A connection with no traffic for this long is closed (a body that never ends).
     public var idleTimeoutSeconds: Int64 = 30
+    /// `--proxy`: the upstream's base URL (`http://host:port`, with a path prefix or not);
+    /// requests go there instead of being answered by the mock.
+    public var proxy: String?
+    /// Seconds the proxy waits for the upstream's answer.
+    public var proxyTimeoutSeconds: Double = 30
     public init() {}
 }
 
@@ -43,7 +48,21 @@ public enum MockServer {
     public static func run(engine: MockEngine, options: MockServerOptions,
                            onRunning: @escaping @Sendable (String) -> Void,
                            log: @escaping @Sendable (MockLogRecord) -> Void) async throws {
-        let responder = MockHTTPResponder(engine: engine, requireClientCertificate: options.clientCA != nil, log: log)
+        try await run(engines: MockEngineBox(engine), options: options, onRunning: onRunning, log: log)
+    }
+
+    /// As above, with the engine in a box that `--watch` swaps when a spec file changes.
+    public static func run(engines: MockEngineBox, options: MockServerOptions,
+                           onRunning: @escaping @Sendable (String) -> Void,
+                           log: @escaping @Sendable (MockLogRecord) -> Void) async throws {
+        var forwarder: MockForwarder?
+        if let proxy = options.proxy {
+            guard let upstream = MockForwarder(base: proxy, timeout: options.proxyTimeoutSeconds) else {
+                throw MockServerError("--proxy \(proxy): not an http:// or https:// URL")
+            }
+            forwarder = upstream
+        }
+        let responder = MockHTTPResponder(engines: engines, requireClientCertificate: options.clientCA != nil, forwarder: forwarder, log: log)
         var http = HTTP1Channel.Configuration(idleTimeout: .seconds(options.idleTimeoutSeconds))
         http.httpDecoder = .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 200)
         let server: HTTPServerBuilder
@@ -121,11 +140,13 @@ struct MockRequestContext: RequestContext {
 /// Collects the body, asks the engine, writes its answer.
 struct MockHTTPResponder: HTTPResponder {
     typealias Context = MockRequestContext
-    let engine: MockEngine
+    let engines: MockEngineBox
     let requireClientCertificate: Bool
+    let forwarder: MockForwarder?
     let log: @Sendable (MockLogRecord) -> Void
 
     func respond(to request: Request, context: MockRequestContext) async throws -> Response {
+        let engine = engines.current
         var request = request
         var headers: [(name: String, value: String)] = []
         headers.reserveCapacity(request.headers.count)
@@ -148,6 +169,9 @@ struct MockHTTPResponder: HTTPResponder {
             do {
                 let buffer = try await request.collectBody(upTo: maxBody)
                 mockRequest.body = Array(buffer.readableBytesView)
+                if let forwarder {
+                    return await forwarder.forward(mockRequest, engine: engine, log: log)
+                }
                 answer = engine.handle(mockRequest)
             } catch is NIOTooManyBytesError {
                 answer = engine.tooLarge(mockRequest, length: nil)
@@ -158,7 +182,18 @@ struct MockHTTPResponder: HTTPResponder {
         for header in answer.headers {
             if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
         }
-        if answer.status == 413 { fields[.connection] = "close" }
+        if answer.status == 413 {
+            fields[.connection] = "close"
+            // Hummingbird reads the rest of an unread body before the next request, and a body
+            // that never ends would be read for ever: close the connection once the answer is out.
+            let channel = context.channel
+            let bytes = ByteBuffer(bytes: answer.body)
+            return Response(status: .contentTooLarge, headers: fields, body: ResponseBody(contentLength: bytes.readableBytes) { writer in
+                try await writer.write(bytes)
+                try await writer.finish(nil)
+                channel.close(promise: nil)
+            })
+        }
         return Response(status: HTTPResponse.Status(code: answer.status), headers: fields,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }

@@ -4,6 +4,7 @@ import Document
 import Foundation
 import Mock
 import MockServer
+import Reporting
 
 struct MockCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,6 +27,11 @@ struct MockCommand: ParsableCommand {
         Request headers: Prefer: code=404 picks a response, Prefer: example=NAME an example, \
         Prefer: dynamic=true a freshly generated body.
 
+        --proxy URL forwards every request to a real server instead and passes its answer back \
+        unchanged, after checking the request and the answer against the spec; findings go to \
+        the log and to an X-Crrspec-Violations header. --watch reloads the spec files given \
+        when they change (an edit that cannot be used keeps the previous version and says why).
+
         The first lines on standard output name the mounted services, then one line \
         "listening on URL". SIGINT or SIGTERM stop the server after in-flight requests (exit 0). \
         Exit status 2 for unusable specs, two specs claiming one route, or bad TLS files.
@@ -35,6 +41,8 @@ struct MockCommand: ParsableCommand {
           crrspec mock auction --port 4010
           crrspec mock openapi/caiso_crr_auction_v1.2.1_openapi.yaml --port 0 --log requests.jsonl
           crrspec mock auction --tls-cert server.pem --tls-key server.key --client-ca ca.pem
+          crrspec mock auction --port 4011 --proxy http://127.0.0.1:4010 --log proxy.jsonl
+          crrspec mock my-api.yaml --watch
           curl -s http://127.0.0.1:4010/crr/auction/v1.0/portfolioList?marketName=AUC_2025 -H 'caiso-request-id: 3fa85f64-5717-4562-b3fc-2c963f66afa6'
         """
     )
@@ -67,11 +75,23 @@ struct MockCommand: ParsableCommand {
     @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay silent (a body that never ends) before it is closed.")
     var idleTimeout: Int64 = 30
 
+    @Option(help: ArgumentHelp("Forward every request to this upstream (http:// or https://, with a path prefix or not) and check the request and the upstream's answer against the spec; the answer is passed back unchanged, findings go to the log and the X-Crrspec-Violations header.", valueName: "URL"))
+    var proxy: String?
+
+    @Option(name: .customLong("proxy-timeout"), help: "Seconds --proxy waits for the upstream's answer before answering 502.")
+    var proxyTimeout: Double = 30
+
+    @Flag(help: "Reload a spec file (or a folder's files) when it changes; an edit that cannot be used keeps the previous version and is logged.")
+    var watch = false
+
     @Option(help: "Write one JSON line per request to FILE, or '-' for standard output.")
     var log: String?
 
     @Flag(name: .long, help: "Print nothing per request on standard error (by default a short line each).")
     var quiet = false
+
+    @Option(name: .long, help: "Colour the short lines on standard error: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorMode = .auto
 
     @Option(name: .long, help: "Rule profile for spec files: auto (CRR rules for files named like CRR specs), crr, or none. Catalog services always use the CRR rules.")
     var profile: CRRProfile.Selection = .auto
@@ -80,37 +100,48 @@ struct MockCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535 (got \(port))") }
         guard maxBody >= 0 else { throw ValidationError("--max-body must be 0 or more (got \(maxBody))") }
         guard idleTimeout >= 1 else { throw ValidationError("--idle-timeout must be at least 1 second (got \(idleTimeout))") }
+        guard proxyTimeout > 0 else { throw ValidationError("--proxy-timeout must be more than 0 seconds (got \(proxyTimeout))") }
+        if let proxy, !(proxy.hasPrefix("http://") || proxy.hasPrefix("https://")) || URL(string: proxy)?.host == nil {
+            throw ValidationError("--proxy \(proxy): not an http:// or https:// URL with a host")
+        }
+        if watch && specs.isEmpty {
+            throw ValidationError("--watch needs a SPEC file or folder (the bundled catalog does not change while the mock runs)")
+        }
+    }
+
+    /// Loads the specs the arguments name (the whole catalog without one).
+    static func loadSpecs(_ arguments: [String], profile: CRRProfile.Selection) throws -> [MockSpec] {
+        if arguments.isEmpty { return try MockSpecLoader.currentCatalogServices() }
+        let fm = FileManager.default
+        var specs: [MockSpec] = []
+        for argument in arguments {
+            specs += try MockSpecLoader.load(
+                argument,
+                isDirectory: { var d: ObjCBool = false; return fm.fileExists(atPath: $0, isDirectory: &d) && d.boolValue },
+                listDirectory: { folder in
+                    // Regular files only: a FIFO or device named like a spec would block
+                    // the start-up forever; it is named on standard error instead.
+                    try fm.contentsOfDirectory(atPath: folder).filter { name in
+                        let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                        guard case .special(let what) = FolderWalk.kind(of: path) else { return true }
+                        if [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) {
+                            Output.err("crrspec mock: warning: \(path): \(what), not a regular file; not read\n")
+                        }
+                        return false
+                    }
+                },
+                fileExists: { fm.fileExists(atPath: $0) },
+                profile: profile)
+        }
+        return specs
     }
 
     func run() throws {
-        var specs: [MockSpec] = []
-        let fm = FileManager.default
-        if self.specs.isEmpty {
-            specs = try MockSpecLoader.currentCatalogServices()
-        } else {
-            for argument in self.specs {
-                do {
-                    specs += try MockSpecLoader.load(
-                        argument,
-                        isDirectory: { var d: ObjCBool = false; return fm.fileExists(atPath: $0, isDirectory: &d) && d.boolValue },
-                        listDirectory: { folder in
-                            // Regular files only: a FIFO or device named like a spec would block
-                            // the start-up forever; it is named on standard error instead.
-                            try fm.contentsOfDirectory(atPath: folder).filter { name in
-                                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-                                guard case .special(let what) = FolderWalk.kind(of: path) else { return true }
-                                if [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) {
-                                    Output.err("crrspec mock: warning: \(path): \(what), not a regular file; not read\n")
-                                }
-                                return false
-                            }
-                        },
-                        fileExists: { fm.fileExists(atPath: $0) },
-                        profile: profile)
-                } catch let error as MockSpecError {
-                    throw ValidationError(error.description)
-                }
-            }
+        let specs: [MockSpec]
+        do {
+            specs = try MockCommand.loadSpecs(self.specs, profile: profile)
+        } catch let error as MockSpecError {
+            throw ValidationError(error.description)
         }
         var options = MockOptions()
         options.maxBody = maxBody
@@ -137,13 +168,24 @@ struct MockCommand: ParsableCommand {
         serverOptions.tlsKey = tlsKey
         serverOptions.clientCA = clientCA
         serverOptions.idleTimeoutSeconds = idleTimeout
-        let sink = try MockLogSink(path: log, short: !quiet)
+        serverOptions.proxy = proxy
+        serverOptions.proxyTimeoutSeconds = proxyTimeout
+        let sink = try MockLogSink(path: log, short: !quiet, style: Terminal.style(color, fd: 2))
         let outcome = MockRunOutcome()
         let done = DispatchSemaphore(value: 0)
-        let engineRef = engine
+        let box = MockEngineBox(engine)
+        var watcher: MockWatcher?
+        if watch {
+            let arguments = self.specs, profile = self.profile
+            watcher = MockWatcher(arguments: arguments, box: box, sink: sink) {
+                try MockEngine(specs: try MockCommand.loadSpecs(arguments, profile: profile), options: options)
+            }
+            watcher?.start()
+        }
+        if let proxy { Output.out("proxying to \(proxy)\n") }
         Task.detached {
             do {
-                try await MockServer.run(engine: engineRef, options: serverOptions, onRunning: { url in
+                try await MockServer.run(engines: box, options: serverOptions, onRunning: { url in
                     Output.out("listening on \(url)\n")
                 }, log: { record in sink.write(record) })
             } catch {
@@ -152,6 +194,7 @@ struct MockCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
+        watcher?.stop()
         sink.close()
         if let error = outcome.error {
             Output.err("crrspec mock: \(MockCommand.describe(error))\n")
@@ -181,9 +224,11 @@ final class MockLogSink: @unchecked Sendable {
     private var handle: FileHandle?
     private let toStdout: Bool
     private let short: Bool
+    private let style: TextStyle
 
-    init(path: String?, short: Bool) throws {
+    init(path: String?, short: Bool, style: TextStyle = .plain) throws {
         self.short = short
+        self.style = style
         toStdout = path == "-"
         if let path, path != "-" {
             guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
@@ -197,9 +242,103 @@ final class MockLogSink: @unchecked Sendable {
         let line = record.jsonLine + "\n"
         lock.withLock {
             if toStdout { Output.out(line) } else { handle?.write(Data(line.utf8)) }
-            if short { Output.err(record.shortText + "\n") }
+            if short { Output.err(record.shortText(style: style) + "\n") }
+        }
+    }
+
+    /// A line about the server itself (`--watch` reloads): `{"time","event","files","message"}`.
+    func event(id: String, files: [String], message: String) {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("time", MockClock.timestamp(Date().timeIntervalSince1970))
+        w.field("event", id)
+        w.key("files"); w.beginArray(); for f in files { w.string(f) }; w.endArray()
+        w.field("message", message)
+        w.endObject()
+        let line = w.output + "\n"
+        lock.withLock {
+            if toStdout { Output.out(line) } else { handle?.write(Data(line.utf8)) }
         }
     }
 
     func close() { lock.withLock { try? handle?.close(); handle = nil } }
+}
+
+/// `--watch`: polls the spec files (and folders) of the command line twice a second; when one
+/// changes it builds a new engine from all of them and swaps it in. An edit that cannot be
+/// used (does not parse, is no OpenAPI spec, claims a route twice) keeps the engine it had and
+/// is reported on standard error and in the log with the id `mock-reload-failed`.
+final class MockWatcher: @unchecked Sendable {
+    let arguments: [String]
+    let box: MockEngineBox
+    let sink: MockLogSink
+    let build: () throws -> MockEngine
+    private var timer: DispatchSourceTimer?
+    private var signature: [String: String] = [:]
+    private let queue = DispatchQueue(label: "crrspec-mock-watch")
+
+    init(arguments: [String], box: MockEngineBox, sink: MockLogSink, build: @escaping () throws -> MockEngine) {
+        self.arguments = arguments
+        self.box = box
+        self.sink = sink
+        self.build = build
+        signature = MockWatcher.signature(arguments)
+    }
+
+    /// Modification time and size of every watched file (a folder: itself and its spec files).
+    static func signature(_ arguments: [String]) -> [String: String] {
+        let fm = FileManager.default
+        var out: [String: String] = [:]
+        func stamp(_ path: String) {
+            guard let attributes = try? fm.attributesOfItem(atPath: path) else { out[path] = "missing"; return }
+            let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            out[path] = "\(time) \(size)"
+        }
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                // A catalog service never changes; a file that vanished is a change.
+                if argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") || argument.hasSuffix(".json") { out[argument] = "missing" }
+                continue
+            }
+            stamp(argument)
+            if isDirectory.boolValue {
+                for name in (try? fm.contentsOfDirectory(atPath: argument)) ?? [] where name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") {
+                    stamp(argument.hasSuffix("/") ? argument + name : argument + "/" + name)
+                }
+            }
+        }
+        return out
+    }
+
+    func start() {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + .milliseconds(500), repeating: .milliseconds(500))
+        timer.setEventHandler { [weak self] in self?.check() }
+        self.timer = timer
+        timer.resume()
+    }
+
+    func stop() { timer?.cancel() }
+
+    func check() {
+        let now = MockWatcher.signature(arguments)
+        guard now != signature else { return }
+        let changed = Set(now.keys).union(signature.keys).filter { now[$0] != signature[$0] }.sorted()
+        signature = now
+        let which = changed.joined(separator: ", ")
+        do {
+            let engine = try build()
+            box.replace(engine)
+            let count = engine.operations.count
+            Output.err("crrspec mock: \(which) changed: reloaded, \(count) operation\(count == 1 ? "" : "s") mounted\n")
+            for warning in engine.startupWarnings { Output.err("crrspec mock: warning: \(warning)\n") }
+            sink.event(id: "mock-reloaded", files: changed, message: "reloaded; \(count) operations mounted")
+        } catch {
+            let reason = MockCommand.describe(error)
+            Output.err("crrspec mock: \(which) changed but cannot be used, still serving the previous version: \(reason)\n")
+            sink.event(id: MockLogID.reloadFailed, files: changed, message: reason)
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Diff
 import Foundation
 import Lint
+import Mock
 import Reporting
 import XCTest
 
@@ -60,7 +61,7 @@ final class ExplainCoverageTests: XCTestCase {
     }
 
     override func setUp() {
-        Explanations.register(LintEngine.explanations + ChangeCatalog.explanations + VersionRule.explanations)
+        Explanations.register(LintEngine.explanations + ChangeCatalog.explanations + VersionRule.explanations + MockLogID.explanations)
     }
 
     func testEveryEmittedIDExplainsItself() throws {

@@ -267,6 +267,136 @@ final class MockEngineTests: XCTestCase {
     }
 }
 
+/// readOnly and writeOnly per direction, and the short log lines.
+final class MockDirectionAndLogTests: XCTestCase {
+    func testReadOnlyIsNotRequiredInRequestsAndWriteOnlyNotInResponses() throws {
+        let spec = try MockEngineTests.spec("""
+            openapi: 3.0.3
+            info: {title: t, version: "1.0.0"}
+            paths:
+              /users:
+                post:
+                  requestBody:
+                    required: true
+                    content: {application/json: {schema: {$ref: "#/components/schemas/User"}}}
+                  responses:
+                    "201": {description: created, content: {application/json: {schema: {$ref: "#/components/schemas/User"}}}}
+            components:
+              schemas:
+                User:
+                  type: object
+                  required: [id, name, password]
+                  properties:
+                    id: {$ref: "#/components/schemas/Id"}
+                    name: {type: string}
+                    password: {type: string, writeOnly: true}
+                Id: {type: integer, readOnly: true}
+            """)
+        let engine = try MockEngine(specs: [spec], options: MockEngineTests.options())
+        func post(_ body: String) -> MockResponse {
+            engine.handle(MockRequest(method: "POST", target: "/users", headers: [("Content-Type", "application/json")], body: Array(body.utf8)))
+        }
+        // No id in the request (readOnly): valid. No password: still required in a request.
+        let created = post(#"{"name":"a","password":"p"}"#)
+        XCTAssertEqual(created.status, 201, created.bodyText)
+        let missing = post(#"{"name":"a"}"#)
+        XCTAssertEqual(missing.status, 400, missing.bodyText)
+        XCTAssertTrue(missing.bodyText.contains("password"), missing.bodyText)
+        // The response: id present, no password (writeOnly), and no warning about it.
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(created.body)) as? [String: Any], created.bodyText)
+        XCTAssertNotNil(json["id"], created.bodyText)
+        XCTAssertNil(json["password"], created.bodyText)
+        XCTAssertTrue(created.record.warnings.isEmpty, "\(created.record.warnings)")
+    }
+
+    func testShortLinesAreColouredOnlyWhenAsked() {
+        let record = MockLogRecord(time: "2026-12-03T07:36:13Z", method: "GET", path: "/x", operationId: "getX", status: 404,
+                                   durationMilliseconds: 1.5,
+                                   violations: [MockViolation(side: "request", id: MockLogID.unknownPath, pointer: "", message: "no such path")])
+        XCTAssertEqual(record.shortText, "GET /x 404 getX 1.5 ms\n  request mock-unknown-path (root): no such path")
+        let coloured = record.shortText(style: .ansi)
+        XCTAssertTrue(coloured.contains("\u{1B}[33m404\u{1B}[0m"), coloured)
+        XCTAssertTrue(coloured.contains("\u{1B}[36mmock-unknown-path\u{1B}[0m"), coloured)
+        XCTAssertFalse(record.shortText(style: .plain).contains("\u{1B}"))
+    }
+}
+
+/// What schemathesis found (MockSchemathesisTests), kept as unit tests of the engine.
+final class MockSchemathesisFindingsTests: XCTestCase {
+    func testHeaderThatIsNotAUUIDIs400() throws {
+        let engine = try MockEngineTests.auction()
+        for value in ["", "abc", "3fa85f64-5717-4562-b3fc-2c963f66afa", "3fa85f64x5717-4562-b3fc-2c963f66afa6"] {
+            let response = engine.handle(MockRequest(method: "POST", target: "/crr/auction/v1.0/portfolioSubmission",
+                                                     headers: [("caiso-request-id", value), ("Content-Type", "application/json")],
+                                                     body: Array(#"{"portfolioName":"P","marketName":"AUC_MN_2025_M01","participantName":"CISO"}"#.utf8)))
+            XCTAssertEqual(response.status, 400, "\(value): \(response.bodyText)")
+            XCTAssertTrue(response.bodyText.contains("/header/caiso-request-id"), response.bodyText)
+        }
+        let upper = engine.handle(MockRequest(method: "POST", target: "/crr/auction/v1.0/portfolioSubmission",
+                                              headers: [("caiso-request-id", "3FA85F64-5717-4562-B3FC-2C963F66AFA6"), ("Content-Type", "application/json")],
+                                              body: Array(#"{"portfolioName":"P","marketName":"AUC_MN_2025_M01","participantName":"CISO"}"#.utf8)))
+        XCTAssertEqual(upper.status, 200, upper.bodyText)
+    }
+
+    func testInt64AndInt32RangesAreChecked() throws {
+        let spec = try MockEngineTests.spec("""
+            openapi: 3.0.3
+            info: {title: t, version: "1.0.0"}
+            paths:
+              /items:
+                post:
+                  requestBody:
+                    required: true
+                    content: {application/json: {schema: {type: object, properties: {big: {type: integer, format: int64}, small: {type: integer, format: int32}}}}}
+                  responses: {"204": {description: none}}
+            """)
+        let engine = try MockEngine(specs: [spec], options: MockEngineTests.options())
+        func post(_ body: String) -> MockResponse {
+            engine.handle(MockRequest(method: "POST", target: "/items", headers: [("Content-Type", "application/json")], body: Array(body.utf8)))
+        }
+        XCTAssertEqual(post(#"{"big":9223372036854775807,"small":2147483647}"#).status, 204)
+        XCTAssertEqual(post(#"{"big":-9223372036854775808,"small":-2147483648}"#).status, 204)
+        let big = post(#"{"big":9223372036854775808}"#)
+        XCTAssertEqual(big.status, 400, big.bodyText)
+        XCTAssertTrue(big.bodyText.contains("/big: 9223372036854775808 is greater than the maximum 9223372036854775807 (the largest int64)"), big.bodyText)
+        XCTAssertEqual(post(#"{"small":2147483648}"#).status, 400)
+        XCTAssertEqual(post(#"{"small":-2147483649}"#).status, 400)
+    }
+
+    func testRequiredPropertyWithoutASchemaIsGenerated() throws {
+        let spec = try MockEngineTests.spec("""
+            openapi: 3.0.3
+            info: {title: t, version: "1.0.0"}
+            paths:
+              /windows:
+                get:
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            required: [name, conversionApprovalWindow]
+                            properties: {name: {type: string}, ConversionApprovalWindow: {type: string}}
+            """)
+        let engine = try MockEngine(specs: [spec], options: MockEngineTests.options())
+        let response = engine.handle(MockRequest(method: "GET", target: "/windows"))
+        XCTAssertEqual(response.status, 200)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any], response.bodyText)
+        XCTAssertNotNil(json["conversionApprovalWindow"], response.bodyText)
+        XCTAssertTrue(response.record.warnings.isEmpty, "\(response.record.warnings)")
+    }
+
+    func testTooLargeRecordHasItsTime() throws {
+        let engine = try MockEngineTests.auction()
+        let response = engine.tooLarge(MockRequest(method: "POST", target: "/crr/auction/v1.0/portfolioCreation"), length: 1 << 30)
+        XCTAssertEqual(response.status, 413)
+        XCTAssertEqual(response.record.time, "2026-12-03T07:36:13Z")
+        XCTAssertTrue(response.record.jsonLine.hasPrefix(#"{"time":"2026-12-03T07:36:13Z""#), response.record.jsonLine)
+    }
+}
+
 final class MockExplanationTests: XCTestCase {
     /// Every id the mock logs has an explanation, and only those.
     func testEveryLogIDIsExplained() {

@@ -15,7 +15,7 @@ final class NumberBound {
     /// The limit is YAML's `.inf` or `-.inf` (not a JSON number: beyond every one of them).
     let limitIsInfinite: Bool
 
-    init(kind: Kind, value: Value, keyword: String? = nil) {
+    init(kind: Kind, value: Value, keyword: String? = nil, text: String? = nil) {
         self.kind = kind
         self.keyword = keyword ?? kind.rawValue
         let number = value.number!
@@ -23,7 +23,7 @@ final class NumberBound {
         exact = value.decimal
         limitIsExact = number.isExact
         limitIsInfinite = number.isNonFinite
-        text = value.numberText ?? "\(limit)"
+        self.text = text ?? value.numberText ?? "\(limit)"
     }
 
     /// -1, 0, 1: the instance compared with the limit, exactly. YAML's `.inf` lies above
@@ -128,5 +128,32 @@ extension Evaluator {
             record(schema, ["multipleOf"], "multipleOf", i, "\(describe(i)) is not a multiple of \(m.text)")
         }
         return false
+    }
+}
+
+/// The ranges of OpenAPI's `int32` and `int64` formats, as bounds (``CompileOptions/integerFormatRanges``).
+struct IntegerFormatRange {
+    let minimum: Value
+    let maximum: Value
+    let minimumText: String
+    let maximumText: String
+
+    static func named(_ name: String) -> IntegerFormatRange? {
+        switch name {
+        case "int32": int32
+        case "int64": int64
+        default: nil
+        }
+    }
+
+    static let int32 = IntegerFormatRange(format: "int32", minimum: "-2147483648", maximum: "2147483647")
+    static let int64 = IntegerFormatRange(format: "int64", minimum: "-9223372036854775808", maximum: "9223372036854775807")
+
+    init(format: String, minimum: String, maximum: String) {
+        // Literal integers: parsing them cannot fail.
+        self.minimum = try! JSONReader.parse(string: minimum, name: format).root
+        self.maximum = try! JSONReader.parse(string: maximum, name: format).root
+        minimumText = "\(minimum) (the smallest \(format))"
+        maximumText = "\(maximum) (the largest \(format))"
     }
 }
