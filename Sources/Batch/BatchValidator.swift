@@ -221,17 +221,23 @@ public final class BatchValidator: Sendable {
         let name = stream.name
         let limits = options.readerLimits
         let batchBytes = max(options.splitBytes, 1 << 20)
-        // The first records, until 100 documents are in hand (the chooser's sample).
+        // The first records, until 100 documents are in hand (the chooser's sample). The rest
+        // of that batch is left unparsed for the loop below: a batch of small records holds
+        // a hundred thousand of them, far too many documents to keep at once.
         var headDocuments: [Result<LoadedDocument, DocumentError>] = []
+        var leftover: [JSONLinesRecord] = []
         var parsedCount = 0
         var done = false
         while parsedCount < 100 {
             guard let batch = try stream.next(batchBytes: batchBytes) else { done = true; break }
-            for record in batch {
-                let parsed = record.parse(name: name, limits: limits)
+            var k = 0
+            while k < batch.count, parsedCount < 100 {
+                let parsed = batch[k].parse(name: name, limits: limits)
                 if case .success = parsed { parsedCount += 1 }
                 headDocuments.append(parsed)
+                k += 1
             }
+            if k < batch.count { leftover = Array(batch[k...]) }
         }
         if done, headDocuments.isEmpty {
             return FileOutcome(index: index, path: path, reports: [Self.unusable(DocumentError.emptyJSONLines(file: name))],
@@ -260,8 +266,15 @@ public final class BatchValidator: Sendable {
         }
         var reports = headDocuments.map(report)
         headDocuments = []
-        while !done {
-            guard let batch = try stream.next(batchBytes: batchBytes) else { break }
+        while true {
+            let batch: [JSONLinesRecord]
+            if !leftover.isEmpty {
+                batch = leftover
+                leftover = []
+            } else {
+                guard !done, let next = try stream.next(batchBytes: batchBytes) else { break }
+                batch = next
+            }
             if batch.count < 64 || options.jobs < 2 {
                 for record in batch { reports.append(report(record.parse(name: name, limits: limits))) }
                 continue

@@ -74,16 +74,23 @@ public struct InputCollector: Sendable {
         for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) where !name.hasPrefix(".") {
             let path = join(directory, name)
             let rel = relative.isEmpty ? name : relative + "/" + name
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { continue }
-            let type = attributes[.type] as? FileAttributeType
-            if type == .typeDirectory {
+            // lstat(2) itself: FileManager's attributes cost an open and several calls per file,
+            // which a folder of thousands of files paid before any file was checked.
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            let type = info.st_mode & S_IFMT
+            if type == S_IFDIR {
                 if excludes.contains(where: { $0.matches(path: rel, name: name) || $0.matches(path: rel + "/", name: name) }) { continue }
                 walk(root: root, relative: rel, into: &files, problems: &problems)
-            } else if type == .typeSymbolicLink && isDirectory(path) {
+            } else if type == S_IFLNK && isDirectory(path) {
                 continue
             } else if keeps(relativePath: rel) {
                 // Only regular files are opened: a FIFO, socket or device found in a folder
                 // could block forever or never end, so it is reported, never read or skipped.
+                if type == S_IFREG {
+                    files.append(path)
+                    continue
+                }
                 switch FolderWalk.kind(of: path) {
                 case .regular: files.append(path)
                 case .special(let what):
@@ -96,9 +103,10 @@ public struct InputCollector: Sendable {
         }
     }
 
+    /// Whether `path` is a folder, following symbolic links (false when it cannot be reached).
     private func isDirectory(_ path: String) -> Bool {
-        var flag: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     private func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }

@@ -163,26 +163,26 @@ public final class Document: @unchecked Sendable {
     // MARK: positions
 
     /// Line and column of a byte offset in the source.
+    ///
+    /// The line is found by binary search in the line starts and the column from per-block
+    /// counts of Unicode scalars, both built once on first use: the cost does not grow with the
+    /// length of the line (a minified JSON file is one line of megabytes).
     public func position(ofOffset offset: Int) -> SourcePosition {
-        let starts = lineStartsBox.get(source)
+        let index = lineStartsBox.get(source)
+        let starts = index.starts
         var lo = 0, hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        var column = 1
-        var i = starts[lo]
-        let end = min(offset, source.count)
-        while i < end {
-            if source[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
+        let end = max(min(offset, source.count), starts[lo])
+        let column = index.scalars(before: end, in: source) - index.scalars(before: starts[lo], in: source) + 1
         return SourcePosition(line: lo + 1 + lineOffset, column: column, offset: offset)
     }
 
     /// Byte offset of a 1-based line and a 1-based column counted in Unicode scalars.
     public func offset(line: Int, column: Int) -> Int {
-        let starts = lineStartsBox.get(source)
+        let starts = lineStartsBox.get(source).starts
         guard line >= 1 else { return 0 }
         guard line <= starts.count else { return source.count }
         var i = starts[line - 1]
@@ -313,29 +313,66 @@ struct RawBuffer<T>: ~Copyable {
     deinit { free(base) }
 }
 
-/// Computes line starts once, on first use (most runs never need positions).
+/// Where lines start, and how many Unicode scalars (bytes that are not UTF-8 continuation
+/// bytes) come before each block of ``LineIndex/blockSize`` bytes.
+struct LineIndex {
+    static let blockShift = 9
+    static let blockSize = 1 << blockShift
+    /// Byte offset of each line's first byte (`\n`, `\r\n` and `\r` end lines).
+    var starts: [Int]
+    /// Entry k: scalars in bytes `0..<k * blockSize`.
+    var blockScalars: [Int]
+
+    /// Scalars in bytes `0..<offset` (`offset <= source.count`), counting at most one block.
+    @inline(__always)
+    func scalars(before offset: Int, in source: UnsafeBufferPointer<UInt8>) -> Int {
+        let block = offset >> LineIndex.blockShift
+        var count = blockScalars[block]
+        var i = block << LineIndex.blockShift
+        while i < offset {
+            if source[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+}
+
+/// Computes the ``LineIndex`` once, on first use (most runs never need positions).
 final class LazyLineStarts: @unchecked Sendable {
-    private var starts: [Int]?
+    private var index: LineIndex?
     private let lock = Lock()
 
-    func get(_ source: UnsafeBufferPointer<UInt8>) -> [Int] {
+    func get(_ source: UnsafeBufferPointer<UInt8>) -> LineIndex {
         let length = source.count
-        return lock.withLock { () -> [Int] in
-            if let starts { return starts }
+        return lock.withLock { () -> LineIndex in
+            if let index { return index }
             var result = [0]
+            var blocks = [Int]()
+            blocks.reserveCapacity(length >> LineIndex.blockShift + 1)
+            var scalars = 0
             var i = 0
             while i < length {
+                if i & (LineIndex.blockSize - 1) == 0 { blocks.append(scalars) }
                 let c = source[i]
+                if c & 0xC0 != 0x80 { scalars += 1 }
                 if c == 0x0A {
                     result.append(i + 1)
                 } else if c == 0x0D {
-                    if i + 1 < length, source[i + 1] == 0x0A { i += 1 }
+                    if i + 1 < length, source[i + 1] == 0x0A {
+                        // The \n of a \r\n pair, counted here (it may open the next block).
+                        i += 1
+                        if i & (LineIndex.blockSize - 1) == 0 { blocks.append(scalars) }
+                        scalars += 1
+                    }
                     result.append(i + 1)
                 }
                 i += 1
             }
-            starts = result
-            return result
+            // The entry for offset `length` itself (when it starts a block, the loop did not reach it).
+            if length & (LineIndex.blockSize - 1) == 0 { blocks.append(scalars) }
+            let built = LineIndex(starts: result, blockScalars: blocks)
+            index = built
+            return built
         }
     }
 }

@@ -158,23 +158,23 @@ struct Evaluator {
         case .ref(let target):
             return try followRef(target.ref, schema, i)
         case .enumeration(let e):
-            return checkEnum(e.ref, schema, i)
+            return e.use { e in checkEnum(e, schema, i) }
         case .const(let c):
-            return checkConst(c.ref, schema, i)
+            return c.use { c in checkConst(c, schema, i) }
         case .bound(let b):
-            return checkBound(b.ref, schema, i)
+            return b.use { b in checkBound(b, schema, i) }
         case .multipleOf(let m):
-            return checkMultipleOf(m.ref, schema, i)
+            return m.use { m in checkMultipleOf(m, schema, i) }
         case .minLength(let n):
             return checkLength(n, isMin: true, schema, i)
         case .maxLength(let n):
             return checkLength(n, isMin: false, schema, i)
         case .pattern(let p):
-            return try checkPattern(p.ref, schema, i)
+            return try p.use { p throws(ValidationLimitError) in try checkPattern(p, schema, i) }
         case .format(let f):
-            return try checkFormat(f.ref, schema, i)
+            return try f.use { f throws(ValidationLimitError) in try checkFormat(f, schema, i) }
         case .content(let c):
-            return checkContent(c.ref, schema, i)
+            return c.use { c in checkContent(c, schema, i) }
         case .items(let s):
             return try checkItems(s.ref, schema, i)
         case .tupleItems(let list, let additional):

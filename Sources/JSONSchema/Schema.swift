@@ -230,11 +230,31 @@ final class SchemaNode {
     var value: Value { Value(document: document, index: index) }
 }
 
-/// An unowned, unretained reference to an object the ``Schema`` keeps alive: copying a
-/// ``Check`` then costs no reference counting in the validator's inner loop.
+/// An unretained reference to an object the ``Schema`` keeps alive: copying a ``Check`` then
+/// costs no reference counting in the validator's inner loop.
+///
+/// ``use(_:)`` lends the object to a closure without retaining it: reading an `unowned(unsafe)`
+/// reference as a strong one costs a retain and a release (atomic, on memory every worker of a
+/// batch reads). The validator lends the leaf checks (enum, const, bounds, pattern, format, ...)
+/// this way; subschemas it recurses into are still read through ``ref``: in a debug build the
+/// lending closure is a stack frame of its own, and one more frame per level of a deep schema
+/// overflowed an 8 MiB thread before the evaluation depth limit.
 struct U<T: AnyObject> {
-    unowned(unsafe) let ref: T
-    init(_ ref: T) { self.ref = ref }
+    let unmanaged: Unmanaged<T>
+    init(_ ref: T) { unmanaged = .passUnretained(ref) }
+    var ref: T { unmanaged.takeUnretainedValue() }
+
+    @inline(__always)
+    func use<R>(_ body: (T) -> R) -> R { unmanaged._withUnsafeGuaranteedRef(body) }
+
+    @inline(__always)
+    func use<R>(_ body: (T) throws(ValidationLimitError) -> R) throws(ValidationLimitError) -> R {
+        do {
+            return try unmanaged._withUnsafeGuaranteedRef(body)
+        } catch {
+            throw error as! ValidationLimitError  // the only error `body` throws
+        }
+    }
 }
 
 enum TypeBits {

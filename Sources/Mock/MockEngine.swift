@@ -30,6 +30,8 @@ public final class MockEngine: Sendable {
     public let startupWarnings: [String]
     let schemas: [SchemaKey: Schema]
     let registries: [SchemaRegistry]
+    /// The answer of each operation to a request without `Prefer` (deterministic per seed).
+    let defaultAnswers = MockAnswerCache()
 
     struct SchemaKey: Hashable {
         var spec: Int
@@ -275,4 +277,17 @@ public final class MockEngineBox: @unchecked Sendable {
 
     /// Replaces the engine (after the new one was built without error).
     public func replace(_ engine: MockEngine) { lock.withLock { self.engine = engine } }
+}
+
+/// Answers built once per operation (the default response is the same for every valid request).
+final class MockAnswerCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var answers: [String: MockResponse] = [:]
+
+    func value(for key: String, build: () -> MockResponse) -> MockResponse {
+        if let cached = lock.withLock({ answers[key] }) { return cached }
+        let answer = build()
+        lock.withLock { answers[key] = answer }
+        return answer
+    }
 }

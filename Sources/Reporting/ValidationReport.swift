@@ -8,19 +8,26 @@ public struct InstanceReport: Sendable {
         case valid
         case invalid([ValidationError], truncated: Bool)
         /// Could not be checked: unreadable, malformed, or a limit was hit. Never counts as valid.
-        case unusable(String, line: Int?, column: Int?)
+        /// (Boxed: a large JSON Lines file keeps one report per record, most of them valid, so
+        /// the rare case's payload must not widen every report.)
+        indirect case unusable(String, line: Int?, column: Int?)
     }
 
     public var file: String
-    /// The JSON Lines record's line.
-    public var line: Int?
-    public var outcome: Outcome
     /// The schema the instance was checked against, when crrspec chose it (`--schema auto`).
     public var schema: String?
+    public var outcome: Outcome
+    /// The line, or `Int.min` for none (kept unboxed: 8 bytes instead of an optional's 16).
+    private var storedLine: Int
+    /// The JSON Lines record's line.
+    public var line: Int? {
+        get { storedLine == Int.min ? nil : storedLine }
+        set { storedLine = newValue ?? Int.min }
+    }
 
     public init(file: String, line: Int? = nil, outcome: Outcome, schema: String? = nil) {
         self.file = file
-        self.line = line
+        self.storedLine = line ?? Int.min
         self.outcome = outcome
         self.schema = schema
     }

@@ -171,6 +171,70 @@ final class BatchValidatorTests: XCTestCase {
         XCTAssertTrue(whole.contains { $0.hasPrefix("998 false false") }, "line numbers count the blank lines")
     }
 
+    /// Parallel runs (files on several workers, JSON Lines records split across workers) give
+    /// the sequential run's reports byte for byte: valid, invalid, unusable files (malformed,
+    /// missing, over the size and depth limits), error-count and step limit hits, JSON Lines
+    /// with good, bad and broken records, plain and gzipped; text and JSON output, full and fast.
+    func testParallelAndSequentialReportsAreByteIdentical() throws {
+        var files: [String: [UInt8]] = [:]
+        for i in 0..<120 {
+            let body: String
+            switch i % 9 {
+            case 0: body = #"{"TOU": "PEAK", "MW": "x"}"#
+            case 1: body = "{\"TOU\": \"ON\",\n \"MW\": "  // malformed: ends early
+            case 2: body = "[" + String(repeating: #"{"TOU": "X"},"#, count: 40) + #"{"TOU": "ON"}]"#
+            case 3: body = String(repeating: "[", count: 60) + String(repeating: "]", count: 60)  // over --max-depth
+            case 4: body = #"{"TOU": "ON", "MW": 1, "pad": ""# + String(repeating: "é", count: 700) + #""}"#  // over --max-bytes
+            default: body = #"{"TOU": "\#(i % 2 == 0 ? "ON" : "OFF")", "MW": \#(i)}"#
+            }
+            files[String(format: "f%03d.json", i)] = Array(body.utf8)
+        }
+        var lines: [String] = []
+        for i in 1...700 {
+            lines.append(i % 97 == 0 ? #"{"TOU": "X", "MW": \#(i)}"# : i % 131 == 0 ? "{broken" : #"{"TOU": "ON", "MW": \#(i)}"#)
+        }
+        files["g.jsonl"] = Array(lines.joined(separator: "\n").utf8)
+        files["h.jsonl.gz"] = try gzip(lines.reversed().joined(separator: "\n"))
+        let root = try folder(files)
+        var paths = InputCollector().collect([root]).files
+        paths.insert(root + "/missing.json", at: 7)
+        XCTAssertEqual(paths.count, 123)
+        // Arrays of objects: the "items" schema makes file f002 (41 elements) hit --max-errors.
+        let document = try JSONReader.parse(string: #"{"anyOf": [{"type": "array", "items": \#(Self.schemaText)}, \#(Self.schemaText)]}"#, name: "s.json")
+        let registry = SchemaRegistry()
+        registry.add(document, uri: "file:///s.json")
+        let schema = try Schema.compile(document.root, registry: registry)
+        func run(jobs: Int, fast: Bool, split: Int) -> (text: String, json: String, summary: RunSummary) {
+            var options = BatchOptions()
+            options.jobs = jobs
+            options.fast = fast
+            options.splitBytes = split
+            options.readerLimits.maxDepth = 50
+            options.readerLimits.maxBytes = 1000
+            options.validationLimits.maxErrors = 25
+            var text = "", all: [InstanceReport] = []
+            var summary = BatchValidator(options: options, schema: schema).run(paths) { outcome in
+                text += ValidationReportRenderer.text(outcome.reports)
+                all += outcome.reports
+            }
+            summary.seconds = 0
+            return (text, ValidationReportRenderer.json(all), summary)
+        }
+        for fast in [false, true] {
+            let sequential = run(jobs: 1, fast: fast, split: Int.max)
+            XCTAssertEqual(sequential.summary.files, 123)
+            XCTAssertGreaterThan(sequential.summary.unusable, 40, "missing, malformed, too deep and too large files")
+            XCTAssertGreaterThan(sequential.summary.invalid, 10)
+            if !fast { XCTAssertTrue(sequential.json.contains("\"truncated\""), "the --max-errors hit is in the reports") }
+            for jobs in [2, 3] {
+                let parallel = run(jobs: jobs, fast: fast, split: 1 << 20)
+                XCTAssertEqual(parallel.summary, sequential.summary, "jobs \(jobs), fast \(fast)")
+                XCTAssertEqual(parallel.text, sequential.text, "jobs \(jobs), fast \(fast)")
+                XCTAssertEqual(parallel.json, sequential.json, "jobs \(jobs), fast \(fast)")
+            }
+        }
+    }
+
     func testChooserProblemsMakeTheFileUnusable() throws {
         let root = try folder(["a.json": Array("[1, 2]".utf8)])
         let batch = BatchValidator(options: BatchOptions()) { _, _, sample in

@@ -43,6 +43,40 @@ final class JSONReaderTests: XCTestCase {
         XCTAssertEqual(doc.resolve(JSONPointer("/n/0")!)?.double, 10)
     }
 
+    /// Positions come from a line index with per-block scalar counts; they must equal counting
+    /// scalars from the line's start, at every offset, across block edges, multi-byte characters
+    /// and every kind of line end.
+    func testPositionsOfEveryOffsetMatchACountFromTheLineStart() throws {
+        var text = "["
+        for i in 0..<700 { text += "\"é\u{1F600}x\(i)\"," + (i % 97 == 0 ? "\r\n" : i % 89 == 0 ? "\r" : i % 83 == 0 ? "\n" : "") }
+        text += "0]"
+        for body in [text, String(repeating: "a", count: 1023) + "\n", String(repeating: "é", count: 512)] {
+            let bytes = Array(body.utf8)
+            let document = try parseAnyText(bytes)
+            var line = 1, column = 1, i = 0
+            while i <= bytes.count {
+                let position = document.position(ofOffset: i)
+                XCTAssertEqual(position.line, line, "offset \(i)")
+                XCTAssertEqual(position.column, column, "offset \(i)")
+                guard i < bytes.count else { break }
+                let c = bytes[i]
+                if c == 0x0A || (c == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+                    line += 1
+                    column = 1
+                } else if c & 0xC0 != 0x80 {
+                    column += 1
+                }
+                i += 1
+            }
+        }
+    }
+
+    /// A document over `bytes` (parsed as JSON when it is, otherwise as a JSON string of them).
+    func parseAnyText(_ bytes: [UInt8]) throws -> Document {
+        if let document = try? JSONReader.parse(bytes, name: "t.json") { return document }
+        return try YAMLReader.parse(bytes, name: "t.yaml")
+    }
+
     func testEscapesAndSurrogatePairs() throws {
         let doc = try parse(#"["a\"b\\c\/d\b\f\n\r\t", "\u00e9\ud83d\ude00", "plain"]"#)
         XCTAssertEqual(doc.root[0]?.string, "a\"b\\c/d\u{8}\u{c}\n\r\t")

@@ -13,7 +13,7 @@ Cases (data made in the git-ignored bench-data/suite/, specs from the openapi-sp
     lint    crrspec lint stripe.yaml / github.yaml beside openapi-spec-validator 0.9.0;
             a 3,000-schema $ref chain (S0 -> S1 -> ... -> S3000)
     diff    crrspec diff of stripe/github against a copy with 100 scattered edits; two
-            10,000-path specs; a 10,000-path spec against itself
+            3,000-endpoint specs with 100 edits (pretty and minified JSON); two 10,000-path specs; a 10,000-path spec against itself
     folder  1,000 files of 20-200 records (scripts/bench/batch.py's data): crrspec (all cores,
             one core), check-jsonschema, the Blaze CLI (`jsonschema validate`, PyPI
             sourcemeta-jsonschema) and a jsonschema-rs loop in one Python process
@@ -118,6 +118,49 @@ def paths_spec(path, n=10000, edit=False):
         spec = {"openapi": "3.0.3", "info": {"title": "big", "version": "1.1.0" if edit else "1.0.0"}, "paths": paths,
                 "components": {"schemas": {"Item": {"type": "object", "properties": {"id": {"type": "string"}}}}}}
         json.dump(spec, open(path, "w"), indent=1)
+    return path
+
+
+def endpoints_spec(path, n=3000, edit=False, pretty=True):
+    """A spec with `n` endpoints (n/3 paths x get/put/delete), each with parameters, a request body
+    and responses naming one of n/10 component schemas; `edit` makes 100 scattered changes."""
+    if not os.path.exists(path):
+        rng = random.Random(13)
+        kinds = [{"type": "string", "maxLength": 64}, {"type": "integer", "minimum": 0}, {"type": "number"},
+                 {"type": "boolean"}, {"type": "string", "enum": ["a", "b", "c"]}]
+        schemas = {}
+        for i in range(n // 10):
+            props = {f"f{j}": dict(rng.choice(kinds)) for j in range(8)}
+            schemas[f"Model{i}"] = {"type": "object", "required": ["f0", "f1"], "properties": props}
+        paths = {}
+        for p in range(n // 3):
+            ops = {}
+            for method in ["get", "put", "delete"]:
+                model = f"#/components/schemas/Model{rng.randrange(n // 10)}"
+                body = {"content": {"application/json": {"schema": {"$ref": model}}}}
+                op = {"operationId": f"{method}Thing{p}", "summary": f"{method} thing {p}",
+                      "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                                     {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 100}}],
+                      "responses": {"200": {"description": "ok", **body}, "404": {"description": "not found"}}}
+                if method == "put":
+                    op["requestBody"] = dict(body, required=True)
+                ops[method] = op
+            paths[f"/things{p}/{{id}}"] = ops
+        if edit:
+            for k in range(100):
+                r = k % 4
+                if r == 0:
+                    schemas[f"Model{k * 3}"]["required"].append("f2")
+                elif r == 1:
+                    paths[f"/things{k * 9}/{{id}}"]["get"]["parameters"][1]["schema"]["maximum"] = 50
+                elif r == 2:
+                    del paths[f"/things{k * 9}/{{id}}"]["delete"]
+                else:
+                    schemas[f"Model{k * 3}"]["properties"]["f7"] = {"type": "string", "maxLength": 10}
+        spec = {"openapi": "3.0.3", "info": {"title": "endpoints", "version": "1.1.0" if edit else "1.0.0"}, "paths": paths,
+                "components": {"schemas": schemas}}
+        with open(path, "w") as f:
+            json.dump(spec, f, indent=1 if pretty else None, separators=None if pretty else (",", ":"))
     return path
 
 
@@ -276,6 +319,11 @@ def main():
             spec = os.path.join(folder_, name + ".yaml")
             copy = edited(spec, os.path.join(folder_, name + "-edited.yaml"))
             rows.append(measure(f"diff {name} (100 edits)", "crrspec diff", [binary, "diff", spec, copy], 2 * os.path.getsize(spec), n))
+        for style, pretty in [("pretty", True), ("minified", False)]:
+            a = endpoints_spec(os.path.join(DATA, f"endpoints3k-a-{style}.json"), pretty=pretty)
+            b = endpoints_spec(os.path.join(DATA, f"endpoints3k-b-{style}.json"), edit=True, pretty=pretty)
+            size = os.path.getsize(a) + os.path.getsize(b)
+            rows.append(measure(f"diff 3,000 endpoints ({style} JSON)", "crrspec diff", [binary, "diff", a, b], size, n))
         a = paths_spec(os.path.join(DATA, "paths10k-a.json"))
         b = paths_spec(os.path.join(DATA, "paths10k-b.json"), edit=True)
         size = os.path.getsize(a) + os.path.getsize(b)

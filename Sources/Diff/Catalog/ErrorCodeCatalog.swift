@@ -32,13 +32,19 @@ public enum ErrorCodeCatalog {
             order.append(entry.code)
             found[entry.code] = entry
         }
-        var stack: [(Located, Bool)] = [(Located(root: document), false)]
+        // Values, not Located: a pointer is worked out only for a code found (this walks the
+        // whole document).
+        var stack: [(Value, Bool)] = [(document.root, false)]
         while let (node, inExample) = stack.popLast() {
             switch node.kind {
             case .object:
-                for (name, child) in node.members.reversed() {
-                    if name == "description", let text = child.string, !inExample {
-                        for row in HTMLTable.rows(in: text) where row.cells.count >= 1 && isCode(row.cells[0]) {
+                for member in Array(node.members).reversed() {
+                    let name = member.name
+                    if name == "description", let text = member.value.string, !inExample {
+                        let rows = HTMLTable.rows(in: text)
+                        guard !rows.isEmpty else { continue }
+                        let child = Located(member.value)
+                        for row in rows where row.cells.count >= 1 && isCode(row.cells[0]) {
                             let code = row.cells[0]
                             let rowText = row.cells.count > 1 ? row.cells[1] : ""
                             let position = SourceSearch.position(of: code, in: child.value, preferTagged: true)
@@ -47,15 +53,15 @@ public enum ErrorCodeCatalog {
                                                                column: position.column, value: code + (rowText.isEmpty ? "" : ": " + rowText))))
                         }
                     } else {
-                        stack.append((child, inExample || name == "example" || name == "examples" || name == "x-example"))
+                        stack.append((member.value, inExample || name == "example" || name == "examples" || name == "x-example"))
                     }
                 }
             case .array:
-                for element in node.elements.reversed() { stack.append((element, inExample)) }
+                for element in Array(node.elements).reversed() { stack.append((element, inExample)) }
             case .string:
                 // `XXX0000`, the published specs' placeholder example, is no code (as in lint).
                 if inExample, let s = node.string, isCode(s), !s.allSatisfy({ $0 == "X" || $0 == "0" }) {
-                    add(Entry(code: s, text: nil, location: node.present))
+                    add(Entry(code: s, text: nil, location: Located(node).present))
                 }
             default:
                 break

@@ -8,11 +8,12 @@ struct SpecOperation {
     /// The path item (after `$ref`).
     let item: Located
     let node: Located
+    /// The path split into service, version and tail (once: several checks group by it).
+    let servicePath: ServicePath
 
     var method: String { contract.method }
     var path: String { contract.path }
     var label: String { contract.label }
-    var servicePath: ServicePath { ServicePath(path) }
 
     /// Every operation of a contract, in document order.
     static func all(_ contract: Contract) -> [SpecOperation] {
@@ -22,7 +23,7 @@ struct SpecOperation {
             let inPlace = paths?[operation.path]?.index == operation.pathItem.index
             let item = inPlace ? Located(operation.pathItem, JSONPointer(tokens: ["paths", operation.path])) : Located(operation.pathItem)
             let node = inPlace ? Located(operation.value, JSONPointer(tokens: ["paths", operation.path, operation.method])) : Located(operation.value)
-            return SpecOperation(contract: operation, item: item, node: node)
+            return SpecOperation(contract: operation, item: item, node: node, servicePath: ServicePath(operation.path))
         }
     }
 }

@@ -10,18 +10,29 @@ enum PathVersionFinding {
     static func findings(_ changes: [Change], old: [SpecOperation], new: [SpecOperation], newFile: String) -> [Finding] {
         let oldServices = ServiceCheck.versions(old), newServices = ServiceCheck.versions(new)
         let single = newServices.count == 1 ? newServices.keys.first : nil
+        // Each change's services, worked out once (a spec can have thousands of services).
+        var byService: [String: [Int]] = [:]
+        for (k, change) in changes.enumerated() {
+            guard !change.compatibility.isDocumentation, change.businessRule == nil, !change.id.hasPrefix("service-") else { continue }
+            if change.operations.isEmpty {
+                if let single { byService[single, default: []].append(k) }
+                continue
+            }
+            var services: Set<String> = []
+            for operation in change.operations {
+                services.insert(ServicePath(String(operation.split(separator: " ", maxSplits: 1).last ?? "")).service)
+            }
+            for service in services { byService[service, default: []].append(k) }
+        }
+        let firstOperation = ServiceCheck.firsts(new).service
         var out: [Finding] = []
         for (service, versions) in newServices.sorted(by: { $0.key < $1.key }) {
             guard oldServices[service] == versions else { continue }
-            let mine = changes.filter { change in
-                guard !change.compatibility.isDocumentation, change.businessRule == nil, !change.id.hasPrefix("service-") else { return false }
-                if change.operations.isEmpty { return single == service }
-                return change.operations.contains { ServicePath(String($0.split(separator: " ", maxSplits: 1).last ?? "")).service == service }
-            }
+            let mine = (byService[service] ?? []).map { changes[$0] }
             guard !mine.isEmpty else { continue }
             let incompatible = mine.filter { $0.bump == .major }.count
             let version = versions.sorted().map { $0.isEmpty ? "(none)" : "v" + $0 }.joined(separator: ", ")
-            guard let first = new.first(where: { $0.servicePath.service == service }) else { continue }
+            guard let first = firstOperation[service] else { continue }
             let position = first.node.value.position
             out.append(Finding(
                 rule: rule, severity: incompatible > 0 ? .warning : .info, file: newFile, line: position.line, column: position.column,

@@ -59,7 +59,8 @@ struct SpecContext {
         }
         for key in keys {
             let o = old[key], n = new[key]
-            if let o, let n, Canonical.text(o) == Canonical.text(n), ValueText.json(o.value) == ValueText.json(n.value) { continue }
+            if let o, let n, ValueText.sameAsWritten(o.value, n.value)
+                || (Canonical.text(o) == Canonical.text(n) && ValueText.json(o.value) == ValueText.json(n.value)) { continue }
             let verb = o == nil ? "Added" : n == nil ? "Removed" : "Changed"
             emit("annotation-changed", direction, .documentation, old: o?.present ?? old.absent, new: n?.present ?? new.absent,
                  message: "\(verb) '\(key)' of \(subject)")

@@ -111,6 +111,32 @@ enum ValueText {
 
     static func quoteJSON(_ s: String) -> String { JSONWriter.quote(s) }
 
+    /// Whether two values are written alike: the same kinds in the same order, object keys in
+    /// the same order, strings with the same bytes, numbers with the same text. Such values
+    /// have the same ``json(_:)`` and the same ``Canonical`` text; this finds it out without
+    /// serialising (most values compared are unchanged).
+    static func sameAsWritten(_ a: Value, _ b: Value) -> Bool {
+        let x = a.document, y = b.document
+        let count = x.end(of: a.index) - a.index
+        guard y.end(of: b.index) - b.index == count else { return false }
+        for k in 0..<count {
+            let i = a.index + k, j = b.index + k
+            let p = x.nodes[i], q = y.nodes[j]
+            guard p.kind == q.kind else { return false }
+            switch p.kind {
+            case ValueKind.string.rawValue:
+                guard x.stringBytes(i).elementsEqual(y.stringBytes(j)) else { return false }
+            case ValueKind.number.rawValue:
+                guard x.numberBytes(x.number(i)).elementsEqual(y.numberBytes(y.number(j))) else { return false }
+            case ValueKind.array.rawValue, ValueKind.object.rawValue:
+                guard p.a == q.a else { return false }
+            default:
+                break
+            }
+        }
+        return true
+    }
+
     /// Whitespace runs collapsed to one space, trimmed.
     static func normalizedSpace(_ s: String) -> String {
         s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")

@@ -19,7 +19,7 @@ enum AdditionalPropertiesCheck {
     static func run(_ pair: Pair, _ checks: CheckContext) {
         let s = checks.sides(pair, "additionalProperties")
         let o = s.old, n = s.new
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
         let tightened: Bool
         switch (kind(o), kind(n)) {
         case (.schema, .schema):

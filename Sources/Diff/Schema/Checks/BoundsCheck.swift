@@ -17,7 +17,7 @@ enum BoundsCheck {
             let old = bound(pair.old, upper: upper, checks.dialect)
             let new = bound(pair.new, upper: upper, checks.dialect)
             let name = upper ? "maximum" : "minimum"
-            let subject = SubjectName.of(pair.new)
+            var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
             let tightened: Bool
             let message: String
             switch (old, new) {

@@ -5,7 +5,7 @@ import JSONSchema
 enum ConstCheck {
     static func run(_ pair: Pair, _ checks: CheckContext) {
         let s = checks.sides(pair, "const")
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
         s.match(added: { n in
             checks.emit("const-added", effect: .narrow, old: s.oldLocation, new: s.newLocation,
                         message: "Fixed \(subject) to the value \(ValueText.quoted(n.value))")

@@ -13,7 +13,7 @@ enum CountCheck {
         let o = s.old, n = s.new
         let old = o?.value.bool ?? false, new = n?.value.bool ?? false
         guard old != new else { return }
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
         checks.emit(new ? "unique-items-tightened" : "unique-items-loosened", effect: new ? .narrow : .widen,
                     old: s.oldLocation, new: s.newLocation,
                     message: new ? "Items of \(subject) must now be unique" : "Items of \(subject) no longer need to be unique")

@@ -7,7 +7,7 @@ import JSONSchema
 enum EnumCheck {
     static func run(_ pair: Pair, _ checks: CheckContext) {
         let s = checks.sides(pair, "enum")
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
         s.match(added: { n in
             checks.emit("enum-added", effect: .narrow, old: s.oldLocation, new: s.newLocation,
                         message: "Restricted \(subject) to the values \(list(n.elements))")

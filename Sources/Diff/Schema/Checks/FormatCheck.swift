@@ -29,7 +29,7 @@ enum FormatCheck {
         }
         let from = old.map { "'\($0)'" + (oldAsserts ? "" : " (not a format validators know)") } ?? "none"
         let to = new.map { "'\($0)'" + (newAsserts ? "" : " (not a format validators know)") } ?? "none"
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
         let message = "Changed the format of \(subject) from \(from) to \(to)"
         if effect == .none {
             checks.emitDocumentation("annotation-changed", old: s.oldLocation, new: s.newLocation, message: message)

@@ -7,7 +7,7 @@ import JSONSchema
 /// narrows) is reported by the check for that keyword.
 enum KeywordRenameCheck {
     static func run(_ pair: Pair, _ checks: CheckContext) {
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
         for (from, to) in renames(pair, checks.dialect) {
             let fromKnown = checks.dialect.isKnown(from), toKnown = checks.dialect.isKnown(to)
             let note = toKnown && !fromKnown ? " (validators ignore '\(from)')" : fromKnown && !toKnown ? " (validators ignore '\(to)')" : ""
@@ -22,6 +22,7 @@ enum KeywordRenameCheck {
     /// known, their names within two edits, and each only on its own side.
     static func renames(_ pair: Pair, _ dialect: SchemaDialect) -> [(String, String)] {
         let oldKeys = pair.old.value.members.map(\.name), newKeys = pair.new.value.members.map(\.name)
+        if oldKeys == newKeys { return [] }  // the common case: the same keywords in the same order
         let oldSet = Set(oldKeys), newSet = Set(newKeys)
         let gone = oldKeys.filter { !newSet.contains($0) && !$0.hasPrefix("x-") }
         let came = newKeys.filter { !oldSet.contains($0) && !$0.hasPrefix("x-") }

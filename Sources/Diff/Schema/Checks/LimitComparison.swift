@@ -7,7 +7,7 @@ enum LimitComparison {
         let s = checks.sides(pair, keyword)
         let o = s.old, n = s.new
         let old = o?.value.decimal, new = n?.value.decimal
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
         let tightened: Bool
         let message: String
         switch (old, new) {

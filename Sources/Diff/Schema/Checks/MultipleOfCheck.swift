@@ -7,7 +7,7 @@ enum MultipleOfCheck {
         let s = checks.sides(pair, "multipleOf")
         let o = s.old, n = s.new
         let old = o?.value.decimal, new = n?.value.decimal
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
         let kind: String
         let effect: Effect
         let message: String

@@ -8,7 +8,7 @@ enum NullableCheck {
         let o = s.old, n = s.new
         let old = o?.value.bool ?? false, new = n?.value.bool ?? false
         guard old != new else { return }
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
         if new {
             checks.emit("nullable-added", effect: .widen, structural: true, old: s.oldLocation, new: s.newLocation,
                         message: "\(subject) may now be null")

@@ -15,7 +15,7 @@ enum PatternCheck {
         let writtenOld = o?.string, writtenNew = n?.string
         guard writtenOld != writtenNew else { return }
         let old = writtenOld.flatMap { trivial.contains($0) ? nil : $0 }, new = writtenNew.flatMap { trivial.contains($0) ? nil : $0 }
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
         if old == nil && new == nil {
             // `.*` → none, none → `^.*$` ...: every string matched before and after.
             checks.emitDocumentation("annotation-changed", old: s.oldLocation, new: s.newLocation,

@@ -15,7 +15,7 @@ enum PropertiesCheck {
         let removed = oldMembers.filter { !newNames.contains($0.name) }
         let added = newMembers.filter { !oldNames.contains($0.name) }
         let oldRequired = RequiredCheck.names(pair.old), newRequired = RequiredCheck.names(pair.new)
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
         let oldResolver = checks.walker.oldResolver, newResolver = checks.walker.newResolver
 
         let renames = Similarity.pair(removed, added, match: { r, a in

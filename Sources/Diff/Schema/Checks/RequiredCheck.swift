@@ -12,7 +12,7 @@ enum RequiredCheck {
     ///   - skip: properties added or removed (reported by ``PropertiesCheck``).
     static func run(_ pair: Pair, _ checks: CheckContext, renames: [(String, String)], skip: Set<String>) {
         let old = names(pair.old), new = names(pair.new)
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
         var comparisons: [(String, String)] = renames
         for name in old.union(new).sorted() where !skip.contains(name) { comparisons.append((name, name)) }
         for (oldName, newName) in comparisons {

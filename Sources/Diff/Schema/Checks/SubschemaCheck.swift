@@ -8,7 +8,7 @@ import JSONSchema
 /// `constraint-changed`.
 enum SubschemaCheck {
     static func run(_ pair: Pair, _ checks: CheckContext, arrays: Bool = true, objects: Bool = true) {
-        let subject = SubjectName.of(pair.new)
+        var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
         for keyword in ["items", "additionalItems", "contains", "propertyNames", "then", "else"] {
             if !arrays && ["items", "additionalItems", "contains"].contains(keyword) { continue }
             if !objects && keyword == "propertyNames" { continue }
