@@ -121,6 +121,19 @@ def jsonl_gzip(d, n):
     return ["validate", "-q", "--schema", "s.json", "i.jsonl.gz"], {0}
 
 
+def jsonl_blank_lines(d, n):
+    # n MiB of line feeds and one record, gzipped: empty lines must cost next to nothing each.
+    write(d, "s.json", json.dumps({"type": "object"}))
+    write(d, "i.jsonl.gz", gzip.compress(b"\n" * (n << 20) + b'{"a": 1}\n', 6))
+    return ["validate", "-q", "--schema", "s.json", "i.jsonl.gz"], {0}
+
+
+def parse_jsonl(d, n):
+    # parse counts the records of a JSON Lines file; it must not keep them all (it once took 1.8 GB for 1M).
+    write(d, "i.jsonl", "".join('{"a": %d, "b": "x"}\n' % i for i in range(n)))
+    return ["parse", "i.jsonl"], {0}
+
+
 def deep_arrays(d, n):
     write(d, "s.json", json.dumps({"items": {"$ref": "#"}}))
     write(d, "i.json", "[" * n + "]" * n)
@@ -180,6 +193,7 @@ CASES = [
     ("refs-to-one", 2500, refs_to_one), ("ref-chain", 6250, ref_chain),
     ("lookbehind-keys", 6250, lookbehind_keys), ("lookbehind-long", 1 << 18, lookbehind_long),
     ("alias-strings", 4, alias_strings), ("jsonl-records", 62500, jsonl_records), ("jsonl-gzip", 62500, jsonl_gzip),
+    ("jsonl-blank-lines", 16, jsonl_blank_lines), ("parse-jsonl", 62500, parse_jsonl),
     ("deep-arrays", 500, deep_arrays), ("wide-object", 25000, wide_object), ("metaschema-wide", 2500, metaschema_wide),
     ("lint-chain", 200, lint_chain), ("lint-cycle", 200, lint_cycle), ("diff-paths", 625, diff_paths), ("diff-self", 625, diff_self),
 ]

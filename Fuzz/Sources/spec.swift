@@ -3,6 +3,7 @@
 // side is linted with the CRR profile, the two are diffed and version-checked, a document is
 // diffed with itself (which must find nothing), and every report is rendered.
 import CRR
+import CRRRules
 import Diff
 import Document
 import JSONSchema
@@ -11,7 +12,8 @@ import Reporting
 
 /// A lint engine whose registry never reads a file: `$ref`s outside the document fail.
 private let engine: LintEngine = {
-    let engine = LintEngine(profile: .crr, limits: FuzzLimits.reader, validationLimits: FuzzLimits.validation)
+    let engine = LintEngine(profile: .crr, limits: FuzzLimits.reader, validationLimits: FuzzLimits.validation,
+                            profiles: [CRRLint.profile])
     engine.registry.loader = { path, _ in
         throw DocumentError(kind: .io, file: path, message: "fuzzing: no file access", line: 0, column: 0, offset: 0)
     }
@@ -37,6 +39,7 @@ private func lint(_ document: Document, file: String) {
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSpec(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    CRRDiff.install()  // the CRR layer's diff checks, file naming and catalog, as the CLI has them
     let (oldBytes, newBytes) = split(Array(UnsafeBufferPointer(start: data, count: size)))
     guard let oldDocument = readDocument(oldBytes, name: "old"), let newDocument = readDocument(newBytes, name: "new") else { return 0 }
     let isSpec = SpecDiff.kind(of: newDocument) == .openAPI
@@ -49,7 +52,7 @@ public func fuzzSpec(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let new = DiffInput(document: newDocument, name: newName, library: library())
     guard let result = try? SpecDiff.compare(old, new) else { return 0 }
     let check = try? VersionCheck.check(old: old, new: new, diff: result)
-    let report = DiffReport(entries: [DiffReport.Entry(result: result, check: check)])
+    let report = DiffReport(entries: [DiffReport.Entry(result: result, check: check?.verdict)])
     var sink = 0
     for change in result.changes { sink &+= change.message.utf8.count &+ change.id.utf8.count }
     sink &+= DiffTextRenderer.render(report, versionCheck: check != nil).utf8.count

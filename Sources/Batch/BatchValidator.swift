@@ -32,6 +32,15 @@ public struct BatchOptions: Sendable {
     /// batch and the longest record. Off: the whole text is read first (the reference the
     /// streamed reports are tested against; they are byte-identical).
     public var streamJSONLines = true
+    /// A JSON file at least this large whose top-level value is an array (a CRR download) is
+    /// validated while it is parsed, a run of elements at a time (``JSONArrayStream``): memory
+    /// near the file plus a few runs instead of the file plus its whole parsed tree, parsing and
+    /// validation on two threads when the run has one file. Needs a schema given up front
+    /// (``BatchValidator/init(options:schema:)``) whose root is streamable (``StreamedArrayValidation``);
+    /// the reports are byte-identical to the whole-document path's. `Int.max`: never.
+    public var streamArrayBytes = 4 << 20
+    /// Parsed values per run of elements handed from the parser to the validator.
+    public var streamArrayChunkNodes = 1 << 16
 
     public init() {}
 }
@@ -105,15 +114,21 @@ public final class BatchProgress: @unchecked Sendable {
 public final class BatchValidator: Sendable {
     public let options: BatchOptions
     let chooser: SchemaChooser
+    /// The one schema of ``init(options:schema:)``: known before any file is read, so a large
+    /// array can be validated while it is parsed.
+    let fixedSchema: Schema?
 
     public init(options: BatchOptions, chooser: @escaping SchemaChooser) {
         self.options = options
         self.chooser = chooser
+        fixedSchema = nil
     }
 
     /// A batch that checks every file against one schema.
-    public convenience init(options: BatchOptions, schema: Schema) {
-        self.init(options: options) { _, _, _ in .schema(schema, label: nil) }
+    public init(options: BatchOptions, schema: Schema) {
+        self.options = options
+        chooser = { _, _, _ in .schema(schema, label: nil) }
+        fixedSchema = schema
     }
 
     /// Checks `paths` (files, or `-` for standard input); calls `emit` in order; returns the
@@ -128,7 +143,7 @@ public final class BatchValidator: Sendable {
             let emitter = OrderedEmitter(emit: emit)
             let body: @Sendable (Int) -> Void = { _ in
                 while let index = queue.next() {
-                    let outcome = self.check(paths[index], index: index)
+                    let outcome = self.check(paths[index], index: index, pipeline: paths.count == 1 && self.options.jobs > 1)
                     progress?.completed(bytes: outcome.bytes)
                     emitter.complete(outcome)
                 }
@@ -145,7 +160,16 @@ public final class BatchValidator: Sendable {
 
     /// Checks one file (or `-`, standard input).
     public func check(_ path: String, index: Int = 0) -> FileOutcome {
+        check(path, index: index, pipeline: options.jobs > 1)
+    }
+
+    /// `pipeline`: a streamed array is parsed and validated on two threads.
+    func check(_ path: String, index: Int, pipeline: Bool) -> FileOutcome {
         let format = options.inputFormat ?? InputFormat.forPath(path)
+        if format == .json, let schema = fixedSchema, path != "-", !path.lowercased().hasSuffix(".gz"),
+           let outcome = checkStreamedArray(path, index: index, schema: schema, pipeline: pipeline) {
+            return outcome
+        }
         var bytes = 0
         var documents: [LoadedDocument] = []
         var failures: [DocumentError] = []
@@ -288,6 +312,52 @@ public final class BatchValidator: Sendable {
         return FileOutcome(index: index, path: path, reports: reports, bytes: stream.byteCount, schemaLabel: label)
     }
 
+    /// Validates a large top-level array while it is parsed (see ``BatchOptions/streamArrayBytes``);
+    /// nil when the file is not one or the outcome needs the whole document (then the caller
+    /// reads it whole, which gives every report the same way, errors and limits included).
+    func checkStreamedArray(_ path: String, index: Int, schema: Schema, pipeline: Bool) -> FileOutcome? {
+        guard options.streamArrayBytes < Int.max,
+              let stream = JSONArrayStream(path: path, limits: options.readerLimits, minimumBytes: options.streamArrayBytes),
+              let validation = StreamedArrayValidation(schema: schema, fast: options.fast, limits: options.validationLimits,
+                                                       fileBytes: stream.byteCount)
+        else { return nil }
+        let chunkNodes = max(options.streamArrayChunkNodes, 2)
+        var totals: ArrayStreamTotals?
+        if pipeline {
+            // The parser runs on one thread and hands runs of elements over a short queue to the
+            // validator on the other; runs are validated in document order.
+            let queue = ChunkQueue(capacity: 4)
+            WorkerThreads.perform(iterations: 2, threads: 2) { k in
+                if k == 0 {
+                    totals = try? stream.run(chunkNodes: chunkNodes) { queue.push($0) }
+                    queue.close()
+                } else {
+                    queue.consumerStarted()
+                    while let chunk = queue.pop() {
+                        validation.add(chunk)
+                        stream.release(before: chunk.endOffset)
+                    }
+                }
+            }
+        } else {
+            totals = try? stream.run(chunkNodes: chunkNodes) { chunk in
+                validation.add(chunk)
+                stream.release(before: chunk.endOffset)
+            }
+        }
+        // A file that does not parse: the whole-document reader reports it.
+        guard let totals else { return nil }
+        let outcome: InstanceReport.Outcome
+        switch validation.finish(totals, skeleton: stream.skeleton(totals)) {
+        case .wholeDocumentNeeded:
+            return nil
+        case .result(let result):
+            outcome = result.valid ? .valid : .invalid(options.fast ? [] : result.errors, truncated: options.fast ? false : result.truncated)
+        }
+        return FileOutcome(index: index, path: path, reports: [InstanceReport(file: stream.name, outcome: outcome)],
+                           bytes: totals.bytes, schemaLabel: nil)
+    }
+
     static func unusable(_ error: DocumentError) -> InstanceReport {
         InstanceReport(file: error.file, outcome: .unusable(error.message, line: error.line, column: error.column))
     }
@@ -345,6 +415,62 @@ public final class BatchValidator: Sendable {
     func ranges(count: Int, pieces: Int) -> [Range<Int>] {
         let n = max(1, min(pieces, count))
         return (0..<n).map { k in (count * k / n)..<(count * (k + 1) / n) }
+    }
+}
+
+/// The runs of a streamed array on their way from the parser to the validator, in order. The
+/// parser waits while `capacity` runs are queued, but only once the validator has started
+/// (should its thread not start, the queue simply grows and the runs are validated after).
+final class ChunkQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var chunks: [ArrayChunk?] = []
+    private var head = 0
+    private var closed = false
+    private var consuming = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func consumerStarted() {
+        condition.lock()
+        consuming = true
+        condition.unlock()
+    }
+
+    func push(_ chunk: ArrayChunk) {
+        condition.lock()
+        while consuming, chunks.count - head >= capacity { condition.wait() }
+        if head > 64 {
+            chunks.removeFirst(head)
+            head = 0
+        }
+        chunks.append(chunk)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next run; nil once the parser is done and every run has been taken.
+    func pop() -> ArrayChunk? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == chunks.count, !closed { condition.wait() }
+        guard head < chunks.count else { return nil }
+        let chunk = chunks[head]
+        chunks[head] = nil
+        head += 1
+        if head == chunks.count {
+            chunks.removeAll(keepingCapacity: true)
+            head = 0
+        }
+        condition.broadcast()
+        return chunk
     }
 }
 

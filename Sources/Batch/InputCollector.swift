@@ -82,7 +82,7 @@ public struct InputCollector: Sendable {
             if type == S_IFDIR {
                 if excludes.contains(where: { $0.matches(path: rel, name: name) || $0.matches(path: rel + "/", name: name) }) { continue }
                 walk(root: root, relative: rel, into: &files, problems: &problems)
-            } else if type == S_IFLNK && isDirectory(path) {
+            } else if type == S_IFLNK && FolderWalk.kind(of: path) == .directory {
                 continue
             } else if keeps(relativePath: rel) {
                 // Only regular files are opened: a FIFO, socket or device found in a folder
@@ -94,19 +94,11 @@ public struct InputCollector: Sendable {
                 switch FolderWalk.kind(of: path) {
                 case .regular: files.append(path)
                 case .special(let what):
-                    problems.append(InstanceReport(file: path, outcome: .unusable(
-                        "\(what), not a regular file: crrspec reads only regular files found in folders (name it on the command line to read it)",
-                        line: nil, column: nil)))
+                    problems.append(InstanceReport(file: path, outcome: .unusable(FolderWalk.notReadMessage(what), line: nil, column: nil)))
                 case .directory, .missing: break
                 }
             }
         }
-    }
-
-    /// Whether `path` is a folder, following symbolic links (false when it cannot be reached).
-    private func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     private func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }

@@ -6,13 +6,8 @@ import JSONSchema
 /// - A `date-time` carries no fractional seconds: `2021-09-01T07:00:00Z`, never
 ///   `2021-09-01T07:00:00.000Z` (CAISO removed milliseconds from every example in late 2024).
 public enum CRRProfile {
-    /// Which profile applies.
-    public enum Selection: String, Sendable, CaseIterable {
-        /// The CRR profile for catalog files and files named like CRR specs and schemas.
-        case auto
-        case crr
-        case none
-    }
+    /// Which profile applies (`auto`, `crr`, `none`).
+    public typealias Selection = ProfileSelection
 
     /// Whether the CRR profile applies to a schema or spec file under `selection`.
     public static func applies(_ selection: Selection, schemaPath: String?) -> Bool {
@@ -25,20 +20,8 @@ public enum CRRProfile {
         }
     }
 
-    /// Whether the profile is on for one file, and why (what text output says once).
-    public struct Decision: Sendable, Hashable {
-        public var active: Bool
-        /// Why: "--profile crr", "the file name follows CRR naming", "it defines CRRServiceException", ...
-        public var reason: String
-
-        public init(active: Bool, reason: String) {
-            self.active = active
-            self.reason = reason
-        }
-
-        /// "CRR profile on (reason)" or "CRR profile off (reason)".
-        public var summary: String { "CRR profile \(active ? "on" : "off") (\(reason))" }
-    }
+    /// Whether the profile is on for one file, and why.
+    public typealias Decision = ProfileDecision
 
     /// Decides the profile for a file: `--profile crr|none` wins; under `auto` a bundled catalog
     /// entry, a CRR file name (`caiso_crr_<service>_vX.Y.Z.yaml`, `<Name>_vX.Y.Z.draft-07.schema.json`)

@@ -1,6 +1,7 @@
 import Document
 import Foundation
 import JSONSchema
+import Reporting
 import OpenAPI
 
 /// Checks CRR files in memory against a catalog schema, a schema file or a B2B request body:
@@ -239,5 +240,26 @@ public struct CRRProblem: Sendable, CustomStringConvertible {
     /// `file:line:column: error: message`, as crrspec prints it.
     public var description: String {
         line > 0 ? "\(file):\(line):\(column): error: \(message)" : "\(file): error: \(message)"
+    }
+}
+
+extension CRRProblem {
+    /// The problem as a Reporting ``Finding`` (what the report formats render): an error at
+    /// the problem's position and instance location, with the location and the closest
+    /// `anyOf`/`oneOf` branch's problems as detail lines, as `crrspec validate` shows them.
+    public var finding: Finding {
+        var details: [String] = []
+        var properties = [Finding.Property("instanceLocation", instanceLocation)]
+        if let keywordLocation {
+            details.append(Finding.locationDetail(instance: instanceLocation, schema: keywordLocation))
+            properties.append(Finding.Property("keywordLocation", keywordLocation))
+        }
+        for d in branchDetails {
+            details.append(Finding.branchDetail(line: d.line, column: d.column, message: d.message, instance: d.instanceLocation,
+                                                schema: d.keywordLocation ?? ""))
+        }
+        if let record { properties.append(Finding.Property("record", String(record))) }
+        return Finding(rule: ruleID, severity: .error, file: file, line: line, column: column, pointer: instanceLocation,
+                       message: message, details: details, properties: properties)
     }
 }

@@ -1,4 +1,3 @@
-import CRR
 import Document
 import Foundation
 import JSONSchema
@@ -8,7 +7,13 @@ import OpenAPI
 /// JSON schema. Commands exit 2 on it.
 public struct DiffInputError: Error, CustomStringConvertible, Sendable {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// Set when the file is an API description crrspec refuses (Swagger 2.0, OpenAPI 3.1): a
+    /// folder's walk reports it instead of passing over it as a file that is not a spec.
+    public var isUnsupportedSpec = false
+    public init(_ message: String, isUnsupportedSpec: Bool = false) {
+        self.message = message
+        self.isUnsupportedSpec = isUnsupportedSpec
+    }
     public var description: String { message }
 }
 
@@ -33,11 +38,16 @@ public struct DiffInput: Sendable {
 /// Choices that change how changes are judged.
 public struct DiffOptions: Sendable {
     /// Treat error-code catalog changes (codes added, removed, replaced) as documentation (MINI),
-    /// as CAISO's release notes do, instead of as response changes (MINOR).
+    /// as CAISO's release notes do, instead of as response changes (MINOR). Read by the CRR
+    /// layer's error-code check.
     public var errorCodesAsDocumentation = false
+    /// The checks layered on the OpenAPI diff (``DiffCheck``); nil: the installed ones
+    /// (``SpecDiff/install(_:)``).
+    public var checks: [any DiffCheck]?
 
-    public init(errorCodesAsDocumentation: Bool = false) {
+    public init(errorCodesAsDocumentation: Bool = false, checks: [any DiffCheck]? = nil) {
         self.errorCodesAsDocumentation = errorCodesAsDocumentation
+        self.checks = checks
     }
 }
 
@@ -49,47 +59,54 @@ public struct DiffOptions: Sendable {
 /// for change in result.changes { print(change.id, change.message) }
 /// ```
 public enum SpecDiff {
-    /// Reads a file, or a catalog entry (`auction@1.2.0`, `CRRMEQResult@1.1.0`) when no file has that name.
-    public static func load(_ path: String, library: DocumentLibrary = .fileSystem()) throws -> DiffInput {
+    /// Reads a file, or a catalog entry (`auction@1.2.0`, `CRRMEQResult@1.1.0`) when no file has
+    /// that name; the file and its `$ref`s (through `library`, by default one on the file
+    /// system with the same limits) are read within `limits`.
+    public static func load(_ path: String, library: DocumentLibrary? = nil, limits: ReaderLimits = .default) throws -> DiffInput {
         if FileManager.default.fileExists(atPath: path) {
+            let library = library ?? .fileSystem(limits: limits)
             do {
-                guard let document = try DocumentLoader.load(path: path, limits: DocumentLibrary.defaultLimits).documents.first?.document else {
+                guard let document = try DocumentLoader.load(path: path, limits: limits).documents.first?.document else {
                     throw DiffInputError("\(path): no document")
                 }
                 if OpenAPIVersion.isAPIDescription(document) {
-                    do { try OpenAPIVersion.check(document) } catch { throw DiffInputError(error.description) }
+                    do { try OpenAPIVersion.check(document) } catch { throw DiffInputError(error.description, isUnsupportedSpec: true) }
                 }
                 return DiffInput(document: document, name: path, library: library)
             } catch let error as DocumentError {
                 throw DiffInputError(error.description)
             }
         }
-        if path.contains("@") || !path.contains("/"), let entry = CRRCatalog.find(path) {
-            return try catalogInput(entry)
+        if path.contains("@") || !path.contains("/"), let entry = catalog?.find(path) {
+            return try catalogInput(path: entry)
         }
         throw DiffInputError("\(path): no such file (nor a catalog entry such as auction@1.2.0)")
     }
 
-    /// A catalog file, with `$ref`s resolving inside the catalog.
-    public static func catalogInput(_ entry: CRRCatalog.Entry) throws -> DiffInput {
-        DiffInput(document: try CRRCatalog.document(entry), name: entry.path, library: catalogLibrary())
+    /// A file of the installed catalog (``install(catalog:)``) by its path, with `$ref`s
+    /// resolving inside the catalog.
+    public static func catalogInput(path: String) throws -> DiffInput {
+        guard let catalog, catalog.paths.contains(path) else { throw DiffInputError("\(path): no catalog entry") }
+        return DiffInput(document: try catalog.document(path), name: path, library: catalogLibrary())
     }
 
-    /// A library over the bundled catalog files.
+    /// A library over the installed catalog's files.
     public static func catalogLibrary() -> DocumentLibrary {
-        DocumentLibrary(loader: { path in
-            CRRCatalog.entries.first { $0.path == path }.flatMap { try? CRRCatalog.document($0) }
+        let catalog = catalog
+        return DocumentLibrary(loader: { path in
+            guard let catalog, catalog.paths.contains(path) else { return nil }
+            return try? catalog.document(path)
         }, lister: { _ in [] })  // catalog schemas are found by $id without listing
     }
 
     /// Parses text already in memory (for tests and git revisions).
-    public static func input(text: String, name: String, library: DocumentLibrary? = nil) throws -> DiffInput {
+    public static func input(text: String, name: String, library: DocumentLibrary? = nil, limits: ReaderLimits = .default) throws -> DiffInput {
         let format: InputFormat = name.hasSuffix(".json") ? .json : .yaml
         do {
-            guard let document = try DocumentLoader.load(bytes: Array(text.utf8), name: name, format: format, limits: DocumentLibrary.defaultLimits).documents.first?.document else {
+            guard let document = try DocumentLoader.load(bytes: Array(text.utf8), name: name, format: format, limits: limits).documents.first?.document else {
                 throw DiffInputError("\(name): no document")
             }
-            return DiffInput(document: document, name: name, library: library ?? .fileSystem())
+            return DiffInput(document: document, name: name, library: library ?? .fileSystem(limits: limits))
         } catch let error as DocumentError {
             throw DiffInputError(error.description)
         }

@@ -121,15 +121,21 @@ public final class Document: @unchecked Sendable {
     public let numbers: UnsafeBufferPointer<NumberValue>
     /// Added to every reported line (for one line of a JSON Lines file).
     public let lineOffset: Int
-    private let lineStartsBox = LazyLineStarts()
+    private let lineStartsBox: LazyLineStarts
+    /// When set, the source belongs to this object (a file shared by the chunks of a streamed
+    /// array, see ``JSONArrayStream``) and is neither freed nor unmapped with the document.
+    private let sourceOwner: AnyObject?
     let parentsBox = ParentTable()
     /// Hash tables of the keys of large objects, built when a member is first looked up by name.
     let memberIndex = MemberIndex()
 
     /// Takes ownership of buffers allocated with `malloc`.
     init(name: String, source: consuming RawBuffer<UInt8>, extra: consuming RawBuffer<UInt8>, nodes: consuming RawBuffer<Node>,
-         numbers: consuming RawBuffer<NumberValue>, lineOffset: Int = 0) {
+         numbers: consuming RawBuffer<NumberValue>, lineOffset: Int = 0, lineStarts: LazyLineStarts = LazyLineStarts(),
+         sourceOwner: AnyObject? = nil) {
         self.name = name
+        self.lineStartsBox = lineStarts
+        self.sourceOwner = sourceOwner
         self.source = source.freeze()
         self.extra = extra.freeze()
         self.nodes = nodes.freeze()
@@ -141,7 +147,9 @@ public final class Document: @unchecked Sendable {
     var mappedLength = 0
 
     deinit {
-        if mappedLength > 0 {
+        if sourceOwner != nil {
+            // The owner frees or unmaps the shared source.
+        } else if mappedLength > 0 {
             munmap(UnsafeMutableRawPointer(mutating: source.baseAddress), mappedLength)
         } else {
             free(UnsafeMutableRawPointer(mutating: source.baseAddress))
@@ -337,10 +345,18 @@ struct LineIndex {
     }
 }
 
+enum SharedSourceScan {
+    /// Bytes scanned between calls of ``LazyLineStarts/dropBehind`` (a power of two).
+    static let step = 8 << 20
+}
+
 /// Computes the ``LineIndex`` once, on first use (most runs never need positions).
 final class LazyLineStarts: @unchecked Sendable {
     private var index: LineIndex?
     private let lock = Lock()
+    /// For a file shared by streamed chunks (``JSONArrayStream``): called every few megabytes of
+    /// the scan with the offset reached, to give back the pages already counted.
+    var dropBehind: ((Int) -> Void)?
 
     func get(_ source: UnsafeBufferPointer<UInt8>) -> LineIndex {
         let length = source.count
@@ -351,8 +367,12 @@ final class LazyLineStarts: @unchecked Sendable {
             blocks.reserveCapacity(length >> LineIndex.blockShift + 1)
             var scalars = 0
             var i = 0
+            let drop = dropBehind
             while i < length {
-                if i & (LineIndex.blockSize - 1) == 0 { blocks.append(scalars) }
+                if i & (LineIndex.blockSize - 1) == 0 {
+                    blocks.append(scalars)
+                    if let drop, i & (SharedSourceScan.step - 1) == 0, i > 0 { drop(i) }
+                }
                 let c = source[i]
                 if c & 0xC0 != 0x80 { scalars += 1 }
                 if c == 0x0A {
@@ -368,6 +388,7 @@ final class LazyLineStarts: @unchecked Sendable {
                 }
                 i += 1
             }
+            if let drop { drop(length) }
             // The entry for offset `length` itself (when it starts a block, the loop did not reach it).
             if length & (LineIndex.blockSize - 1) == 0 { blocks.append(scalars) }
             let built = LineIndex(starts: result, blockScalars: blocks)

@@ -86,11 +86,10 @@ public enum DocumentLoader {
     /// cannot be opened or is not a regular file (a FIFO, socket or device is never opened for
     /// reading, so the look cannot block).
     public static func head(path: String, count: Int) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        RegularFile.withOpened(path, flags: O_NONBLOCK) { fd, _ in head(fd: fd, count: count) }
+    }
+
+    private static func head(fd: Int32, count: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: max(count, 0))
         var filled = 0
         while filled < bytes.count {

@@ -33,6 +33,14 @@ public enum FolderWalk {
         public var undecodable: [String] = []
     }
 
+    /// What the commands say of a name in a folder that is not valid UTF-8 (``Result/undecodable``).
+    public static let undecodableMessage = "the file name is not valid UTF-8 (shown with its bytes escaped); crrspec cannot open it — rename it"
+
+    /// What the commands say of a FIFO, socket or device found in a folder (`kind`: "a FIFO", …).
+    public static func notReadMessage(_ kind: String) -> String {
+        "\(kind), not a regular file: crrspec reads only regular files found in folders (name it on the command line to read it)"
+    }
+
     /// What a path is, following symbolic links.
     public enum Kind: Sendable, Equatable {
         case regular, directory, missing

@@ -38,12 +38,12 @@ public enum JSONReader {
     /// Large regular files are memory-mapped instead of copied: no copy, no zeroed pages. Used
     /// when the kernel's zero fill past the end of the file leaves room for the scanner's padding.
     static func parseMapped(_ path: String, name: String, limits: ReaderLimits) throws(DocumentError) -> Document? {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(info.st_size)
+        try RegularFile.withOpened(path) { (fd, size) throws(DocumentError) -> Document? in
+            try parseMapped(fd: fd, size: size, name: name, limits: limits)
+        }
+    }
+
+    private static func parseMapped(fd: Int32, size: Int, name: String, limits: ReaderLimits) throws(DocumentError) -> Document? {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         guard size >= 1 << 20, size <= limits.maxBytes, page > 0, size % page != 0, page - size % page >= 16 else { return nil }
         let length = (size + page - 1) / page * page
@@ -170,15 +170,20 @@ struct JSONParser: ~Copyable {
     var scratchKeys: [Int] = []
     var scratchSignatures: [UInt64] = []
     var scratchTable: [Int32] = []
+    /// Streaming (``JSONArrayStream``): after an element of the top-level array, once the tape
+    /// holds this many nodes, ``parseValues()`` returns with ``paused`` set; calling it again
+    /// goes on with the next element.
+    var pauseAt = Int.max
+    var paused = false
 
-    init(base: UnsafeMutablePointer<UInt8>, count: Int, name: String, limits: ReaderLimits, lineOffset: Int) {
+    init(base: UnsafeMutablePointer<UInt8>, count: Int, name: String, limits: ReaderLimits, lineOffset: Int, nodeCapacity: Int? = nil) {
         self.p = base
         self.count = count
         self.name = name
         self.limits = limits
         self.lineOffset = lineOffset
         // A rough guess at the tape's size; it grows in place when needed.
-        nodes = RawBuffer(capacity: count / 16 + 16)
+        nodes = RawBuffer(capacity: nodeCapacity ?? (count / 16 + 16))
         extra = RawBuffer(capacity: 256)
     }
 
@@ -293,6 +298,10 @@ struct JSONParser: ~Copyable {
                         try parseKey()
                     } else if p[i] == UInt8(ascii: "]") {
                         throw error("trailing comma before ']': remove the comma after the last element", at: comma)
+                    } else if nodes.count >= pauseAt, stack.count == 1 {
+                        // Streaming a top-level array (JSONArrayStream): hand over the elements so far.
+                        paused = true
+                        return
                     }
                     continue valueLoop
                 } else if d == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {

@@ -277,11 +277,9 @@ struct Compiler {
     func excludedByDirection(_ property: Value) -> Bool {
         guard let direction = options.openAPIDirection else { return false }
         var target = property
-        for _ in 0..<16 {
-            guard let ref = target["$ref"], let text = ref.string else { break }
-            let base = registry.base(of: target.document, index: target.index) ?? URIReference(registry.uri(of: target.document) ?? "")
-            guard let resolved = try? registry.resolve(URIReference(text).resolved(against: base), from: ref) else { return false }
-            target = resolved.value
+        for _ in 0..<16 where target["$ref"]?.string != nil {
+            guard let resolved = try? registry.resolveReference(target) else { return false }
+            target = resolved
         }
         switch direction {
         case .request: return target["readOnly"]?.bool == true

@@ -39,6 +39,8 @@ struct Evaluator {
     let options: CompileOptions
     var errors: [PendingError] = []
     var truncated = false
+    /// Most errors held at once (branch errors held while an anyOf/oneOf is explained count).
+    var peakErrors = 0
     /// Instance path: key node index (≥ 0) or -(array position + 1).
     var instancePath: [Int] = []
     var refFrames: [RefFrame] = []
@@ -209,8 +211,14 @@ struct Evaluator {
             truncated = true
             return
         }
-        errors.append(PendingError(instanceIndex: i, instancePath: instancePath, schema: schema, keywordTokens: keywordTokens,
-                                   refFrames: refFrames, keyword: keyword, message: message, rule: rule))
+        keep(PendingError(instanceIndex: i, instancePath: instancePath, schema: schema, keywordTokens: keywordTokens,
+                          refFrames: refFrames, keyword: keyword, message: message, rule: rule))
+    }
+
+    /// Holds one more error, keeping ``peakErrors`` current.
+    mutating func keep(_ error: PendingError) {
+        errors.append(error)
+        if errors.count > peakErrors { peakErrors = errors.count }
     }
 
     /// Runs `body` in the fast mode (no errors recorded), restoring the mode afterwards.

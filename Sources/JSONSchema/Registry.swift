@@ -259,9 +259,9 @@ public final class SchemaRegistry: @unchecked Sendable {
 
     /// Subschema-bearing keywords of draft-07: where `$id`s count (limited to the keywords of
     /// each document's dialect when scanning).
-    static let schemaKeywords: Set<String> = ["additionalItems", "contains", "additionalProperties", "propertyNames", "not", "if", "then", "else"]
-    static let schemaArrayKeywords: Set<String> = ["allOf", "anyOf", "oneOf"]
-    static let schemaMapKeywords: Set<String> = ["properties", "patternProperties", "definitions"]
+    static var schemaKeywords: Set<String> { KeywordTable.subschema }
+    static var schemaArrayKeywords: Set<String> { KeywordTable.subschemaArrays }
+    static var schemaMapKeywords: Set<String> { KeywordTable.subschemaMaps }
 
     private func scanIdentifiers(_ document: Document, index: Int, base: URIReference) {
         let docID = ObjectIdentifier(document)

@@ -59,16 +59,21 @@ public final class Schema: @unchecked Sendable {
         evaluator.rootPointer = root.pointer
         evaluator.budget(for: instance.index)
         let valid = try evaluator.validate(root, instance.index)
-        // Report in document order; an anyOf/oneOf summary keeps its branch details after it.
+        let ordered = Schema.documentOrder(evaluator.errors.map { evaluator.materialize($0) })
+        return ValidationResult(valid: valid, errors: ordered, truncated: evaluator.truncated)
+    }
+
+    /// Errors in the order they were found, put in document order; an anyOf/oneOf summary keeps
+    /// its branch details after it.
+    static func documentOrder(_ errors: [ValidationError]) -> [ValidationError] {
         var groups: [[ValidationError]] = []
-        for error in evaluator.errors.map({ evaluator.materialize($0) }) {
+        for error in errors {
             if error.isBranchDetail, !groups.isEmpty { groups[groups.count - 1].append(error) } else { groups.append([error]) }
         }
-        let ordered = groups.enumerated().sorted { a, b in
+        return groups.enumerated().sorted { a, b in
             let (x, y) = (a.element[0].position.offset, b.element[0].position.offset)
             return x != y ? x < y : a.offset < b.offset
         }.flatMap(\.element)
-        return ValidationResult(valid: valid, errors: ordered, truncated: evaluator.truncated)
     }
 }
 

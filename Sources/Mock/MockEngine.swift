@@ -77,7 +77,8 @@ public final class MockEngine: Sendable {
                              : URIReference.file(SchemaRegistry.absolutePathOf(spec.file)).description)
             }
             let contract = try Contract(document: spec.spec.document, resolve: Contract.registryResolver(registry))
-            for operation in MockOperation.operations(of: contract, file: spec.file, specIndex: index) {
+            for var operation in MockOperation.operations(of: contract, file: spec.file, specIndex: index) {
+                operation.index = operations.count
                 try router.add(method: operation.method, template: spec.prefix + operation.path, operation: operations.count,
                                location: operation.location)
                 operation.parameters.forEach { compile($0.schema, .request) }
@@ -234,7 +235,18 @@ public final class MockEngine: Sendable {
 public enum MockClock {
     /// `2026-12-03T07:36:13Z` for seconds since 1970.
     public static func timestamp(_ seconds: Double) -> String {
-        var t = time_t(seconds.rounded(.down))
+        let whole = Int(seconds.rounded(.down))
+        // Every request of one second has the same stamp: formatted once per second.
+        if let hit = last.withLock({ $0.seconds == whole ? $0.text : nil }) { return hit }
+        let text = format(whole)
+        last.withLock { $0 = (whole, text) }
+        return text
+    }
+
+    private static let last = Locked<(seconds: Int, text: String)>((Int.min, ""))
+
+    static func format(_ seconds: Int) -> String {
+        var t = time_t(seconds)
         var parts = tm()
         gmtime_r(&t, &parts)
         func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
@@ -282,9 +294,10 @@ public final class MockEngineBox: @unchecked Sendable {
 /// Answers built once per operation (the default response is the same for every valid request).
 final class MockAnswerCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var answers: [String: MockResponse] = [:]
+    private var answers: [Int: MockResponse] = [:]
 
-    func value(for key: String, build: () -> MockResponse) -> MockResponse {
+    /// The answer of operation `key` (its index), built by `build` the first time.
+    func value(for key: Int, build: () -> MockResponse) -> MockResponse {
         if let cached = lock.withLock({ answers[key] }) { return cached }
         let answer = build()
         lock.withLock { answers[key] = answer }

@@ -39,8 +39,29 @@ public struct MockRequest: Sendable {
 
     /// Every value of a header (names compare case-insensitively).
     public func headerValues(_ name: String) -> [String] {
-        let lower = name.lowercased()
-        return headers.filter { $0.name.lowercased() == lower }.map(\.value)
+        headers.filter { MockRequest.sameName($0.name, name) }.map(\.value)
+    }
+
+    /// Header names compare case-insensitively; ASCII names (every HTTP token) byte by byte,
+    /// without building lower-case copies.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        let ascii: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y -> Bool? in
+                guard x.count == y.count else {
+                    return x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 } ? false : nil
+                }
+                for i in 0..<x.count {
+                    let p = x[i], q = y[i]
+                    if p == q { continue }
+                    if p >= 0x80 || q >= 0x80 { return nil }
+                    let folded = p | 0x20
+                    if folded != q | 0x20 || folded < 0x61 || folded > 0x7A { return false }
+                }
+                return true
+            }
+        }
+        return ascii ?? (a.lowercased() == b.lowercased())
     }
 
     /// The first value of a header.
@@ -70,6 +91,11 @@ public struct MockResponse: Sendable {
 /// Decodes `%XX` escapes of a URL component; nil for a malformed escape or bytes that are not
 /// UTF-8. With `plusIsSpace` (query strings) `+` is a space.
 public func mockPercentDecode(_ text: Substring, plusIsSpace: Bool = false) -> String? {
+    // Most segments and query values have nothing to decode: the text is already the answer
+    // (a Substring is valid UTF-8), without a byte copy and a UTF-8 check.
+    if !text.utf8.contains(where: { $0 == UInt8(ascii: "%") || (plusIsSpace && $0 == UInt8(ascii: "+")) }) {
+        return String(text)
+    }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
     var iterator = text.utf8.makeIterator()
@@ -92,4 +118,28 @@ public func mockPercentDecode(_ text: Substring, plusIsSpace: Bool = false) -> S
         }
     }
     return String(validating: bytes, as: UTF8.self)
+}
+
+/// Splits URL text at an ASCII separator byte (`/`, `&`, `=`), as RFC 3986 splits octets. It
+/// works on the UTF-8 bytes, not on Characters: Swift's `split(separator:)` runs grapheme
+/// breaking over every byte, which cost more than the rest of matching a route.
+func mockSplit(_ text: Substring, on separator: UInt8, maxSplits: Int = .max,
+               omittingEmptySubsequences: Bool = false) -> [Substring] {
+    var parts: [Substring] = []
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var i = start
+    var splits = 0
+    while i != utf8.endIndex {
+        if splits < maxSplits, utf8[i] == separator {
+            if !(omittingEmptySubsequences && start == i) {
+                parts.append(Substring(utf8[start..<i]))
+                splits += 1
+            }
+            start = utf8.index(after: i)
+        }
+        i = utf8.index(after: i)
+    }
+    if !(omittingEmptySubsequences && start == utf8.endIndex) { parts.append(Substring(utf8[start...])) }
+    return parts
 }

@@ -48,6 +48,15 @@ public struct MockOperation: Sendable {
     public var location: String
     /// Index of the spec in ``MockEngine/specs``.
     public var spec: Int
+    /// Index of the operation in ``MockEngine/operations`` (set when the engine mounts it).
+    var index = 0
+
+    /// The response declared for a status code: exactly, as `NXX`, or (for a number) `default`.
+    func response(for code: String) -> Response? {
+        responses.first { $0.status == code }
+            ?? responses.first { $0.status.count == 3 && $0.status.uppercased().hasSuffix("XX") && $0.status.first == code.first }
+            ?? (Int(code) != nil ? responses.first { $0.status == "default" } : nil)
+    }
 }
 
 extension MockOperation {

@@ -53,6 +53,9 @@ struct MockOperationHandler {
             let resolved = (try? spec.spec.resolve(schemaValue)) ?? schemaValue
             let json = MockParameterCoder.json(raw, schema: resolved, style: parameter.style, explode: parameter.explode, spec: spec.spec)
             guard let document = try? JSONReader.parse(string: json, name: pointer) else { continue }
+            // The fast mode first: most requests are valid, and only an invalid value needs
+            // the collecting mode's messages (an exceeded limit is left to the collecting mode).
+            if (try? schema.isValid(document.root)) == true { continue }
             guard let result = try? schema.validate(document.root) else { continue }
             for error in result.errors where !error.isBranchDetail {
                 let at = error.instanceLocation.isEmpty ? "" : error.instanceLocation
@@ -90,6 +93,10 @@ struct MockOperationHandler {
                                   line: error.line, column: error.column)]
         }
         guard let schema = engine.schema(media.schema, spec: operation.spec, direction: .request) else { return [] }
+        // A valid body (the usual case) is recognised by the fast mode, which stops at the first
+        // failure and records nothing; only an invalid one is walked again to collect every
+        // error with its position. A limit hit in the fast mode is reported by the second walk.
+        if (try? schema.isValid(document.root)) == true { return [] }
         let result: ValidationResult
         do {
             result = try schema.validate(document.root)
@@ -125,8 +132,8 @@ enum MockQuery {
     /// `a=1&b=2` → pairs, decoded (`+` is a space); undecodable pairs are kept raw.
     static func pairs(_ query: String?) -> [(name: String, value: String)] {
         guard let query, !query.isEmpty else { return [] }
-        return query.split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        return mockSplit(query[...], on: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { pair in
+            let parts = mockSplit(pair, on: UInt8(ascii: "="), maxSplits: 1)
             let name = mockPercentDecode(parts[0], plusIsSpace: true) ?? String(parts[0])
             let value = parts.count > 1 ? (mockPercentDecode(parts[1], plusIsSpace: true) ?? String(parts[1])) : ""
             return (name, value)

@@ -28,9 +28,7 @@ extension MockEngine {
     /// match the declared schema (pointer, message, line:column in the body).
     public func inspectResponse(operation: MockOperation, status: Int, headers: [(name: String, value: String)], body: [UInt8]) -> [MockViolation] {
         let code = String(status)
-        guard let declared = operation.responses.first(where: { $0.status == code })
-                ?? operation.responses.first(where: { $0.status.count == 3 && $0.status.uppercased().hasSuffix("XX") && $0.status.first == code.first })
-                ?? operation.responses.first(where: { $0.status == "default" }) else {
+        guard let declared = operation.response(for: code) else {
             return [MockViolation(side: "response", id: MockLogID.undeclaredStatus, pointer: "",
                                   message: "the upstream answered \(status), which the operation does not declare (it declares \(operation.responses.map(\.status).joined(separator: ", ")))")]
         }

@@ -37,8 +37,7 @@ struct MockResponder {
         // Without Prefer the answer depends on the operation and the seed only: built once
         // (error answers carry their creationTime, so they are built each time).
         if preferHeaders.isEmpty, let status = defaultResponse().map({ MockResponder.statusCode($0.status) }), status < 400 {
-            let key = "\(operation.spec) \(operation.method) \(operation.path)"
-            let answer = engine.defaultAnswers.value(for: key) { build(Preference([])) }
+            let answer = engine.defaultAnswers.value(for: operation.index) { build(Preference([])) }
             return MockResponse(status: answer.status, headers: answer.headers, body: answer.body,
                                 record: MockLogRecord(time: "", method: request.method, path: request.path, operationId: operation.operationId,
                                                       spec: spec.file, status: answer.status, violations: answer.record.violations,
@@ -52,7 +51,7 @@ struct MockResponder {
         var violations: [MockViolation] = []
         var chosen = defaultResponse()
         if let code = preference.code {
-            if let match = response(for: code) {
+            if let match = operation.response(for: code) {
                 chosen = match
             } else {
                 violations.append(MockViolation(side: "request", id: MockLogID.preferUnavailable, pointer: "/header/Prefer",
@@ -89,12 +88,6 @@ struct MockResponder {
 
     func defaultResponse() -> MockOperation.Response? {
         operation.responses.first { $0.status.hasPrefix("2") } ?? operation.responses.first { $0.status == "default" } ?? operation.responses.first
-    }
-
-    func response(for code: String) -> MockOperation.Response? {
-        operation.responses.first { $0.status == code }
-            ?? operation.responses.first { $0.status.count == 3 && $0.status.uppercased().hasSuffix("XX") && $0.status.first == code.first }
-            ?? (Int(code) != nil ? operation.responses.first { $0.status == "default" } : nil)
     }
 
     static func statusCode(_ status: String) -> Int {

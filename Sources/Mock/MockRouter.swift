@@ -58,7 +58,7 @@ public struct MockRouter: Sendable {
 
     /// Splits a template or path into segments (empty segments kept except a leading one).
     static func split(_ path: String) -> [Substring] {
-        var parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        var parts = mockSplit(path[...], on: UInt8(ascii: "/"))
         if parts.first == "" { parts.removeFirst() }
         return parts
     }
@@ -93,18 +93,20 @@ public struct MockRouter: Sendable {
             guard let text = mockPercentDecode(part) else { return .notFound }
             decoded.append(text)
         }
-        var best: (route: MockRoute, values: [String: String], literals: Int)?
+        var best: (route: Int, values: [String: String], literals: Int)?
         var methods: Set<String> = []
         let upper = method.uppercased()
-        for route in routes where route.segments.count == decoded.count {
-            guard let (values, literals) = MockRouter.bind(route.segments, decoded) else { continue }
-            if route.method == upper || (upper == "HEAD" && route.method == "GET" && !routes.contains { $0.method == "HEAD" && $0.normalized == route.normalized }) {
-                if best == nil || literals > best!.literals { best = (route, values, literals) }
+        // By index: copying each route out of the array cost more than comparing it.
+        for k in routes.indices where routes[k].segments.count == decoded.count {
+            guard let (values, literals) = MockRouter.bind(routes[k].segments, decoded) else { continue }
+            let routeMethod = routes[k].method
+            if routeMethod == upper || (upper == "HEAD" && routeMethod == "GET" && !routes.contains { $0.method == "HEAD" && $0.normalized == routes[k].normalized }) {
+                if best == nil || literals > best!.literals { best = (k, values, literals) }
             } else {
-                methods.insert(route.method)
+                methods.insert(routeMethod)
             }
         }
-        if let best { return .found(best.route, best.values) }
+        if let best { return .found(routes[best.route], best.values) }
         if !methods.isEmpty { return .methodNotAllowed(methods.sorted()) }
         return .notFound
     }

@@ -1,5 +1,4 @@
 import CRR
-import Diff
 import Document
 import JSONSchema
 import OpenAPI
@@ -47,15 +46,12 @@ public struct MockSpec: Sendable {
         return url
     }
 
-    /// The codes in the first column of the error table (`SER0017` …: three or four capitals
-    /// and four digits), read with the project's HTML-table reader (``HTMLTable``).
+    /// The codes in the first column of the error table (``CRRErrorCode/isWellFormed(_:)``),
+    /// read with the project's HTML-table reader (``HTMLTable``).
     static func codes(in description: String) -> Set<String> {
         var out: Set<String> = []
-        for row in HTMLTable.rows(in: description) {
-            guard let cell = row.cells.first else { continue }
-            let letters = cell.prefix { $0.isUppercase && $0.isASCII }
-            let digits = cell.dropFirst(letters.count)
-            if (3...4).contains(letters.count), digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { out.insert(cell) }
+        for row in HTMLTable.rows(description) {
+            if let cell = row.cells.first?.text, CRRErrorCode.isWellFormed(cell) { out.insert(cell) }
         }
         return out
     }

@@ -89,13 +89,10 @@ final class MockForwarder: NSObject, URLSessionTaskDelegate, @unchecked Sendable
             violations += engine.inspectResponse(operation: operation, status: answer.statusCode, headers: headers, body: body)
         }
         log(engine.proxyRecord(request, operation: operation, status: answer.statusCode, violations: violations, start: start))
-        var fields = HTTPFields()
-        for header in headers where !MockForwarder.hopByHop.contains(header.name.lowercased()) && header.name.lowercased() != "content-encoding" {
-            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
-        }
-        if let summary = MockEngine.violationsHeader(violations), let name = HTTPField.Name("X-Crrspec-Violations") {
-            fields.append(HTTPField(name: name, value: summary))
-        }
+        var fields = HTTPFields(mockHeaders: headers.filter {
+            !MockForwarder.hopByHop.contains($0.name.lowercased()) && $0.name.lowercased() != "content-encoding"
+        })
+        fields.appendViolations(violations)
         return Response(status: HTTPResponse.Status(code: answer.statusCode), headers: fields,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
@@ -106,13 +103,26 @@ final class MockForwarder: NSObject, URLSessionTaskDelegate, @unchecked Sendable
         let all = violations + [MockViolation(side: "response", id: MockLogID.upstreamUnavailable, pointer: "", message: message)]
         let answer = engine.upstreamFailure(request, operation: operation, violations: all, start: start)
         log(answer.record)
-        var fields = HTTPFields()
-        for header in answer.headers {
-            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
-        }
-        if let summary = MockEngine.violationsHeader(all), let name = HTTPField.Name("X-Crrspec-Violations") {
-            fields.append(HTTPField(name: name, value: summary))
-        }
+        var fields = HTTPFields(mockHeaders: answer.headers)
+        fields.appendViolations(all)
         return Response(status: .badGateway, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}
+
+extension HTTPFields {
+    /// The engine's `(name, value)` header pairs as HTTP fields (a name HTTP does not allow is
+    /// left out).
+    init(mockHeaders: [(name: String, value: String)]) {
+        self.init()
+        for header in mockHeaders {
+            if let name = HTTPField.Name(header.name) { append(HTTPField(name: name, value: header.value)) }
+        }
+    }
+
+    /// `X-Crrspec-Violations` with the summary of `violations` (nothing without any).
+    mutating func appendViolations(_ violations: [MockViolation]) {
+        if let summary = MockEngine.violationsHeader(violations), let name = HTTPField.Name("X-Crrspec-Violations") {
+            append(HTTPField(name: name, value: summary))
+        }
     }
 }

@@ -63,7 +63,9 @@ public enum MockServer {
             forwarder = upstream
         }
         let responder = MockHTTPResponder(engines: engines, requireClientCertificate: options.clientCA != nil, forwarder: forwarder, log: log)
-        var http = HTTP1Channel.Configuration(idleTimeout: .seconds(options.idleTimeoutSeconds))
+        let linger = TimeAmount.seconds(min(options.idleTimeoutSeconds, 2))
+        var http = HTTP1Channel.Configuration(additionalChannelHandlers: [MockCloseAfterOutputHandler(linger: linger)],
+                                              idleTimeout: .seconds(options.idleTimeoutSeconds))
         http.httpDecoder = .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 200)
         let server: HTTPServerBuilder
         let scheme: String
@@ -178,10 +180,7 @@ struct MockHTTPResponder: HTTPResponder {
             }
         }
         log(answer.record)
-        var fields = HTTPFields()
-        for header in answer.headers {
-            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
-        }
+        var fields = HTTPFields(mockHeaders: answer.headers)
         if answer.status == 413 {
             fields[.connection] = "close"
             // Hummingbird reads the rest of an unread body before the next request, and a body
@@ -196,5 +195,26 @@ struct MockHTTPResponder: HTTPResponder {
         }
         return Response(status: HTTPResponse.Status(code: answer.status), headers: fields,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}
+
+/// Closes a connection a moment after Hummingbird finished its output. Hummingbird answers a
+/// request it cannot parse with 400 and `Connection: close`, then only half-closes (it stops
+/// writing and waits for the client to hang up), so a client that never hangs up held the
+/// connection until the idle timeout. The whole connection now closes after `linger` (at most
+/// 2 s, never later than the idle timeout): long enough for the client to read the answer
+/// before the socket goes away. A connection whose output is finished has no request left
+/// to serve, so the same holds after `Connection: close` requests.
+final class MockCloseAfterOutputHandler: ChannelOutboundHandler, RemovableChannelHandler {
+    typealias OutboundIn = NIOAny
+    let linger: TimeAmount
+
+    init(linger: TimeAmount) { self.linger = linger }
+
+    func close(context: ChannelHandlerContext, mode: CloseMode, promise: EventLoopPromise<Void>?) {
+        context.close(mode: mode, promise: promise)
+        guard mode == .output else { return }
+        let channel = context.channel
+        context.eventLoop.scheduleTask(in: linger) { channel.close(promise: nil) }
     }
 }

@@ -1,3 +1,5 @@
+import Document
+
 /// crrspec's own structural schema for OpenAPI 3.0.x documents, written from the OpenAPI 3.0.3
 /// specification text as a draft-07 JSON Schema for crrspec's engine.
 ///
@@ -507,4 +509,12 @@ public enum OpenAPI30Schema {
   }
 }
 """#
+
+    /// The keyword table of an OpenAPI 3.0 Schema Object: the fields of `Schema` in the schema
+    /// above (JSON Schema's subset and OpenAPI's additions: `nullable`, `discriminator`,
+    /// `example` ...) and `$ref`. Lint's unknown-keyword rule reads it.
+    public static let schemaKeywords: Set<String> = {
+        let document = try! JSONReader.parse(string: text, name: "openapi-3.0.schema.json")
+        return Set(document.root["definitions"]!["Schema"]!["properties"]!.members.map(\.name)).union(["$ref"])
+    }()
 }

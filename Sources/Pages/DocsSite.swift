@@ -1,4 +1,5 @@
 import CRR
+import CRRRules
 import Diff
 import Foundation
 

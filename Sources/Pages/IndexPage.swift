@@ -1,4 +1,5 @@
 import CRR
+import CRRRules
 import Diff
 
 /// The index of a documentation site: every service with its versions, and an SVG timeline per

@@ -140,10 +140,20 @@ public enum PageInputs {
     /// the one its contract is built from.
     public static func folder(_ directory: String, read: (String) throws -> DiffInput = { try SpecDiff.load($0) }) throws -> [PageSpec] {
         var out: [PageSpec] = []
-        // Regular files only (FolderWalk): a FIFO named like a spec is never opened.
-        for child in FolderWalk.files(under: directory, extensions: [".yaml", ".yml", ".json"]).files {
-            // Files that are not API descriptions (schemas, data) are passed over.
-            guard let input = try? read(child), OpenAPIVersion.isAPIDescription(input.document) else { continue }
+        // Regular files only (FolderWalk): a FIFO named like a spec is never opened. A name that
+        // is not valid UTF-8 cannot be read, and is an error rather than a page left out unsaid.
+        let walk = FolderWalk.files(under: directory, extensions: [".yaml", ".yml", ".json"])
+        if let name = walk.undecodable.first { throw PagesInputError("\(name): error: \(FolderWalk.undecodableMessage)") }
+        for child in walk.files {
+            // Files that are not API descriptions (schemas, data) are passed over; a Swagger 2.0
+            // or OpenAPI 3.1 document is refused as it is when named on the command line.
+            let input: DiffInput
+            do { input = try read(child) } catch let error as DiffInputError where error.isUnsupportedSpec {
+                throw PagesInputError(error.message)
+            } catch {
+                continue
+            }
+            guard OpenAPIVersion.isAPIDescription(input.document) else { continue }
             out.append(try PageSpec.load(path: child, input: input))
         }
         return out

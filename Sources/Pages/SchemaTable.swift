@@ -94,21 +94,17 @@ struct SchemaTable {
 
     /// An `x-crr-rule` mark as prose: which keywords are crrspec's rules rather than CAISO's
     /// published contract, and why.
-    func ruleText(_ mark: Value) -> String {
-        if let reason = mark.string { return "business rule, not in the published spec: " + HTML.escape(reason) }
-        guard mark.kind == .object else { return HTML.escape(PostmanCollection.text(mark)) }
-        let keywords = mark["keywords"]?.elements.compactMap(\.string) ?? []
-        var named = keywords.map { "<code>" + HTML.escape($0) + "</code>" }
-        if let properties = mark["properties"]?.elements.compactMap(\.string), !properties.isEmpty {
-            named.append("properties " + properties.map { "<code>" + HTML.escape($0) + "</code>" }.joined(separator: ", "))
-        }
-        if let codes = mark["codes"]?.elements.compactMap(\.string), !codes.isEmpty {
-            named.append("codes " + codes.map { "<code>" + HTML.escape($0) + "</code>" }.joined(separator: ", "))
-        }
+    func ruleText(_ value: Value) -> String {
+        guard let mark = CRRBusinessRule.Mark(value) else { return HTML.escape(PostmanCollection.text(value)) }
+        if value.kind == .string { return "business rule, not in the published spec: " + HTML.escape(mark.reasonText) }
+        func codeList(_ names: [String]) -> String { names.map { "<code>" + HTML.escape($0) + "</code>" }.joined(separator: ", ") }
+        var named = (mark.keywords ?? []).map { "<code>" + HTML.escape($0) + "</code>" }
+        if let properties = mark.properties, !properties.isEmpty { named.append("properties " + codeList(properties)) }
+        if let codes = mark.codes, !codes.isEmpty { named.append("codes " + codeList(codes)) }
         var text = "business rule, not in the published spec"
         if !named.isEmpty { text += " (" + named.joined(separator: "; ") + ")" }
-        if let reason = mark["reason"]?.string { text += ": " + HTML.escape(reason) }
-        if let code = mark["code"]?.string { text += "; CAISO answers <code>" + HTML.escape(code) + "</code>" }
+        if let reason = mark.reason { text += ": " + HTML.escape(reason) }
+        if let code = mark.code { text += "; CAISO answers <code>" + HTML.escape(code) + "</code>" }
         return text
     }
 
@@ -117,14 +113,6 @@ struct SchemaTable {
     func ruleNote(_ node: Value) -> String {
         guard node.kind == .object, let mark = node[CRRBusinessRule.key] else { return "" }
         return "<span class=\"crr-rule\">" + Self.ruleBadge + " " + ruleText(mark) + "</span>"
-    }
-
-    /// Whether the absence of a required property is a business rule of its object schema
-    /// (`x-crr-rule` naming `required`, and the property when it lists `properties`).
-    static func requiredIsRule(_ property: String, in schema: Value) -> Bool {
-        guard CRRBusinessRule.rule(for: "required", in: schema) != nil else { return false }
-        guard let names = schema[CRRBusinessRule.key]?["properties"], names.kind == .array else { return true }
-        return names.elements.contains { $0.string == property }
     }
 
     /// The table of an object schema's properties (with nested tables for inline objects), or
@@ -152,7 +140,7 @@ struct SchemaTable {
             var name = "<code>" + HTML.escape(property.name) + "</code>"
             if required.contains(property.name) {
                 name += " <span class=\"badge required\">required</span>"
-                if Self.requiredIsRule(property.name, in: schema) { name += " " + Self.ruleBadge }
+                if CRRBusinessRule.requiredIsRule(property.name, in: schema) { name += " " + Self.ruleBadge }
             }
             var description = HTML.prose(value["description"]?.string ?? "")
             if let example = value["example"] { description += "<p class=\"muted\">Example: <code>" + HTML.escape(PostmanCollection.text(example)) + "</code></p>" }

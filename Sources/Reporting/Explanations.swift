@@ -59,65 +59,66 @@ public struct Explanation: Sendable, Hashable {
     }
 }
 
-/// The registry behind `crrspec explain`: the draft-07 keywords, the CRR profile rules and the
-/// input problems are built in; other modules add theirs with ``register(_:)`` (lint rule ids,
-/// diff change ids), and a later registration of an id replaces the earlier one.
+/// A set of explanations to look finding ids up in: what `crrspec explain` prints and what SARIF
+/// rule descriptions are made of. A value, passed to what needs it; nothing is registered
+/// process-wide. ``builtIn`` holds the draft-07 keywords, the CRR profile rules and the input
+/// problems; the lint, diff and mock modules publish theirs (`LintEngine.explanations`,
+/// `ChangeCatalog.explanations`, ...) for a caller to add. A later explanation of an id replaces
+/// the earlier one.
 ///
 /// ```swift
-/// Explanations.register([Explanation(id: "operation-id-unique", kind: .lint, title: "...",
-///                                    description: "...", example: "...", fix: "...")])
-/// Explanations.lookup("enum")?.title   // "The value is not one of the values the schema lists."
+/// let catalog = ExplanationCatalog.builtIn.adding(LintEngine.explanations)
+/// catalog.lookup("enum")?.title   // "The value is not one of the values the schema lists."
 /// ```
-public enum Explanations {
-    private final class Store: @unchecked Sendable {
-        let lock = NSLock()
-        var byID: [String: Explanation] = [:]
-        var order: [String] = []
+public struct ExplanationCatalog: Sendable {
+    private var byID: [String: Explanation] = [:]
+    private var order: [String] = []
+    /// Lower-cased id or alias → id.
+    private var index: [String: String] = [:]
+
+    public init(_ explanations: [Explanation] = []) {
+        self.init(empty: ())
+        self = adding(explanations)
     }
 
-    private static let store: Store = {
-        let store = Store()
-        for explanation in builtIn {
-            store.byID[explanation.id] = explanation
-            store.order.append(explanation.id)
-        }
-        return store
-    }()
+    private init(empty: Void) {}
 
-    /// Adds explanations (thread-safe). An id already known is replaced.
-    public static func register(_ explanations: [Explanation]) {
-        store.lock.lock()
-        defer { store.lock.unlock() }
+    /// The explanations Reporting ships: draft-07 keywords, CRR profile rules, input problems.
+    public static let builtIn = ExplanationCatalog(Explanations.builtIn)
+
+    /// This catalog and `explanations` (an id already known is replaced).
+    public func adding(_ explanations: [Explanation]) -> ExplanationCatalog {
+        var copy = self
         for explanation in explanations {
-            if store.byID[explanation.id] == nil { store.order.append(explanation.id) }
-            store.byID[explanation.id] = explanation
+            if copy.byID[explanation.id] == nil { copy.order.append(explanation.id) }
+            copy.byID[explanation.id] = explanation
         }
+        // Ids win over aliases; among aliases the first registered wins.
+        copy.index = [:]
+        for id in copy.order { copy.index[id.lowercased()] = id }
+        for id in copy.order {
+            for alias in copy.byID[id]!.aliases where copy.index[alias.lowercased()] == nil { copy.index[alias.lowercased()] = id }
+        }
+        return copy
     }
 
-    /// Every explanation, built-in first, in registration order.
-    public static var all: [Explanation] {
-        store.lock.lock()
-        defer { store.lock.unlock() }
-        return store.order.compactMap { store.byID[$0] }
-    }
+    /// Every explanation, in the order added.
+    public var all: [Explanation] { order.compactMap { byID[$0] } }
 
     /// The explanation for an id or alias; case-insensitive.
-    public static func lookup(_ id: String) -> Explanation? {
-        let wanted = id.lowercased()
-        let everything = all
-        return everything.first { $0.id.lowercased() == wanted }
-            ?? everything.first { $0.aliases.contains { $0.lowercased() == wanted } }
+    public func lookup(_ id: String) -> Explanation? {
+        index[id.lowercased()].flatMap { byID[$0] }
     }
 
     /// Ids close to an unknown one, for a "did you mean" message.
-    public static func suggestions(for id: String, limit: Int = 3) -> [String] {
+    public func suggestions(for id: String, limit: Int = 3) -> [String] {
         let wanted = id.lowercased()
         let ids = all.flatMap { [$0.id] + $0.aliases }
         let contained = ids.filter { $0.lowercased().contains(wanted) || wanted.contains($0.lowercased()) }
         let threshold = Swift.max(2, wanted.count / 3)
         var scored: [(id: String, distance: Int)] = []
         for candidate in ids {
-            let distance = editDistance(candidate.lowercased(), wanted)
+            let distance = Explanations.editDistance(candidate.lowercased(), wanted)
             if distance <= threshold { scored.append((candidate, distance)) }
         }
         scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.id < $1.id }
@@ -126,18 +127,8 @@ public enum Explanations {
         return (ranked + contained).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
     }
 
-    /// The text `crrspec explain ID` prints.
-    public static func render(_ e: Explanation) -> String {
-        var out = "\(e.id) (\(e.kind.label))\n\n\(e.title)\n\n"
-        out += wrap(e.description, indent: "") + "\n\n"
-        out += "Example:\n" + e.example.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n\n"
-        out += "Fix:\n" + wrap(e.fix, indent: "  ") + "\n"
-        if !e.aliases.isEmpty { out += "\nAlso explains: \(e.aliases.joined(separator: ", "))\n" }
-        return out
-    }
-
     /// The list `crrspec explain` prints without an id: one line per explanation, by kind.
-    public static func renderIndex() -> String {
+    public func renderIndex() -> String {
         let everything = all
         var out = ""
         for kind in Explanation.Kind.allCases {
@@ -149,6 +140,19 @@ public enum Explanations {
                 out += "  " + item.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + item.title + "\n"
             }
         }
+        return out
+    }
+}
+
+/// The texts of explanations: the built-in ones and how `crrspec explain ID` prints one.
+public enum Explanations {
+    /// The text `crrspec explain ID` prints.
+    public static func render(_ e: Explanation) -> String {
+        var out = "\(e.id) (\(e.kind.label))\n\n\(e.title)\n\n"
+        out += wrap(e.description, indent: "") + "\n\n"
+        out += "Example:\n" + e.example.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n\n"
+        out += "Fix:\n" + wrap(e.fix, indent: "  ") + "\n"
+        if !e.aliases.isEmpty { out += "\nAlso explains: \(e.aliases.joined(separator: ", "))\n" }
         return out
     }
 

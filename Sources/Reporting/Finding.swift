@@ -13,10 +13,21 @@ public enum Severity: String, Sendable, CaseIterable, Comparable, Hashable {
     public static func < (l: Severity, r: Severity) -> Bool { l.rank < r.rank }
 }
 
-/// One problem a checker found at a place in a file: the shape every crrspec report format
-/// (text, JSON, SARIF, GitHub annotations, JUnit) renders. Lint rules and the diff command
-/// produce these.
+/// One problem a checker found at a place in a file: the one shape every crrspec report format
+/// renders (text, JSON, SARIF 2.1.0, GitHub annotations, JUnit). Lint rules produce findings
+/// directly; validation reports (``InstanceReport/findings(command:)``) and diff reports map
+/// onto them, keeping their own types for the data only they carry.
 public struct Finding: Sendable, Hashable {
+    /// A machine-readable fact beyond the position (SARIF writes them as result `properties`).
+    public struct Property: Sendable, Hashable {
+        public var name: String
+        public var value: String
+        public init(_ name: String, _ value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
     /// The rule (or check) that produced it, e.g. `schema-unknown-keyword`.
     public var rule: String
     public var severity: Severity
@@ -30,9 +41,17 @@ public struct Finding: Sendable, Hashable {
     public var message: String
     /// How to fix it, when the rule knows.
     public var hint: String?
+    /// The heading annotations show when the rule id alone says too little (`crrspec validate
+    /// (enum)`, `operation-removed (incompatible, MAJOR)`); the rule id when nil.
+    public var title: String?
+    /// Lines that belong under the message (where in the instance and the schema, an `anyOf`
+    /// summary's closest-branch errors); when there are none, annotations say `at POINTER`.
+    public var details: [String]
+    /// Facts for tools (SARIF result properties), in order.
+    public var properties: [Property]
 
     public init(rule: String, severity: Severity, file: String, line: Int, column: Int, pointer: String,
-                message: String, hint: String? = nil) {
+                message: String, hint: String? = nil, title: String? = nil, details: [String] = [], properties: [Property] = []) {
         self.rule = rule
         self.severity = severity
         self.file = file
@@ -41,6 +60,9 @@ public struct Finding: Sendable, Hashable {
         self.pointer = pointer
         self.message = message
         self.hint = hint
+        self.title = title
+        self.details = details
+        self.properties = properties
     }
 
     /// Document order: file, line, column, rule.
@@ -49,17 +71,28 @@ public struct Finding: Sendable, Hashable {
     }
 }
 
-/// What a report says about a rule (for SARIF's rule list and the JUnit/GitHub titles).
+/// What a report says about a rule (for SARIF's rule list).
 public struct RuleDescriptor: Sendable, Hashable {
     public var id: String
     public var severity: Severity
+    /// One line (SARIF `shortDescription`).
     public var summary: String
+    /// What the rule checks, at length (SARIF `fullDescription`); the summary when nil.
+    public var description: String?
     public var help: String
 
-    public init(id: String, severity: Severity, summary: String, help: String) {
+    public init(id: String, severity: Severity, summary: String, description: String? = nil, help: String) {
         self.id = id
         self.severity = severity
         self.summary = summary
+        self.description = description
         self.help = help
+    }
+
+    /// The descriptor of an id `crrspec explain` knows: its title, description and fix, with a
+    /// pointer to `crrspec explain ID`.
+    public init(_ explanation: Explanation, severity: Severity) {
+        self.init(id: explanation.id, severity: severity, summary: explanation.title, description: explanation.description,
+                  help: "\(explanation.fix) (crrspec explain \(explanation.id))")
     }
 }

@@ -2,8 +2,12 @@ import Document
 /// Renders findings for people: `file:line:col: severity: message [rule]`, then a short code
 /// frame (the line before, the line itself and a caret under the column) and the fix hint.
 public enum FindingTextRenderer {
-    /// - Parameter source: the text of a file by name, for code frames; return nil to skip them.
-    public static func render(_ findings: [Finding], frames: Bool = true, source: (String) -> String? = { _ in nil }) -> String {
+    /// - Parameters:
+    ///   - source: the text of a file by name, for code frames; return nil to skip them.
+    ///   - hintIndent: what goes before `hint:` (diff and version-check indent it further, under
+    ///     their changes).
+    public static func render(_ findings: [Finding], frames: Bool = true, hintIndent: String = "  ",
+                              source: (String) -> String? = { _ in nil }) -> String {
         var out = ""
         var lineCache: [String: [Substring]] = [:]
         for finding in findings {
@@ -16,7 +20,7 @@ public enum FindingTextRenderer {
                 }
                 out += frame(lineCache[finding.file]!, line: finding.line, column: finding.column)
             }
-            if let hint = finding.hint { out += "  hint: \(ControlEscape.line(hint))\n" }
+            if let hint = finding.hint { out += "\(hintIndent)hint: \(ControlEscape.line(hint))\n" }
         }
         return out
     }
@@ -96,5 +100,32 @@ public enum FindingJSONRenderer {
             w.endObject()
         }
         w.endArray()
+    }
+}
+
+/// Renders findings as a markdown list for pull-request comments:
+/// `- **severity** `rule` (`file:line:column`): message` (one line each, see ``Markdown/cell(_:)``).
+public enum FindingMarkdownRenderer {
+    public static func render(_ findings: [Finding]) -> String {
+        findings.map { "- **\($0.severity.rawValue)** `\($0.rule)` (`\($0.file):\($0.line):\($0.column)`): \(Markdown.cell($0.message))\n" }.joined()
+    }
+}
+
+/// Escaping for crrspec's markdown output (diff reports, rule tables).
+public enum Markdown {
+    /// Text for a table cell or a list item: `|` escaped, `<` and `>` as entities (so
+    /// `<service>` stays visible instead of being taken for HTML), line breaks as spaces.
+    public static func cell(_ text: String) -> String {
+        var out = ""
+        for c in text.unicodeScalars {
+            switch c {
+            case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\n": out += " "
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
     }
 }

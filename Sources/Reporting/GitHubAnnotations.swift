@@ -1,11 +1,40 @@
 import Document
-import Foundation
-import JSONSchema
 
-/// GitHub Actions workflow commands (`::error file=...,line=...,col=...::message`): a workflow
-/// step that prints them gets the findings as annotations on the pull request's diff.
+/// GitHub Actions workflow commands (`::error file=F,line=L,col=C,title=T::message`): a workflow
+/// step that prints them gets the findings as annotations on the pull request's diff. Lint,
+/// validate, metaschema, diff and version-check all print their annotations here.
 public enum GitHubAnnotations {
-    /// One annotation line. `level` is error, warning or notice.
+    /// One annotation per finding: errors as `error`, warnings as `warning`, infos as `notice`;
+    /// titled with the finding's title (else its rule); the message, then the hint, then the
+    /// finding's detail lines (or `at POINTER` when it has none) as further lines of the same
+    /// annotation. Every part is one line with its control characters escaped, so text from a
+    /// file can never start a workflow command of its own.
+    public static func render(_ findings: [Finding]) -> String {
+        var out = ""
+        for f in findings {
+            var message = ControlEscape.line(f.message)
+            if let hint = f.hint { message += "\nhint: " + ControlEscape.line(hint) }
+            if !f.details.isEmpty {
+                for detail in f.details { message += "\n" + ControlEscape.line(detail) }
+            } else if !f.pointer.isEmpty {
+                message += "\nat " + ControlEscape.line(f.pointer)
+            }
+            out += line(level: level(f.severity), file: f.file, line: f.line, column: f.column, title: f.title ?? f.rule, message: message)
+        }
+        return out
+    }
+
+    /// The workflow command of a severity.
+    public static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "notice"
+        }
+    }
+
+    /// One annotation line. `level` is error, warning or notice; the line is given when known
+    /// (> 0), the column only with a line.
     public static func line(level: String = "error", file: String?, line: Int? = nil, column: Int? = nil,
                             title: String? = nil, message: String) -> String {
         var properties: [String] = []
@@ -18,69 +47,31 @@ public enum GitHubAnnotations {
         return "::\(level)" + (properties.isEmpty ? "" : " " + properties.joined(separator: ",")) + "::" + escapeData(message) + "\n"
     }
 
-    /// Escapes a message (`%`, CR, LF), as the runner's command parser expects.
+    /// Escapes a message (`%`, CR, LF; other control characters as `\uXXXX`), as the runner's
+    /// command parser expects.
     public static func escapeData(_ s: String) -> String {
-        ControlEscape.keepingLines(s).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        var out = ""
+        for c in ControlEscape.keepingLines(s).unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
     }
 
     /// Escapes a property value (also `:` and `,`).
     public static func escapeProperty(_ s: String) -> String {
-        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
-    }
-
-    /// Annotations for validation reports: one per error (an `anyOf`/`oneOf` summary carries its
-    /// closest branch's errors on further lines of the same annotation), one per unusable file
-    /// or record. Valid instances print nothing.
-    public static func validation(_ reports: [InstanceReport], command: String = "validate") -> String {
         var out = ""
-        for report in reports {
-            switch report.outcome {
-            case .valid:
-                continue
-            case .invalid(var errors, let truncated):
-                // User-controlled parts are escaped one by one (a line break in a key stays
-                // `\u000a`); only the lines this renderer joins become annotation lines.
-                for i in errors.indices {
-                    errors[i].message = ControlEscape.line(errors[i].message)
-                    errors[i].instanceLocation = ControlEscape.line(errors[i].instanceLocation)
-                    errors[i].keywordLocation = ControlEscape.line(errors[i].keywordLocation)
-                }
-                if errors.isEmpty {
-                    out += line(file: report.file, line: report.line, title: "crrspec \(command)",
-                                message: "invalid (--fast stops at the first failure; run without --fast to list the errors)")
-                }
-                var index = 0
-                while index < errors.count {
-                    let e = errors[index]
-                    var message = "\(e.message)\n  at instance \(e.instanceLocation.isEmpty ? "(root)" : e.instanceLocation), schema \(e.keywordLocation.isEmpty ? "(root)" : e.keywordLocation)"
-                    index += 1
-                    while index < errors.count, errors[index].isBranchDetail {
-                        let d = errors[index]
-                        message += "\n    \(d.position.line):\(d.position.column): \(d.message) (at instance \(d.instanceLocation.isEmpty ? "(root)" : d.instanceLocation), schema \(d.keywordLocation))"
-                        index += 1
-                    }
-                    if let schema = report.schema { message += "\n  (schema \(schema), chosen by --schema auto)" }
-                    out += line(file: e.file, line: e.position.line, column: e.position.column,
-                                title: "crrspec \(command) (\(e.ruleID))", message: message)
-                }
-                if truncated {
-                    out += line(level: "warning", file: report.file, line: report.line, title: "crrspec \(command)",
-                                message: "more errors were found than --max-errors allows; only the first are shown")
-                }
-            case .unusable(let message, let l, let column):
-                out += line(file: report.file, line: l, column: column, title: "crrspec \(command) (\(ProblemKind.ruleID(for: message)))", message: ControlEscape.line(message))
+        for c in escapeData(s).unicodeScalars {
+            switch c {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(c)
             }
         }
         return out
     }
 }
-
-/// Which input-problem explanation an unusable report's message belongs to.
-public enum ProblemKind {
-    public static func ruleID(for message: String) -> String {
-        if message.contains("--schema auto") { return "schema-auto" }
-        if message.contains("--max-") || message.contains("limit") { return "limit" }
-        return "malformed-input"
-    }
-}
-

@@ -1,19 +1,35 @@
 /// Renders findings as a SARIF 2.1.0 log with one run, in the subset GitHub code scanning reads:
-/// the tool's rules (id, descriptions, help, default level), and per result the rule, level,
-/// message, file and region (`startLine`, `startColumn` in Unicode code points), the JSON Pointer
-/// as a logical location, and a stable fingerprint.
+/// the tool's rules (id, descriptions, help, default level), optionally how the run went
+/// (`invocations`), and per result the rule, level, message, file and region (`startLine`,
+/// `startColumn` in Unicode code points; 1:1 when the position is unknown, as code scanning needs
+/// a region), the JSON Pointer as a logical location, a stable fingerprint and the finding's
+/// properties. Lint, validate and metaschema all write their SARIF here.
 public enum SARIFRenderer {
     /// The tool that produced the findings.
     public struct Tool: Sendable {
         public var name: String
         public var version: String
         public var informationURI: String
+        /// Rules described up front (in this order); rules that fire without being listed are
+        /// described from the explanations passed to ``SARIFRenderer/render(_:tool:explanations:invocation:pretty:)``.
         public var rules: [RuleDescriptor]
-        public init(name: String, version: String, informationURI: String, rules: [RuleDescriptor]) {
+        public init(name: String = "crrspec", version: String, informationURI: String = "https://github.com/crrspec/crrspec",
+                    rules: [RuleDescriptor] = []) {
             self.name = name
             self.version = version
             self.informationURI = informationURI
             self.rules = rules
+        }
+    }
+
+    /// How the run went (SARIF `invocations`): whether it completed, and the problems that stopped
+    /// part of it (unusable inputs), written as error notifications.
+    public struct Invocation: Sendable {
+        public var executionSuccessful: Bool
+        public var notifications: [String]
+        public init(executionSuccessful: Bool, notifications: [String] = []) {
+            self.executionSuccessful = executionSuccessful
+            self.notifications = notifications
         }
     }
 
@@ -25,18 +41,20 @@ public enum SARIFRenderer {
         }
     }
 
-    public static func render(_ findings: [Finding], tool: Tool, pretty: Bool = true) -> String {
-        // Rules that fired but are unknown to the tool list still get a descriptor, from
-        // `crrspec explain` when it knows the id.
+    /// - Parameters:
+    ///   - explanations: where rules that fired but are not in `tool.rules` get their texts
+    ///     (an id it does not know is described by the id alone).
+    ///   - invocation: written as the run's `invocations` when given.
+    public static func render(_ findings: [Finding], tool: Tool, explanations: ExplanationCatalog,
+                              invocation: Invocation? = nil, pretty: Bool = true) -> String {
         var rules = tool.rules
-        for id in Set(findings.map(\.rule)).sorted() where !rules.contains(where: { $0.id == id }) {
-            let severity = findings.first { $0.rule == id }!.severity
-            if let explanation = Explanations.lookup(id) {
-                rules.append(RuleDescriptor(id: id, severity: severity, summary: explanation.title,
-                                            help: "\(explanation.fix) (crrspec explain \(id))"))
-            } else {
-                rules.append(RuleDescriptor(id: id, severity: severity, summary: id, help: id))
-            }
+        var known = Set(rules.map(\.id))
+        var unlisted: [String: Severity] = [:]
+        for finding in findings where !known.contains(finding.rule) && unlisted[finding.rule] == nil { unlisted[finding.rule] = finding.severity }
+        for (id, severity) in unlisted.sorted(by: { $0.key < $1.key }) {
+            rules.append(explanations.lookup(id).map { RuleDescriptor($0, severity: severity) }
+                         ?? RuleDescriptor(id: id, severity: severity, summary: id, help: id))
+            known.insert(id)
         }
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var w = JSONWriter(pretty: pretty)
@@ -55,6 +73,7 @@ public enum SARIFRenderer {
         for rule in rules { writeRule(rule, &w) }
         w.endArray()
         w.endObject(); w.endObject()
+        if let invocation { writeInvocation(invocation, &w) }
         w.field("columnKind", "unicodeCodePoints")
         w.key("results"); w.beginArray()
         for finding in findings { writeResult(finding, index: ruleIndex[finding.rule] ?? 0, &w) }
@@ -65,12 +84,25 @@ public enum SARIFRenderer {
         return w.output + "\n"
     }
 
+    static func writeInvocation(_ invocation: Invocation, _ w: inout JSONWriter) {
+        w.key("invocations"); w.beginArray(); w.beginObject()
+        w.field("executionSuccessful", invocation.executionSuccessful)
+        if !invocation.notifications.isEmpty {
+            w.key("toolExecutionNotifications"); w.beginArray()
+            for note in invocation.notifications {
+                w.beginObject(); w.key("message"); w.beginObject(); w.field("text", note); w.endObject(); w.field("level", "error"); w.endObject()
+            }
+            w.endArray()
+        }
+        w.endObject(); w.endArray()
+    }
+
     static func writeRule(_ rule: RuleDescriptor, _ w: inout JSONWriter) {
         w.beginObject()
         w.field("id", rule.id)
         w.field("name", camelName(rule.id))
         w.key("shortDescription"); w.beginObject(); w.field("text", rule.summary); w.endObject()
-        w.key("fullDescription"); w.beginObject(); w.field("text", rule.summary); w.endObject()
+        w.key("fullDescription"); w.beginObject(); w.field("text", rule.description ?? rule.summary); w.endObject()
         w.key("help"); w.beginObject(); w.field("text", rule.help); w.endObject()
         w.key("defaultConfiguration"); w.beginObject(); w.field("level", level(rule.severity)); w.endObject()
         w.endObject()
@@ -100,6 +132,11 @@ public enum SARIFRenderer {
         w.key("partialFingerprints"); w.beginObject()
         w.field("crrspecFinding/v1", fingerprint(f))
         w.endObject()
+        if !f.properties.isEmpty {
+            w.key("properties"); w.beginObject()
+            for property in f.properties { w.field(property.name, property.value) }
+            w.endObject()
+        }
         w.endObject()
     }
 
@@ -108,9 +145,12 @@ public enum SARIFRenderer {
         id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    /// A relative path stays relative (GitHub resolves it against the checkout); an absolute one
-    /// becomes a `file://` URI. Characters outside the URI set are percent-encoded.
+    /// A relative path stays relative (GitHub resolves it against the checkout; a leading `./` is
+    /// dropped); an absolute one becomes a `file://` URI. Characters outside the URI set are
+    /// percent-encoded.
     public static func uri(_ path: String) -> String {
+        var path = Substring(path)
+        while path.hasPrefix("./") { path = path.dropFirst(2) }
         var out = path.hasPrefix("/") ? "file://" : ""
         for byte in path.utf8 {
             let c = Character(Unicode.Scalar(byte))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRRRules
 import Document
 import Foundation
 
@@ -49,7 +50,9 @@ extension CRRSpecCommand {
     }
 
     static func runCommand() {
-        registerExplanations()
+        // The CRR layer: its lint rules run under the CRR profile, its checks in every diff.
+        CRRLint.install()
+        CRRDiff.install()
         var parsed: ParsableCommand.Type?
         do {
             var command = try parseAsRoot()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Document
 import CRR
 import Reporting
 
@@ -33,7 +34,7 @@ struct CatalogCommand: ParsableCommand {
     func run() throws {
         if let show {
             guard let entry = CRRCatalog.find(show) else {
-                Output.err("crrspec: no catalog entry \(show); did you mean \(CRRCatalog.suggestions(for: show).joined(separator: ", "))?\n")
+                Output.err("crrspec: no catalog entry \(ControlEscape.line(show)); did you mean \(CRRCatalog.suggestions(for: show).joined(separator: ", "))?\n")
                 throw ExitCode(2)
             }
             Output.out(CRRCatalog.text(entry) + "\n")

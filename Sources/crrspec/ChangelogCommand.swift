@@ -47,9 +47,8 @@ struct ChangelogCommand: ParsableCommand {
     @OptionGroup var limits: ReaderLimitOptions
 
     func run() throws {
-        DocumentLibrary.defaultLimits = limits.reader
         try DiffCommands.guarded {
-            let (matching, _) = try DiffCommands.matching(paths, gitBase: gitBase, catalog: catalog, singleFileAllowed: false)
+            let (matching, _) = try DiffCommands.matching(paths, gitBase: gitBase, catalog: catalog, singleFileAllowed: false, limits: limits.reader)
             let results = try matching.pairs.map { try SpecDiff.compare($0.old, $0.new, options: errorCodes.options) }
             let services = Changelog.build(results)
             switch format {
@@ -58,7 +57,7 @@ struct ChangelogCommand: ParsableCommand {
             case .text: Output.out(Changelog.text(services))
             case .html: Output.out(ReportPages.changelog(services))
             }
-            for note in matching.notes { Output.err("note: \(note)\n") }
+            for note in matching.notes { Output.err("note: \(ControlEscape.keepingLines(note))\n") }
             return 0
         }
     }

@@ -3,6 +3,7 @@ import Diff
 import Document
 import Foundation
 import Pages
+import Reporting
 
 /// Output formats of `diff` and `version-check`.
 enum DiffOutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -33,7 +34,7 @@ enum DiffCommands {
         do {
             status = try body()
         } catch let error as DiffInputError {
-            Output.err("crrspec: \(error.message)\n")
+            Output.err("crrspec: \(ControlEscape.keepingLines(error.message))\n")
             throw ExitCode(2)
         }
         if status != 0 { throw ExitCode(status) }
@@ -43,7 +44,7 @@ enum DiffCommands {
         switch format {
         case .text: DiffTextRenderer.render(report, versionCheck: versionCheck)
         case .json: DiffJSONRenderer.render(report, versionCheck: versionCheck)
-        case .github: DiffGitHubRenderer.render(report, versionCheck: versionCheck)
+        case .github: GitHubAnnotations.render(report.findings(versionCheck: versionCheck))
         case .markdown: DiffMarkdownRenderer.render(report, versionCheck: versionCheck)
         case .html: ReportPages.diff(report)
         }
@@ -51,24 +52,25 @@ enum DiffCommands {
 
     /// The pairs named by the arguments: `--catalog`, `--git-base REV [PATH...]`, one directory
     /// (its consecutive versions) or OLD NEW (files, catalog entries or directories).
-    static func matching(_ paths: [String], gitBase: String?, catalog: Bool, singleFileAllowed: Bool) throws -> (InputPairing.Matching, [String]) {
+    static func matching(_ paths: [String], gitBase: String?, catalog: Bool, singleFileAllowed: Bool,
+                         limits: ReaderLimits) throws -> (InputPairing.Matching, [String]) {
         if let gitBase {
-            return (try GitPairing.pairs(base: gitBase, paths: paths), [])
+            return (try GitPairing.pairs(base: gitBase, paths: paths, limits: limits), [])
         }
         if catalog {
             guard paths.isEmpty else { throw DiffInputError("--catalog takes no files") }
-            return (try InputPairing.consecutive(in: nil), [])
+            return (try InputPairing.consecutive(in: nil, limits: limits), [])
         }
         switch paths.count {
         case 1:
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory), isDirectory.boolValue {
-                return (try InputPairing.consecutive(in: paths[0]), [])
+                return (try InputPairing.consecutive(in: paths[0], limits: limits), [])
             }
             guard singleFileAllowed else { throw DiffInputError("give OLD and NEW, a directory, --catalog or --git-base REV") }
             return (InputPairing.Matching(), paths)
         case 2:
-            return (try InputPairing.pairs(old: paths[0], new: paths[1]), [])
+            return (try InputPairing.pairs(old: paths[0], new: paths[1], limits: limits), [])
         default:
             throw DiffInputError("give OLD and NEW, a directory, --catalog or --git-base REV")
         }
@@ -124,9 +126,8 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var limits: ReaderLimitOptions
 
     func run() throws {
-        DocumentLibrary.defaultLimits = limits.reader
         try DiffCommands.guarded {
-            let (matching, _) = try DiffCommands.matching(paths, gitBase: gitBase, catalog: catalog, singleFileAllowed: false)
+            let (matching, _) = try DiffCommands.matching(paths, gitBase: gitBase, catalog: catalog, singleFileAllowed: false, limits: limits.reader)
             var entries: [DiffReport.Entry] = []
             for pair in matching.pairs { entries.append(DiffReport.Entry(result: try SpecDiff.compare(pair.old, pair.new, options: errorCodes.options))) }
             let report = DiffReport(entries: entries, notes: matching.notes)

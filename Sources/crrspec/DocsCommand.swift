@@ -1,4 +1,5 @@
 import ArgumentParser
+import Document
 import Diff
 import Foundation
 import Pages
@@ -50,17 +51,18 @@ struct DocsCommand: ParsableCommand {
             PageWarnings.unresolvedReferences(inputs) { "\($0.pageName) marks it as unresolved" }
             pages = try DocsSite.build(inputs, options: errorCodes.options)
         } catch let error as PagesInputError {
-            Output.err("crrspec: \(error.message)\n")
+            Output.err("crrspec: \(ControlEscape.keepingLines(error.message))\n")
             throw ExitCode(2)
         }
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            Output.err("crrspec: cannot create \(output): \(error.localizedDescription)\n")
+            Output.err(ControlEscape.keepingLines("crrspec: cannot create \(output): \(error.localizedDescription)") + "\n")
             throw ExitCode(2)
         }
         for page in pages { try PageWriter.write(page.html, to: output + "/" + page.name) }
-        Output.out("wrote \(pages.count) pages to \(output) (open \(output)/index.html)\n")
+        let shown = ControlEscape.line(output)
+        Output.out("wrote \(pages.count) pages to \(shown) (open \(shown)/index.html)\n")
     }
 }
 
@@ -71,7 +73,7 @@ enum PageWarnings {
     static func unresolvedReferences(_ specs: [PageSpec], consequence: (PageSpec) -> String) {
         for spec in specs {
             for u in SpecPage.unresolvedReferences(spec) {
-                Output.err("\(spec.file):\(u.position.line):\(u.position.column): warning: unresolved reference \(u.ref) (at \(u.pointer)); \(consequence(spec))\n")
+                Output.err(ControlEscape.keepingLines("\(spec.file):\(u.position.line):\(u.position.column): warning: unresolved reference \(u.ref) (at \(u.pointer)); \(consequence(spec))") + "\n")
             }
         }
     }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CRRRules
+import Document
 import Diff
 import Foundation
 import Lint
@@ -38,21 +40,19 @@ struct ExplainCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("The keyword, rule or change id.", valueName: "ID"),
               completion: .custom { (_: [String], _: Int, prefix: String) -> [String] in
-                  registerExplanations()
-                  return Explanations.all.flatMap { [$0.id] + $0.aliases }.filter { $0.hasPrefix(prefix) }
+                  return ExplanationCatalog.crrspec.all.flatMap { [$0.id] + $0.aliases }.filter { $0.hasPrefix(prefix) }
               })
     var id: String?
 
     func run() throws {
-        registerExplanations()
-        registerCustomRules()
+        let catalog = ExplanationCatalog.crrspec.adding(customRules())
         guard let id else {
-            Output.out(Explanations.renderIndex())
+            Output.out(catalog.renderIndex())
             return
         }
-        guard let explanation = Explanations.lookup(id) else {
-            let near = Explanations.suggestions(for: id)
-            Output.err("crrspec: no explanation for \(id)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")
+        guard let explanation = catalog.lookup(id) else {
+            let near = catalog.suggestions(for: id)
+            Output.err("crrspec: no explanation for \(ControlEscape.line(id))" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")
                        + " (crrspec explain lists every id)\n")
             throw ExitCode(2)
         }
@@ -61,18 +61,23 @@ struct ExplainCommand: ParsableCommand {
 }
 
 extension ExplainCommand {
-    /// Custom rules of the nearest `.crrspec.yaml` and of `--ruleset` (unreadable ones are
+    /// The explanations of the custom rules of the nearest `.crrspec.yaml` and of `--ruleset` (unreadable ones are
     /// skipped here: `crrspec lint` reports them).
-    func registerCustomRules() {
+    func customRules() -> [Explanation] {
         var rules: [CustomRule] = []
         if let path = LintConfig.find(from: FileManager.default.currentDirectoryPath), let config = try? LintConfig.load(path) { rules += config.customRules }
         if let ruleset, let outcome = try? CustomRuleParser.ruleset(ruleset) { rules += outcome.rules }
-        Explanations.register(rules.map(\.explanation))
+        return rules.map(\.explanation)
     }
 }
 
-/// Registers the explanations of the modules beyond Reporting's built-ins: every lint rule
-/// (built from its `RuleMeta`) and every change id (from `ChangeCatalog`). Idempotent.
-func registerExplanations() {
-    Explanations.register(LintEngine.explanations + ChangeCatalog.explanations + VersionRule.explanations + MockLogID.explanations)
+extension ExplanationCatalog {
+    /// Every id crrspec's commands emit: Reporting's built-ins, every lint rule (from its
+    /// `RuleMeta`; the CRR layer's rules installed first), every change id (`ChangeCatalog`), the
+    /// version rules and the mock's log ids.
+    static let crrspec: ExplanationCatalog = {
+        CRRLint.install()
+        return ExplanationCatalog.builtIn.adding(LintEngine.explanations + ChangeCatalog.explanations
+                                                 + VersionRule.explanations + MockLogID.explanations)
+    }()
 }

@@ -77,10 +77,6 @@ struct LimitOptions: ParsableArguments {
             help: "Steps one regex match may take: patterns with backreferences get exactly this many, lookaround and patterns too big for a DFA at least 128 per byte of the string; other patterns never need it. A hostile pattern fails instead of hanging.")
     var regexBudget: Int = ECMARegex.defaultStepBudget
 
-    /// The largest `--max-bytes` (see ``ReaderLimitOptions``).
-    static let largestInput = ReaderLimitOptions.largestInput
-    /// The largest `--max-depth` (see ``ReaderLimitOptions``).
-    static let largestDepth = ReaderLimitOptions.largestDepth
     /// The largest `--max-eval-depth`, which fits the command thread's stack (``WorkerThreads/stackSize``)
     /// even in a debug build.
     static let largestEvalDepth = 100_000

@@ -174,7 +174,7 @@ enum RuleListing {
         case .markdown:
             var out = "| Rule | Severity | Applies to | Checks |\n| --- | --- | --- | --- |\n"
             for m in rules {
-                out += "| `\(m.id)` | \(m.severity.rawValue) | \(scopeText(m)) | \(markdownText(m.summary)) |\n"
+                out += "| `\(m.id)` | \(m.severity.rawValue) | \(scopeText(m)) | \(Markdown.cell(m.summary)) |\n"
             }
             return out
         case .text:
@@ -183,11 +183,6 @@ enum RuleListing {
                 m.id + String(repeating: " ", count: width - m.id.count) + "  " + m.severity.rawValue.padding(7) + "  " + m.summary
             }.joined(separator: "\n") + "\n"
         }
-    }
-
-    /// Table-cell text: `|` escaped, `<` and `>` as entities so `<service>` stays visible.
-    static func markdownText(_ text: String) -> String {
-        text.replacing("|", with: "\\|").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
     }
 
     static func scopeText(_ m: RuleMeta) -> String {
@@ -206,52 +201,40 @@ extension String {
     fileprivate func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
 }
 
-/// One `crrspec lint` invocation: gathers the files, finds each one's configuration, lints,
-/// applies the baseline, renders and sets the exit status.
+/// One `crrspec lint` invocation: gathers the files, lints each with its configuration
+/// (`LintConfigurations`), applies the baseline (`LintBaseline.forRun`), renders and sets the
+/// exit status (`LintOutcome`). The choices themselves live in the Lint library.
 struct LintRun {
     let command: LintCommand
-    var configs: [String: LintConfig] = [:]
-    var firstConfig: LintConfig?
-    /// Every custom rule of the configurations used (for SARIF's rule list).
-    var customRules: [CustomRule] = []
 
     init(command: LintCommand) { self.command = command }
 
     mutating func execute() throws {
         let engine = LintEngine(profile: command.profile ?? .auto, limits: command.limits.reader, validationLimits: command.limits.validation)
-        var explicit: LintConfig?
-        if let path = command.config {
-            guard FileManager.default.fileExists(atPath: path) else { throw fail("\(path): error: no such configuration file") }
-            explicit = try loadConfig(path)
+        let configurations: LintConfigurations
+        do {
+            configurations = try LintConfigurations(configPath: command.config, noConfig: command.noConfig, rulesetPath: command.ruleset,
+                                                    profileGiven: command.profile != nil)
+        } catch {
+            throw fail("\(error)")
         }
-        var ruleset: CustomRuleParser.Outcome?
-        if let path = command.ruleset {
-            guard FileManager.default.fileExists(atPath: path) else { throw fail("\(path): error: no such ruleset file") }
-            do { ruleset = try CustomRuleParser.ruleset(path) } catch { throw fail("\(error)") }
-        }
-        var noted: Set<String> = []
         let (files, missing, undecodable, special) = LintInputs.expandReportingNames(command.paths)
-        var findings: [Finding] = []
-        var unusable = missing.map { Finding(rule: "input-unreadable", severity: .error, file: $0, line: 0, column: 0, pointer: "", message: "no such file or folder") }
-        unusable += undecodable.map {
+        var outcome = LintOutcome()
+        outcome.unusable = missing.map { Finding(rule: "input-unreadable", severity: .error, file: $0, line: 0, column: 0, pointer: "", message: "no such file or folder") }
+        outcome.unusable += undecodable.map {
             Finding(rule: "input-unreadable", severity: .error, file: $0, line: 0, column: 0, pointer: "",
                     message: "the file name is not valid UTF-8 (shown with its bytes escaped); crrspec cannot open it — rename it")
         }
-        unusable += special.map { Finding(rule: "input-unreadable", severity: .error, file: $0.path, line: 0, column: 0, pointer: "", message: $0.reason) }
-        var linted: [String] = []
+        outcome.unusable += special.map { Finding(rule: "input-unreadable", severity: .error, file: $0.path, line: 0, column: 0, pointer: "", message: $0.reason) }
         var sources: [String: String] = [:]
-        var suppressed = 0
         var profiles: [CRRProfile.Decision] = []
         func configure(_ file: String) throws -> LintConfig? {
-            var config = try explicit ?? (command.noConfig ? LintConfig() : nearestConfig(for: file))
-            if firstConfig == nil { firstConfig = config }
-            if config.isIgnored(file) { return nil }
-            if command.profile != nil { config.profile = nil }
-            if let ruleset { config.add(ruleset) }
-            // What custom rules cannot run is said once, on standard error.
-            for note in config.skipped where noted.insert(note).inserted { Output.err("crrspec: note: \(note)\n") }
-            for rule in config.customRules where !customRules.contains(where: { $0.meta.id == rule.meta.id }) { customRules.append(rule) }
-            return config
+            do {
+                // What custom rules cannot run is said once, on standard error.
+                return try configurations.config(for: file) { Output.err("crrspec: note: \($0)\n") }
+            } catch {
+                throw fail("\(error)")
+            }
         }
         // The baseline (read once, after the first file's configuration named it): --fix
         // fixes only what it leaves reported, and the report leaves out what it accepts.
@@ -260,11 +243,10 @@ struct LintRun {
         func baseline() throws -> LintBaseline? {
             if baselineRead { return baselineLoaded }
             baselineRead = true
-            let path = command.baseline ?? defaultBaselinePath(forWriting: false)
-            if let path, FileManager.default.fileExists(atPath: path) {
-                do { baselineLoaded = try LintBaseline.load(path) } catch { throw fail("\(error)") }
-            } else if let path = command.baseline {
-                throw fail("\(path): error: no such baseline file (create it with --write-baseline)")
+            do {
+                baselineLoaded = try LintBaseline.forRun(explicit: command.baseline, config: configurations.first, paths: command.paths)
+            } catch {
+                throw fail("\(error)")
             }
             return baselineLoaded
         }
@@ -308,13 +290,13 @@ struct LintRun {
             engine.config = config
             do {
                 let result = try engine.lint(path: file)
-                findings += result.findings
-                unusable += result.limitHits
-                suppressed += result.suppressed
+                outcome.findings += result.findings
+                outcome.unusable += result.limitHits
+                outcome.suppressed += result.suppressed
                 if let decision = result.profile { profiles.append(decision) }
-                linted.append(file)
+                outcome.linted.append(file)
             } catch {
-                unusable.append(Finding(rule: "input-unreadable", severity: .error, file: error.file, line: error.line, column: error.column, pointer: "", message: error.message))
+                outcome.unusable.append(Finding(rule: "input-unreadable", severity: .error, file: error.file, line: error.line, column: error.column, pointer: "", message: error.message))
             }
         }
         if command.catalog {
@@ -324,50 +306,36 @@ struct LintRun {
                 let document = try CRRCatalog.document(entry)
                 let result = engine.lint(document: document, file: entry.uri)
                 sources[entry.uri] = CRRCatalog.text(entry)
-                findings += result.findings
-                unusable += result.limitHits
-                suppressed += result.suppressed
+                outcome.findings += result.findings
+                outcome.unusable += result.limitHits
+                outcome.suppressed += result.suppressed
                 if let decision = result.profile { profiles.append(decision) }
-                linted.append(entry.uri)
+                outcome.linted.append(entry.uri)
             }
         }
-        let baselinePath = command.baseline ?? defaultBaselinePath(forWriting: command.writeBaseline)
         if command.writeBaseline {
-            let path = baselinePath ?? LintConfig.fileName.replacing(".yaml", with: "-baseline.json")
+            let path = command.baseline ?? LintBaseline.defaultPath(config: configurations.first, paths: command.paths, forWriting: true)
             let directory = (SchemaRegistry.absolutePathOf(path) as NSString).deletingLastPathComponent
+            let findings = outcome.findings
             do {
-                try LintBaseline.render(findings, directory: directory).write(toFile: path, atomically: true, encoding: .utf8)
+                try OutputFile.write(LintBaseline.render(findings, directory: directory), to: path)
             } catch {
-                throw fail("\(path): error: cannot write the baseline: \(error.localizedDescription)")
+                throw fail("\(path): error: cannot write the baseline: \(error)")
             }
-            Output.err("wrote \(findings.count) finding\(findings.count == 1 ? "" : "s") to \(path); later runs report only new ones\n")
+            Output.err("wrote \(findings.count) finding\(findings.count == 1 ? "" : "s") to \(ControlEscape.line(path)); later runs report only new ones\n")
             return
         }
-        var accepted = 0
         if let baseline = try baseline() {
-            (findings, accepted) = baseline.filter(findings)
+            (outcome.findings, outcome.accepted) = baseline.filter(outcome.findings)
         }
-        let all = (unusable + findings).sorted(by: Finding.ordered)
-        let lintedSet = Set(linted)
-        render(all, files: linted + unusable.map(\.file).filter { !lintedSet.contains($0) }, sources: sources)
+        let failOn = configurations.failOn(command.failOn)
+        render(outcome.reported, files: outcome.files, sources: sources, customRules: configurations.customRules, failOn: failOn)
         if !command.quiet && command.format == .text {
             if let line = LintRun.profileLine(profiles) { Output.err(line + "\n") }
-            // A file that could not be read is never summed up as "0 findings ... in 0 files".
-            let unreadable = Set(unusable.filter { $0.rule == "input-unreadable" }.map(\.file)).count
-            let unreadableText = "\(unreadable) file\(unreadable == 1 ? "" : "s") could not be read"
-            if linted.isEmpty && unreadable > 0 {
-                Output.err("nothing linted: \(unreadableText)\n")
-            } else {
-                var summary = FindingTextRenderer.summary(findings, files: linted.count)
-                if accepted > 0 { summary += "; \(accepted) more in the baseline" }
-                if suppressed > 0 { summary += "; \(suppressed) suppressed by x-lint-ignore" }
-                if unreadable > 0 { summary += "; \(unreadableText)" }
-                Output.err(summary + "\n")
-            }
+            Output.err(outcome.summary + "\n")
         }
-        let threshold = command.failOn ?? firstConfig?.failOn ?? .error
-        if !unusable.isEmpty { throw ExitCode(2) }
-        if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+        let status = outcome.exitStatus(failOn: failOn)
+        if status != 0 { throw ExitCode(status) }
     }
 
     /// What `--fix --dry-run` prints: each change with its line before and after.
@@ -386,7 +354,7 @@ struct LintRun {
         return out
     }
 
-    func render(_ findings: [Finding], files: [String], sources: [String: String]) {
+    func render(_ findings: [Finding], files: [String], sources: [String: String], customRules: [CustomRule], failOn: Severity) {
         switch command.format {
         case .text, .markdown:
             Output.out(FindingTextRenderer.render(findings, frames: !command.noFrame) { file in
@@ -395,17 +363,16 @@ struct LintRun {
         case .json:
             Output.out(FindingJSONRenderer.render(findings))
         case .sarif:
-            let tool = SARIFRenderer.Tool(name: "crrspec", version: CRRSpecVersion.current, informationURI: "https://github.com/crrspec/crrspec",
-                                          rules: LintEngine.rules.map(\.meta.descriptor) + customRules.map(\.meta.descriptor))
-            Output.out(SARIFRenderer.render(findings, tool: tool))
+            let tool = SARIFRenderer.Tool(version: CRRSpecVersion.current, rules: LintEngine.rules.map(\.meta.descriptor) + customRules.map(\.meta.descriptor))
+            Output.out(SARIFRenderer.render(findings, tool: tool, explanations: .crrspec))
         case .github:
-            Output.out(GitHubAnnotationRenderer.render(findings))
+            Output.out(GitHubAnnotations.render(findings))
         case .html:
             Output.out(ReportPages.lint(findings, files: files) { file in
                 sources[file] ?? (try? DocumentLoader.readRaw(path: file)).map { String(decoding: $0, as: UTF8.self) }
             })
         case .junit:
-            Output.out(JUnitRenderer.render(findings, files: files, failOn: command.failOn ?? firstConfig?.failOn ?? .error, suiteName: "crrspec lint"))
+            Output.out(JUnitRenderer.render(findings, files: files, failOn: failOn, suiteName: "crrspec lint"))
         }
     }
 
@@ -425,61 +392,8 @@ struct LintRun {
         return order.map { "\($0.summary) for \(counts[$0]!) file\(counts[$0]! == 1 ? "" : "s")" }.joined(separator: "; ")
     }
 
-    /// The baseline the configuration names, else `.crrspec-baseline.json` beside the
-    /// configuration, else (no configuration) the one in the linted root — the folder that holds
-    /// every PATH — or the nearest above it. Never the working directory as such, so the same
-    /// command finds the same baseline wherever it is run from.
-    func defaultBaselinePath(forWriting: Bool) -> String? {
-        if let path = firstConfig?.baselinePath { return path }
-        let name = ".crrspec-baseline.json"
-        if let directory = firstConfig?.directory { return (directory as NSString).appendingPathComponent(name) }
-        let root = LintRun.lintedRoot(command.paths)
-        if forWriting { return (root as NSString).appendingPathComponent(name) }
-        var current = URL(fileURLWithPath: root)
-        while true {
-            let candidate = current.appendingPathComponent(name).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            let parent = current.deletingLastPathComponent()
-            if parent.path == current.path { return (root as NSString).appendingPathComponent(name) }
-            current = parent
-        }
-    }
-
-    /// The deepest folder that holds every path (a folder itself, a file's folder); the working
-    /// directory when there is no path on disk (standard input, --catalog).
-    static func lintedRoot(_ paths: [String]) -> String {
-        var common: [String]?
-        for path in paths where path != "-" {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            let absolute = SchemaRegistry.absolutePathOf(path)
-            let folder = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
-            let parts = URL(fileURLWithPath: folder).standardizedFileURL.pathComponents
-            guard let sofar = common else { common = parts; continue }
-            common = Array(zip(sofar, parts).prefix { $0 == $1 }.map(\.0))
-        }
-        guard let common, !common.isEmpty else { return FileManager.default.currentDirectoryPath }
-        return NSString.path(withComponents: common)
-    }
-
-    mutating func nearestConfig(for file: String) throws -> LintConfig {
-        let directory = file.hasPrefix("catalog:") ? FileManager.default.currentDirectoryPath : (SchemaRegistry.absolutePathOf(file) as NSString).deletingLastPathComponent
-        if let cached = configs[directory] { return cached }
-        let config = try LintConfig.find(from: directory).map { try loadConfig($0) } ?? LintConfig()
-        configs[directory] = config
-        return config
-    }
-
-    func loadConfig(_ path: String) throws -> LintConfig {
-        do {
-            return try LintConfig.load(path)
-        } catch {
-            throw fail("\(error)")
-        }
-    }
-
     func fail(_ message: String) -> ExitCode {
-        Output.err(message + "\n")
+        Output.err(ControlEscape.keepingLines(message) + "\n")
         return ExitCode(2)
     }
 }

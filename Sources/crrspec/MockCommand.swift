@@ -225,11 +225,14 @@ final class MockLogSink: @unchecked Sendable {
     private let toStdout: Bool
     private let short: Bool
     private let style: TextStyle
+    /// False with --quiet and no --log: records are dropped without being formatted.
+    private let writesAnything: Bool
 
     init(path: String?, short: Bool, style: TextStyle = .plain) throws {
         self.short = short
         self.style = style
         toStdout = path == "-"
+        writesAnything = short || path != nil
         if let path, path != "-" {
             guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
                 throw ValidationError("--log \(path): cannot create the file")
@@ -239,6 +242,8 @@ final class MockLogSink: @unchecked Sendable {
     }
 
     func write(_ record: MockLogRecord) {
+        // Without --log and with --quiet nothing is written: no line is built either.
+        guard writesAnything else { return }
         let line = record.jsonLine + "\n"
         lock.withLock {
             if toStdout { Output.out(line) } else { handle?.write(Data(line.utf8)) }

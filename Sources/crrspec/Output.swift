@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// Writes whole strings to stdout/stderr (one write each, so parallel output never interleaves mid-line).
 ///
@@ -78,5 +79,46 @@ final class OutputLock: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return body()
+    }
+}
+
+/// Writes a file the user named (`--output`, `--baseline`): a regular file (or a new one) is
+/// replaced atomically; a device, FIFO or symbolic link (`/dev/stdout`, `/dev/full`, a link
+/// into another folder) is written through, never replaced by a new file. A failed write —
+/// `ENOSPC` from `/dev/full` included — throws with the reason.
+enum OutputFile {
+    struct WriteError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        var link = stat()
+        let exists = lstat(path, &link) == 0
+        guard exists, (link.st_mode & S_IFMT) != S_IFREG else {
+            do {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw WriteError(description: error.localizedDescription)
+            }
+            return
+        }
+        let fd = open(path, O_WRONLY | O_TRUNC)
+        guard fd >= 0 else { throw WriteError(description: String(cString: strerror(errno))) }
+        var failure: Int32?
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    failure = n < 0 ? errno : EIO
+                    return
+                }
+                offset += n
+            }
+        }
+        if close(fd) != 0, failure == nil, errno != EINTR { failure = errno }
+        if let failure { throw WriteError(description: String(cString: strerror(failure))) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Document
 import Pages
 
 struct PostmanCommand: ParsableCommand {
@@ -42,7 +43,7 @@ struct PostmanCommand: ParsableCommand {
         do {
             inputs = try PageInputs.collect(specs, newestOnly: true)
         } catch let error as PagesInputError {
-            Output.err("crrspec: \(error.message)\n")
+            Output.err("crrspec: \(ControlEscape.keepingLines(error.message))\n")
             throw ExitCode(2)
         }
         PageWarnings.unresolvedReferences(inputs) { _ in "example bodies built from the schema leave it out" }
@@ -59,9 +60,9 @@ struct PostmanCommand: ParsableCommand {
 enum PageWriter {
     static func write(_ text: String, to path: String) throws {
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try OutputFile.write(text, to: path)
         } catch {
-            Output.err("crrspec: cannot write \(path): \(error.localizedDescription)\n")
+            Output.err(ControlEscape.keepingLines("crrspec: cannot write \(path): \(error)") + "\n")
             throw ExitCode(2)
         }
     }

@@ -18,8 +18,8 @@ final class ReportPrinter: @unchecked Sendable {
     private let ticker: ProgressTicker?
     private var collected: [InstanceReport] = []
     private var summary = RunSummary()
-    /// `--schema auto` choices: label → files, in first-seen order.
-    private var chosen: [(label: String, files: [String])] = []
+    /// `--schema auto` choices.
+    private var chosen = SchemaChoices()
 
     init(format: ReportFormat, quiet: Bool, command: String, color: ColorMode, progressTotal: Int) {
         self.format = format
@@ -42,16 +42,13 @@ final class ReportPrinter: @unchecked Sendable {
     /// One file's reports (called in file order, never concurrently).
     func emit(_ reports: [InstanceReport], bytes: Int, label: String?, path: String? = nil) {
         summary.add(file: reports, bytes: bytes)
-        if let label {
-            let file = path ?? reports.first?.file ?? ""
-            if let i = chosen.firstIndex(where: { $0.label == label }) { chosen[i].files.append(file) } else { chosen.append((label, [file])) }
-        }
+        if let label { chosen.record(label, file: path ?? reports.first?.file ?? "") }
         switch format {
         case .text:
             let text = ValidationReportRenderer.text(reports, verbose: !quiet, style: outStyle)
             if !text.isEmpty { write(text) }
         case .github:
-            let text = GitHubAnnotations.validation(reports, command: command)
+            let text = ValidationReportRenderer.github(reports, command: command)
             if !text.isEmpty { write(text) }
         case .json, .sarif, .html:
             collected += reports
@@ -69,7 +66,7 @@ final class ReportPrinter: @unchecked Sendable {
         summary.seconds = seconds
         switch format {
         case .json: Output.out(ValidationReportRenderer.json(collected))
-        case .sarif: Output.out(ValidationReportRenderer.sarif(collected, command: command, toolVersion: CRRSpecVersion.current))
+        case .sarif: Output.out(ValidationReportRenderer.sarif(collected, command: command, toolVersion: CRRSpecVersion.current, explanations: .crrspec))
         case .html:
             // The files' text for the frames, read again through the loader (never standard input).
             Output.out(ReportPages.validation(collected) { file in
@@ -78,11 +75,7 @@ final class ReportPrinter: @unchecked Sendable {
         case .text, .github: break
         }
         if !quiet {
-            for (label, files) in chosen {
-                let list = files.count <= 3 ? files.joined(separator: ", ") : files.prefix(3).joined(separator: ", ") + ", ..."
-                let what = files.count == 1 ? list : "\(files.count) files (\(list))"
-                Output.err("\(errStyle.cyan("schema auto:")) \(label) for \(what)\n")
-            }
+            for line in chosen.lines(style: errStyle) { Output.err(line + "\n") }
             if format == .text || format == .github { Output.err(summary.line(style: errStyle) + "\n") }
         }
         return summary.exitCode

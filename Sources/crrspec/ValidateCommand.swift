@@ -153,18 +153,24 @@ struct ValidateCommand: ParsableCommand {
         // The summary's time covers compiling the schema too (a schema can take longer to
         // compile than the files take to validate).
         let started = ContinuousClock.now
-        let chooser = try makeChooser()
+        let (chooser, fixedSchema) = try makeChooser()
         var options = BatchOptions()
         options.fast = fast
         options.inputFormat = inputFormat
         options.readerLimits = limits.reader
         options.validationLimits = limits.validation
         if let jobs { options.jobs = jobs }
+        // For benchmarks and bisecting: the size from which a top-level array is validated while
+        // it is parsed (`CRRSPEC_STREAM_ARRAY_BYTES=off` reads every file whole).
+        if let setting = ProcessInfo.processInfo.environment["CRRSPEC_STREAM_ARRAY_BYTES"] {
+            options.streamArrayBytes = setting == "off" ? Int.max : Int(setting) ?? options.streamArrayBytes
+        }
         let collected = InputCollector(includes: include, excludes: exclude).collect(files)
         let output = ReportPrinter(format: format, quiet: quiet, command: "validate", color: color,
                                    progressTotal: collected.files.count)
         for problem in collected.problems { output.emit([problem], bytes: 0, label: nil) }
-        let batch = BatchValidator(options: options, chooser: chooser)
+        // One schema known up front: a large download is validated while it is parsed.
+        let batch = fixedSchema.map { BatchValidator(options: options, schema: $0) } ?? BatchValidator(options: options, chooser: chooser)
         let summary = batch.run(collected.files, progress: output.progress) { outcome in
             output.emit(outcome.reports, bytes: outcome.bytes, label: outcome.schemaLabel, path: outcome.path)
         }
@@ -182,17 +188,17 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// Compiles the schema once (or prepares --schema auto), before any file is read.
-    func makeChooser() throws -> SchemaChooser {
+    func makeChooser() throws -> (SchemaChooser, Schema?) {
         if isAuto {
             let auto = CRRAutoSchemas(profile: profile, baseOptions: dialect.apply(CompileOptions()))
             announceProfile(profile == .none ? CRRProfile.decide(.none, path: nil, document: nil)
                             : CRRProfile.Decision(active: true, reason: profile == .crr ? "--profile crr" : "--schema auto picks bundled catalog schemas"))
-            return { _, _, sample in
+            return ({ _, _, sample in
                 switch auto.choose(for: sample) {
                 case .success(let chosen): return .schema(chosen.schema, label: chosen.label)
                 case .failure(let error): return .problem(error.message)
                 }
-            }
+            }, nil)
         }
         let registry = SchemaRegistry()
         registry.limits = limits.reader
@@ -209,13 +215,16 @@ struct ValidateCommand: ParsableCommand {
                 .compile(registry: registry, resourceRoots: resource.map { String($0.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[1]) })
             announceProfile(source.decision)
         } catch let error as SchemaSelectionError {
+            // A schema that cannot be selected (no such file, component or operation) is a
+            // usage error on stderr, and an unusable result in json/sarif/github: never an empty stdout.
+            reportUnusableSchema(error)
             throw ArgumentParser.ValidationError(error.description)
         } catch {
             Output.err("\(describeLoadError(error, file: schema ?? spec ?? ""))\n")
             reportUnusableSchema(error)
             throw ExitCode(2)
         }
-        return { _, _, _ in .schema(compiled, label: nil) }
+        return ({ _, _, _ in .schema(compiled, label: nil) }, compiled)
     }
 }
 

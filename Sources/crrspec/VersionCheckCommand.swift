@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRRRules
 import Diff
 import Document
 import Reporting
@@ -54,19 +55,18 @@ struct VersionCheckCommand: ParsableCommand {
     @OptionGroup var limits: ReaderLimitOptions
 
     func run() throws {
-        DocumentLibrary.defaultLimits = limits.reader
         try DiffCommands.guarded {
             let (matching, singles) = history
                 ? (InputPairing.Matching(), paths)
-                : try DiffCommands.matching(paths, gitBase: gitBase, catalog: catalog, singleFileAllowed: true)
+                : try DiffCommands.matching(paths, gitBase: gitBase, catalog: catalog, singleFileAllowed: true, limits: limits.reader)
             var entries: [DiffReport.Entry] = []
             for pair in matching.pairs {
                 let diff = try SpecDiff.compare(pair.old, pair.new, options: errorCodes.options)
-                entries.append(DiffReport.Entry(result: diff, check: try VersionCheck.check(old: pair.old, new: pair.new, diff: diff)))
+                entries.append(DiffReport.Entry(result: diff, check: try VersionCheck.check(old: pair.old, new: pair.new, diff: diff).verdict))
             }
             var histories: [(file: String, problems: [Finding])] = []
             for file in singles {
-                let input = try SpecDiff.load(file)
+                let input = try SpecDiff.load(file, limits: limits.reader)
                 guard input.kind != nil else { throw DiffInputError("\(file): neither an OpenAPI document nor a JSON schema") }
                 histories.append((file, try VersionCheck.history(input)))
             }

@@ -166,4 +166,22 @@ final class JSONLinesStreamTests: XCTestCase {
         XCTAssertEqual(loaded.failures, memory.failures)
         XCTAssertEqual(loaded.byteCount, text.utf8.count)
     }
+
+    /// Runs of empty lines (skipped a byte at a time) across the 1 MiB read chunks keep every
+    /// record's line number and bytes, plain and gzipped, and match the whole-file path.
+    func testRunsOfEmptyLinesAcrossChunksKeepLineNumbers() throws {
+        let run = String(repeating: "\n", count: (1 << 20) + 17)
+        let text = "{\"a\": 1}\n" + run + "  {\"a\": }\n" + run + "\r\n{\"b\": 2}" + run
+        let dir = try helper.folder(["e.jsonl": Array(text.utf8), "e.jsonl.gz": try helper.gzip(text)])
+        for name in ["e.jsonl", "e.jsonl.gz"] {
+            let stream = try JSONLinesStream(path: dir + "/" + name)
+            var records: [JSONLinesRecord] = []
+            while let batch = try stream.next() { records += batch }
+            XCTAssertEqual(records.map(\.line), [1, (1 << 20) + 19, 2 * ((1 << 20) + 17) + 4], name)
+            XCTAssertEqual(records.map { String(decoding: $0.bytes, as: UTF8.self) }, [#"{"a": 1}"#, #"  {"a": }"#, #"{"b": 2}"#], name)
+            XCTAssertEqual(stream.byteCount, text.utf8.count, name)
+            try assertSame(dir + "/" + name)
+        }
+    }
 }
+

@@ -64,6 +64,29 @@ struct CLI {
         try execute(URL(fileURLWithPath: "/usr/bin/timeout"), ["-k", "5", "60", binary.path] + arguments, in: directory)
     }
 
+    /// Runs one of the project's CI scripts (`scripts/ci/NAME`) from the package root, with
+    /// standard output and standard error as one text; its status 77 ("cannot run here") skips
+    /// the test with the script's last line, after printing what it said.
+    static func runCIScript(_ name: String, environment: [String: String]? = nil) throws -> (status: Int32, text: String) {
+        let process = Process()
+        process.executableURL = packageRoot.appendingPathComponent("scripts/ci/" + name)
+        process.currentDirectoryURL = packageRoot
+        if let environment { process.environment = environment }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        if process.terminationStatus == 77 {
+            print(text)
+            throw XCTSkip(text.split(separator: "\n").last.map(String.init) ?? "skipped")
+        }
+        return (process.terminationStatus, text)
+    }
+
     /// A scratch folder with the given files.
     static func scratch(_ files: [String: [UInt8]]) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-cli-\(UUID().uuidString)")

@@ -99,6 +99,9 @@ final class ContractInputTests: XCTestCase {
                 ["version-check", "v30.yaml", file],
                 ["version-check", file],
                 ["changelog", "v30.yaml", file],
+                ["docs", "--output", "site", file],
+                ["postman", file],
+                ["mock", "--port", "0", file],
             ]
             for arguments in runs {
                 let r = try run(arguments, in: dir)

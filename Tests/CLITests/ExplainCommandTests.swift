@@ -1,3 +1,4 @@
+import CRRRules
 import Diff
 import Foundation
 import Lint
@@ -6,6 +7,11 @@ import XCTest
 /// `crrspec explain` knows every lint rule and every change id, with the texts their definitions
 /// hold (`RuleMeta`, `ChangeCatalog`), and SARIF output points at it.
 final class ExplainCommandTests: XCTestCase {
+    /// The binary runs with the CRR layer installed; so do these in-process checks.
+    override func setUp() {
+        CRRLint.install()
+    }
+
     /// Runs of whitespace as one space, so that wrapped text compares with its source.
     func flat(_ text: String) -> String {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")

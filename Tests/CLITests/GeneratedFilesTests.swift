@@ -32,22 +32,8 @@ final class GeneratedFilesTests: XCTestCase {
         if ProcessInfo.processInfo.environment["CRRSPEC_SKIP_INTEGRATION"] != nil {
             throw XCTSkip("CRRSPEC_SKIP_INTEGRATION is set")
         }
-        let process = Process()
-        process.executableURL = CLI.packageRoot.appendingPathComponent("scripts/ci/test-integrations")
-        process.currentDirectoryURL = CLI.packageRoot
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        if process.terminationStatus == 77 {
-            print(text)
-            throw XCTSkip(text.split(separator: "\n").last.map(String.init) ?? "skipped")
-        }
-        XCTAssertEqual(process.terminationStatus, 0, text)
+        let (status, text) = try CLI.runCIScript("test-integrations")
+        XCTAssertEqual(status, 0, text)
         print(text.split(separator: "\n").filter { $0.hasPrefix("PASS") || $0.hasPrefix("crrspec-") || $0.hasPrefix("pre-commit ") }.joined(separator: "\n"))
     }
 }

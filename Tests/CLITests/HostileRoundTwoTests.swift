@@ -326,6 +326,14 @@ final class HostileRoundTwoTests: XCTestCase {
             XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)), "\(format): \(r.stdout)")
             XCTAssertTrue(r.stdout.contains("the schema cannot be used: unknown type"), r.stdout)
         }
+        // A schema that cannot be selected at all (no such file, no such component) too.
+        for (format, selection) in [("json", ["--schema", "missing.json"]), ("sarif", ["--schema", "missing.json"]),
+                                    ("json", ["--spec", "caiso_crr_auction_v1.1.7.yaml", "--component", "Nope"])] {
+            let r = try crrspec(["validate", "--format", format] + selection + ["abc.json"], in: dir)
+            XCTAssertEqual(r.status, 2, r.output)
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)), "\(format) \(selection): \(r.stdout)")
+            XCTAssertTrue(r.stdout.contains("the schema cannot be used: no "), r.stdout)
+        }
         let github = try crrspec(["validate", "--format", "github", "--schema", "bad.json", "abc.json"], in: dir)
         XCTAssertEqual(github.status, 2, github.output)
         XCTAssertTrue(github.stdout.hasPrefix("::error file=bad.json,line=1,col=10,"), github.output)
@@ -339,5 +347,112 @@ final class HostileRoundTwoTests: XCTestCase {
             XCTAssertEqual(r.status, 2, r.output)
             XCTAssertTrue(r.stderr.contains(message), r.output)
         }
+    }
+
+    // MARK: 11 parse streams JSON Lines
+
+    /// 11: `parse` reads JSON Lines a batch at a time (it used to keep every record: 1.8 GB for a
+    /// million; scripts/fuzz resources bounds its memory): the counts, the malformed line's error
+    /// and the first record's --pointer are those of the whole file, and names are escaped.
+    func testParseStreamsJSONLinesWithTheWholeFilesCounts() throws {
+        var lines = (0..<20_000).map { "{\"a\": \($0), \"b\": \"x\"}" }
+        // Blank lines before the malformed one are counted in its line number (they are skipped
+        // a byte at a time, not as empty records), and its leading spaces in its column.
+        lines[12_345] = "\n\n\r\n  {\"a\": }"
+        let name = "r\u{1b}[2J.jsonl"
+        let dir = try scratch([name: lines.joined(separator: "\n") + "\n", "ok.jsonl": "{\"a\": 1}\n\n{\"a\": [2, 3]}\n"])
+        let bad = try crrspec(["parse", name], in: dir)
+        XCTAssertEqual(bad.status, 2, bad.output)
+        XCTAssertTrue(bad.stderr.contains(#"r\u001b[2J.jsonl:12349:9: error:"#), bad.output)
+        XCTAssertTrue(bad.stderr.contains(#"r\u001b[2J.jsonl: malformed: 1 of 20000 lines could not be read"#), bad.output)
+        XCTAssertFalse(bad.output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, bad.output)
+        let ok = try crrspec(["parse", "--pointer", "/a", "ok.jsonl"], in: dir)
+        XCTAssertEqual(ok.status, 0, ok.output)
+        XCTAssertTrue(ok.stdout.hasPrefix("ok.jsonl: ok, 2 records, 8 values, "), ok.output)
+        XCTAssertTrue(ok.stdout.contains("ok.jsonl:1:7: number /a"), ok.output)
+        let empty = try scratch(["e.jsonl": "\n\n"])
+        XCTAssertEqual(try crrspec(["parse", "e.jsonl"], in: empty).status, 2)
+    }
+
+    // MARK: 14–15 folders of diff, changelog, docs and postman
+
+    /// 14, 15: a name that is not valid UTF-8, or a Swagger 2.0 / OpenAPI 3.1 document, in a
+    /// folder given to diff, changelog, docs, postman or lint is an error (exit 2), never passed over.
+    func testFoldersWithUndecodableNamesOrRefusedSpecsAreErrors() throws {
+        let spec = "openapi: 3.0.3\ninfo: {title: t, version: 1.0.0}\npaths: {}\n"
+        let dir = try scratch(["a/v30.yaml": spec, "b/v30.yaml": spec])
+        try createRawName(in: dir.appendingPathComponent("b"), prefix: "bad", byte: 0xFF, suffix: ".yaml", text: spec)
+        let message = "b/bad\\xFF.yaml: error: the file name is not valid UTF-8 (shown with its bytes escaped); crrspec cannot open it"
+        for arguments in [["diff", "a", "b"], ["changelog", "a", "b"], ["version-check", "b"], ["docs", "--output", "site", "b"], ["postman", "b"]] {
+            let r = try crrspec(arguments, in: dir)
+            XCTAssertEqual(r.status, 2, "\(arguments): \(r.output)")
+            XCTAssertTrue(r.stderr.contains(message), "\(arguments): \(r.output)")
+        }
+        for (file, text, message) in [("swagger.yaml", "swagger: \"2.0\"\ninfo: {title: t, version: 1.0.0}\npaths: {}\n", "Swagger 2.0 is not supported; convert to OpenAPI 3.0"),
+                                      ("v31.json", #"{"openapi": "3.1.0", "info": {"title": "t", "version": "1.0.0"}, "paths": {}}"#, "OpenAPI 3.1 is not supported")] {
+            let d = try scratch(["old/v30.yaml": spec, "new/v30.yaml": spec, "old/\(file)": text, "new/\(file)": text, "only/\(file)": text])
+            for arguments in [["diff", "old", "new"], ["changelog", "old", "new"], ["docs", "--output", "site", "new"], ["postman", "new"], ["lint", "--no-config", "only"]] {
+                let r = try crrspec(arguments, in: d)
+                XCTAssertEqual(r.status, 2, "\(file) \(arguments): \(r.output)")
+                XCTAssertTrue(r.output.contains(message), "\(file) \(arguments): \(r.output)")
+            }
+        }
+    }
+
+    // MARK: 19 control characters in messages of every command
+
+    /// 19: file names, ids and folder names quoted by diff, changelog, docs, postman, explain,
+    /// catalog and lint messages (stdout and stderr) are escaped.
+    func testControlCharactersInCommandMessagesAreEscaped() throws {
+        let e = "e\u{1b}[2J"
+        let spec = "openapi: 3.0.3\ninfo: {title: t, version: 1.0.0}\npaths: {}\n"
+        let dir = try scratch(["\(e).yaml": spec, "x.yaml": spec])
+        let runs: [([String], Int32)] = [
+            (["diff", "nothing\(e).yaml", "x.yaml"], 2),
+            (["version-check", "nothing\(e)"], 2),
+            (["changelog", "--format", "text", "\(e).yaml", "x.yaml"], 0),
+            (["changelog", "--format", "markdown", "\(e).yaml", "x.yaml"], 0),
+            (["docs", "--output", "out\(e)", "x.yaml"], 0),
+            (["docs", "--output", "/dev/null/\(e)", "x.yaml"], 2),
+            (["postman", "--output", "/dev/null/\(e).json", "x.yaml"], 2),
+            (["postman", "nothing\(e)"], 2),
+            (["explain", e], 2),
+            (["catalog", "--show", e], 2),
+            (["lint", "--no-config", "--baseline", "b\(e).json", "x.yaml"], 2),
+            (["parse", "\(e).yaml"], 0),
+        ]
+        for (arguments, status) in runs {
+            let r = try crrspec(arguments, in: dir)
+            XCTAssertEqual(r.status, status, "\(arguments): \(r.output)")
+            XCTAssertFalse(r.output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "raw control character: \(arguments): \(r.output)")
+            XCTAssertTrue(r.output.contains(#"\u001b[2J"#), "\(arguments): \(r.output)")
+        }
+    }
+
+    // MARK: 17 write errors on files the user names
+
+    /// 17: `postman --output` and `lint --write-baseline --baseline` write through a device or a
+    /// symbolic link (they used to rename a new file over it: as root, `--output /dev/full`
+    /// replaced the device and exited 0); a failed write exits 2 with the reason.
+    func testNamedOutputFilesAreWrittenThroughAndTheirErrorsReported() throws {
+        let spec = "openapi: 3.0.3\ninfo: {title: t, version: 1.0.0}\npaths: {}\n"
+        let dir = try scratch(["v30.yaml": spec, "target/kept.json": "old"])
+        // Links in the scratch folder: even a regression replaces only the link, never /dev/full.
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("full.json").path, withDestinationPath: "/dev/full")
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.json").path, withDestinationPath: "target/kept.json")
+        let postman = try crrspec(["postman", "--output", "full.json", "v30.yaml"], in: dir)
+        XCTAssertEqual(postman.status, 2, postman.output)
+        XCTAssertTrue(postman.stderr.contains("crrspec: cannot write full.json: No space left on device"), postman.output)
+        let baseline = try crrspec(["lint", "--no-config", "--write-baseline", "--baseline", "full.json", "v30.yaml"], in: dir)
+        XCTAssertEqual(baseline.status, 2, baseline.output)
+        XCTAssertTrue(baseline.stderr.contains("full.json: error: cannot write the baseline: No space left on device"), baseline.output)
+        let attributes = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("full.json").path)
+        XCTAssertEqual(attributes[.type] as? FileAttributeType, .typeSymbolicLink)
+        let through = try crrspec(["postman", "--output", "link.json", "v30.yaml"], in: dir)
+        XCTAssertEqual(through.status, 0, through.output)
+        let link = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("link.json").path)
+        XCTAssertEqual(link[.type] as? FileAttributeType, .typeSymbolicLink, "the link is kept")
+        let written = try String(contentsOf: dir.appendingPathComponent("target/kept.json"), encoding: .utf8)
+        XCTAssertTrue(written.contains("\"_postman_id\"") || written.contains("\"info\""), written)
     }
 }

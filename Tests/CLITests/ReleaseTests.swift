@@ -12,24 +12,10 @@ final class ReleaseTests: XCTestCase {
         guard environment["CI"] == "true" || environment["CRRSPEC_RELEASE_TEST"] == "1" else {
             throw XCTSkip("the release test builds crrspec in release mode (several minutes): it runs in CI (CI=true) or with CRRSPEC_RELEASE_TEST=1")
         }
-        let process = Process()
-        process.executableURL = CLI.packageRoot.appendingPathComponent("scripts/ci/test-release")
-        process.currentDirectoryURL = CLI.packageRoot
         var env = environment
         env["CRRSPEC_DEV_BIN"] = CLI.binary.path
-        process.environment = env
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        let (status, text) = try CLI.runCIScript("test-release", environment: env)
         print(text)
-        if process.terminationStatus == 77 {
-            throw XCTSkip(text.split(separator: "\n").last.map(String.init) ?? "skipped")
-        }
-        XCTAssertEqual(process.terminationStatus, 0, text)
+        XCTAssertEqual(status, 0, text)
     }
 }

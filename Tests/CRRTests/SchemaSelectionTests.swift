@@ -13,6 +13,20 @@ final class SchemaSelectionTests: XCTestCase {
         try JSONReader.parse(contentsOfFile: Self.examples.appendingPathComponent(relative).path).root
     }
 
+    /// The catalog is parsed once per process: every registry (validate's, lint's, a
+    /// selection's) and every command gets the same document, and registering twice adds nothing.
+    func testCatalogIsParsedOnceAndSharedByEveryRegistry() throws {
+        let entry = try XCTUnwrap(CRRCatalog.entries.first { $0.isSchema })
+        XCTAssertTrue(try CRRCatalog.document(entry) === CRRCatalog.document(entry))
+        let a = SchemaRegistry(), b = SchemaRegistry()
+        try CRRCatalog.register(into: a)
+        try CRRCatalog.register(into: a)
+        try CRRCatalog.register(into: b)
+        let inA = try XCTUnwrap(a.resourceIfLoaded(entry.uri)), inB = try XCTUnwrap(b.resourceIfLoaded(entry.uri))
+        XCTAssertTrue(inA.document === inB.document)
+        XCTAssertTrue(inA.document === (try CRRCatalog.document(entry)))
+    }
+
     func testCatalogOperationBodyJudgesTheExamples() throws {
         var selection = SchemaSelection(spec: "auction", operation: "portfolioCreation")
         let schema = try selection.compile(registry: SchemaRegistry())

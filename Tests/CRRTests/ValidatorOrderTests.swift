@@ -1,5 +1,6 @@
 import CRR
 import Foundation
+import Reporting
 import XCTest
 
 /// `CRRValidator.validate` keeps records in file order and each record's problems in the
@@ -37,5 +38,17 @@ final class ValidatorOrderTests: XCTestCase {
         let i = try XCTUnwrap(all.firstIndex { $0.instanceLocation == "/a" && !$0.isBranchDetail })
         XCTAssertTrue(all[i + 1].isBranchDetail)
         XCTAssertEqual(all.count, result.problems.count + summary.branchDetails.count)
+
+        // Each problem maps onto Reporting's Finding, so every report format renders it.
+        let finding = summary.finding
+        XCTAssertEqual(finding.rule, "anyOf")
+        XCTAssertEqual(finding.pointer, "/a")
+        XCTAssertEqual(finding.details.first, "  at instance /a, schema /properties/a/anyOf")
+        XCTAssertEqual(finding.details.count, 1 + summary.branchDetails.count)
+        XCTAssertTrue(finding.properties.contains(Finding.Property("record", "1")))
+        let annotation = GitHubAnnotations.render([finding])
+        XCTAssertTrue(annotation.hasPrefix("::error file=u.jsonl,line=1,col="), annotation)
+        XCTAssertTrue(annotation.contains("%0A  at instance /a, schema /properties/a/anyOf%0A    1:"), annotation)
+        XCTAssertEqual(result.problems[2].finding.details, [], "an input problem has no schema location")
     }
 }

@@ -1,12 +1,18 @@
 import CRR
 import Document
 import XCTest
+import CRRRules
 @testable import Diff
 
 /// The 2024-11-21 CRR CPG change notes ("B2B Spec Updates" per service and the "JSON Schema
 /// Update" table), item by item, against the changes crrspec finds between the bundled versions
 /// before and after the update, and against `crrspec changelog`.
 final class ChangeNotesTests: XCTestCase {
+    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
+    override func setUp() {
+        CRRDiff.install()
+    }
+
     /// One expected change: its id, where it is (a JSON Pointer on the new or old side; `*` at
     /// either end matches any prefix or suffix) and text its value holds.
     struct Expect {

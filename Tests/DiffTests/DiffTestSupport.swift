@@ -1,4 +1,5 @@
 import CRR
+import CRRRules
 import Document
 import Foundation
 import XCTest
@@ -34,8 +35,11 @@ enum Fixture {
         #"{"openapi":"3.0.3","info":{"title":"t","version":"1.0.0"},"paths":{"/svc/v1.0/op":{\#(operations)}}\#(extra)}"#
     }
 
+    /// Inputs for the diff with the CRR layer's checks (error codes, release notes) installed:
+    /// these tests compare CRR catalog files and CAISO-shaped fixtures.
     static func input(_ text: String, name: String) throws -> DiffInput {
-        try SpecDiff.input(text: text, name: name, library: SpecDiff.catalogLibrary())
+        CRRDiff.install()
+        return try SpecDiff.input(text: text, name: name, library: SpecDiff.catalogLibrary())
     }
 
     /// Diffs two texts (JSON, or YAML when the name says so).
@@ -55,6 +59,7 @@ enum Fixture {
 
     /// A bundled catalog entry.
     static func catalog(_ name: String, _ version: String) throws -> DiffInput {
+        CRRDiff.install()
         guard let entry = CRRCatalog.find("\(name)@\(version)") else { throw DiffInputError("no catalog entry \(name)@\(version)") }
         return try SpecDiff.catalogInput(entry)
     }

@@ -3,15 +3,21 @@ import Document
 import Foundation
 import Reporting
 import XCTest
+import CRRRules
 @testable import Diff
 
 /// Output formats, pairing of files (directories, consecutive versions, git revisions) and the
 /// readers underneath (HTML tables, error-code catalogs, revision tables).
 final class OutputAndInputTests: XCTestCase {
+    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
+    override func setUp() {
+        CRRDiff.install()
+    }
+
     func auctionReport() throws -> DiffReport {
         let old = try Fixture.catalog("auction", "1.2.0"), new = try Fixture.catalog("auction", "1.2.1")
         let diff = try SpecDiff.compare(old, new)
-        return DiffReport(entries: [DiffReport.Entry(result: diff, check: try VersionCheck.check(old: old, new: new, diff: diff))])
+        return DiffReport(entries: [DiffReport.Entry(result: diff, check: try VersionCheck.check(old: old, new: new, diff: diff).verdict)])
     }
 
     func testJSONHasTheDocumentedShape() throws {
@@ -47,24 +53,17 @@ final class OutputAndInputTests: XCTestCase {
         XCTAssertTrue(text.contains("openapi/caiso_crr_auction_v1.2.1_openapi.yaml:476:21: warning error-code-added: Added error code POR0011"), text)
         XCTAssertTrue(text.contains("[declared-bump-too-low]"))
         XCTAssertTrue(text.contains("verdict: FAIL"))
-        let github = DiffGitHubRenderer.render(DiffReport(entries: [DiffReport.Entry(result: report.entries[0].result)]), versionCheck: false)
+        let github = GitHubAnnotations.render(DiffReport(entries: [DiffReport.Entry(result: report.entries[0].result)]).findings(versionCheck: false))
         XCTAssertTrue(github.contains("::warning file=openapi/caiso_crr_auction_v1.2.1_openapi.yaml,line=476,col=21,title=error-code-added (warning%2C MINOR)::Added error code POR0011"), github)
-        let checks = DiffGitHubRenderer.render(report, versionCheck: true)
+        let checks = GitHubAnnotations.render(report.findings(versionCheck: true))
         XCTAssertTrue(checks.hasPrefix("::error file=openapi/caiso_crr_auction_v1.2.1_openapi.yaml,line=4,col=12,title=declared-bump-too-low::"), checks)
-        XCTAssertEqual(DiffGitHubRenderer.data("a%b\nc"), "a%25b%0Ac")
+        XCTAssertEqual(GitHubAnnotations.escapeData("a%b\nc"), "a%25b%0Ac")
         let markdown = DiffMarkdownRenderer.render(report, versionCheck: true)
         XCTAssertTrue(markdown.contains("Required bump: **MINOR** · declared: **MINI** (1.2.0 → 1.2.1) · verdict: **FAIL**"))
         XCTAssertTrue(markdown.contains("| warning | MINOR | `error-code-added` |"))
     }
 
-    func testHTMLTablesAsPublishedAndAsBundled() {
-        let published = "Intro.\\n <table><tr><td>OpenAPI Spec Revision</td><td>Date</td><td>Change Log</td></tr><tr><td>1.0.0</td><td>2024-01-10</td><td>Initial Version</td></tr></tr><tr><td>1.1.0</td><td>2024-06-12</td><td>Removed &amp; added</td></tr></table>"
-        let rows = HTMLTable.rows(in: published)
-        XCTAssertEqual(rows.map { $0.cells[0] }, ["OpenAPI Spec Revision", "1.0.0", "1.1.0"])
-        XCTAssertEqual(rows[2].cells[2], "Removed & added")
-        let codes = "<table>\n  <tr>\n    <th>Error Code</th>\n  </tr>\n  <tr>\n    <td> SEC0001 </td>\n    <td> Access for {0} is denied. </td>\n  </tr>\n</table>"
-        XCTAssertEqual(HTMLTable.rows(in: codes).last?.cells, ["SEC0001", "Access for {0} is denied."])
-        XCTAssertEqual(HTMLTable.withoutTables("a <table><tr><td>x</td></tr></table> b"), "a  b")
+    func testErrorCodeShape() {
         XCTAssertTrue(ErrorCodeCatalog.isCode("LHFV0032"))
         XCTAssertTrue(ErrorCodeCatalog.isCode("SER0001"))
         XCTAssertFalse(ErrorCodeCatalog.isCode("LMV023"))

@@ -1,9 +1,15 @@
+import CRRRules
 import XCTest
 @testable import Diff
 
 /// Changes outside schemas (services, endpoints, parameters, bodies, responses, error codes,
 /// release notes, documentation), each diffed old → new and new → old.
 final class SpecChangeTests: XCTestCase {
+    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
+    override func setUp() {
+        CRRDiff.install()
+    }
+
     struct Case {
         var forward: [String]
         var backward: [String]

@@ -3,11 +3,17 @@ import Document
 import Foundation
 import Reporting
 import XCTest
+import CRRRules
 @testable import Diff
 
 /// `version-check`: the verdict on every pair of consecutive bundled versions, the rules one by
 /// one on small files, and the release histories of the published specs.
 final class VersionCheckTests: XCTestCase {
+    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
+    override func setUp() {
+        CRRDiff.install()
+    }
+
     struct Verdict {
         var name: String
         var old: String

@@ -25,7 +25,7 @@ final class CustomRuleTests: XCTestCase {
         let directory = try temporaryDirectory()
         let path = directory.appendingPathComponent(LintConfig.fileName).path
         try config.write(toFile: path, atomically: true, encoding: .utf8)
-        let engine = LintEngine(config: try LintConfig.load(path))
+        let engine = LintEngine(config: try LintConfig.load(path), profiles: [])
         return engine.lint(document: try document(text), file: directory.appendingPathComponent("items-api.yaml").path).findings
     }
 
@@ -179,7 +179,7 @@ final class CustomRuleTests: XCTestCase {
         XCTAssertTrue(outcome.skipped.contains { $0.contains("thing-check") && $0.contains("\"checkThing\"") })
         var config = LintConfig()
         config.add(outcome)
-        let findings = LintEngine(config: config).lint(document: try document(Self.spec), file: "items-api.yaml").findings.filter { $0.rule == "operation-summary" }
+        let findings = LintEngine(config: config, profiles: []).lint(document: try document(Self.spec), file: "items-api.yaml").findings.filter { $0.rule == "operation-summary" }
         XCTAssertEqual(findings.map(\.message), ["summary is missing", "summary is missing"])
         XCTAssertEqual(findings.map(\.severity), [.warning, .warning])
         XCTAssertEqual(findings.map(\.pointer), ["/paths/~1items~1{id}/get", "/paths/~1items/get"])

@@ -1,15 +1,16 @@
-import CRR
 import Document
 import Foundation
+import JSONSchema
 @testable import Lint
 import Reporting
 import XCTest
 
 /// Lints documents given as text, and checks a rule against a failing and a passing document.
 enum LintTest {
-    static let engine = LintEngine()
+    /// The general engine: no profile, whatever another test installed.
+    static let engine = LintEngine(profiles: [])
 
-    static func lint(_ text: String, name: String, profile: CRRProfile.Selection = .auto) -> [Finding] {
+    static func lint(_ text: String, name: String, profile: ProfileSelection = .auto) -> [Finding] {
         let format: InputFormat = name.hasSuffix(".json") ? .json : .yaml
         let document: Document
         do {
@@ -18,7 +19,7 @@ enum LintTest {
             XCTFail("fixture does not parse: \(error)")
             return []
         }
-        let engine = profile == .auto ? self.engine : LintEngine(profile: profile)
+        let engine = profile == .auto ? self.engine : LintEngine(profile: profile, profiles: [])
         return engine.lint(document: document, file: name).findings
     }
 

@@ -35,7 +35,9 @@ final class RendererTests: XCTestCase {
 
     func testGitHubAnnotations() {
         let f = Finding(rule: "crr-x", severity: .warning, file: "a,b.yaml", line: 3, column: 4, pointer: "/x", message: "50% done\nnext", hint: nil)
-        XCTAssertEqual(GitHubAnnotationRenderer.render([f]), "::warning file=a%2Cb.yaml,line=3,col=4,title=crr-x::50%25 done%0Anext%0Aat /x\n")
+        // A line break inside the message stays visible text: only the renderer's own lines
+        // (hint, pointer) become lines of the annotation.
+        XCTAssertEqual(GitHubAnnotations.render([f]), "::warning file=a%2Cb.yaml,line=3,col=4,title=crr-x::50%25 done\\u000anext%0Aat /x\n")
     }
 
     func testJUnit() {
@@ -141,7 +143,7 @@ final class RendererTests: XCTestCase {
         let extra = Finding(rule: "input-unreadable", severity: .info, file: "dir with space/ä.yaml", line: 0, column: 0, pointer: "", message: "x")
         let tool = SARIFRenderer.Tool(name: "crrspec", version: "0.1.0", informationURI: "https://example.org/crrspec",
                                       rules: LintEngine.rules.map(\.meta.descriptor))
-        let out = SARIFRenderer.render(Self.findings + [extra], tool: tool)
+        let out = SARIFRenderer.render(Self.findings + [extra], tool: tool, explanations: .builtIn.adding(LintEngine.explanations))
         let registry = SchemaRegistry()
         let schemaDocument = try JSONReader.parse(string: Self.sarifSubset, name: "sarif-2.1.0-subset.schema.json")
         registry.add(schemaDocument, uri: "urn:test:sarif-subset")

@@ -153,6 +153,29 @@ final class MockHostileTrafficTests: XCTestCase {
     }
 }
 
+extension MockHostileTrafficTests {
+    /// After a request it cannot parse, Hummingbird answers 400 and stops writing; the server
+    /// now also closes its side within seconds instead of holding the connection until the
+    /// idle timeout (here 600 s), so a client that never hangs up does not keep it open.
+    func testMalformedRequestClosesTheConnection() throws {
+        let mock = try start(["--idle-timeout", "600"])
+        defer { mock.stop() }
+        let connection = try RawConnection(url: mock.url)
+        connection.send("GET / HTTP/1.1\r\nHost x\r\n\r\n")
+        let answer = connection.readResponse(timeout: 60)
+        assertRejectedOrClosed(answer, "header without a colon")
+        // Once the server has closed the socket, a byte sent to it is refused (reset). The wait
+        // is bounded at 60 s for a loaded machine; the idle timeout alone would take 600 s.
+        var refused = false
+        for _ in 0..<600 where !refused {
+            usleep(100_000)
+            refused = !connection.send("x")
+        }
+        XCTAssertTrue(refused, "the connection stayed open after the 400 to a malformed request")
+        try assertHealthy(mock, "malformed request, connection closed")
+    }
+}
+
 /// A plain TCP connection for requests no HTTP client would send.
 final class RawConnection {
     let fd: Int32

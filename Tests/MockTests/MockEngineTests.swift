@@ -323,6 +323,22 @@ final class MockDirectionAndLogTests: XCTestCase {
 
 /// What schemathesis found (MockSchemathesisTests), kept as unit tests of the engine.
 final class MockSchemathesisFindingsTests: XCTestCase {
+    /// Query strings and paths are split at their bytes (`&`, `=`, `/`) and decoded: empty
+    /// pairs are skipped, a value keeps its own `=`, a name without `=` has the value "", and a
+    /// percent-encoded segment or value matches its decoded text.
+    func testQueryAndPathSplitting() throws {
+        let engine = try MockEngineTests.auction()
+        let ok = engine.handle(MockRequest(method: "GET", target: "/crr/auction/v1.0/portfolio%4Cist?&marketName=AUC_2025&&participantName=CI%53O&extra=a=b&flag",
+                                           headers: [MockEngineTests.requestID]))
+        XCTAssertEqual(ok.status, 200, ok.bodyText)
+        let plus = engine.handle(MockRequest(method: "GET", target: "/crr/auction/v1.0/portfolioList?marketName=AUC_2025&participantName=CI+SO+TOO+LONG",
+                                             headers: [MockEngineTests.requestID]))
+        XCTAssertEqual(plus.status, 400, plus.bodyText)
+        XCTAssertTrue(plus.bodyText.contains(#"\"CI SO TOO LONG\""#), plus.bodyText)
+        XCTAssertEqual(engine.handle(MockRequest(method: "GET", target: "/crr//auction/v1.0/portfolioList?marketName=AUC_2025&participantName=CISO")).status, 404)
+        XCTAssertEqual(engine.handle(MockRequest(method: "GET", target: "/crr/auction/v1.0/portfolioList/?marketName=AUC_2025&participantName=CISO")).status, 404)
+    }
+
     func testHeaderThatIsNotAUUIDIs400() throws {
         let engine = try MockEngineTests.auction()
         for value in ["", "abc", "3fa85f64-5717-4562-b3fc-2c963f66afa", "3fa85f64x5717-4562-b3fc-2c963f66afa6"] {

@@ -1,4 +1,5 @@
 import CRR
+import CRRRules
 import Diff
 import Document
 import Foundation
@@ -8,6 +9,11 @@ import XCTest
 /// Every page kind rendered, opened in headless Chromium with networking off, screenshotted,
 /// and parsed with html5lib.
 final class PageBrowserTests: XCTestCase {
+    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
+    override func setUp() {
+        CRRDiff.install()
+    }
+
     /// The auction service's bundled versions as a site, written once.
     static let site: URL = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-pages-\(UUID().uuidString)")

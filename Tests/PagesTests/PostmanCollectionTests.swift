@@ -1,3 +1,4 @@
+import CRRRules
 import CRR
 import Diff
 import Document
@@ -9,6 +10,11 @@ import XCTest
 /// `crrspec postman`: the collection validates against a v2.1 collection schema with crrspec's
 /// own engine (draft-04), and has a folder per service and a request per operation.
 final class PostmanCollectionTests: XCTestCase {
+    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
+    override func setUp() {
+        CRRDiff.install()
+    }
+
     static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
     func compile(path: String) throws -> Schema {

@@ -1,4 +1,5 @@
 import CRR
+import CRRRules
 import Diff
 import Document
 import Foundation
@@ -10,6 +11,11 @@ import XCTest
 /// The `--format html` pages of lint, validate, diff and changelog: content, folding of big
 /// inputs, and the same browser checks as the docs pages.
 final class ReportPageTests: XCTestCase {
+    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
+    override func setUp() {
+        CRRDiff.install()
+    }
+
     /// A JSON array of `count` records, one member per line; records at `bad` break `maximum`.
     static func bigInstance(count: Int, bad: Set<Int>) -> String {
         var out = "[\n"

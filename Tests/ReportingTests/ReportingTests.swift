@@ -23,7 +23,7 @@ final class ReportingTests: XCTestCase {
     /// the engine really says (a schema of property names is taken as `properties`).
     func testKeywordExamplesMatchTheEngine() throws {
         var checked = 0
-        for explanation in Explanations.all where explanation.kind == .keyword {
+        for explanation in ExplanationCatalog.builtIn.all where explanation.kind == .keyword {
             let lines = explanation.example.split(separator: "\n").map(String.init)
             guard let schemaLine = lines.first(where: { $0.hasPrefix("schema:") }),
                   let fileLine = lines.first(where: { $0.hasPrefix("file:") }),
@@ -45,30 +45,34 @@ final class ReportingTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(checked, 18)
     }
 
-    func testRegistryLookupAliasesAndExtension() {
-        XCTAssertEqual(Explanations.lookup("ENUM")?.id, "enum")
-        XCTAssertEqual(Explanations.lookup("exclusiveMaximum")?.id, "exclusiveMaximum", "each keyword explains itself")
-        XCTAssertEqual(Explanations.lookup("crr-date-time-seconds")?.kind, .rule)
-        XCTAssertNil(Explanations.lookup("no-such-thing"))
-        XCTAssertEqual(Explanations.suggestions(for: "requird"), ["required"])
+    func testCatalogLookupAliasesAndExtension() {
+        let builtIn = ExplanationCatalog.builtIn
+        XCTAssertEqual(builtIn.lookup("ENUM")?.id, "enum")
+        XCTAssertEqual(builtIn.lookup("exclusiveMaximum")?.id, "exclusiveMaximum", "each keyword explains itself")
+        XCTAssertEqual(builtIn.lookup("crr-date-time-seconds")?.kind, .rule)
+        XCTAssertNil(builtIn.lookup("no-such-thing"))
+        XCTAssertEqual(builtIn.suggestions(for: "requird"), ["required"])
         for id in ["enum", "required", "format", "pattern", "multipleOf", "maxItems", "additionalProperties", "type", "minimum", "crr-date-time-seconds"] {
-            let text = Explanations.render(Explanations.lookup(id)!)
+            let text = Explanations.render(builtIn.lookup(id)!)
             XCTAssertTrue(text.contains("Example:") && text.contains("Fix:"), id)
         }
-        Explanations.register([Explanation(id: "test-lint-rule", kind: .lint, title: "t", description: "d", example: "e", fix: "f")])
-        XCTAssertEqual(Explanations.lookup("test-lint-rule")?.kind, .lint)
-        Explanations.register([Explanation(id: "test-lint-rule", kind: .lint, title: "t2", description: "d", example: "e", fix: "f")])
-        XCTAssertEqual(Explanations.all.filter { $0.id == "test-lint-rule" }.map(\.title), ["t2"])
-        // Other tests in the process may have registered the real lint rules first.
-        XCTAssertTrue(Explanations.renderIndex().contains("Lint rules:\n"))
-        XCTAssertTrue(Explanations.renderIndex().contains("\n  test-lint-rule "))
+        let added = builtIn.adding([Explanation(id: "test-lint-rule", kind: .lint, title: "t", description: "d", example: "e", fix: "f", aliases: ["tlr"])])
+        XCTAssertEqual(added.lookup("test-lint-rule")?.kind, .lint)
+        XCTAssertEqual(added.lookup("TLR")?.id, "test-lint-rule", "aliases are looked up too")
+        XCTAssertNil(builtIn.lookup("test-lint-rule"), "a catalog is a value: adding makes a new one")
+        let replaced = added.adding([Explanation(id: "test-lint-rule", kind: .lint, title: "t2", description: "d", example: "e", fix: "f")])
+        XCTAssertEqual(replaced.all.filter { $0.id == "test-lint-rule" }.map(\.title), ["t2"])
+        XCTAssertEqual(replaced.all.count, added.all.count)
+        XCTAssertTrue(replaced.renderIndex().contains("Lint rules:\n"))
+        XCTAssertTrue(replaced.renderIndex().contains("\n  test-lint-rule "))
+        XCTAssertFalse(builtIn.renderIndex().contains("Lint rules:"))
     }
 
     func testGitHubAnnotations() throws {
         XCTAssertEqual(GitHubAnnotations.line(file: "a,b:c.json", line: 3, column: 4, title: "t", message: "50% off\nnext"),
                        "::error file=a%2Cb%3Ac.json,line=3,col=4,title=t::50%25 off%0Anext\n")
         let found = try errors(#"{"anyOf": [{"type": "string"}, {"type": "integer"}]}"#, "true")
-        let text = GitHubAnnotations.validation([InstanceReport(file: "file.json", outcome: .invalid(found, truncated: false)),
+        let text = ValidationReportRenderer.github([InstanceReport(file: "file.json", outcome: .invalid(found, truncated: false)),
                                                  InstanceReport(file: "ok.json", outcome: .valid),
                                                  InstanceReport(file: "bad.json", outcome: .unusable("trailing comma", line: 1, column: 4))])
         let lines = text.split(separator: "\n")
@@ -90,13 +94,31 @@ final class ReportingTests: XCTestCase {
         let driver = (run["tool"] as! [String: Any])["driver"] as! [String: Any]
         XCTAssertEqual(driver["version"] as? String, "9.9.9")
         let rules = (driver["rules"] as! [[String: Any]]).map { $0["id"] as! String }
-        XCTAssertEqual(rules, ["enum", "crr-date-time-seconds", "limit"])
+        XCTAssertEqual(rules, ["crr-date-time-seconds", "enum", "limit"])
         let results = run["results"] as! [[String: Any]]
-        XCTAssertEqual(results.map { $0["ruleIndex"] as! Int }, [0, 1, 2])
+        XCTAssertEqual(results.map { $0["ruleIndex"] as! Int }, [1, 0, 2])
+        XCTAssertEqual((rules.firstIndex(of: "enum")).map { ((driver["rules"] as! [[String: Any]])[$0]["help"] as! [String: Any])["text"] as? String },
+                       "\(ExplanationCatalog.builtIn.lookup("enum")!.fix) (crrspec explain enum)", "rules are described from the explanations passed in")
         let location = ((results[0]["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])
         XCTAssertEqual((location["artifactLocation"] as! [String: Any])["uri"] as? String, "dir/my%20file.json")
         XCTAssertEqual((location["region"] as! [String: Any])["startColumn"] as? Int, 9)
         XCTAssertEqual(((run["invocations"] as! [[String: Any]])[0])["executionSuccessful"] as? Bool, false)
+    }
+
+    func testSchemaChoicesLines() {
+        var choices = SchemaChoices()
+        XCTAssertEqual(choices.lines(), [])
+        for file in ["a.json", "b.json", "c.json", "d.json"] { choices.record("CRRSourceSink@1.0.1#/items", file: file) }
+        choices.record("CRRSetAside@1.1.1", file: "s.json")
+        XCTAssertEqual(choices.lines(), ["schema auto: CRRSourceSink@1.0.1#/items for 4 files (a.json, b.json, c.json, ...)",
+                                         "schema auto: CRRSetAside@1.1.1 for s.json"])
+        XCTAssertEqual(choices.lines(style: .ansi).first?.hasPrefix("\u{1B}[36mschema auto:\u{1B}[0m "), true)
+    }
+
+    func testMarkdownCells() {
+        XCTAssertEqual(Markdown.cell("a | b <service>\nnext"), "a \\| b &lt;service&gt; next")
+        let finding = Finding(rule: "r", severity: .warning, file: "f.yaml", line: 2, column: 3, pointer: "", message: "x|y")
+        XCTAssertEqual(FindingMarkdownRenderer.render([finding]), "- **warning** `r` (`f.yaml:2:3`): x\\|y\n")
     }
 
     func testColoursAndSummary() throws {

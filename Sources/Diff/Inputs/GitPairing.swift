@@ -39,11 +39,11 @@ public enum GitPairing {
     }
 
     /// A library over the files of a revision.
-    static func library(revision: String, top: String) -> DocumentLibrary {
+    static func library(revision: String, top: String, limits: ReaderLimits) -> DocumentLibrary {
         DocumentLibrary(loader: { path in
             guard let data = try? git(["show", "\(revision):\(path)"], in: top) else { return nil }
             return try? DocumentLoader.load(bytes: Array(data), name: "\(revision):\(path)", format: InputFormat.forPath(path),
-                                             limits: DocumentLibrary.defaultLimits).documents.first?.document
+                                             limits: limits).documents.first?.document
         }, lister: { directory in
             let spec = directory.isEmpty ? "." : directory + "/"
             return ((try? git(["ls-tree", "--name-only", revision, spec], in: top)).map(lines) ?? []).map {
@@ -52,8 +52,10 @@ public enum GitPairing {
         })
     }
 
-    /// Pairs the files under `paths` (default: the whole repository) at `revision` and in the working tree.
-    public static func pairs(base revision: String, paths: [String], from directory: String = FileManager.default.currentDirectoryPath) throws -> InputPairing.Matching {
+    /// Pairs the files under `paths` (default: the whole repository) at `revision` and in the
+    /// working tree, each read within `limits`.
+    public static func pairs(base revision: String, paths: [String], from directory: String = FileManager.default.currentDirectoryPath,
+                             limits: ReaderLimits = .default) throws -> InputPairing.Matching {
         let top = lines(try git(["rev-parse", "--show-toplevel"], in: directory)).first ?? directory
         do {
             _ = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: top)
@@ -74,7 +76,7 @@ public enum GitPairing {
             baseFiles += inBase
             let full = relative.isEmpty ? top : top + "/" + relative
             if InputPairing.isDirectory(full) {
-                workFiles += InputPairing.files(under: full).map { relative.isEmpty ? $0 : relative + "/" + $0 }
+                workFiles += try InputPairing.files(under: full).map { relative.isEmpty ? $0 : relative + "/" + $0 }
             } else if FileManager.default.fileExists(atPath: full) {
                 workFiles.append(relative)
             } else if inBase.isEmpty {
@@ -82,17 +84,18 @@ public enum GitPairing {
                 throw DiffInputError("\(path): no such file or folder (neither in the working tree nor in \(revision))")
             }
         }
-        let baseLibrary = library(revision: revision, top: top), workLibrary = DocumentLibrary.fileSystem(root: top)
+        let baseLibrary = library(revision: revision, top: top, limits: limits), workLibrary = DocumentLibrary.fileSystem(root: top, limits: limits)
         return try match(revision: revision, baseFiles: baseFiles, workFiles: workFiles,
                      readBase: { try git(["show", "\(revision):\($0)"], in: top) },
                      readWork: { path in (try? DocumentLoader.readRaw(path: top + "/" + path)).map { Data($0) } },
-                     baseLibrary: baseLibrary, workLibrary: workLibrary)
+                     baseLibrary: baseLibrary, workLibrary: workLibrary, limits: limits)
     }
 
     /// Pairs base files with working files by service or schema name (the newest version on each
     /// side); identical files at the same path are skipped.
     static func match(revision: String, baseFiles: [String], workFiles: [String], readBase: (String) throws -> Data,
-                      readWork: (String) -> Data?, baseLibrary: DocumentLibrary, workLibrary: DocumentLibrary) throws -> InputPairing.Matching {
+                      readWork: (String) -> Data?, baseLibrary: DocumentLibrary, workLibrary: DocumentLibrary,
+                      limits: ReaderLimits = .default) throws -> InputPairing.Matching {
         let specLike = { (path: String) in [".yaml", ".yml", ".json"].contains { path.hasSuffix($0) } }
         let base = InputPairing.newest(baseFiles.filter(specLike)), work = InputPairing.newest(workFiles.filter(specLike))
         var matching = InputPairing.Matching()
@@ -105,8 +108,8 @@ public enum GitPairing {
             let oldData = try readBase(oldPath)
             guard let newData = readWork(newPath) else { continue }
             if oldPath == newPath && oldData == newData { continue }
-            guard let oldDocument = try? DocumentLoader.load(bytes: Array(oldData), name: "\(revision):\(oldPath)", format: InputFormat.forPath(oldPath)).documents.first?.document,
-                  let newDocument = try? DocumentLoader.load(bytes: Array(newData), name: newPath, format: InputFormat.forPath(newPath)).documents.first?.document
+            guard let oldDocument = try? DocumentLoader.load(bytes: Array(oldData), name: "\(revision):\(oldPath)", format: InputFormat.forPath(oldPath), limits: limits).documents.first?.document,
+                  let newDocument = try? DocumentLoader.load(bytes: Array(newData), name: newPath, format: InputFormat.forPath(newPath), limits: limits).documents.first?.document
             else {
                 matching.notes.append("\(newPath): not compared (unreadable at \(revision) or in the working tree)")
                 continue

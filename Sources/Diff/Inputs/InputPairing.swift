@@ -1,6 +1,6 @@
-import CRR
 import Document
 import Foundation
+import OpenAPI
 
 /// Two versions of one spec or schema, ready to compare.
 public struct FilePair: Sendable {
@@ -23,21 +23,21 @@ public enum InputPairing {
         }
     }
 
-    /// The key files are matched by: `openapi:<service>` / `schema:<Name>` for CRR-named files,
-    /// else the path relative to its directory.
-    static func key(_ relativePath: String) -> (key: String, version: CRRVersion?) {
-        guard let name = CRRFileName(relativePath) else { return ("path:" + relativePath, nil) }
-        switch name.kind {
-        case .openAPI(let service, _): return ("openapi:" + service, name.version)
-        case .schema(let schema): return ("schema:" + schema, name.version)
-        }
+    /// The key files are matched by: the series of the installed naming convention
+    /// (``SpecDiff/naming``; CRR's: `openapi:<service>` / `schema:<Name>`), else the path
+    /// relative to its directory.
+    static func key(_ relativePath: String) -> (key: String, version: APIVersion?) {
+        guard let name = SpecDiff.naming?.read(relativePath) else { return ("path:" + relativePath, nil) }
+        return (name.key, name.version)
     }
 
     /// Spec and schema files under a directory (recursive; hidden and build directories skipped),
     /// relative paths. Only regular files: a FIFO or device named like a spec is never opened
-    /// (``FolderWalk``).
-    static func files(under directory: String) -> [String] {
+    /// (``FolderWalk``). A name that is not valid UTF-8 cannot be read: it is an error, never
+    /// passed over (the comparison would leave out a file without saying so).
+    static func files(under directory: String) throws -> [String] {
         let walk = FolderWalk.files(under: directory, extensions: [".yaml", ".yml", ".json"])
+        if let name = walk.undecodable.first { throw DiffInputError("\(name): error: \(FolderWalk.undecodableMessage)") }
         let base = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         return walk.files.map { String($0.dropFirst(base.count + 1)) }
     }
@@ -49,7 +49,7 @@ public enum InputPairing {
 
     /// The newest file per key.
     static func newest(_ paths: [String]) -> [String: String] {
-        var out: [String: (String, CRRVersion?)] = [:]
+        var out: [String: (String, APIVersion?)] = [:]
         for path in paths {
             let (k, version) = key(path)
             if let existing = out[k], let a = existing.1, let b = version, b < a { continue }
@@ -58,20 +58,29 @@ public enum InputPairing {
         return out.mapValues(\.0)
     }
 
-    /// OLD and NEW as given: two files (or catalog entries), or two directories.
-    public static func pairs(old: String, new: String) throws -> Matching {
+    /// OLD and NEW as given: two files (or catalog entries), or two directories, each file
+    /// read within `limits`.
+    public static func pairs(old: String, new: String, limits: ReaderLimits = .default) throws -> Matching {
         switch (isDirectory(old), isDirectory(new)) {
         case (false, false):
-            return Matching(pairs: [FilePair(old: try SpecDiff.load(old), new: try SpecDiff.load(new))])
+            return Matching(pairs: [FilePair(old: try SpecDiff.load(old, limits: limits), new: try SpecDiff.load(new, limits: limits))])
         case (true, true):
-            let a = newest(files(under: old)), b = newest(files(under: new))
+            let a = newest(try files(under: old)), b = newest(try files(under: new))
             var matching = Matching()
-            let oldLibrary = DocumentLibrary.fileSystem(), newLibrary = DocumentLibrary.fileSystem()
+            let oldLibrary = DocumentLibrary.fileSystem(limits: limits), newLibrary = DocumentLibrary.fileSystem(limits: limits)
             for k in a.keys.sorted() {
                 guard let n = b[k] else { matching.notes.append("\(old)/\(a[k]!): no counterpart in \(new)"); continue }
                 let oldPath = old + "/" + a[k]!, newPath = new + "/" + n
-                guard let oldInput = try? SpecDiff.load(oldPath, library: oldLibrary), oldInput.kind != nil,
-                      let newInput = try? SpecDiff.load(newPath, library: newLibrary), newInput.kind != nil else {
+                // A Swagger 2.0 or OpenAPI 3.1 file is refused as a named file is, not passed over.
+                func read(_ path: String, _ library: DocumentLibrary) throws -> DiffInput? {
+                    do { return try SpecDiff.load(path, library: library, limits: limits) } catch let error as DiffInputError where error.isUnsupportedSpec {
+                        throw error
+                    } catch {
+                        return nil
+                    }
+                }
+                guard let oldInput = try read(oldPath, oldLibrary), oldInput.kind != nil,
+                      let newInput = try read(newPath, newLibrary), newInput.kind != nil else {
                     if !k.hasPrefix("path:") { matching.notes.append("\(newPath): not compared (unreadable, or neither a spec nor a schema)") }
                     continue
                 }
@@ -87,15 +96,15 @@ public enum InputPairing {
     }
 
     /// Every pair of consecutive versions of each service and schema in one directory (or in
-    /// the bundled catalog when `directory` is nil).
-    public static func consecutive(in directory: String?) throws -> Matching {
-        var groups: [String: [(String, CRRVersion)]] = [:]
+    /// the installed catalog when `directory` is nil), each file read within `limits`.
+    public static func consecutive(in directory: String?, limits: ReaderLimits = .default) throws -> Matching {
+        var groups: [String: [(String, APIVersion)]] = [:]
         let paths: [String]
         if let directory {
             guard isDirectory(directory) else { throw DiffInputError("\(directory) is not a directory") }
-            paths = files(under: directory).map { directory + "/" + $0 }
+            paths = try files(under: directory).map { directory + "/" + $0 }
         } else {
-            paths = CRRCatalog.entries.map(\.path)
+            paths = SpecDiff.catalog?.paths ?? []
         }
         for path in paths {
             let (k, version) = key(path)
@@ -103,16 +112,15 @@ public enum InputPairing {
             groups[k, default: []].append((path, version))
         }
         var matching = Matching()
-        let library = directory == nil ? SpecDiff.catalogLibrary() : DocumentLibrary.fileSystem()
+        let library = directory == nil ? SpecDiff.catalogLibrary() : DocumentLibrary.fileSystem(limits: limits)
         for k in groups.keys.sorted() {
             let versions = groups[k]!.sorted { $0.1 < $1.1 }
             for (a, b) in zip(versions, versions.dropFirst()) {
                 if directory == nil {
-                    guard let oldEntry = CRRCatalog.entries.first(where: { $0.path == a.0 }),
-                          let newEntry = CRRCatalog.entries.first(where: { $0.path == b.0 }) else { continue }
-                    matching.pairs.append(FilePair(old: try SpecDiff.catalogInput(oldEntry), new: try SpecDiff.catalogInput(newEntry)))
+                    matching.pairs.append(FilePair(old: try SpecDiff.catalogInput(path: a.0), new: try SpecDiff.catalogInput(path: b.0)))
                 } else {
-                    matching.pairs.append(FilePair(old: try SpecDiff.load(a.0, library: library), new: try SpecDiff.load(b.0, library: library)))
+                    matching.pairs.append(FilePair(old: try SpecDiff.load(a.0, library: library, limits: limits),
+                                                   new: try SpecDiff.load(b.0, library: library, limits: limits)))
                 }
             }
         }

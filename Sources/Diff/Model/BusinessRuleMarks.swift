@@ -20,7 +20,7 @@ public struct ChangeBusinessRule: Sendable, Hashable {
 
     /// `CRR business rule, not in the published spec (reason; CAISO answers CODE)`.
     public var label: String {
-        "CRR business rule, not in the published spec (\(reason)\(code.map { "; CAISO answers \($0)" } ?? ""))"
+        "CRR business rule, not in the published spec " + CRRBusinessRule.explanation(reason: reason, code: code)
     }
 }
 
@@ -52,17 +52,19 @@ enum BusinessRuleMarks {
         }
     }
 
-    /// The mark covering `location` in `document`. When the thing is absent on this side the
-    /// location is its nearest enclosing value, and the member it would be is read from `other`.
     /// The code an `error-code-…` change is about (from the side's `CODE: text` value), else nil.
     static func errorCode(of change: Change) -> String? {
         guard change.id.hasPrefix("error-code-") else { return nil }
         for value in [change.old.value, change.new.value] {
-            if let value, let code = value.split(separator: ":", maxSplits: 1).first.map(String.init), ErrorCodeCatalog.isCode(code) { return code }
+            // `CODE: text` from a code table, `CODE` from an example (a quoted JSON value is none).
+            if let value, let code = value.split(separator: ":", maxSplits: 1).first.map(String.init), !code.isEmpty,
+               code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) { return code }
         }
         return nil
     }
 
+    /// The mark covering `location` in `document`. When the thing is absent on this side the
+    /// location is its nearest enclosing value, and the member it would be is read from `other`.
     static func rule(at location: ChangeLocation, other: ChangeLocation, code: String?, in document: Document, name: String) -> ChangeBusinessRule? {
         guard location.file == name else { return nil }
         var tokens = location.pointer.tokens
@@ -72,19 +74,19 @@ enum BusinessRuleMarks {
         }
         for depth in stride(from: tokens.count, through: 0, by: -1) {
             let path = JSONPointer(tokens: Array(tokens.prefix(depth)))
-            guard let node = document.resolve(path), node.kind == .object, let mark = node[CRRBusinessRule.key] else { continue }
-            let keywords = mark.kind == .object ? mark["keywords"].flatMap { $0.kind == .array ? $0.elements.compactMap(\.string) : nil } : nil
+            guard let node = document.resolve(path), node.kind == .object, node[CRRBusinessRule.key] != nil else { continue }
+            // A mark of another shape than a string or an object still marks the node.
+            let mark = CRRBusinessRule.Mark(of: node) ?? CRRBusinessRule.Mark()
             if depth == tokens.count {
-                guard keywords == nil else { continue }
-            } else if let keywords, !keywords.contains(tokens[depth]) {
+                guard mark.keywords == nil else { continue }
+            } else if !mark.covers(tokens[depth]) {
                 continue
             }
             // A mark naming `codes` covers the rows of those codes in its code table only.
-            if mark.kind == .object, let codes = mark["codes"], codes.kind == .array {
-                guard let code, codes.elements.contains(where: { $0.string == code }) else { continue }
+            if let codes = mark.codes {
+                guard let code, codes.contains(code) else { continue }
             }
-            let reason = mark.string ?? mark["reason"]?.string ?? "no reason given"
-            return ChangeBusinessRule(reason: reason, code: mark.kind == .object ? mark["code"]?.string : nil, file: name, pointer: path)
+            return ChangeBusinessRule(reason: mark.reasonText, code: mark.code, file: name, pointer: path)
         }
         return nil
     }

@@ -2,8 +2,8 @@ import Document
 import OpenAPI
 
 /// The parts of a spec outside `paths`: `info` (title, description prose, contact ...; the
-/// version is the declared version, judged by version-check), the release notes in
-/// `info.description` (``ReleaseNoteCheck``), `servers` (`server-added`, `server-removed`:
+/// version is the declared version, judged by version-check; release-note tables are the CRR
+/// layer's), `servers` (`server-added`, `server-removed`:
 /// breaking), `tags`, `externalDocs` and the `openapi` field.
 enum InfoCheck {
     static func run(_ oldRoot: Located, _ newRoot: Located, _ oldContract: Contract, _ newContract: Contract, _ spec: SpecContext) {
@@ -11,9 +11,6 @@ enum InfoCheck {
             spec.compareText("title", o, n, subject: "the API")
             spec.compareText("description", o, n, subject: "the API")
             spec.compareOtherKeys(o, n, handled: ["title", "description", "version"], subject: "info")
-            ReleaseNoteCheck.run(old: ReleaseNoteTable.entries(o["description"]), new: ReleaseNoteTable.entries(n["description"]),
-                                 oldAnchor: (o["description"] ?? o).absent, newAnchor: (n["description"] ?? n).absent,
-                                 recorder: spec.recorder)
         }
         servers(oldRoot, newRoot, oldContract.servers, newContract.servers, spec)
         tags(oldRoot, newRoot, oldContract.tags, newContract.tags, spec)

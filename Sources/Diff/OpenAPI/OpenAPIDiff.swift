@@ -41,25 +41,14 @@ enum OpenAPIDiff {
         }
         for (o, n) in matching.matched { OperationCheck.compare(o, n, spec) }
 
-        let oldCodes = ErrorCodeCatalog.entries(old.document), newCodes = ErrorCodeCatalog.entries(new.document)
-        ErrorCodeCheck.run(old: oldCodes, new: newCodes, oldAnchor: anchor(oldCodes, oldRoot), newAnchor: anchor(newCodes, newRoot),
-                           recorder: recorder, asDocumentation: options.errorCodesAsDocumentation)
         ComponentCheck.run(oldRoot, newRoot, spec)
+        // What the layers add (the CRR layer: error-code catalog and release notes).
+        for check in options.checks ?? SpecDiff.checks {
+            check.run(old: old, new: new, options: options, record: recorder.record)
+        }
 
         let changes = BusinessRuleMarks.apply(recorder.changes, old: old.document, oldName: old.name, new: new.document, newName: new.name)
         let findings = PathVersionFinding.findings(changes, old: oldOperations, new: newOperations, newFile: new.name)
         return DiffResult(kind: .openAPI, oldFile: old.name, newFile: new.name, changes: changes, findings: findings)
-    }
-
-    /// Where a code that is absent on one side is reported: that side's code table, else its root.
-    static func anchor(_ codes: [ErrorCodeCatalog.Entry], _ root: Located) -> ChangeLocation {
-        guard var location = codes.first(where: { $0.text != nil })?.location else { return root.absent }
-        location.value = nil
-        if let value = root.document.resolve(location.pointer) {
-            let position = value.position
-            location.line = position.line
-            location.column = position.column
-        }
-        return location
     }
 }

@@ -5,7 +5,8 @@ import Reporting
 /// finding (a warning when some change is incompatible, else a note); it does not fail
 /// version-check, which judges the file version.
 enum PathVersionFinding {
-    static let rule = VersionRule.contractChangeWithoutPathVersion.rawValue
+    /// The finding's rule id (explained by the CRR layer's version rules).
+    static let rule = "contract-change-without-path-version"
 
     static func findings(_ changes: [Change], old: [SpecOperation], new: [SpecOperation], newFile: String) -> [Finding] {
         let oldServices = ServiceCheck.versions(old), newServices = ServiceCheck.versions(new)

@@ -1,4 +1,5 @@
 import Document
+import OpenAPI
 
 /// What the OpenAPI checks share: the recorder, the schema walker (and its resolvers), and the
 /// operation being compared.

@@ -1,6 +1,6 @@
 import Document
+import OpenAPI
 import Reporting
-import CRR
 
 /// Release notes in the style of the CAISO change notes ("Renamed endpoint X → Y", "Removed
 /// PREP from enum of LoadSubmissionWindowStatus", "Replaced error code SER0018 with GEN0003"),
@@ -19,8 +19,8 @@ public enum Changelog {
     public struct Release: Sendable {
         public var oldFile: String
         public var newFile: String
-        public var oldVersion: CRRVersion?
-        public var newVersion: CRRVersion?
+        public var oldVersion: APIVersion?
+        public var newVersion: APIVersion?
         public var requiredBump: Bump
         public var declaredBump: Bump?
         public var items: [Item]
@@ -38,7 +38,7 @@ public enum Changelog {
         var services: [Service] = []
         for result in results {
             let name = serviceName(result.newFile)
-            let oldVersion = CRRFileNameVersion.of(result.oldFile), newVersion = CRRFileNameVersion.of(result.newFile)
+            let oldVersion = FileNameVersion.of(result.oldFile), newVersion = FileNameVersion.of(result.newFile)
             var items: [Item] = []
             var index: [String: Int] = [:]
             for change in result.changes where !omitted.contains(change.id) {
@@ -67,7 +67,7 @@ public enum Changelog {
     /// The service or schema name of a file (`auction`, `CRRMEQResult`), else the file name.
     static func serviceName(_ file: String) -> String {
         let path = file.split(separator: ":").last.map(String.init) ?? file
-        return CRRFileName(path)?.name ?? (path.split(separator: "/").last.map(String.init) ?? path)
+        return SpecDiff.naming?.read(path)?.name ?? (path.split(separator: "/").last.map(String.init) ?? path)
     }
 
     static func title(_ release: Release) -> String {
@@ -98,7 +98,7 @@ public enum Changelog {
         for service in services {
             out += "\n## \(ControlEscape.line(service.name))\n"
             for release in service.releases {
-                out += "\n### \(title(release)) (\(bumps(release)))\n"
+                out += "\n### \(ControlEscape.line(title(release))) (\(bumps(release)))\n"
                 if release.items.isEmpty { out += "\nNo changes.\n" }
                 for (compatibility, items) in groups(release) {
                     out += "\n#### \(compatibility.heading)\n\n"
@@ -113,7 +113,7 @@ public enum Changelog {
         var out = ""
         for service in services {
             for release in service.releases {
-                out += "\(ControlEscape.line(service.name)) \(title(release)) (\(bumps(release)))\n"
+                out += "\(ControlEscape.line(service.name)) \(ControlEscape.line(title(release))) (\(bumps(release)))\n"
                 if release.items.isEmpty { out += "  No changes.\n" }
                 for (compatibility, items) in groups(release) {
                     out += "  \(compatibility.heading):\n"

@@ -5,9 +5,9 @@ public struct DiffReport: Sendable {
     public struct Entry: Sendable {
         public var result: DiffResult
         /// Present for version-check.
-        public var check: VersionCheckResult?
+        public var check: VersionVerdict?
 
-        public init(result: DiffResult, check: VersionCheckResult? = nil) {
+        public init(result: DiffResult, check: VersionVerdict? = nil) {
             self.result = result
             self.check = check
         }
@@ -37,7 +37,54 @@ public struct DiffReport: Sendable {
     }
 }
 
+/// A version check's verdict on one pair, as the renderers show it: the bump the version
+/// numbers declare (nil when the version went down), the two versions, and the problems (the
+/// CRR layer's `VersionCheck` makes it from CAISO's naming convention).
+public struct VersionVerdict: Sendable {
+    public var declaredBump: Bump?
+    public var oldVersion: String?
+    public var newVersion: String?
+    public var problems: [Finding]
+
+    public init(declaredBump: Bump?, oldVersion: String?, newVersion: String?, problems: [Finding]) {
+        self.declaredBump = declaredBump
+        self.oldVersion = oldVersion
+        self.newVersion = newVersion
+        self.problems = problems
+    }
+
+    /// Whether every rule holds (warnings and notes do not count).
+    public var passed: Bool { !problems.contains { $0.severity == .error } }
+}
+
 /// Output formats of `diff` and `version-check`.
 public enum DiffFormat: String, Sendable, CaseIterable {
     case text, json, github, markdown
+}
+
+extension DiffReport {
+    /// The report as findings, for the formats every command shares (GitHub annotations): for
+    /// diff each change (``Change/finding``) then each pair's problems; for version-check the
+    /// problems only; then the single-file release-history problems.
+    public func findings(versionCheck: Bool) -> [Finding] {
+        var out: [Finding] = []
+        for entry in entries {
+            if !versionCheck { out += entry.result.changes.map(\.finding) }
+            out += entry.problems
+        }
+        for history in histories { out += history.problems }
+        return out
+    }
+}
+
+extension Change {
+    /// The change as a finding: placed where the text output places it (the new file, the old
+    /// one for a removal), an error when it needs a MAJOR bump, a warning for MINOR, else info,
+    /// titled `id (compatibility, bump)`.
+    public var finding: Finding {
+        let at = DiffTextRenderer.location(of: self)
+        let severity: Severity = bump == .major ? .error : bump == .minor ? .warning : .info
+        return Finding(rule: id, severity: severity, file: at.file, line: at.line, column: at.column, pointer: at.pointer.description,
+                       message: message, title: "\(id) (\(compatibility.rawValue), \(bump))")
+    }
 }

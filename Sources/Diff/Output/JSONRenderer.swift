@@ -1,3 +1,4 @@
+import OpenAPI
 import Reporting
 
 /// JSON: for one pair, `{"requiredBump", "declaredBump", "changes": [{"id", "direction",
@@ -45,8 +46,8 @@ public enum DiffJSONRenderer {
         w.field("requiredBump", result.requiredBump.description)
         if let check = entry.check {
             if let declared = check.declaredBump { w.field("declaredBump", declared.description) } else { w.key("declaredBump"); w.null() }
-            w.key("oldVersion"); if let v = check.old.version { w.string(v.description) } else { w.null() }
-            w.key("newVersion"); if let v = check.new.version { w.string(v.description) } else { w.null() }
+            w.key("oldVersion"); if let v = check.oldVersion { w.string(v) } else { w.null() }
+            w.key("newVersion"); if let v = check.newVersion { w.string(v) } else { w.null() }
             w.field("passed", check.passed)
         } else {
             w.key("declaredBump")
@@ -118,7 +119,7 @@ public enum DiffJSONRenderer {
 /// The bump two file names declare, for `diff` output (version-check reads every source).
 enum DeclaredPair {
     static func bump(_ result: DiffResult) -> Bump? {
-        guard let a = CRRFileNameVersion.of(result.oldFile), let b = CRRFileNameVersion.of(result.newFile) else { return nil }
+        guard let a = FileNameVersion.of(result.oldFile), let b = FileNameVersion.of(result.newFile) else { return nil }
         return a.bump(to: b)
     }
 }

@@ -10,7 +10,7 @@ public enum DiffMarkdownRenderer {
             out += "### `\(result.oldFile)` → `\(result.newFile)`\n\n"
             out += "Required bump: **\(result.requiredBump)**"
             if let check = entry.check {
-                out += " · declared: **\(check.declaredBump?.description ?? "DECREASE")** (\(check.old.version?.description ?? "?") → \(check.new.version?.description ?? "?"))"
+                out += " · declared: **\(check.declaredBump?.description ?? "DECREASE")** (\(check.oldVersion ?? "?") → \(check.newVersion ?? "?"))"
                 out += " · verdict: **\(check.passed ? "PASS" : "FAIL")**"
             }
             out += "\n\n"
@@ -20,31 +20,22 @@ public enum DiffMarkdownRenderer {
                 out += "| Compatibility | Bump | Change | Message | Location |\n|---|---|---|---|---|\n"
                 for change in result.changes {
                     let at = change.new.value != nil || change.old.value == nil ? change.new : change.old
-                    out += "| \(change.compatibility.rawValue) | \(change.bump) | `\(change.id)` | \(cell(change.message)) | `\(at.file):\(at.line):\(at.column)` |\n"
+                    out += "| \(change.compatibility.rawValue) | \(change.bump) | `\(change.id)` | \(Markdown.cell(change.message)) | `\(at.file):\(at.line):\(at.column)` |\n"
                 }
                 out += "\n"
             }
             if !entry.problems.isEmpty {
                 out += "Problems:\n\n"
-                for p in entry.problems {
-                    out += "- **\(p.severity.rawValue)** `\(p.rule)` (`\(p.file):\(p.line):\(p.column)`): \(cell(p.message))\n"
-                }
-                out += "\n"
+                out += FindingMarkdownRenderer.render(entry.problems) + "\n"
             }
         }
         for history in report.histories {
             out += "### `\(history.file)`\n\n"
             if history.problems.isEmpty { out += "Release history consistent.\n\n" }
-            for p in history.problems {
-                out += "- **\(p.severity.rawValue)** `\(p.rule)` (`\(p.file):\(p.line):\(p.column)`): \(cell(p.message))\n"
-            }
+            out += FindingMarkdownRenderer.render(history.problems)
             if !history.problems.isEmpty { out += "\n" }
         }
         for note in report.notes { out += "> \(note)\n" }
         return out
-    }
-
-    static func cell(_ text: String) -> String {
-        text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ")
     }
 }

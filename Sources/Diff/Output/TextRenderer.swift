@@ -18,7 +18,7 @@ public enum DiffTextRenderer {
             if rules > 0 { out += " (\(rules) of them marked CRR business rules, which need no bump)" }
             out += ", required bump \(result.requiredBump)"
             if let check = entry.check {
-                out += ", declared \(check.declaredBump?.description ?? "DECREASE") (\(check.old.version?.description ?? "?") → \(check.new.version?.description ?? "?"))"
+                out += ", declared \(check.declaredBump?.description ?? "DECREASE") (\(check.oldVersion ?? "?") → \(check.newVersion ?? "?"))"
             }
             out += "\n"
             // version-check shows the changes that need more than the declared bump; diff shows all.
@@ -64,9 +64,7 @@ public enum DiffTextRenderer {
     }
 
     static func problemLine(_ problem: Finding) -> String {
-        var out = "\(ControlEscape.line(problem.file)):\(problem.line):\(problem.column): \(problem.severity.rawValue): \(ControlEscape.line(problem.message)) [\(problem.rule)]\n"
-        if let hint = problem.hint { out += "    hint: \(ControlEscape.line(hint))\n" }
-        return out
+        FindingTextRenderer.render([problem], frames: false, hintIndent: "    ")
     }
 
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

@@ -1,4 +1,6 @@
 import Document
+import JSONSchema
+import OpenAPI
 
 /// Where a schema sits, which decides change ids and how compatibility is judged.
 enum SchemaContext: String, Hashable {
@@ -64,25 +66,20 @@ enum SchemaDialect {
     /// JSON Schema draft-07.
     case draft07
 
-    /// Keywords that constrain values (each has a dedicated check or a recursion).
-    static let validationKeywords: Set<String> = [
-        "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
-        "maxLength", "minLength", "pattern", "items", "additionalItems", "maxItems", "minItems", "uniqueItems",
-        "contains", "maxProperties", "minProperties", "required", "properties", "patternProperties",
-        "additionalProperties", "dependencies", "propertyNames", "if", "then", "else", "allOf", "anyOf",
-        "oneOf", "not", "format", "contentEncoding", "contentMediaType", "$ref",
-    ]
+    /// Keywords that constrain values (each has a dedicated check or a recursion): JSONSchema's
+    /// table (``KeywordTable/validation``).
+    static var validationKeywords: Set<String> { KeywordTable.validation }
 
-    /// Keywords that only annotate, per dialect.
+    /// Keywords that only annotate, per dialect: draft-07's from JSONSchema's table, OpenAPI
+    /// 3.0's are the Schema Object's other fields (`nullable`, `example`, `xml` ...).
     var annotationKeywords: Set<String> {
         switch self {
-        case .draft07:
-            ["title", "description", "default", "readOnly", "writeOnly", "examples", "$comment", "$id", "$schema", "definitions"]
-        case .openAPI30:
-            ["title", "description", "default", "readOnly", "writeOnly", "example", "externalDocs", "xml",
-             "deprecated", "discriminator", "nullable"]
+        case .draft07: KeywordTable.annotations
+        case .openAPI30: SchemaDialect.openAPI30Annotations
         }
     }
+
+    static let openAPI30Annotations = OpenAPI30Schema.schemaKeywords.subtracting(KeywordTable.validation)
 
     /// Whether a keyword means something in this dialect.
     func isKnown(_ keyword: String) -> Bool {

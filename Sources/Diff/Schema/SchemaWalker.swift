@@ -1,4 +1,5 @@
 import Document
+import JSONSchema
 
 /// Walks two schemas side by side (`$ref`s resolved, each pair of values visited once so that
 /// cyclic references terminate) and runs every schema check on each pair.
@@ -147,13 +148,16 @@ enum InstanceTypes {
         static let all: Families = [.string, .number, .array, .object]
     }
 
-    static let keywords: [(Families, [String])] = [
-        (.string, ["maxLength", "minLength", "pattern"]),
-        (.number, ["maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "multipleOf"]),
-        (.array, ["items", "additionalItems", "maxItems", "minItems", "uniqueItems", "contains"]),
-        (.object, ["properties", "required", "additionalProperties", "patternProperties", "maxProperties", "minProperties",
-                   "dependencies", "propertyNames"]),
-    ]
+    /// JSONSchema's table of the keywords that apply to one type (``KeywordTable/byInstanceType``).
+    static let keywords: [(Families, [String])] = KeywordTable.byInstanceType.map { entry in
+        let family: Families = switch entry.type {
+        case "string": .string
+        case "number": .number
+        case "array": .array
+        default: .object
+        }
+        return (family, entry.keywords)
+    }
 
     static func applicable(_ pair: Pair) -> Families {
         guard let old = TypeCheck.types(pair.old["type"]), let new = TypeCheck.types(pair.new["type"]) else { return .all }

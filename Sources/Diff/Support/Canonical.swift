@@ -60,9 +60,9 @@ enum Canonical {
 }
 
 /// How alike two names are, for pairing removed and added things (renames).
-enum Similarity {
+package enum Similarity {
     /// 0...1: 1 for equal names; shared prefix and suffix count most, then edit distance.
-    static func score(_ a: String, _ b: String) -> Double {
+    package static func score(_ a: String, _ b: String) -> Double {
         if a == b { return 1 }
         let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
         let longest = max(x.count, y.count)
@@ -104,7 +104,7 @@ enum Similarity {
 
     /// Pairs items of `removed` with items of `added` that `match`, best `score` first, each used
     /// once. Returns index pairs; none when more than ``maxScoredPairs`` pairs match.
-    static func pair<A, B>(_ removed: [A], _ added: [B], match: (A, B) -> Bool, score: (A, B) -> Double,
+    package static func pair<A, B>(_ removed: [A], _ added: [B], match: (A, B) -> Bool, score: (A, B) -> Double,
                            minimum: Double = 0) -> [(Int, Int)] {
         var matched: [(Int, Int)] = []
         for (i, r) in removed.enumerated() {

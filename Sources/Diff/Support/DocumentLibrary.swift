@@ -1,10 +1,9 @@
-import CRR
 import Document
 import Foundation
 import JSONSchema
 
 /// Finds the documents that `$ref`s name: the referring file itself, files beside it (by
-/// relative path or by their root `$id`) and, last, the bundled CRR catalog. One library serves
+/// relative path or by their root `$id`) and, last, the installed catalog (``SpecDiff/catalog``). One library serves
 /// one side of a diff (the old files or the new ones), so both sides resolve in their own world.
 ///
 /// Files on disk are read only through the engine's ``SchemaRegistry`` fence and read limits: a
@@ -46,12 +45,9 @@ public final class DocumentLibrary: @unchecked Sendable {
     /// Files on disk; with `root`, relative paths are taken from that directory (documents keep
     /// the relative path as their name). `$ref`s may read files in `root` (or, without one, in
     /// the folders of the documents registered) and below, and only regular files.
-    /// The read limits of libraries made without explicit ones (`diff`, `version-check` and
-    /// `changelog` set them from their `--max-depth`, `--max-bytes`, ... options). Set it once
-    /// at startup, before any library is made (it is not synchronized).
-    nonisolated(unsafe) public static var defaultLimits: ReaderLimits = .default
-
-    public static func fileSystem(root: String? = nil, limits: ReaderLimits = DocumentLibrary.defaultLimits) -> DocumentLibrary {
+    /// `limits` are the read limits of every file it reads (`diff`, `version-check` and
+    /// `changelog` pass their `--max-depth`, `--max-bytes`, ... options).
+    public static func fileSystem(root: String? = nil, limits: ReaderLimits = .default) -> DocumentLibrary {
         @Sendable func full(_ path: String) -> String {
             guard let root, !path.hasPrefix("/") else { return path.isEmpty ? "." : path }
             return path.isEmpty ? root : root + "/" + path
@@ -128,17 +124,8 @@ public final class DocumentLibrary: @unchecked Sendable {
             }
             if let found = byID[uri] { return found }
         }
-        return byID[uri] ?? DocumentLibrary.catalogByID[uri]
+        return byID[uri] ?? SpecDiff.catalog?.byID[uri]
     }
-
-    /// The bundled catalog schemas by `$id`, parsed once per process.
-    static let catalogByID: [String: Document] = {
-        var out: [String: Document] = [:]
-        for entry in CRRCatalog.entries where entry.isSchema {
-            if let document = try? CRRCatalog.document(entry), let id = rootID(document) { out[id] = document }
-        }
-        return out
-    }()
 
     /// Loads through the loader; a refusal is kept (the first one) and counts as no document.
     private func load(_ path: String, referrer: Value?) -> Document? {

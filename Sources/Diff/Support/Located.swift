@@ -6,52 +6,52 @@ import Document
 /// Pointers are tracked while walking (``Value/pointer`` recomputes them from the root), and
 /// after a `$ref` they are the pointer of the target, so every reported location is where the
 /// value really is.
-struct Located {
-    let value: Value
+package struct Located {
+    package let value: Value
     /// The pointer when it was tracked; nil: computed from the value when asked (a node of the
     /// contract model, whose pointer is needed only if a change is reported there).
     private let knownPointer: JSONPointer?
 
-    var pointer: JSONPointer { knownPointer ?? value.pointer }
+    package var pointer: JSONPointer { knownPointer ?? value.pointer }
 
-    init(_ value: Value, _ pointer: JSONPointer) {
+    package init(_ value: Value, _ pointer: JSONPointer) {
         self.value = value
         self.knownPointer = pointer
     }
 
     /// A value whose pointer is found from the document when needed.
-    init(_ value: Value) {
+    package init(_ value: Value) {
         self.value = value
         self.knownPointer = nil
     }
 
-    init(root document: Document) {
+    package init(root document: Document) {
         self.value = document.root
         self.knownPointer = JSONPointer()
     }
 
-    var document: Document { value.document }
-    var file: String { value.document.name }
-    var kind: ValueKind { value.kind }
-    var string: String? { value.string }
+    package var document: Document { value.document }
+    package var file: String { value.document.name }
+    package var kind: ValueKind { value.kind }
+    package var string: String? { value.string }
 
     /// An object member, with its pointer.
-    subscript(key: String) -> Located? {
+    package subscript(key: String) -> Located? {
         value[key].map { child in knownPointer.map { Located(child, $0.appending(key)) } ?? Located(child) }
     }
 
     /// An array element, with its pointer.
-    subscript(index: Int) -> Located? {
+    package subscript(index: Int) -> Located? {
         value[index].map { child in knownPointer.map { Located(child, $0.appending(index)) } ?? Located(child) }
     }
 
     /// Object members in document order.
-    var members: [(name: String, value: Located)] {
+    package var members: [(name: String, value: Located)] {
         value.members.map { member in (member.name, knownPointer.map { Located(member.value, $0.appending(member.name)) } ?? Located(member.value)) }
     }
 
     /// Array elements.
-    var elements: [Located] {
+    package var elements: [Located] {
         var out: [Located] = []
         for (i, element) in value.elements.enumerated() {
             out.append(knownPointer.map { Located(element, $0.appending(i)) } ?? Located(element))
@@ -60,44 +60,44 @@ struct Located {
     }
 
     /// This value as one side of a change.
-    func location(showing shown: Value? = nil, text: String? = nil) -> ChangeLocation {
+    package func location(showing shown: Value? = nil, text: String? = nil) -> ChangeLocation {
         let position = value.position
         return ChangeLocation(file: file, pointer: pointer, line: position.line, column: position.column,
                               value: text ?? shown.map(ValueText.short))
     }
 
     /// The side of a change where the thing is absent: this (enclosing) value, no value.
-    var absent: ChangeLocation { location(text: nil) }
+    package var absent: ChangeLocation { location(text: nil) }
 
     /// This value as a change side, showing the value itself.
-    var present: ChangeLocation { location(showing: value) }
+    package var present: ChangeLocation { location(showing: value) }
 
     /// Identity of the value (document and node), for cycle guards.
-    var identity: NodeIdentity { NodeIdentity(document: ObjectIdentifier(value.document), index: value.index) }
+    package var identity: NodeIdentity { NodeIdentity(document: ObjectIdentifier(value.document), index: value.index) }
 }
 
-struct NodeIdentity: Hashable {
-    let document: ObjectIdentifier
-    let index: Int
+package struct NodeIdentity: Hashable {
+    package let document: ObjectIdentifier
+    package let index: Int
 }
 
 /// Short renderings of values for messages and change locations.
-enum ValueText {
+package enum ValueText {
     /// Strings as they are, numbers as written, other values as compact JSON (cut at 200 characters).
-    static func short(_ value: Value) -> String {
+    package static func short(_ value: Value) -> String {
         if let s = value.string { return s }
         let text = json(value)
         return text.count > 200 ? String(text.prefix(197)) + "..." : text
     }
 
     /// Quoted for messages: `"PREP"`, `100`, `true`.
-    static func quoted(_ value: Value) -> String {
+    package static func quoted(_ value: Value) -> String {
         if let s = value.string { return "\"" + s + "\"" }
         return short(value)
     }
 
     /// Compact JSON.
-    static func json(_ value: Value) -> String {
+    package static func json(_ value: Value) -> String {
         switch value.kind {
         case .null: return "null"
         case .true: return "true"
@@ -109,13 +109,13 @@ enum ValueText {
         }
     }
 
-    static func quoteJSON(_ s: String) -> String { JSONWriter.quote(s) }
+    package static func quoteJSON(_ s: String) -> String { JSONWriter.quote(s) }
 
     /// Whether two values are written alike: the same kinds in the same order, object keys in
     /// the same order, strings with the same bytes, numbers with the same text. Such values
     /// have the same ``json(_:)`` and the same ``Canonical`` text; this finds it out without
     /// serialising (most values compared are unchanged).
-    static func sameAsWritten(_ a: Value, _ b: Value) -> Bool {
+    package static func sameAsWritten(_ a: Value, _ b: Value) -> Bool {
         let x = a.document, y = b.document
         let count = x.end(of: a.index) - a.index
         guard y.end(of: b.index) - b.index == count else { return false }
@@ -138,12 +138,12 @@ enum ValueText {
     }
 
     /// Whitespace runs collapsed to one space, trimmed.
-    static func normalizedSpace(_ s: String) -> String {
+    package static func normalizedSpace(_ s: String) -> String {
         s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 
     /// Cut to `limit` characters with an ellipsis.
-    static func clip(_ s: String, _ limit: Int = 80) -> String {
+    package static func clip(_ s: String, _ limit: Int = 80) -> String {
         s.count > limit ? String(s.prefix(limit - 1)) + "…" : s
     }
 }

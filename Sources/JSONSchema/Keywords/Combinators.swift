@@ -61,7 +61,7 @@ extension Evaluator {
                "\(describe(i)) does not match any of the \(list.count) \(keyword) alternatives" + ((best?.isEmpty ?? true) ? "" : "; closest match:"))
         for var detail in best ?? [] where errors.count < limits.maxErrors {
             detail.isBranchDetail = true
-            errors.append(detail)
+            keep(detail)
         }
     }
 

@@ -204,14 +204,6 @@ struct PatternIndex {
                 if let hit = patterns[PatternIndex.hash(key, start, length)] { out.append(contentsOf: hit) }
             }
         }
-        if out.count > 1 {
-            out.sort()
-            var kept = 1
-            for k in 1..<out.count where out[k] != out[kept - 1] {
-                out[kept] = out[k]
-                kept += 1
-            }
-            out.removeLast(out.count - kept)
-        }
+        out.sortAndRemoveDuplicates()
     }
 }

@@ -365,23 +365,27 @@ final class RXEngine: Sendable {
         }
     }
 
-    /// Whether `text` holds the bytes `needle` (non-empty) somewhere.
+    /// Whether `text` holds the bytes `needle` somewhere (the empty needle: always).
     static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        needle.withUnsafeBufferPointer { lit in
-            let n = text.count, m = lit.count
-            guard m <= n else { return false }
-            let first = lit[0]
-            var i = 0
-            while i <= n - m {
-                if text[i] == first {
-                    var k = 1
-                    while k < m && text[i &+ k] == lit[k] { k &+= 1 }
-                    if k == m { return true }
-                }
-                i &+= 1
+        needle.withUnsafeBufferPointer { contains(text, $0) }
+    }
+
+    @inline(__always)
+    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ lit: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = text.count, m = lit.count
+        guard m <= n else { return false }
+        guard m > 0 else { return true }
+        let first = lit[0]
+        var i = 0
+        while i <= n - m {
+            if text[i] == first {
+                var k = 1
+                while k < m && text[i &+ k] == lit[k] { k &+= 1 }
+                if k == m { return true }
             }
-            return false
+            i &+= 1
         }
+        return false
     }
 
     private func matchLiteral(_ text: UnsafeBufferPointer<UInt8>, anchoredStart: Bool, anchoredEnd: Bool) -> Bool {
@@ -399,15 +403,7 @@ final class RXEngine: Sendable {
             case (true, false): return equal(at: 0)
             case (false, true): return equal(at: n - m)
             case (false, false):
-                if m == 0 { return true }
-                let first = lit[0]
-                var i = 0
-                let last = n - m
-                while i <= last {
-                    if text[i] == first && equal(at: i) { return true }
-                    i &+= 1
-                }
-                return false
+                return RXEngine.contains(text, lit)
             }
         }
     }

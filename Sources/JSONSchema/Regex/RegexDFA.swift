@@ -246,15 +246,7 @@ final class RXDFA: Sendable {
                     }
                     work += clos.count + 1
                     if next.isEmpty && !readd { table.append(RXDFA.dead); continue }
-                    if next.count > 1 {
-                        next.sort()
-                        var w = 1
-                        for r in 1..<next.count where next[r] != next[w - 1] {
-                            next[w] = next[r]
-                            w += 1
-                        }
-                        next.removeLast(next.count - w)
-                    }
+                    next.sortAndRemoveDuplicates()
                     let nk = Key(kernel: next, flags: (hasWordBoundary && isWord) ? 2 : 0)
                     if let t = index[nk] {
                         table.append(t)
@@ -388,5 +380,19 @@ final class RXDFA: Sendable {
                 i += len
             }
         }
+    }
+}
+
+extension Array where Element: Comparable {
+    /// Sorts in place and keeps one of each run of equal elements (no allocation beyond the sort's).
+    mutating func sortAndRemoveDuplicates() {
+        guard count > 1 else { return }
+        sort()
+        var kept = 1
+        for k in 1..<count where self[k] != self[kept - 1] {
+            self[kept] = self[k]
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }

@@ -1,4 +1,3 @@
-import CRR
 import Document
 import Foundation
 import JSONSchema
@@ -37,7 +36,7 @@ public struct LintConfig: Sendable {
     /// The config file, and the directory its relative paths start from.
     public var path: String?
     public var directory: String?
-    public var profile: CRRProfile.Selection?
+    public var profile: ProfileSelection?
     public var failOn: Severity?
     public var baseline: String?
     public var ignore: [String] = []
@@ -140,7 +139,7 @@ extension LintConfig {
             switch member.name {
             case "lint" where section.index == document.root.index: break
             case "profile":
-                guard let text = member.value.string, let profile = CRRProfile.Selection(rawValue: text) else {
+                guard let text = member.value.string, let profile = ProfileSelection(rawValue: text) else {
                     throw problem(member.value, "profile is auto, crr or none")
                 }
                 config.profile = profile

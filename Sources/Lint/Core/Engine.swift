@@ -1,4 +1,3 @@
-import CRR
 import Document
 import Foundation
 import JSONSchema
@@ -25,7 +24,7 @@ public struct FileLintResult: Sendable {
         fixesByFinding.isEmpty ? [] : findings.compactMap { fixesByFinding[LintEngine.fixKey($0)] }
     }
     /// Whether the CRR profile applied to the file, and why (nil when the file was not linted).
-    public var profile: CRRProfile.Decision? = nil
+    public var profile: ProfileDecision? = nil
 }
 
 /// Runs the lint rules over files: picks the rules that apply to each file (by kind, CRR
@@ -38,8 +37,9 @@ public struct FileLintResult: Sendable {
 /// for finding in result.findings { print(finding.message) }
 /// ```
 public final class LintEngine: @unchecked Sendable {
-    /// Every rule crrspec knows, in the order `--list-rules` prints them.
-    public static let rules: [any LintRule] = RuleCatalog.all
+    /// Every rule: the engine's own, then those of the installed profiles (``install(_:)``),
+    /// in the order `--list-rules` prints them.
+    public static var rules: [any LintRule] { RuleCatalog.all + profiles.flatMap(\.rules) }
 
     public static func rule(_ id: String) -> (any LintRule)? { rules.first { $0.meta.id == id } }
 
@@ -47,23 +47,30 @@ public final class LintEngine: @unchecked Sendable {
     public static var explanations: [Explanation] { rules.map(\.meta.explanation) }
 
     public let registry: SchemaRegistry
-    public var profile: CRRProfile.Selection
+    public var profile: ProfileSelection
     public var config: LintConfig
     public var limits: ReaderLimits
     /// Limits for the validations rules run (examples and defaults against their schemas, the
     /// document against the metaschema or the OpenAPI structure); a limit hit is a finding.
     public var validationLimits: ValidationLimits
+    /// The profiles this engine runs: the installed ones (``install(_:)``) unless given.
+    public let layers: [LintProfile]
+    /// The compile options of the profile's rules.
+    let profileOptions: CompileOptions
 
-    public init(profile: CRRProfile.Selection = .auto, config: LintConfig = LintConfig(), limits: ReaderLimits = .default,
-                validationLimits: ValidationLimits = .default) {
+    public init(profile: ProfileSelection = .auto, config: LintConfig = LintConfig(), limits: ReaderLimits = .default,
+                validationLimits: ValidationLimits = .default, profiles: [LintProfile]? = nil) {
         self.profile = profile
         self.config = config
         self.limits = limits
         self.validationLimits = validationLimits
         registry = SchemaRegistry()
         registry.limits = limits
-        // `$ref`s to the bundled download schemas (by `$id`) resolve offline.
-        try? CRRCatalog.register(into: registry)
+        // What the installed profiles add (the CRR layer: the bundled download schemas, so
+        // that `$ref`s to them by `$id` resolve offline).
+        layers = profiles ?? LintEngine.profiles
+        for layer in layers { layer.prepare(registry) }
+        profileOptions = layers.first.map { $0.compileOptions(CompileOptions()) } ?? CompileOptions()
     }
 
     /// What kind of file a document is: an OpenAPI spec (has `openapi`) or a draft-07 schema.
@@ -91,10 +98,11 @@ public final class LintEngine: @unchecked Sendable {
             }
         }
         allowReferences(besides: file)
-        let decision = config.profile(for: file).map { CRRProfile.Decision(active: $0, reason: "profile: \($0 ? "crr" : "none") in \(config.path ?? LintConfig.fileName)") }
-            ?? CRRProfile.decide(profile, path: file, document: document.root)
+        let decision = config.profile(for: file).map { ProfileDecision(active: $0, reason: "profile: \($0 ? "crr" : "none") in \(config.path ?? LintConfig.fileName)") }
+            ?? LintEngine.decide(profile, path: file, root: document.root, layer: layers.first)
         let crr = decision.active
-        let context = LintContext(document: document, file: file, kind: kind, crr: crr, registry: registry, validationLimits: validationLimits)
+        let context = LintContext(document: document, file: file, kind: kind, crr: crr, registry: registry, validationLimits: validationLimits,
+                                  profileOptions: profileOptions)
         // A $ref the file fence refuses (outside the file's folder, a FIFO, a device) or a read
         // limit stops makes the input unusable, as in validate: no rule runs on it.
         let refused = LintEngine.refusedReferences(context)
@@ -106,7 +114,7 @@ public final class LintEngine: @unchecked Sendable {
         var defects: [String: Int] = [:]
         var dropped: Set<Int> = []
         var fixes: [String: LintFix] = [:]
-        for rule in LintEngine.rules + config.customRules as [any LintRule] {
+        for rule in RuleCatalog.all + layers.flatMap(\.rules) + config.customRules as [any LintRule] {
             let meta = rule.meta
             guard meta.scope.covers(kind), !meta.crr || crr, let severity = config.severity(of: meta, file: file) else { continue }
             var sink = FindingSink()

@@ -1,4 +1,5 @@
 import Document
+import JSONSchema
 
 /// A mechanical fix of a finding: replace the source bytes `start..<end` with `replacement`.
 /// Every other byte of the file (comments, quoting, indentation) stays as it is.
@@ -38,35 +39,17 @@ public enum LintFixer {
     /// close (edit distance with transpositions, case-insensitive).
     public static func isClearCorrection<S: Sequence>(_ word: String, _ correction: String, among candidates: S) -> Bool where S.Element == String {
         let w = Array(word.lowercased().unicodeScalars)
-        let best = distance(w, Array(correction.lowercased().unicodeScalars))
+        let best = Suggest.distance(w, Array(correction.lowercased().unicodeScalars))
         for candidate in candidates where candidate != correction {
             let c = Array(candidate.lowercased().unicodeScalars)
-            if abs(c.count - w.count) <= best, distance(w, c) <= best { return false }
+            if abs(c.count - w.count) <= best, Suggest.distance(w, c) <= best { return false }
         }
         return true
     }
 
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { current[j] = min(current[j], previous2[j - 2] + 1) }
-            }
-            (previous2, previous, current) = (previous, current, previous2)
-        }
-        return previous[b.count]
-    }
-
     /// The byte range of a string value's text in the source when it is written literally
     /// (plain, or quoted without escapes): the characters, without quotes; and whether it is quoted.
-    static func literalSpan(_ value: Value) -> (range: Range<Int>, quoted: Bool)? {
+    package static func literalSpan(_ value: Value) -> (range: Range<Int>, quoted: Bool)? {
         guard let text = value.string else { return nil }
         let document = value.document
         let source = document.source

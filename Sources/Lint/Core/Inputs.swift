@@ -33,18 +33,20 @@ public enum LintInputs {
             let walk = FolderWalk.files(under: path, extensions: [".yaml", ".yml", ".json"])
             files += walk.files.filter(isLintable)
             undecodable += walk.undecodable
-            special += walk.special.map { ($0.path, "\($0.kind), not a regular file: crrspec reads only regular files found in folders (name it on the command line to read it)") }
+            special += walk.special.map { ($0.path, FolderWalk.notReadMessage($0.kind)) }
         }
         var seen = Set<String>()
         return (files.filter { seen.insert($0).inserted }, missing, undecodable, special)
     }
 
-    /// A cheap look at the top of a file found in a folder: is it a spec or a schema?
+    /// A cheap look at the top of a file found in a folder: is it a spec (OpenAPI or Swagger) or a schema?
     static func isLintable(_ path: String) -> Bool {
         if path.lowercased().hasSuffix(".schema.json") { return true }
         guard let bytes = DocumentLoader.head(path: path, count: 4096) else { return false }
         let head = String(decoding: bytes, as: UTF8.self)
+        // A Swagger 2.0 document is picked up too: lint refuses it (exit 2), never passes over it.
         return head.hasPrefix("openapi:") || head.contains("\nopenapi:") || head.contains("\"openapi\"")
+            || head.hasPrefix("swagger:") || head.contains("\nswagger:") || head.contains("\"swagger\"")
             || head.contains("\"$schema\"") || head.hasPrefix("$schema:") || head.contains("\n$schema:")
     }
 }

@@ -1,4 +1,3 @@
-import CRR
 import Document
 import JSONSchema
 import OpenAPI
@@ -17,8 +16,6 @@ public final class LintContext {
     public let kind: Kind
     /// Whether the CRR profile applies.
     public let crr: Bool
-    /// What the file name says, when it follows a CRR convention.
-    public let fileName: CRRFileName?
     /// Shared by a lint run: the bundled catalog and every file linted so far.
     public let registry: SchemaRegistry
     /// The URI relative `$ref`s resolve against.
@@ -26,14 +23,17 @@ public final class LintContext {
     /// Limits for the validations rules run (see ``LintEngine/validationLimits``).
     public let validationLimits: ValidationLimits
 
+    /// The compile options of the profile's rules (``compiled(_:profileRules:)``).
+    public let profileOptions: CompileOptions
+
     public init(document: Document, file: String, kind: Kind, crr: Bool, registry: SchemaRegistry,
-                validationLimits: ValidationLimits = .default) {
+                validationLimits: ValidationLimits = .default, profileOptions: CompileOptions = CompileOptions()) {
+        self.profileOptions = profileOptions
         self.document = document
         self.validationLimits = validationLimits
         self.file = file
         self.kind = kind
         self.crr = crr
-        self.fileName = CRRFileName(file)
         self.registry = registry
         let fileURI = file.hasPrefix("catalog:") ? URIReference(file) : URIReference.file(SchemaRegistry.absolutePathOf(file))
         if registry.uri(of: document) == nil { registry.add(document, uri: fileURI.description) }
@@ -61,18 +61,6 @@ public final class LintContext {
         case .openAPI: SchemaWalker.walk(roots: SchemaWalker.openAPIRoots(root), dialect: .openAPI30)
         }
     }()
-
-    /// The CRR service a spec file belongs to (`auction`, `tor_conversion` ...), from its name.
-    public var service: String? {
-        if case .openAPI(let service, _)? = fileName?.kind { return service }
-        return nil
-    }
-
-    /// The download schema a schema file defines (`CRRMEQResult` ...), from its name.
-    public var schemaName: String? {
-        if case .schema(let name)? = fileName?.kind { return name }
-        return nil
-    }
 
     // MARK: references
 
@@ -142,21 +130,22 @@ public final class LintContext {
     // MARK: compiled schemas
 
     private var compiledCache: [Int: Schema?] = [:]
-    private var crrCompiledCache: [Int: Schema?] = [:]
+    private var profileCompiledCache: [Int: Schema?] = [:]
 
     /// The schema at `value` compiled for validation (nil when it does not compile: other rules
-    /// report why). With `crrRules`, date-times must also carry no fractional seconds.
-    public func compiled(_ value: Value, crrRules: Bool = false) -> Schema? {
-        if crrRules, let hit = crrCompiledCache[value.index] { return hit }
-        if !crrRules, let hit = compiledCache[value.index] { return hit }
-        let options = crrRules ? CRRProfile.options() : CompileOptions()
+    /// report why). With `profileRules`, with the profile's compile options (CRR's: date-times
+    /// carry no fractional seconds).
+    public func compiled(_ value: Value, profileRules: Bool = false) -> Schema? {
+        if profileRules, let hit = profileCompiledCache[value.index] { return hit }
+        if !profileRules, let hit = compiledCache[value.index] { return hit }
+        let options = profileRules ? profileOptions : CompileOptions()
         let schema: Schema?
         if let spec {
             schema = try? spec.compileSchema(value, registry: registry, options: options)
         } else {
             schema = try? Schema.compile(value, registry: registry, options: options)
         }
-        if crrRules { crrCompiledCache[value.index] = schema } else { compiledCache[value.index] = schema }
+        if profileRules { profileCompiledCache[value.index] = schema } else { compiledCache[value.index] = schema }
         return schema
     }
 
@@ -166,13 +155,19 @@ public final class LintContext {
     /// Every description, and every string inside an example or default.
     public private(set) lazy var texts: [Value] = Samples.texts(self)
 
-    // MARK: CRR tables
+    // MARK: facts of a profile
 
-    /// The error-code table in the description of CRRServiceException, when there is one.
-    public private(set) lazy var codeTable: ErrorCodeTable? = ErrorCodeTable(context: self)
+    private var memos: [String: Any] = [:]
 
-    /// The revision table in `info.description`, when there is one.
-    public private(set) lazy var revisions: RevisionTable? = RevisionTable(context: self)
+    /// A fact about the file that a profile's rules share (the CRR layer's code and revision
+    /// tables), computed once per file by `make` and kept under `key`.
+    public func memo<T>(_ key: String, _ make: (LintContext) -> T) -> T {
+        // Not `memos[key] as? T`: for an optional T, casting a missing entry succeeds (as nil).
+        if let stored = memos[key] { return stored as! T }
+        let value = make(self)
+        memos[key] = value
+        return value
+    }
 
     /// A value for rules that need a place to report a whole-file finding.
     public var fileAnchor: Value {

@@ -1,4 +1,5 @@
 import Document
+import JSONSchema
 
 /// Which schema language a Schema Object is written in.
 public enum SchemaDialect: Sendable {
@@ -45,9 +46,9 @@ public struct SchemaKeywordSet: OptionSet, Sendable {
 
 /// Finds every schema object of a document, top-down and in document order.
 enum SchemaWalker {
-    static let mapKeywords: Set<String> = ["properties", "patternProperties", "definitions"]
-    static let singleKeywords = ["additionalProperties", "items", "additionalItems", "contains", "propertyNames", "not", "if", "then", "else"]
-    static let arrayKeywords = ["allOf", "anyOf", "oneOf", "items"]
+    static let mapKeywords: Set<String> = KeywordTable.subschemaMaps
+    static let singleKeywords: Set<String> = KeywordTable.subschema.union(["items"])
+    static let arrayKeywords: Set<String> = KeywordTable.subschemaArrays.union(["items"])
 
     static func walk(roots: [Value], dialect: SchemaDialect) -> [SchemaSite] {
         var sites: [SchemaSite] = []

@@ -1,5 +1,6 @@
-/// Every lint rule, in the order `crrspec lint --list-rules` prints them: JSON Schema rules,
-/// then OpenAPI rules, then the CRR profile.
+/// The engine's own lint rules, in the order `crrspec lint --list-rules` prints them: JSON
+/// Schema rules, then OpenAPI rules. A profile's rules (the CRR layer's) follow them
+/// (``LintEngine/install(_:)``).
 enum RuleCatalog {
     static let all: [any LintRule] = [
         MetaschemaRule(),
@@ -52,23 +53,5 @@ enum RuleCatalog {
         OperationSecurityRule(),
         UnsafeHTMLRule(),
         YAMLBooleanWordRule(),
-        ErrorResponsesRule(),
-        ServiceExceptionShapeRule(),
-        DateTimeFractionRule(),
-        DateTimeExampleRule(),
-        ErrorCodeTableRule(),
-        ErrorCodeFormatRule(),
-        ErrorCodeDuplicateRule(),
-        ErrorCodeUndefinedRule(),
-        ErrorCodeStatusRule(),
-        RetiredErrorCodeRule(),
-        ForeignErrorCodeRule(),
-        RevisionTableRule(),
-        RevisionCodesRule(),
-        RevisionNotesSchemaRule(),
-        FileNameRule(),
-        InfoVersionRule(),
-        SchemaReferenceRule(),
-        Update2024Rule(),
     ]
 }

@@ -1,5 +1,6 @@
 import Document
 import JSONSchema
+import OpenAPI
 
 /// Keywords that do not change which values are valid: `description-changed`, `title-changed`,
 /// `example-changed` (`example` / `examples`), `default-changed` (a warning in an API, where

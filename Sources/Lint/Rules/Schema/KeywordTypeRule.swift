@@ -1,4 +1,5 @@
 import Document
+import JSONSchema
 
 /// A keyword that applies to another type than the schema declares (`minLength` on an integer).
 struct KeywordTypeRule: LintRule {
@@ -16,13 +17,7 @@ struct KeywordTypeRule: LintRule {
 
     /// The type each keyword applies to. `items`/`properties` (schema-items-properties-type) and
     /// `pattern` on numbers (schema-pattern-on-number) are reported by their own rules.
-    static let applies: [String: String] = [
-        "multipleOf": "number", "maximum": "number", "exclusiveMaximum": "number", "minimum": "number", "exclusiveMinimum": "number",
-        "maxLength": "string", "minLength": "string", "pattern": "string",
-        "additionalItems": "array", "maxItems": "array", "minItems": "array", "uniqueItems": "array", "contains": "array",
-        "maxProperties": "object", "minProperties": "object", "required": "object", "patternProperties": "object",
-        "additionalProperties": "object", "dependencies": "object", "propertyNames": "object",
-    ]
+    static let applies: [String: String] = KeywordTable.instanceType.filter { $0.key != "items" && $0.key != "properties" }
 
     static let alternative: [String: String] = [
         "string": "maxLength/minLength/pattern", "number": "maximum/minimum", "integer": "maximum/minimum",

@@ -1,23 +1,11 @@
 import JSONSchema
+import OpenAPI
 
-/// The keywords each schema dialect defines.
+/// The keywords each schema dialect defines: draft-07's table is the engine's
+/// (``Dialect/draft7``), OpenAPI 3.0's is ``OpenAPI30Schema/schemaKeywords``.
 enum SchemaKeywords {
-    static let draft07: Set<String> = [
-        "$schema", "$id", "$ref", "$comment", "title", "description", "default", "readOnly", "writeOnly", "examples",
-        "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern",
-        "additionalItems", "items", "maxItems", "minItems", "uniqueItems", "contains", "maxProperties", "minProperties",
-        "required", "additionalProperties", "definitions", "properties", "patternProperties", "dependencies",
-        "propertyNames", "const", "enum", "type", "format", "contentMediaType", "contentEncoding", "if", "then", "else",
-        "allOf", "anyOf", "oneOf", "not",
-    ]
-
-    /// The OpenAPI 3.0 Schema Object's fields.
-    static let openAPI30: Set<String> = [
-        "$ref", "title", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength",
-        "pattern", "maxItems", "minItems", "uniqueItems", "maxProperties", "minProperties", "required", "enum", "type",
-        "allOf", "oneOf", "anyOf", "not", "items", "properties", "additionalProperties", "description", "format", "default",
-        "nullable", "discriminator", "readOnly", "writeOnly", "xml", "externalDocs", "example", "deprecated",
-    ]
+    static var draft07: Set<String> { Dialect.draft7.keywords }
+    static var openAPI30: Set<String> { OpenAPI30Schema.schemaKeywords }
 
     static func known(_ dialect: SchemaDialect) -> Set<String> {
         dialect == .draft07 ? draft07 : openAPI30

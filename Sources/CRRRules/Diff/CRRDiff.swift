@@ -1,0 +1,87 @@
+import CRR
+import Diff
+import Document
+import OpenAPI
+
+/// The CRR layer's checks on the OpenAPI diff (``DiffCheck``): the error-code catalog (the
+/// codes of CAISO's HTML code tables and examples: `error-code-added`, `-removed`, `-replaced`,
+/// `-redescribed`) and the release notes (the revision table of `info.description`:
+/// `release-note-added`, `-removed`, `-changed`).
+///
+/// ```swift
+/// CRRDiff.install()                        // once, before comparing
+/// let result = try SpecDiff.compare(SpecDiff.load("auction@1.2.0"), SpecDiff.load("auction@1.2.1"))
+/// ```
+public enum CRRDiff {
+    /// The checks, in the order they run.
+    public static let checks: [any DiffCheck] = [ReleaseNotes(), ErrorCodes()]
+
+    /// CAISO's file names as diff's naming convention: the series `openapi:<service>` or
+    /// `schema:<Name>` and the version in the name.
+    public static let naming = FileNaming { path in
+        guard let name = CRRFileName(path) else { return nil }
+        switch name.kind {
+        case .openAPI(let service, _): return FileNaming.Name(key: "openapi:" + service, name: service, version: name.version)
+        case .schema(let schema): return FileNaming.Name(key: "schema:" + schema, name: schema, version: name.version)
+        }
+    }
+
+    /// The bundled catalog as diff's catalog: `auction@1.2.0` arguments, `$ref`s by `$id`.
+    public static let catalog = DiffCatalog(
+        find: { CRRCatalog.find($0)?.path },
+        paths: CRRCatalog.entries.map(\.path),
+        schemaPaths: CRRCatalog.entries.filter(\.isSchema).map(\.path),
+        document: { path in
+            guard let entry = CRRCatalog.entries.first(where: { $0.path == path }) else { throw DiffInputError("\(path): no catalog entry") }
+            return try CRRCatalog.document(entry)
+        })
+
+    /// Installs the layer into diff: the checks (``SpecDiff/install(_:)``), CAISO's file naming
+    /// and the bundled catalog. Again: no change.
+    public static func install() {
+        SpecDiff.install(checks)
+        SpecDiff.install(naming: naming)
+        SpecDiff.install(catalog: catalog)
+    }
+
+    /// Release notes: the revision tables of both `info.description`s.
+    struct ReleaseNotes: DiffCheck {
+        func run(old: DiffInput, new: DiffInput, options: DiffOptions, record: (Change) -> Void) {
+            let o = Located(root: old.document)["info"], n = Located(root: new.document)["info"]
+            guard let o, let n else { return }
+            ReleaseNoteCheck.run(old: ReleaseNoteTable.entries(o["description"]), new: ReleaseNoteTable.entries(n["description"]),
+                                 oldAnchor: (o["description"] ?? o).absent, newAnchor: (n["description"] ?? n).absent, record: record)
+        }
+    }
+
+    /// The error-code catalog of both documents.
+    struct ErrorCodes: DiffCheck {
+        func run(old: DiffInput, new: DiffInput, options: DiffOptions, record: (Change) -> Void) {
+            let oldRoot = Located(root: old.document), newRoot = Located(root: new.document)
+            let oldCodes = ErrorCodeCatalog.entries(old.document), newCodes = ErrorCodeCatalog.entries(new.document)
+            ErrorCodeCheck.run(old: oldCodes, new: newCodes, oldAnchor: ErrorCodes.anchor(oldCodes, oldRoot),
+                               newAnchor: ErrorCodes.anchor(newCodes, newRoot), record: record,
+                               asDocumentation: options.errorCodesAsDocumentation)
+        }
+
+    /// Where a code that is absent on one side is reported: that side's code table, else its root.
+    static func anchor(_ codes: [ErrorCodeCatalog.Entry], _ root: Located) -> ChangeLocation {
+        guard var location = codes.first(where: { $0.text != nil })?.location else { return root.absent }
+        location.value = nil
+        if let value = root.document.resolve(location.pointer) {
+            let position = value.position
+            location.line = position.line
+            location.column = position.column
+        }
+        return location
+    }
+    }
+}
+
+extension SpecDiff {
+    /// A bundled catalog file, with `$ref`s resolving inside the catalog (installs the CRR layer).
+    public static func catalogInput(_ entry: CRRCatalog.Entry) throws -> DiffInput {
+        CRRDiff.install()
+        return try catalogInput(path: entry.path)
+    }
+}

@@ -1,0 +1,167 @@
+import Document
+
+/// Validates a document whose top-level value is an array while it is parsed, a run of
+/// elements (an ``ArrayChunk`` of ``JSONArrayStream``) at a time, with the outcome
+/// ``Schema/validate(_:limits:)`` or ``Schema/isValid(_:limits:)`` gives on the whole document:
+/// the same verdict, the same errors (positions, pointers, messages, order, truncation).
+///
+/// Only a schema whose root checks the elements with one `items` schema, plus at most `type`
+/// (allowing arrays), `minItems` and `maxItems`, can be streamed (every CRR download schema);
+/// the initializer returns nil for any other. When the outcome depends on the whole document
+/// in a way the stream does not reproduce (a validation limit is hit; a `minItems` or `maxItems`
+/// checked before `items` fails while the error limit binds the elements' errors), ``finish(_:skeleton:)`` says
+/// ``Outcome/wholeDocumentNeeded`` and the caller validates the whole document instead.
+///
+/// Chunks must be added in document order, from one thread at a time.
+///
+/// ```swift
+/// if let stream = JSONArrayStream(path: "results.json"),
+///    let check = StreamedArrayValidation(schema: schema, fast: false, limits: .default, fileBytes: stream.byteCount) {
+///     let totals = try stream.run(chunkNodes: 65_536) { check.add($0) }
+///     if case .result(let result) = check.finish(totals, skeleton: stream.skeleton(totals)) { print(result.valid) }
+/// }
+/// ```
+public final class StreamedArrayValidation: @unchecked Sendable {
+    public enum Outcome: Sendable {
+        case result(ValidationResult)
+        /// Validate the whole document instead (see the type's description).
+        case wholeDocumentNeeded
+    }
+
+    let schema: Schema
+    let items: SchemaNode
+    /// The root's array-count checks evaluated before and after `items`, in the root's order.
+    let before: [Check]
+    let after: [Check]
+    let collect: Bool
+    let limits: ValidationLimits
+    /// A step budget at least the whole document's (a document has at most one value per byte).
+    let stepCap: Int
+
+    var errors: [ValidationError] = []
+    var truncated = false
+    /// Schema evaluations so far, the root's included.
+    var steps = 1
+    var itemsValid = true
+    /// Most element errors held at once (see ``Evaluator/peakErrors``).
+    var itemsPeak = 0
+    /// Nothing more to learn from further elements (the fast mode met an invalid element, or a limit was hit).
+    public private(set) var stopped = false
+    var limitHit = false
+
+    /// Nil when the schema's root is not an array check that can be streamed.
+    public init?(schema: Schema, fast: Bool, limits: ValidationLimits, fileBytes: Int) {
+        let root = schema.root
+        guard case .checks = root.form, !root.cyclic, !limits.parallel, limits.maxDepth >= 1 else { return nil }
+        var items: SchemaNode?
+        var before: [Check] = []
+        var after: [Check] = []
+        for check in root.run {
+            switch check {
+            case .items(let s):
+                guard items == nil else { return nil }
+                items = s.ref
+            case .type(let mask):
+                guard mask & TypeBits.array != 0 else { return nil }
+            case .minItems, .maxItems:
+                if items == nil { before.append(check) } else { after.append(check) }
+            default:
+                return nil
+            }
+        }
+        guard let items else { return nil }
+        self.schema = schema
+        self.items = items
+        self.before = before
+        self.after = after
+        collect = !fast
+        self.limits = limits
+        stepCap = limits.stepBudget(values: fileBytes)
+    }
+
+    /// Validates the chunk's elements (nothing once ``stopped``).
+    public func add(_ chunk: ArrayChunk) {
+        guard !stopped else { return }
+        let document = chunk.document
+        var chunkLimits = limits
+        // The errors recorded so far count against the limit, as in one evaluation of the whole array.
+        chunkLimits.maxErrors = max(0, limits.maxErrors - errors.count)
+        var evaluator = Evaluator(document: document, collect: collect, limits: chunkLimits, options: schema.options)
+        evaluator.parallel = false
+        evaluator.rootPointer = schema.root.pointer
+        evaluator.maxSteps = stepCap
+        evaluator.steps = steps
+        // Inside the root's evaluation, as `items` validates each element.
+        evaluator.depth = 1
+        let stop = Int(document.nodes[0].b)
+        var child = 1
+        var position = chunk.firstPosition
+        do throws(ValidationLimitError) {
+            while child < stop {
+                evaluator.descend(position: position)
+                let ok = try evaluator.validate(items, child)
+                evaluator.ascend()
+                if !ok {
+                    itemsValid = false
+                    if !collect {
+                        stopped = true
+                        break
+                    }
+                }
+                child = evaluator.end(child)
+                position += 1
+            }
+        } catch {
+            limitHit = true
+            stopped = true
+        }
+        steps = evaluator.steps
+        itemsPeak = max(itemsPeak, errors.count + evaluator.peakErrors)
+        truncated = truncated || evaluator.truncated
+        if collect, !evaluator.errors.isEmpty {
+            errors += evaluator.errors.map { evaluator.materialize($0) }
+        }
+    }
+
+    /// The outcome, once every chunk is added; `skeleton` is ``JSONArrayStream/skeleton(_:)``.
+    public func finish(_ totals: ArrayStreamTotals, skeleton: Document) -> Outcome {
+        let budget = limits.stepBudget(values: totals.nodes)
+        // The root's own evaluation step.
+        if budget < 1 { return .wholeDocumentNeeded }
+        var evaluator = Evaluator(document: skeleton, collect: collect, limits: limits, options: schema.options)
+        evaluator.rootPointer = schema.root.pointer
+        let root = schema.root
+        var valid = true
+        for check in before {
+            // (These checks never throw: they only count.)
+            if !((try? evaluator.evaluate(check, root, 0)) ?? false) {
+                // Fast: the root fails here, before its elements are looked at.
+                if !collect { return .result(ValidationResult(valid: false, errors: [], truncated: false)) }
+                valid = false
+            }
+        }
+        if limitHit || steps > budget { return .wholeDocumentNeeded }
+        if !collect, !itemsValid { return .result(ValidationResult(valid: false, errors: [], truncated: false)) }
+        // The errors of the checks before `items` came first and counted against the limit; the
+        // elements' errors are the same only if the limit never bound them.
+        let first = evaluator.errors.map { evaluator.materialize($0) }
+        if !first.isEmpty, itemsPeak + first.count > limits.maxErrors { return .wholeDocumentNeeded }
+        let firstTruncated = evaluator.truncated
+        valid = valid && itemsValid
+        var after = limits
+        after.maxErrors = max(0, limits.maxErrors - first.count - errors.count)
+        evaluator = Evaluator(document: skeleton, collect: collect, limits: after, options: schema.options)
+        evaluator.rootPointer = schema.root.pointer
+        for check in self.after {
+            let ok = (try? evaluator.evaluate(check, root, 0)) ?? false
+            if !ok {
+                valid = false
+                if !collect { break }
+            }
+        }
+        if !collect { return .result(ValidationResult(valid: valid, errors: [], truncated: false)) }
+        let all = first + errors + evaluator.errors.map { evaluator.materialize($0) }
+        return .result(ValidationResult(valid: valid, errors: Schema.documentOrder(all),
+                                        truncated: firstTruncated || truncated || evaluator.truncated))
+    }
+}
