@@ -1,6 +1,17 @@
 import Dispatch
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JSONSchema
 import Reporting
 
@@ -61,7 +72,7 @@ public struct FileOutcome: Sendable {
 
 /// Live counters of a run, for a progress bar (read from another thread).
 public final class BatchProgress: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var _total = 0
     private var _done = 0
     private var _bytes = 0
@@ -422,7 +433,7 @@ public final class BatchValidator: Sendable {
 /// parser waits while `capacity` runs are queued, but only once the validator has started
 /// (should its thread not start, the queue simply grows and the runs are validated after).
 final class ChunkQueue: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var chunks: [ArrayChunk?] = []
     private var head = 0
     private var closed = false
@@ -476,7 +487,7 @@ final class ChunkQueue: @unchecked Sendable {
 
 /// Hands out work indices 0..<count to workers.
 final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var nextIndex = 0
     private let count: Int
     init(count: Int) { self.count = count }
@@ -491,7 +502,7 @@ final class WorkQueue: @unchecked Sendable {
 
 /// Releases outcomes in index order, one at a time, and counts them.
 final class OrderedEmitter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var pending: [Int: FileOutcome] = [:]
     private var nextIndex = 0
     private let emit: (FileOutcome) -> Void

@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Reporting
 #if canImport(Glibc)
 import Glibc
@@ -32,7 +36,7 @@ public struct InputCollector: Sendable {
         var files: [String] = []
         var problems: [InstanceReport] = []
         for argument in arguments {
-            var isDirectory: ObjCBool = false
+            var isDirectory: DirectoryFlag = false
             guard argument != "-", FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
                 files.append(argument)   // the reader reports a missing or unreadable file
                 continue
@@ -102,10 +106,6 @@ public struct InputCollector: Sendable {
     }
 
     private func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
-
-    private func describe(_ error: any Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-    }
 }
 
 /// A shell-style glob: `*` (any run of characters but `/`), `**` (any run, `/` included;

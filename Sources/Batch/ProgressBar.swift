@@ -1,5 +1,17 @@
 import Dispatch
+import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Reporting
 
 /// A one-line progress bar for batch runs on a terminal:
@@ -9,7 +21,7 @@ public enum ProgressBar {
     public static func render(_ s: BatchProgress.Snapshot, width: Int = 80) -> String {
         let fraction = s.total > 0 ? min(1, Double(s.done) / Double(s.total)) : 0
         let rate = s.elapsed > 0 ? Double(s.bytes) / 1_000_000 / s.elapsed : 0
-        var tail = "  \(s.done)/\(s.total) files  \(Int(fraction * 100))%  " + String(format: "%.1f MB/s", rate)
+        var tail = "  \(s.done)/\(s.total) files  \(Int(fraction * 100))%  " + fixedPoint(rate, digits: 1) + " MB/s"
         if s.done > 0, s.done < s.total {
             let remaining = s.elapsed / Double(s.done) * Double(s.total - s.done)
             tail += "  ETA " + duration(remaining)
@@ -23,8 +35,8 @@ public enum ProgressBar {
     static func duration(_ seconds: Double) -> String {
         let s = Int(seconds.rounded(.up))
         if s < 60 { return "\(s)s" }
-        if s < 3600 { return "\(s / 60)m\(String(format: "%02d", s % 60))s" }
-        return "\(s / 3600)h\(String(format: "%02d", s % 3600 / 60))m"
+        if s < 3600 { return "\(s / 60)m\(twoDigits(s % 60))s" }
+        return "\(s / 3600)h\(twoDigits(s % 3600 / 60))m"
     }
 }
 
@@ -34,7 +46,7 @@ public enum ProgressBar {
 /// ``printing(_:)`` so that the bar is cleared first and never mixes with results.
 public final class ProgressTicker: @unchecked Sendable {
     private let progress: BatchProgress
-    private let lock = NSLock()
+    private let lock = Lock()
     private let write: @Sendable (String) -> Void
     private let width: @Sendable () -> Int
     private var drawn = false

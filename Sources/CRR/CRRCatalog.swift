@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONSchema
 import OpenAPI
 
@@ -42,7 +46,7 @@ public enum CRRCatalog {
         }
     }
 
-    private static let parsedLock = NSLock()
+    private static let parsedLock = Lock()
     nonisolated(unsafe) private static var parsed: [String: Document] = [:]
 
     /// Looks up `Name` (newest version) or `Name@X.Y.Z`; schemas and services alike.

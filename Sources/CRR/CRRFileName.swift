@@ -33,7 +33,7 @@ public struct CRRFileName: Sendable, Hashable {
             for ext in [".yaml", ".yml", ".json"] where stem.hasSuffix(ext) { stem = String(stem.dropLast(ext.count)) }
             guard stem != file else { return nil }
             if stem.hasSuffix("_openapi") { stem = String(stem.dropLast("_openapi".count)); suffix = true }
-            guard let range = stem.range(of: "_v", options: .backwards), let version = CRRVersion(String(stem[range.upperBound...])) else { return nil }
+            guard let range = stem.ranges(of: "_v").last, let version = CRRVersion(String(stem[range.upperBound...])) else { return nil }
             let service = String(stem[stem.index(stem.startIndex, offsetBy: "caiso_crr_".count)..<range.lowerBound])
             guard !service.isEmpty, service.allSatisfy({ $0.isLowercase || $0 == "_" || $0.isNumber }) else { return nil }
             kind = .openAPI(service: service, conventionSuffix: suffix)
@@ -43,7 +43,7 @@ public struct CRRFileName: Sendable, Hashable {
         let marker = ".draft-07.schema.json"
         guard file.hasSuffix(marker) else { return nil }
         let stem = String(file.dropLast(marker.count))
-        guard let range = stem.range(of: "_v", options: .backwards), let version = CRRVersion(String(stem[range.upperBound...])) else { return nil }
+        guard let range = stem.ranges(of: "_v").last, let version = CRRVersion(String(stem[range.upperBound...])) else { return nil }
         let name = String(stem[..<range.lowerBound])
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
         kind = .schema(name: name)

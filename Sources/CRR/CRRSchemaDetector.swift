@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONSchema
 
 /// Tells which catalog download schema a file follows from its content: the PascalCase field
@@ -114,7 +118,7 @@ public enum CRRSchemaDetector {
         }
         let near = ranking.prefix(3).filter { $0.matched > 0 }
         let closest = near.isEmpty ? "none shares a field with it"
-            : "closest: " + near.map { "\($0.summary) score " + String(format: "%.2f", $0.score) }.joined(separator: ", ")
+            : "closest: " + near.map { "\($0.summary) score " + fixedPoint(Double($0.score), digits: 2) }.joined(separator: ", ")
         let shown = sortedFields.count > 8 ? sortedFields.prefix(8).joined(separator: ", ") + ", ..." : sortedFields.joined(separator: ", ")
         guard let best = ranking.first, best.score >= threshold, best.matched >= 2 else {
             return Detection(outcome: .unknown("--schema auto: no catalog download schema fits the fields \(shown) (\(closest)); give --schema NAME (crrspec catalog lists them)"),
@@ -139,7 +143,7 @@ public enum CRRSchemaDetector {
 
 /// Compiles each catalog schema `--schema auto` chooses once, and hands it out to every thread.
 public final class CRRAutoSchemas: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var compiled: [String: Result<Schema, SchemaError>] = [:]
     private let profile: CRRProfile.Selection
     private let baseOptions: CompileOptions

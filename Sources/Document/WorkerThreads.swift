@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs work on threads with large stacks.
 ///
@@ -48,7 +54,7 @@ public enum WorkerThreads {
         let iterations: Int
         let body: (Int) -> Void
         private var next = 0
-        private let lock = NSLock()
+        private let lock = Lock()
 
         init(iterations: Int, body: @escaping (Int) -> Void) {
             self.iterations = iterations

@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -98,7 +102,7 @@ public final class SchemaRegistry: @unchecked Sendable {
         for directory in searchDirectories {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
             for name in names.sorted() where name.hasSuffix(".json") || name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                let path = (directory as NSString).appendingPathComponent(name)
+                let path = PathText.appending(directory, name)
                 let uri = URIReference.file(SchemaRegistry.absolutePath(path)).description
                 if lock.withLock({ resources[CodePointKey(uri)] != nil }) { continue }
                 // The same fence as for $ref: no symlink out of the folder, no FIFO or device.
@@ -129,7 +133,7 @@ public final class SchemaRegistry: @unchecked Sendable {
     public var limits: ReaderLimits = .default
     /// Loads a document from a path (JSON or YAML); replaceable for tests.
     public var loader: @Sendable (String, ReaderLimits) throws -> Document = SchemaRegistry.loadFile
-    private let lock = NSLock()
+    private let lock = Lock()
 
     public init() {}
 
@@ -362,7 +366,7 @@ public final class SchemaRegistry: @unchecked Sendable {
         }
         for mapping in mappings where key.utf8.starts(with: mapping.prefix.utf8) {
             let rest = String(decoding: key.utf8.dropFirst(mapping.prefix.utf8.count), as: UTF8.self)
-            let path = (mapping.directory as NSString).appendingPathComponent(rest)
+            let path = PathText.appending(mapping.directory, rest)
             try checkAllowed(path, uri: key, referrer: referrer)
             guard FileManager.default.fileExists(atPath: path) else { continue }
             let document = try loadReferenced(path, referrer: referrer)

@@ -1,6 +1,17 @@
 import CRR
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JSONSchema
 import OpenAPI
 import Reporting
@@ -279,7 +290,7 @@ public enum MockFormats {
 /// The engine the server answers with, swapped as a whole when `--watch` reloads a spec: a
 /// request in flight keeps the engine it started with.
 public final class MockEngineBox: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var engine: MockEngine
 
     public init(_ engine: MockEngine) { self.engine = engine }
@@ -293,7 +304,7 @@ public final class MockEngineBox: @unchecked Sendable {
 
 /// Answers built once per operation (the default response is the same for every valid request).
 final class MockAnswerCache: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var answers: [Int: MockResponse] = [:]
 
     /// The answer of operation `key` (its index), built by `build` the first time.

@@ -36,7 +36,7 @@ public struct MockSpec: Sendable {
     /// variables keep their text.
     public static func serverPath(_ url: String?) -> String {
         guard var url, !url.isEmpty else { return "" }
-        if let scheme = url.range(of: "://") {
+        if let scheme = url.firstRange(of: "://") {
             url = String(url[scheme.upperBound...])
             if let slash = url.firstIndex(of: "/") { url = String(url[slash...]) } else { url = "" }
         }

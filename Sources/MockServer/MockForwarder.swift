@@ -1,7 +1,4 @@
-import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import Document
 import HTTPTypes
 import Hummingbird
 import Mock
@@ -11,89 +8,74 @@ import NIOCore
 /// after the engine checked both against the spec. The findings go to the log record and to
 /// an `X-Crrspec-Violations` header.
 ///
-/// The HTTP client is Foundation's URLSession: redirects are not followed (a 3xx goes back to
-/// the client as it came), and a compressed answer arrives decoded, so `Content-Encoding` and
-/// `Content-Length` are not copied (the server sets the length of what it sends).
-final class MockForwarder: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+/// The HTTP client is ``UpstreamClient`` (HTTP/1.1 on SwiftNIO, TLS through swift-nio-ssl):
+/// redirects are not followed (a 3xx goes back to the client as it came). The upstream is
+/// offered gzip; a gzip-compressed answer is checked and passed back decoded, so
+/// `Content-Encoding` and `Content-Length` are not copied (the server sets the length of what
+/// it sends).
+final class MockForwarder: Sendable {
     /// The upstream's base: scheme, host, port and path prefix, without a trailing `/`.
     let base: String
-    let timeout: Double
-    private var session: URLSession!
+    let client: UpstreamClient
 
     /// Header fields that belong to one connection, never forwarded.
     static let hopByHop: Set<String> = ["connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization",
                                         "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length"]
 
+    /// nil when `base` is not an `http://` or `https://` URL with a host.
     init?(base: String, timeout: Double) {
-        guard let url = URL(string: base), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              url.host != nil else { return nil }
+        guard let url = UpstreamURL(base), let client = try? UpstreamClient(url: url, timeoutSeconds: timeout) else { return nil }
         var text = base
         while text.hasSuffix("/") { text.removeLast() }
         self.base = text
-        self.timeout = timeout
-        super.init()
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.httpShouldSetCookies = false
-        configuration.httpCookieAcceptPolicy = .never
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpMaximumConnectionsPerHost = 64
-        session = URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
-    }
-
-    /// Redirects go back to the client unchanged.
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        completionHandler(nil)
+        self.client = client
     }
 
     func forward(_ request: MockRequest, engine: MockEngine, log: @Sendable (MockLogRecord) -> Void) async -> Response {
         let start = engine.options.now()
         let (operation, requestViolations) = engine.inspectRequest(request)
-        let target = base + request.path + (request.query.map { "?" + $0 } ?? "")
-        guard let url = URL(string: target) else {
-            return failure(request, engine: engine, operation: operation, violations: requestViolations, start: start,
-                           message: "the upstream URL \(target) cannot be formed", log: log)
+        let target = request.path + (request.query.map { "?" + $0 } ?? "")
+        var forwarded: [(name: String, value: String)] = []
+        for header in request.headers {
+            let name = header.name.lowercased()
+            if MockForwarder.hopByHop.contains(name) || name == "accept-encoding" { continue }
+            forwarded.append(header)
         }
-        var upstream = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        upstream.httpMethod = request.method
-        for header in request.headers where !MockForwarder.hopByHop.contains(header.name.lowercased()) {
-            upstream.addValue(header.value, forHTTPHeaderField: header.name)
-        }
-        if !request.body.isEmpty { upstream.httpBody = Data(request.body) }
-        let data: Data
-        let answer: HTTPURLResponse
+        forwarded.append((name: "Accept-Encoding", value: "gzip"))
+        let answer: UpstreamAnswer
         do {
-            let (bytes, response) = try await session.data(for: upstream)
-            guard let http = response as? HTTPURLResponse else {
-                return failure(request, engine: engine, operation: operation, violations: requestViolations, start: start,
-                               message: "the upstream \(base) sent no HTTP answer", log: log)
-            }
-            data = bytes
-            answer = http
+            answer = try await client.send(method: request.method, target: target, headers: forwarded, body: request.body)
         } catch {
             return failure(request, engine: engine, operation: operation, violations: requestViolations, start: start,
-                           message: "the upstream \(base) did not answer: \(error.localizedDescription)", log: log)
+                           message: "the upstream \(base) did not answer: \(UpstreamError.describe(error, url: client.url))", log: log)
         }
-        var headers: [(name: String, value: String)] = []
-        for (key, value) in answer.allHeaderFields {
-            guard let name = key as? String, let value = value as? String else { continue }
-            headers.append((name, value))
+        var headers = answer.headers
+        var body = answer.body
+        let encoding = headers.first { $0.name.lowercased() == "content-encoding" }?.value.lowercased()
+        let gzipped = encoding == "gzip" || encoding == "x-gzip"
+        if gzipped {
+            do {
+                body = try Gzip.decompress(body, name: "the upstream's answer", limits: engine.options.readerLimits)
+            } catch {
+                return failure(request, engine: engine, operation: operation, violations: requestViolations, start: start,
+                               message: "the upstream \(base) sent a gzip answer that does not decompress: \(error.message)", log: log)
+            }
         }
-        headers.sort { $0.name.lowercased() < $1.name.lowercased() }
-        let body = Array(data)
+        // Stable order for the log and the client (names compared without case).
+        headers = headers.enumerated().sorted {
+            let (a, b) = ($0.element.name.lowercased(), $1.element.name.lowercased())
+            return a != b ? a < b : $0.offset < $1.offset
+        }.map(\.element)
         var violations = requestViolations
         if let operation {
-            violations += engine.inspectResponse(operation: operation, status: answer.statusCode, headers: headers, body: body)
+            violations += engine.inspectResponse(operation: operation, status: answer.status, headers: headers, body: body)
         }
-        log(engine.proxyRecord(request, operation: operation, status: answer.statusCode, violations: violations, start: start))
+        log(engine.proxyRecord(request, operation: operation, status: answer.status, violations: violations, start: start))
         var fields = HTTPFields(mockHeaders: headers.filter {
-            !MockForwarder.hopByHop.contains($0.name.lowercased()) && $0.name.lowercased() != "content-encoding"
+            !MockForwarder.hopByHop.contains($0.name.lowercased()) && !(gzipped && $0.name.lowercased() == "content-encoding")
         })
         fields.appendViolations(violations)
-        return Response(status: HTTPResponse.Status(code: answer.statusCode), headers: fields,
+        return Response(status: HTTPResponse.Status(code: answer.status), headers: fields,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 

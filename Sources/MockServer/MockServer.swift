@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
@@ -92,6 +98,10 @@ public enum MockServer {
         )
         try await app.runService()
     }
+
+    /// Whether `text` is an upstream `--proxy` accepts: `http://` or `https://`, a host, an
+    /// optional port and path prefix (no user info, query or fragment).
+    public static func isProxyURL(_ text: String) -> Bool { UpstreamURL(text) != nil }
 
     /// The TLS settings, or nil for plain HTTP.
     static func tlsConfiguration(_ options: MockServerOptions) throws -> TLSConfiguration? {

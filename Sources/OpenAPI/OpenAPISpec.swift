@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONSchema
 
 /// An OpenAPI 3.0 document over the positioned value tree: operations, components and local
@@ -17,7 +21,7 @@ public final class OpenAPISpec: @unchecked Sendable {
         public var value: Value
     }
 
-    private let contractLock = NSLock()
+    private let contractLock = Lock()
     private var cachedContract: Contract?
 
     public init(document: Document, path: String) {

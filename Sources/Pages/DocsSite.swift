@@ -1,7 +1,11 @@
 import CRR
 import CRRRules
 import Diff
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A documentation site: a page per spec, a changes page per consecutive version pair of a
 /// service (from the Diff library), and the index. Pages are returned as file name → HTML; the

@@ -1,4 +1,9 @@
+import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Building blocks of crrspec's HTML pages: escaping of every text that comes from a user's
 /// file, anchors, and the page frame with crrspec's own stylesheet and script embedded (no
@@ -69,7 +74,7 @@ public enum HTML {
         let stripped = removingTables(text)
         var out = ""
         for paragraph in stripped.components(separatedBy: "\n\n") {
-            let trimmed = paragraph.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = trimmingWhitespace(paragraph)
             if trimmed.isEmpty { continue }
             out += "<p>" + codeSpans(escape(trimmed)) + "</p>"
         }
@@ -80,9 +85,9 @@ public enum HTML {
     public static func removingTables(_ text: String) -> String {
         var rest = Substring(text)
         var out = ""
-        while let start = rest.range(of: "<table", options: .caseInsensitive) {
+        while let start = rangeIgnoringASCIICase(of: "<table", in: rest) {
             out += rest[..<start.lowerBound]
-            if let end = rest.range(of: "</table>", options: .caseInsensitive, range: start.upperBound..<rest.endIndex) {
+            if let end = rangeIgnoringASCIICase(of: "</table>", in: rest[start.upperBound...]) {
                 rest = rest[end.upperBound...]
             } else {
                 rest = ""

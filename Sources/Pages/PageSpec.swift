@@ -1,7 +1,18 @@
 import CRR
 import Diff
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JSONSchema
 import OpenAPI
 
@@ -102,7 +113,7 @@ public enum PageInputs {
         }
         let manager = FileManager.default
         for argument in arguments {
-            var isDirectory: ObjCBool = false
+            var isDirectory: DirectoryFlag = false
             if manager.fileExists(atPath: argument, isDirectory: &isDirectory) {
                 if isDirectory.boolValue {
                     let found = try folder(argument)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The long form of a finding: what a validation keyword, a CRR rule, a lint rule or a diff
 /// change means, an example that triggers it, and how to fix it. `crrspec explain ID` prints one.
@@ -137,7 +141,7 @@ public struct ExplanationCatalog: Sendable {
             out += (out.isEmpty ? "" : "\n") + kind.label.prefix(1).uppercased() + kind.label.dropFirst() + "s:\n"
             let width = items.map(\.id.count).max() ?? 0
             for item in items {
-                out += "  " + item.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + item.title + "\n"
+                out += "  " + item.id + String(repeating: " ", count: max(0, width + 2 - item.id.count)) + item.title + "\n"
             }
         }
         return out

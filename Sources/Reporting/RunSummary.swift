@@ -1,4 +1,4 @@
-import Foundation
+import Document
 
 /// The counts of a validation run, for the summary line on standard error:
 /// `2 files, 10 records: 8 valid, 1 invalid, 1 unusable (420.5 KB in 0.01 s, 42.0 MB/s)`.
@@ -49,8 +49,8 @@ public struct RunSummary: Sendable, Equatable {
             ? "\(files) file\(files == 1 ? "" : "s"), \(records) record\(records == 1 ? "" : "s")"
             : "\(files) file\(files == 1 ? "" : "s")"
         let v = "\(valid) valid", i = "\(invalid) invalid", u = "\(unusable) unusable"
-        let size = bytes >= 1_000_000 ? String(format: "%.1f MB", Double(bytes) / 1_000_000) : String(format: "%.1f KB", Double(bytes) / 1_000)
-        let throughput = "(" + size + String(format: " in %.2f s, %.1f MB/s)", seconds, megabytesPerSecond)
+        let size = bytes >= 1_000_000 ? fixedPoint(Double(bytes) / 1_000_000, digits: 1) + " MB" : fixedPoint(Double(bytes) / 1_000, digits: 1) + " KB"
+        let throughput = "(" + size + " in " + fixedPoint(seconds, digits: 2) + " s, " + fixedPoint(megabytesPerSecond, digits: 1) + " MB/s)"
         return "\(counts): \(valid > 0 ? style.green(v) : v), \(invalid > 0 ? style.red(i) : i), \(unusable > 0 ? style.yellow(u) : u) \(style.dim(throughput))"
     }
 }

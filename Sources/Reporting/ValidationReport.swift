@@ -1,5 +1,4 @@
 import Document
-import Foundation
 import JSONSchema
 
 /// The outcome for one instance (a file, or one line of a JSON Lines file).

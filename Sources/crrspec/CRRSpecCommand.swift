@@ -1,7 +1,18 @@
 import ArgumentParser
 import CRRRules
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `crrspec` command line: thin commands over the library.
 @main
@@ -59,24 +70,24 @@ extension CRRSpecCommand {
             parsed = type(of: command)
             try command.run()
         } catch let exit as ExitCode {
-            Foundation.exit(Output.exitStatus(exit.rawValue))
+            Glibc.exit(Output.exitStatus(exit.rawValue))
         } catch let error as ValidationError where parsed.map({ ObjectIdentifier($0) != ObjectIdentifier(CRRSpecCommand.self) }) ?? false {
             // A usage problem found while running (an unknown schema, operation or option value):
             // it ends with the subcommand's own usage line, as parse-time errors do.
             Output.err(ControlEscape.keepingLines(subcommandUsageError(error.message, parsed!)) + "\n")
-            Foundation.exit(Output.exitStatus(2))
+            Glibc.exit(Output.exitStatus(2))
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
                 // --help, --version, completion scripts: written (and checked) like any report.
                 if !message.isEmpty { Output.out(message + "\n") }
-                Foundation.exit(Output.exitStatus(0))
+                Glibc.exit(Output.exitStatus(0))
             }
             if !message.isEmpty { Output.err(ControlEscape.keepingLines(message) + "\n") }
-            Foundation.exit(Output.exitStatus(2))
+            Glibc.exit(Output.exitStatus(2))
         }
-        Foundation.exit(Output.exitStatus(0))
+        Glibc.exit(Output.exitStatus(0))
     }
 }
 

@@ -68,7 +68,7 @@ struct CatalogCommand: ParsableCommand {
                 }
                 let width = byName.map(\.0.count).max() ?? 0
                 for (name, versions) in byName {
-                    out += "  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                    out += "  " + name + String(repeating: " ", count: max(0, width + 2 - name.count))
                         + versions.map(\.version.description).joined(separator: ", ") + "    " + versions.last!.path + "\n"
                 }
             }

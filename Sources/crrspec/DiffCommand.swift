@@ -1,7 +1,11 @@
 import ArgumentParser
 import Diff
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Pages
 import Reporting
 
@@ -63,7 +67,7 @@ enum DiffCommands {
         }
         switch paths.count {
         case 1:
-            var isDirectory: ObjCBool = false
+            var isDirectory: DirectoryFlag = false
             if FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory), isDirectory.boolValue {
                 return (try InputPairing.consecutive(in: paths[0], limits: limits), [])
             }

@@ -1,7 +1,18 @@
 import ArgumentParser
 import Document
 import Diff
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Pages
 
 struct DocsCommand: ParsableCommand {
@@ -57,7 +68,7 @@ struct DocsCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            Output.err(ControlEscape.keepingLines("crrspec: cannot create \(output): \(error.localizedDescription)") + "\n")
+            Output.err(ControlEscape.keepingLines("crrspec: cannot create \(output): \(OutputFile.ioErrorText(error))") + "\n")
             throw ExitCode(2)
         }
         for page in pages { try PageWriter.write(page.html, to: output + "/" + page.name) }

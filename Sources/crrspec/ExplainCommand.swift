@@ -2,7 +2,11 @@ import ArgumentParser
 import CRRRules
 import Document
 import Diff
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Lint
 import Mock
 import Reporting

@@ -1,7 +1,18 @@
 import ArgumentParser
 import CRR
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JSONSchema
 import Lint
 import Pages
@@ -275,7 +286,7 @@ struct LintRun {
                     do {
                         try Data(bytes).write(to: URL(fileURLWithPath: file), options: .atomic)
                     } catch {
-                        throw fail("\(file): error: cannot write the fixed file: \(error.localizedDescription)")
+                        throw fail("\(file): error: cannot write the fixed file: \(OutputFile.ioErrorText(error))")
                     }
                 }
             }
@@ -315,7 +326,7 @@ struct LintRun {
         }
         if command.writeBaseline {
             let path = command.baseline ?? LintBaseline.defaultPath(config: configurations.first, paths: command.paths, forWriting: true)
-            let directory = (SchemaRegistry.absolutePathOf(path) as NSString).deletingLastPathComponent
+            let directory = PathText.parent(SchemaRegistry.absolutePathOf(path))
             let findings = outcome.findings
             do {
                 try OutputFile.write(LintBaseline.render(findings, directory: directory), to: path)

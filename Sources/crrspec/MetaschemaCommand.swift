@@ -2,7 +2,11 @@ import ArgumentParser
 import Batch
 import CRR
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONSchema
 import Reporting
 

@@ -1,7 +1,19 @@
 import ArgumentParser
 import CRR
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
 import Mock
 import MockServer
 import Reporting
@@ -101,7 +113,7 @@ struct MockCommand: ParsableCommand {
         guard maxBody >= 0 else { throw ValidationError("--max-body must be 0 or more (got \(maxBody))") }
         guard idleTimeout >= 1 else { throw ValidationError("--idle-timeout must be at least 1 second (got \(idleTimeout))") }
         guard proxyTimeout > 0 else { throw ValidationError("--proxy-timeout must be more than 0 seconds (got \(proxyTimeout))") }
-        if let proxy, !(proxy.hasPrefix("http://") || proxy.hasPrefix("https://")) || URL(string: proxy)?.host == nil {
+        if let proxy, !MockServer.isProxyURL(proxy) {
             throw ValidationError("--proxy \(proxy): not an http:// or https:// URL with a host")
         }
         if watch && specs.isEmpty {
@@ -117,7 +129,7 @@ struct MockCommand: ParsableCommand {
         for argument in arguments {
             specs += try MockSpecLoader.load(
                 argument,
-                isDirectory: { var d: ObjCBool = false; return fm.fileExists(atPath: $0, isDirectory: &d) && d.boolValue },
+                isDirectory: { var d: DirectoryFlag = false; return fm.fileExists(atPath: $0, isDirectory: &d) && d.boolValue },
                 listDirectory: { folder in
                     // Regular files only: a FIFO or device named like a spec would block
                     // the start-up forever; it is named on standard error instead.
@@ -211,7 +223,7 @@ struct MockCommand: ParsableCommand {
 
 /// The server task's error, handed to the command thread.
 final class MockRunOutcome: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var stored: (any Error)?
     func set(_ error: any Error) { lock.withLock { stored = error } }
     var error: (any Error)? { lock.withLock { stored } }
@@ -220,8 +232,9 @@ final class MockRunOutcome: @unchecked Sendable {
 /// Where request records go: JSON lines to a file or standard output, short lines to standard
 /// error.
 final class MockLogSink: @unchecked Sendable {
-    private let lock = NSLock()
-    private var handle: FileHandle?
+    private let lock = Lock()
+    /// The `--log` file (nil for standard output or none).
+    private var fd: Int32?
     private let toStdout: Bool
     private let short: Bool
     private let style: TextStyle
@@ -234,10 +247,9 @@ final class MockLogSink: @unchecked Sendable {
         toStdout = path == "-"
         writesAnything = short || path != nil
         if let path, path != "-" {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                throw ValidationError("--log \(path): cannot create the file")
-            }
-            self.handle = handle
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard fd >= 0 else { throw ValidationError("--log \(path): cannot create the file") }
+            self.fd = fd
         }
     }
 
@@ -246,7 +258,7 @@ final class MockLogSink: @unchecked Sendable {
         guard writesAnything else { return }
         let line = record.jsonLine + "\n"
         lock.withLock {
-            if toStdout { Output.out(line) } else { handle?.write(Data(line.utf8)) }
+            if toStdout { Output.out(line) } else { writeLog(line) }
             if short { Output.err(record.shortText(style: style) + "\n") }
         }
     }
@@ -262,11 +274,28 @@ final class MockLogSink: @unchecked Sendable {
         w.endObject()
         let line = w.output + "\n"
         lock.withLock {
-            if toStdout { Output.out(line) } else { handle?.write(Data(line.utf8)) }
+            if toStdout { Output.out(line) } else { writeLog(line) }
         }
     }
 
-    func close() { lock.withLock { try? handle?.close(); handle = nil } }
+    /// Appends a line to the `--log` file (under the lock); a failed write drops the line.
+    private func writeLog(_ line: String) {
+        guard let fd else { return }
+        var bytes = Array(line.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+
+    func close() {
+        lock.withLock {
+            if let fd { _ = Glibc.close(fd) }
+            fd = nil
+        }
+    }
 }
 
 /// `--watch`: polls the spec files (and folders) of the command line twice a second; when one
@@ -295,13 +324,12 @@ final class MockWatcher: @unchecked Sendable {
         let fm = FileManager.default
         var out: [String: String] = [:]
         func stamp(_ path: String) {
-            guard let attributes = try? fm.attributesOfItem(atPath: path) else { out[path] = "missing"; return }
-            let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-            out[path] = "\(time) \(size)"
+            var info = stat()
+            guard stat(path, &info) == 0 else { out[path] = "missing"; return }
+            out[path] = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_size)"
         }
         for argument in arguments {
-            var isDirectory: ObjCBool = false
+            var isDirectory: DirectoryFlag = false
             guard fm.fileExists(atPath: argument, isDirectory: &isDirectory) else {
                 // A catalog service never changes; a file that vanished is a change.
                 if argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") || argument.hasSuffix(".json") { out[argument] = "missing" }

@@ -3,7 +3,19 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes whole strings to stdout/stderr (one write each, so parallel output never interleaves mid-line).
 ///
@@ -87,6 +99,14 @@ final class OutputLock: @unchecked Sendable {
 /// into another folder) is written through, never replaced by a new file. A failed write —
 /// `ENOSPC` from `/dev/full` included — throws with the reason.
 enum OutputFile {
+    /// A file-system error in words for a message: the system's text for the errno it carries
+    /// (`No such file or directory`), else the error's own description.
+    static func ioErrorText(_ error: any Error) -> String {
+        if let cocoa = error as? CocoaError, let posix = cocoa.underlying as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        return "\(error)"
+    }
+
     struct WriteError: Error, CustomStringConvertible {
         var description: String
     }
@@ -98,7 +118,7 @@ enum OutputFile {
             do {
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
-                throw WriteError(description: error.localizedDescription)
+                throw WriteError(description: ioErrorText(error))
             }
             return
         }

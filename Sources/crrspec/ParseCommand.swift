@@ -1,6 +1,17 @@
 import ArgumentParser
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +51,7 @@ struct ParseCommand: ParsableCommand {
                 let rate = seconds > 0 ? Double(read.bytes) / seconds / 1_000_000 : 0
                 let records = read.isLines ? "\(read.records) record\(read.records == 1 ? "" : "s"), " : ""
                 if read.failures == 0 {
-                    Output.out("\(shown): ok, \(records)\(read.values) values, \(read.bytes) bytes, \(String(format: "%.3f", seconds)) s (\(String(format: "%.0f", rate)) MB/s)\n")
+                    Output.out("\(shown): ok, \(records)\(read.values) values, \(read.bytes) bytes, \(fixedPoint(seconds, digits: 3)) s (\(fixedPoint(rate, digits: 0)) MB/s)\n")
                 } else {
                     // The errors were printed as they were met; never "ok" for a file with a malformed line.
                     Output.err("\(shown): malformed: \(read.failures) of \(read.records + read.failures) lines could not be read\n")

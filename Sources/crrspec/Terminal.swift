@@ -1,6 +1,18 @@
+import Document
 import ArgumentParser
 import CRR
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Reporting
 #if canImport(Glibc)
 import Glibc
@@ -53,7 +65,7 @@ enum Completions {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return [] }
         return names.sorted().compactMap { name in
             if name.hasPrefix(".") { return nil }
-            var isDirectory: ObjCBool = false
+            var isDirectory: DirectoryFlag = false
             if FileManager.default.fileExists(atPath: folder + name, isDirectory: &isDirectory), isDirectory.boolValue { return folder + name + "/" }
             return extensions.contains(where: { name.lowercased().hasSuffix("." + $0) }) ? folder + name : nil
         }

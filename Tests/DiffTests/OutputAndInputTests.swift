@@ -136,11 +136,9 @@ final class ProcessDrainTests: XCTestCase {
     func testLargeStandardErrorDoesNotBlock() throws {
         // 1 MiB on stderr before anything on stdout: reading stdout to its end first would wait
         // for ever while the child waits for its full stderr pipe to drain.
-        let out = try GitPairing.run(["sh", "-c", "head -c 1048576 /dev/zero | tr '\\0' e >&2; head -c 1048576 /dev/zero | tr '\\0' o"],
-                                     in: FileManager.default.temporaryDirectory.path, label: "sh")
+        let out = try GitPairing.run(["sh", "-c", "head -c 1048576 /dev/zero | tr '\\0' e >&2; head -c 1048576 /dev/zero | tr '\\0' o"], label: "sh")
         XCTAssertEqual(out.count, 1_048_576)
-        XCTAssertThrowsError(try GitPairing.run(["sh", "-c", "head -c 1048576 /dev/zero | tr '\\0' e >&2; exit 3"],
-                                                in: FileManager.default.temporaryDirectory.path, label: "sh")) { error in
+        XCTAssertThrowsError(try GitPairing.run(["sh", "-c", "head -c 1048576 /dev/zero | tr '\\0' e >&2; exit 3"], label: "sh")) { error in
             XCTAssertTrue("\(error)".hasPrefix("sh: eee"), String("\(error)".prefix(40)))
         }
     }

@@ -37,6 +37,22 @@ final class MockTLSTests: XCTestCase {
 
     func path(_ name: String) -> String { Self.dir.appendingPathComponent(name).path }
 
+    func testProxyToAnHTTPSUpstreamVerifiesItsCertificate() throws {
+        // `--proxy https://...` speaks TLS to the upstream and checks its certificate against the
+        // system's trust roots: the test CA is not among them, so the handshake fails and the
+        // client gets the spec's 502 naming the TLS failure.
+        let upstream = try MockProcess(["auction", "--quiet", "--tls-cert", path("server.pem"), "--tls-key", path("server.key")])
+        defer { upstream.stop() }
+        XCTAssertTrue(upstream.url.hasPrefix("https://"), upstream.url)
+        let proxy = try MockProcess(["auction", "--quiet", "--proxy", upstream.url, "--proxy-timeout", "20"])
+        defer { proxy.stop() }
+        let answer = try Curl.run(proxy.url + "/crr/auction/v1.0/portfolioList?marketName=AUC_MN_2025_M01&participantName=CISO",
+                                  headers: [MockProxyWatchTests.requestID])
+        XCTAssertEqual(answer.status, 502, answer.body)
+        XCTAssertTrue(answer.body.contains("the upstream \(upstream.url) did not answer: TLS: "), answer.body)
+        XCTAssertEqual(answer.headers["x-crrspec-violations"], "1; response mock-upstream-unavailable (root)")
+    }
+
     func testHTTPSWithoutClientCA() throws {
         let mock = try MockProcess(["auction", "--tls-cert", path("server.pem"), "--tls-key", path("server.key")])
         defer { mock.stop() }

@@ -40,7 +40,7 @@ public struct DeclaredVersion: Sendable {
                                      contentField: isSchema ? "$id" : "info.version", contentLocation: root.absent,
                                      releaseNotes: [], hasReleaseNotes: false, file: input.name)
         // A file name with a `_v…` part that is not a version is an error, not "no version".
-        if fileName == nil, let range = path.range(of: "_v", options: .backwards) {
+        if fileName == nil, let range = path.ranges(of: "_v").last {
             let rest = path[range.upperBound...]
             let candidate = String(rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") })
             let text = candidate.hasSuffix(".") ? String(candidate.dropLast()) : candidate

@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import OpenAPI
 
 /// A file-naming convention, as diff pairs files by it (the newest file of each series in two
@@ -51,7 +55,7 @@ public final class DiffCatalog: @unchecked Sendable {
         self.document = document
     }
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var idIndex: [String: Document]?
 
     /// The schemas by their root `$id`, parsed once.
@@ -68,7 +72,7 @@ public final class DiffCatalog: @unchecked Sendable {
 }
 
 extension SpecDiff {
-    private static let environmentLock = NSLock()
+    private static let environmentLock = Lock()
     nonisolated(unsafe) private static var installedNaming: FileNaming?
     nonisolated(unsafe) private static var installedCatalog: DiffCatalog?
 

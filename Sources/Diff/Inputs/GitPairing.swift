@@ -1,37 +1,32 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#endif
 
 /// `--git-base REV`: the spec and schema files of the working tree against the same files (or
 /// earlier versions of the same service or schema) at a git revision. Uses only read-only git
 /// commands (`rev-parse`, `ls-tree`, `show`).
 public enum GitPairing {
-    /// Runs git; returns standard output, or throws with git's message.
+    /// Runs git in `directory` (`git -C`); returns standard output, or throws with git's message.
     static func git(_ arguments: [String], in directory: String) throws -> Data {
-        try run(["git"] + arguments, in: directory, label: "git \(arguments.joined(separator: " "))")
+        try run(["git", "-C", directory] + arguments, label: "git \(arguments.joined(separator: " "))")
     }
 
-    /// Runs a program (looked up by `env`); returns standard output, or throws with its
+    /// Runs a program (looked up on PATH); returns standard output, or throws with its
     /// standard error when it fails.
-    static func run(_ command: [String], in directory: String, label: String) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch { throw DiffInputError("cannot run \(command[0]): \(error)") }
-        // Both pipes are drained at the same time: reading one to its end first would block
-        // forever once git fills the other pipe's buffer (a large stderr, or a large stdout
-        // while reading stderr).
-        let message = Drain(err.fileHandleForReading)
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errorText = message.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw DiffInputError("\(label): \(String(decoding: errorText, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+    static func run(_ command: [String], label: String) throws -> Data {
+        let outcome: Subprocess.Outcome
+        do { outcome = try Subprocess.run(command) } catch { throw DiffInputError("cannot run \(command[0]): \(error)") }
+        guard outcome.status == 0 else {
+            throw DiffInputError("\(label): \(trimmingWhitespace(String(decoding: outcome.standardError, as: UTF8.self)))")
         }
-        return data
+        return Data(outcome.standardOutput)
     }
 
     static func lines(_ data: Data) -> [String] {
@@ -123,24 +118,5 @@ public enum GitPairing {
             matching.notes.append("\(base[key]!): removed since \(revision)")
         }
         return matching
-    }
-}
-
-/// Reads a file handle to its end on another thread.
-final class Drain: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    /// Everything read, once the writer closed its end.
-    func wait() -> Data {
-        done.wait()
-        return data
     }
 }

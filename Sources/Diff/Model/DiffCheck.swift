@@ -1,4 +1,9 @@
+import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A check a layer adds to the OpenAPI diff: it reads both documents and records the changes
 /// of the part it knows (the CRR layer's: the error-code catalog and the release notes of
@@ -20,7 +25,7 @@ public protocol DiffCheck: Sendable {
 }
 
 extension SpecDiff {
-    private static let checkLock = NSLock()
+    private static let checkLock = Lock()
     nonisolated(unsafe) private static var installedChecks: [any DiffCheck] = []
 
     /// Adds checks to every comparison whose ``DiffOptions/checks`` is nil; a check of a type

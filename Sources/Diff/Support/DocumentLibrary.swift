@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONSchema
 
 /// Finds the documents that `$ref`s name: the referring file itself, files beside it (by
@@ -20,7 +24,7 @@ public final class DocumentLibrary: @unchecked Sendable {
     private var byPath: [String: Document] = [:]
     private var byID: [String: Document] = [:]
     private var scanned: Set<String> = []
-    private let lock = NSLock()
+    private let lock = Lock()
     /// The first read the file fence refused (or a read limit stopped), if any.
     public private(set) var refusal: SchemaError?
     /// The fence of a file-system library (nil for git revisions and the catalog).
@@ -82,7 +86,7 @@ public final class DocumentLibrary: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         byPath[path] = document
         if let fence, !path.hasPrefix("<"), !path.contains(":") || path.hasPrefix("/") {
-            let directory = (SchemaRegistry.absolutePathOf(path) as NSString).deletingLastPathComponent
+            let directory = PathText.parent(SchemaRegistry.absolutePathOf(path))
             if !fence.allowedRoots.contains(directory) { fence.allowedRoots.append(directory) }
         }
         if let id = DocumentLibrary.rootID(document) { byID[id] = byID[id] ?? document }

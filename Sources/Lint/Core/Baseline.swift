@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONSchema
 import Reporting
 
@@ -74,7 +78,7 @@ public struct LintBaseline: Sendable {
         } catch {
             throw LintConfigError(message: error.description)
         }
-        var baseline = LintBaseline(directory: (SchemaRegistry.absolutePathOf(path) as NSString).deletingLastPathComponent)
+        var baseline = LintBaseline(directory: PathText.parent(SchemaRegistry.absolutePathOf(path)))
         guard let list = document.root["findings"], list.kind == .array else {
             throw LintConfigError(message: "\(path): error: a baseline is {\"findings\": [...]} as written by crrspec lint --write-baseline")
         }

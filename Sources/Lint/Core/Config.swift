@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONSchema
 import Reporting
 
@@ -87,7 +91,7 @@ public struct LintConfig: Sendable {
     public var baselinePath: String? {
         guard let baseline else { return nil }
         guard let directory, !baseline.hasPrefix("/") else { return baseline }
-        return (directory as NSString).appendingPathComponent(baseline)
+        return PathText.appending(directory, baseline)
     }
 
     /// `file` relative to the config's directory when it lies below it.
@@ -128,7 +132,7 @@ extension LintConfig {
         }
         var config = LintConfig()
         config.path = path
-        config.directory = (SchemaRegistry.absolutePathOf(path) as NSString).deletingLastPathComponent
+        config.directory = PathText.parent(SchemaRegistry.absolutePathOf(path))
         guard document.root.kind == .object || document.root.isNull else { throw problem(document.root, "the config must be a mapping") }
         let section = document.root["lint"] ?? document.root
         // `lint: 42` (or a list) is a mistake to report, never a section to skip.

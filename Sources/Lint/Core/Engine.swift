@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONSchema
 import OpenAPI
 import Reporting
@@ -153,7 +157,7 @@ public final class LintEngine: @unchecked Sendable {
         if file.hasPrefix("catalog:") || file.hasPrefix("<") {
             directory = FileManager.default.currentDirectoryPath
         } else {
-            directory = (SchemaRegistry.absolutePathOf(file) as NSString).deletingLastPathComponent
+            directory = PathText.parent(SchemaRegistry.absolutePathOf(file))
         }
         if !registry.allowedRoots.contains(directory) { registry.allowedRoots.append(directory) }
     }

@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Which files `crrspec lint` looks at: named files as given, and in named folders (searched
 /// recursively, hidden and build folders skipped) every `.yaml`, `.yml` or `.json` file that
@@ -21,7 +25,7 @@ public enum LintInputs {
         var undecodable: [String] = []
         var special: [(path: String, reason: String)] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
+            var isDirectory: DirectoryFlag = false
             guard path == "-" || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 missing.append(path)
                 continue

@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONSchema
 
 /// A profile layered on the general lint engine: rules (with `crr: true` in their ``RuleMeta``)
@@ -41,7 +45,7 @@ public struct LintProfile: Sendable {
 }
 
 extension LintEngine {
-    private static let profileLock = NSLock()
+    private static let profileLock = Lock()
     nonisolated(unsafe) private static var installedProfiles: [LintProfile] = []
 
     /// Adds a profile's rules to every engine made afterwards (and to ``rules``); the same

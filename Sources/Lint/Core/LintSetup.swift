@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONSchema
 import Reporting
 
@@ -82,7 +86,7 @@ public final class LintConfigurations {
 
     private func nearestConfig(for file: String) throws -> LintConfig {
         let directory = file.hasPrefix("catalog:") ? FileManager.default.currentDirectoryPath
-            : (SchemaRegistry.absolutePathOf(file) as NSString).deletingLastPathComponent
+            : PathText.parent(SchemaRegistry.absolutePathOf(file))
         if let cached = nearest[directory] { return cached }
         let config = try LintConfig.find(from: directory).map { try Self.load($0) } ?? LintConfig()
         nearest[directory] = config
@@ -104,15 +108,15 @@ extension LintBaseline {
     /// directory as such, so the same command finds the same baseline wherever it is run from.
     public static func defaultPath(config: LintConfig?, paths: [String], forWriting: Bool) -> String {
         if let path = config?.baselinePath { return path }
-        if let directory = config?.directory { return (directory as NSString).appendingPathComponent(defaultFileName) }
+        if let directory = config?.directory { return PathText.appending(directory, defaultFileName) }
         let root = lintedRoot(paths)
-        if forWriting { return (root as NSString).appendingPathComponent(defaultFileName) }
+        if forWriting { return PathText.appending(root, defaultFileName) }
         var current = URL(fileURLWithPath: root)
         while true {
             let candidate = current.appendingPathComponent(defaultFileName).path
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
             let parent = current.deletingLastPathComponent()
-            if parent.path == current.path { return (root as NSString).appendingPathComponent(defaultFileName) }
+            if parent.path == current.path { return PathText.appending(root, defaultFileName) }
             current = parent
         }
     }
@@ -122,16 +126,16 @@ extension LintBaseline {
     public static func lintedRoot(_ paths: [String]) -> String {
         var common: [String]?
         for path in paths where path != "-" {
-            var isDirectory: ObjCBool = false
+            var isDirectory: DirectoryFlag = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             let absolute = SchemaRegistry.absolutePathOf(path)
-            let folder = isDirectory.boolValue ? absolute : (absolute as NSString).deletingLastPathComponent
+            let folder = isDirectory.boolValue ? absolute : PathText.parent(absolute)
             let parts = URL(fileURLWithPath: folder).standardizedFileURL.pathComponents
             guard let sofar = common else { common = parts; continue }
             common = Array(zip(sofar, parts).prefix { $0 == $1 }.map(\.0))
         }
         guard let common, !common.isEmpty else { return FileManager.default.currentDirectoryPath }
-        return NSString.path(withComponents: common)
+        return PathText.join(common)
     }
 
     /// The baseline of a run: `explicit` (`--baseline`, which must exist), else the

@@ -1,5 +1,9 @@
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JSONSchema
 
 /// Follows one `$ref` object to its target. Throws to make the whole input unusable (a read
@@ -37,7 +41,7 @@ public final class Contract: @unchecked Sendable {
     public private(set) var referenceProblems: [ContractReferenceProblem] = []
 
     private let resolver: ContractReferenceResolver
-    private let usageLock = NSLock()
+    private let usageLock = Lock()
     private var usageMap: [UsageKey: SchemaUsage]?
 
     struct UsageKey: Hashable {
