@@ -6,8 +6,8 @@ import Musl
 import Darwin
 #endif
 
-/// A small mutual-exclusion lock (a pthread mutex) for lazily computed caches and shared
-/// counters, so the modules need no Foundation for `NSLock`.
+/// crrspec's one mutual-exclusion lock (a pthread mutex): lazily computed caches, the shared
+/// state of worker threads, and the CLI's output (written from the progress ticker's thread too).
 package final class Lock: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 

@@ -26,9 +26,14 @@ public final class LintContext {
     /// The compile options of the profile's rules (``compiled(_:profileRules:)``).
     public let profileOptions: CompileOptions
 
+    /// The compile options of the other rules (``compiled(_:profileRules:)``).
+    public let baseOptions: CompileOptions
+
     public init(document: Document, file: String, kind: Kind, crr: Bool, registry: SchemaRegistry,
-                validationLimits: ValidationLimits = .default, profileOptions: CompileOptions = CompileOptions()) {
+                validationLimits: ValidationLimits = .default, profileOptions: CompileOptions = CompileOptions(),
+                baseOptions: CompileOptions = CompileOptions()) {
         self.profileOptions = profileOptions
+        self.baseOptions = baseOptions
         self.document = document
         self.validationLimits = validationLimits
         self.file = file
@@ -138,7 +143,7 @@ public final class LintContext {
     public func compiled(_ value: Value, profileRules: Bool = false) -> Schema? {
         if profileRules, let hit = profileCompiledCache[value.index] { return hit }
         if !profileRules, let hit = compiledCache[value.index] { return hit }
-        let options = profileRules ? profileOptions : CompileOptions()
+        let options = profileRules ? profileOptions : baseOptions
         let schema: Schema?
         if let spec {
             schema = try? spec.compileSchema(value, registry: registry, options: options)
