@@ -54,6 +54,11 @@ final class MockProcess: @unchecked Sendable {
         }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
+        // What the handlers have not been handed yet (the process may exit before they run).
+        out.fileHandleForReading.readabilityHandler = nil
+        err.fileHandleForReading.readabilityHandler = nil
+        let restOut = out.fileHandleForReading.readDataToEndOfFile(), restErr = err.fileHandleForReading.readDataToEndOfFile()
+        lock.withLock { outBuffer.append(restOut); errBuffer.append(restErr) }
         throw MockStartError(status: process.terminationStatus, stdout: stdout, stderr: stderr)
     }
 
