@@ -1,5 +1,6 @@
 import ArgumentParser
 import CRR
+import CRRRules
 import Document
 import Foundation
 import JSONSchema
@@ -153,7 +154,7 @@ struct LintCommand: ParsableCommand {
 /// `--list-rules` output.
 enum RuleListing {
     static func render(_ format: LintFormat) -> String {
-        let rules = LintEngine.rules.map(\.meta)
+        let rules = LintEngine.rules(with: [CRRLint.profile]).map(\.meta)
         switch format {
         case .html:
             return ReportPages.rules(rules.map {
@@ -210,11 +211,12 @@ struct LintRun {
     init(command: LintCommand) { self.command = command }
 
     mutating func execute() throws {
-        let engine = LintEngine(profile: command.profile ?? .auto, limits: command.limits.reader, validationLimits: command.limits.validation)
+        let engine = LintEngine(profile: command.profile ?? .auto, limits: command.limits.reader, validationLimits: command.limits.validation,
+                                profiles: [CRRLint.profile])
         let configurations: LintConfigurations
         do {
             configurations = try LintConfigurations(configPath: command.config, noConfig: command.noConfig, rulesetPath: command.ruleset,
-                                                    profileGiven: command.profile != nil)
+                                                    profileGiven: command.profile != nil, profiles: [CRRLint.profile])
         } catch {
             throw fail("\(error)")
         }
@@ -374,7 +376,7 @@ struct LintRun {
         case .json:
             Output.out(FindingJSONRenderer.render(findings))
         case .sarif:
-            let tool = SARIFRenderer.Tool(version: CRRSpecVersion.current, rules: LintEngine.rules.map(\.meta.descriptor) + customRules.map(\.meta.descriptor))
+            let tool = SARIFRenderer.Tool(version: CRRSpecVersion.current, rules: LintEngine.rules(with: [CRRLint.profile]).map(\.meta.descriptor) + customRules.map(\.meta.descriptor))
             Output.out(SARIFRenderer.render(findings, tool: tool, explanations: .crrspec))
         case .github:
             Output.out(GitHubAnnotations.render(findings))

@@ -9,8 +9,10 @@ import OpenAPI
 /// `release-note-added`, `-removed`, `-changed`).
 ///
 /// ```swift
-/// CRRDiff.install()                        // once, before comparing
-/// let result = try SpecDiff.compare(SpecDiff.load("auction@1.2.0"), SpecDiff.load("auction@1.2.1"))
+/// let layer = CRRDiff.configuration
+/// let result = try SpecDiff.compare(SpecDiff.load("auction@1.2.0", configuration: layer),
+///                                   SpecDiff.load("auction@1.2.1", configuration: layer),
+///                                   options: DiffOptions(configuration: layer))
 /// ```
 public enum CRRDiff {
     /// The checks, in the order they run.
@@ -36,13 +38,9 @@ public enum CRRDiff {
             return try CRRCatalog.document(entry)
         })
 
-    /// Installs the layer into diff: the checks (``SpecDiff/install(_:)``), CAISO's file naming
-    /// and the bundled catalog. Again: no change.
-    public static func install() {
-        SpecDiff.install(checks)
-        SpecDiff.install(naming: naming)
-        SpecDiff.install(catalog: catalog)
-    }
+    /// The layer as diff takes it: the checks, CAISO's file naming and the bundled catalog
+    /// (what the `crrspec` command passes to every comparison).
+    public static let configuration = DiffConfiguration(checks: checks, naming: naming, catalog: catalog)
 
     /// Release notes: the revision tables of both `info.description`s.
     struct ReleaseNotes: DiffCheck {
@@ -79,9 +77,8 @@ public enum CRRDiff {
 }
 
 extension SpecDiff {
-    /// A bundled catalog file, with `$ref`s resolving inside the catalog (installs the CRR layer).
+    /// A bundled catalog file, with `$ref`s resolving inside the catalog.
     public static func catalogInput(_ entry: CRRCatalog.Entry) throws -> DiffInput {
-        CRRDiff.install()
-        return try catalogInput(path: entry.path)
+        try catalogInput(path: entry.path, catalog: CRRDiff.catalog)
     }
 }

@@ -117,6 +117,13 @@ public enum ChangeCatalog {
         ("definition-removed", "a definition no $ref uses removed from a schema file"),
     ]
 
+    /// The ids only a layer's checks record (``DiffCheck``: the CRR layer's error-code catalog
+    /// and release notes); a comparison without that layer never reports them.
+    public static let layerIDs: Set<String> = [
+        "error-code-added", "error-code-removed", "error-code-replaced", "error-code-redescribed",
+        "release-note-added", "release-note-removed", "release-note-changed",
+    ]
+
     /// Every id.
     public static var allIDs: [String] {
         var ids: [String] = []

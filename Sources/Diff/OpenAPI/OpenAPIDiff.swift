@@ -43,7 +43,7 @@ enum OpenAPIDiff {
 
         ComponentCheck.run(oldRoot, newRoot, spec)
         // What the layers add (the CRR layer: error-code catalog and release notes).
-        for check in options.checks ?? SpecDiff.checks {
+        for check in options.configuration.checks {
             check.run(old: old, new: new, options: options, record: recorder.record)
         }
 

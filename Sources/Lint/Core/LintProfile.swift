@@ -6,15 +6,15 @@ import JSONSchema
 /// that run only on the files the profile applies to, how it recognises those files, the
 /// compile options its rules validate with, and what it adds to each engine's schema registry.
 ///
-/// The engine knows no profile by itself; a layer installs one once, before linting (the CRR
-/// layer's `CRRLint.install()`; the `crrspec` command does it at start-up), or hands it to one
-/// engine (`LintEngine(profiles: [CRRLint.profile])`). Installing the same profile (by name)
-/// again changes nothing.
+/// The engine knows no profile by itself; a layer's profile is handed to each engine that
+/// runs it (`LintEngine(profiles: [CRRLint.profile])`, as the `crrspec` command does), and to
+/// the configuration reader that checks rule ids (`LintConfigurations(..., profiles:)`).
 ///
 /// ```swift
-/// LintEngine.install(LintProfile(name: "crr", rules: myRules, decide: { selection, path, root in
+/// let mine = LintProfile(name: "crr", rules: myRules, decide: { selection, path, root in
 ///     ProfileDecision(active: selection != .none, reason: "always")
-/// }))
+/// })
+/// let engine = LintEngine(profiles: [mine])
 /// ```
 public struct LintProfile: Sendable {
     /// The profile's name (`crr`).
@@ -41,22 +41,6 @@ public struct LintProfile: Sendable {
 }
 
 extension LintEngine {
-    private static let profileLock = NSLock()
-    nonisolated(unsafe) private static var installedProfiles: [LintProfile] = []
-
-    /// Adds a profile's rules to every engine made afterwards (and to ``rules``); the same
-    /// profile name installed twice is kept once.
-    public static func install(_ profile: LintProfile) {
-        profileLock.lock(); defer { profileLock.unlock() }
-        if !installedProfiles.contains(where: { $0.name == profile.name }) { installedProfiles.append(profile) }
-    }
-
-    /// The installed profiles, in installation order.
-    public static var profiles: [LintProfile] {
-        profileLock.lock(); defer { profileLock.unlock() }
-        return installedProfiles
-    }
-
     /// Whether the profile applies to a file under `selection`: the engine's profile decides;
     /// without one, only `--profile crr` turns it on (and no rule of it exists to run).
     static func decide(_ selection: ProfileSelection, path: String?, root: Value?, layer: LintProfile?) -> ProfileDecision {

@@ -1,14 +1,11 @@
 import CRRRules
+import EngineTestSupport
 import XCTest
 @testable import Diff
 
 /// `x-crr-rule` marks in `diff`: the changes a mark covers are reported as CRR business rules and
 /// need no bump, between files of the same version only.
 final class BusinessRuleMarkTests: XCTestCase {
-    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
-    override func setUp() {
-        CRRDiff.install()
-    }
 
     static let marked = #"{"type":"string","x-crr-rule":{"keywords":["minLength"],"reason":"an empty name names nothing","code":"SER0030"},"minLength":1}"#
 
