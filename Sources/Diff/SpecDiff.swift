@@ -144,7 +144,7 @@ public enum SpecDiff {
             result = try OpenAPIDiff.compare(old: old, new: new, options: options)
         case .schema:
             result = SchemaFileDiff.compare(old: old.document, new: new.document, oldLibrary: old.library, newLibrary: new.library,
-                                            oldName: old.name, newName: new.name)
+                                            oldName: old.name, newName: new.name, businessRules: options.configuration.businessRules)
         }
         result.oldDeclared = FileNameVersion.name(old.name, options.configuration.naming)
         result.newDeclared = FileNameVersion.name(new.name, options.configuration.naming)

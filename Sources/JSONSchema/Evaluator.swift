@@ -261,7 +261,9 @@ struct Evaluator {
         return ValidationError(instanceLocation: JSONPointer(tokens: instanceTokens).description,
                                keywordLocation: JSONPointer(tokens: path).description,
                                absoluteKeywordLocation: absolute,
-                               keyword: e.keyword, message: CRRBusinessRule.message(e.message, keyword: e.keyword, schema: Value(document: e.schema.document, index: e.schema.index)),
+                               keyword: e.keyword,
+                               message: options.businessRules.map { $0.message(e.message, keyword: e.keyword, schema: Value(document: e.schema.document, index: e.schema.index)) }
+                                   ?? e.message,
                                file: document.name,
                                position: document.position(ofNode: e.instanceIndex), isBranchDetail: e.isBranchDetail, rule: e.rule)
     }

@@ -138,6 +138,9 @@ public struct CompileOptions: Sendable {
     /// schema is `readOnly` is not required; in a response, a `writeOnly` one is not. nil
     /// (the default) applies `required` as written.
     public var openAPIDirection: OpenAPIDirection?
+    /// The business-rule annotation whose marks prefix failure messages (the CRR layer's
+    /// `x-crr-rule`); nil (the default): marks are not read.
+    public var businessRules: BusinessRuleAnnotation?
     public init() {}
 }
 

@@ -40,7 +40,8 @@ public enum CRRDiff {
 
     /// The layer as diff takes it: the checks, CAISO's file naming and the bundled catalog
     /// (what the `crrspec` command passes to every comparison).
-    public static let configuration = DiffConfiguration(checks: checks, naming: naming, catalog: catalog)
+    public static let configuration = DiffConfiguration(checks: checks, naming: naming, catalog: catalog,
+                                                        businessRules: CRRBusinessRule.annotation)
 
     /// Release notes: the revision tables of both `info.description`s.
     struct ReleaseNotes: DiffCheck {

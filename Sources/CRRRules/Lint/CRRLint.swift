@@ -40,7 +40,8 @@ public enum CRRLint {
         name: "crr", rules: rules,
         decide: { selection, path, root in CRRProfile.decide(selection, path: path, document: root) },
         compileOptions: { CRRProfile.options($0) },
-        prepare: { registry in try? CRRCatalog.register(into: registry) })
+        prepare: { registry in try? CRRCatalog.register(into: registry) },
+        businessRules: CRRBusinessRule.annotation)
 }
 
 extension LintContext {

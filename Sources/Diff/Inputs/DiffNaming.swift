@@ -1,5 +1,6 @@
 import Document
 import Foundation
+import JSONSchema
 import OpenAPI
 
 /// A file-naming convention, as diff pairs files by it (the newest file of each series in two
@@ -85,11 +86,16 @@ public struct DiffConfiguration: Sendable {
     public var naming: FileNaming?
     /// Named documents (`SERVICE@VERSION` arguments, `$ref`s by `$id`); nil: none.
     public var catalog: DiffCatalog?
+    /// The business-rule annotation whose marks make changes the layer's rules (reported with
+    /// the rule, no bump) and whose own changes are not contract changes; nil: none.
+    public var businessRules: BusinessRuleAnnotation?
 
-    public init(checks: [any DiffCheck] = [], naming: FileNaming? = nil, catalog: DiffCatalog? = nil) {
+    public init(checks: [any DiffCheck] = [], naming: FileNaming? = nil, catalog: DiffCatalog? = nil,
+                businessRules: BusinessRuleAnnotation? = nil) {
         self.checks = checks
         self.naming = naming
         self.catalog = catalog
+        self.businessRules = businessRules
     }
 
     /// The general engine alone: no checks, no naming convention, no catalog.

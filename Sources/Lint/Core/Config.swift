@@ -72,10 +72,10 @@ public struct LintConfig: Sendable {
         }
     }
 
-    /// Whether the CRR profile is forced on or off by the config.
+    /// Whether the config forces the profile on (it names one) or off (`none`).
     public func profile(for file: String) -> Bool? {
         guard let profile, profile != .auto else { return nil }
-        return profile == .crr
+        return profile != .none
     }
 
     public func isIgnored(_ file: String) -> Bool {
@@ -141,10 +141,11 @@ extension LintConfig {
             switch member.name {
             case "lint" where section.index == document.root.index: break
             case "profile":
-                guard let text = member.value.string, let profile = ProfileSelection(rawValue: text) else {
-                    throw problem(member.value, "profile is auto, crr or none")
+                let names = ["auto"] + profiles.map(\.name) + ["none"]
+                guard let text = member.value.string, names.contains(text) else {
+                    throw problem(member.value, "profile is " + names.dropLast().joined(separator: ", ") + " or none")
                 }
-                config.profile = profile
+                config.profile = ProfileSelection(rawValue: text)
             case "fail-on":
                 guard let text = member.value.string, let severity = Severity(rawValue: text) else {
                     throw problem(member.value, "fail-on is error, warning or info")

@@ -68,6 +68,8 @@ public final class LintEngine: @unchecked Sendable {
     public let layers: [LintProfile]
     /// The compile options of the profile's rules.
     let profileOptions: CompileOptions
+    /// The compile options of every other rule (the profiles' business-rule annotation).
+    let baseOptions: CompileOptions
 
     public init(profile: ProfileSelection = .auto, config: LintConfig = LintConfig(), limits: ReaderLimits = .default,
                 validationLimits: ValidationLimits = .default, profiles: [LintProfile] = []) {
@@ -81,7 +83,10 @@ public final class LintEngine: @unchecked Sendable {
         // to them by `$id` resolve offline).
         layers = profiles
         for layer in layers { layer.prepare(registry) }
-        profileOptions = layers.first.map { $0.compileOptions(CompileOptions()) } ?? CompileOptions()
+        var base = CompileOptions()
+        base.businessRules = layers.lazy.compactMap(\.businessRules).first
+        baseOptions = base
+        profileOptions = layers.first.map { $0.compileOptions(base) } ?? base
     }
 
     /// What kind of file a document is: an OpenAPI spec (has `openapi`) or a draft-07 schema.
@@ -109,11 +114,14 @@ public final class LintEngine: @unchecked Sendable {
             }
         }
         allowReferences(besides: file)
-        let decision = config.profile(for: file).map { ProfileDecision(active: $0, reason: "profile: \($0 ? "crr" : "none") in \(config.path ?? LintConfig.fileName)") }
+        let decision = config.profile(for: file).map { _ in
+            ProfileDecision(active: config.profile != ProfileSelection.none,
+                            reason: "profile: \(config.profile?.rawValue ?? "") in \(config.path ?? LintConfig.fileName)")
+        }
             ?? LintEngine.decide(profile, path: file, root: document.root, layer: layers.first)
         let crr = decision.active
         let context = LintContext(document: document, file: file, kind: kind, crr: crr, registry: registry, validationLimits: validationLimits,
-                                  profileOptions: profileOptions)
+                                  profileOptions: profileOptions, baseOptions: baseOptions)
         // A $ref the file fence refuses (outside the file's folder, a FIFO, a device) or a read
         // limit stops makes the input unusable, as in validate: no rule runs on it.
         let refused = LintEngine.refusedReferences(context)

@@ -26,9 +26,14 @@ public final class LintContext {
     /// The compile options of the profile's rules (``compiled(_:profileRules:)``).
     public let profileOptions: CompileOptions
 
+    /// The compile options of the other rules (``compiled(_:profileRules:)``).
+    public let baseOptions: CompileOptions
+
     public init(document: Document, file: String, kind: Kind, crr: Bool, registry: SchemaRegistry,
-                validationLimits: ValidationLimits = .default, profileOptions: CompileOptions = CompileOptions()) {
+                validationLimits: ValidationLimits = .default, profileOptions: CompileOptions = CompileOptions(),
+                baseOptions: CompileOptions = CompileOptions()) {
         self.profileOptions = profileOptions
+        self.baseOptions = baseOptions
         self.document = document
         self.validationLimits = validationLimits
         self.file = file
@@ -145,7 +150,7 @@ public final class LintContext {
         if let known = compilations[profileRules] {
             compilation = known
         } else {
-            var options = profileRules ? profileOptions : CompileOptions()
+            var options = profileRules ? profileOptions : baseOptions
             // As OpenAPISpec.compileSchema: schema objects of a spec are OpenAPI 3.0's (the spec
             // itself was registered under its file URI when the context was made).
             if spec != nil { options.openAPI30 = true }

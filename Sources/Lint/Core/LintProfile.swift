@@ -27,11 +27,17 @@ public struct LintProfile: Sendable {
     public var compileOptions: @Sendable (CompileOptions) -> CompileOptions
     /// What it adds to every engine's registry (bundled schemas found by `$id`, say).
     public var prepare: @Sendable (SchemaRegistry) -> Void
+    /// The business-rule annotation of the layer's documents (the CRR layer's `x-crr-rule`):
+    /// every validation an engine with this profile runs prefixes marked failures, whether the
+    /// profile applies to the file or not.
+    public var businessRules: BusinessRuleAnnotation?
 
     public init(name: String, rules: [any LintRule],
                 decide: @escaping @Sendable (_ selection: ProfileSelection, _ path: String?, _ root: Value?) -> ProfileDecision,
                 compileOptions: @escaping @Sendable (CompileOptions) -> CompileOptions = { $0 },
-                prepare: @escaping @Sendable (SchemaRegistry) -> Void = { _ in }) {
+                prepare: @escaping @Sendable (SchemaRegistry) -> Void = { _ in },
+                businessRules: BusinessRuleAnnotation? = nil) {
+        self.businessRules = businessRules
         self.name = name
         self.rules = rules
         self.decide = decide
@@ -42,13 +48,14 @@ public struct LintProfile: Sendable {
 
 extension LintEngine {
     /// Whether the profile applies to a file under `selection`: the engine's profile decides;
-    /// without one, only `--profile crr` turns it on (and no rule of it exists to run).
+    /// without one, only a profile named on the command line turns it on (and no rule of it
+    /// exists to run).
     static func decide(_ selection: ProfileSelection, path: String?, root: Value?, layer: LintProfile?) -> ProfileDecision {
         if let layer { return layer.decide(selection, path, root) }
         switch selection {
-        case .crr: return ProfileDecision(active: true, reason: "--profile crr")
         case .none: return ProfileDecision(active: false, reason: "--profile none")
         case .auto: return ProfileDecision(active: false, reason: "no profile is installed")
+        default: return ProfileDecision(active: true, reason: "--profile \(selection.rawValue)")
         }
     }
 }
