@@ -276,42 +276,5 @@ struct Evaluator {
     }
 }
 
-/// Short renderings of values for messages.
-enum ValueDescription {
-    static func describe(_ value: Value, limit: Int = 60) -> String {
-        switch value.kind {
-        case .null: return "null"
-        case .true: return "true"
-        case .false: return "false"
-        case .number: return value.numberText ?? "a number"
-        case .string: return quote(value.string ?? "", limit: limit)
-        case .array: return "an array of \(value.count) item\(value.count == 1 ? "" : "s")"
-        case .object: return "an object"
-        }
-    }
-
-    static func quote(_ s: String, limit: Int = 60) -> String {
-        var out = "\""
-        var n = 0
-        for c in s.unicodeScalars {
-            if n >= limit { out += "…"; break }
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if ControlEscape.isControl(c) { out += ControlEscape.code(c) } else { out.unicodeScalars.append(c) }
-            }
-            n += 1
-        }
-        return out + "\""
-    }
-
-    /// The JSON type name of a value, with "integer" for integral numbers.
-    static func typeName(_ value: Value) -> String {
-        if value.kind == .number { return value.isInteger ? "integer" : "number" }
-        return value.kind.description
-    }
-}
+/// Short renderings of values for messages: Document's ``ValueText``, the one renderer.
+typealias ValueDescription = ValueText

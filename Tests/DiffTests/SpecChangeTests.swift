@@ -98,25 +98,7 @@ final class SpecChangeTests: XCTestCase {
     ]
 
     func testEverySpecChangeBothWays() throws {
-        var produced: Set<String> = []
-        for (i, c) in Self.cases.enumerated() {
-            let forward: DiffResult, backward: DiffResult
-            do {
-                forward = try Fixture.diff(c.old, c.new)
-                backward = try Fixture.diff(c.new, c.old)
-            } catch {
-                XCTFail("case \(i) \(c.forward): \(error)")
-                continue
-            }
-            XCTAssertEqual(Set(forward.ids), Set(c.forward), "forward \(c.forward)")
-            XCTAssertEqual(Set(backward.ids), Set(c.backward), "backward \(c.backward)")
-            for change in forward.changes + backward.changes {
-                XCTAssertGreaterThan(change.old.line, 0, change.id)
-                XCTAssertGreaterThan(change.new.line, 0, change.id)
-            }
-            produced.formUnion(forward.ids)
-            produced.formUnion(backward.ids)
-        }
+        let produced = SpecCase.checkBothWays(Self.cases) { try Fixture.diff($0, $1) }
         let schemaIDs = Set(SchemaChangeTests.cases.flatMap { c in c.places.flatMap { [$0.rawValue + "-" + c.forward, $0.rawValue + "-" + c.backward] } })
         let documentation: Set<String> = ["default-changed", "keyword-renamed"]
         let missing = Set(ChangeCatalog.allIDs).subtracting(produced).subtracting(schemaIDs).subtracting(documentation)
