@@ -8,7 +8,8 @@ import JSONSchema
 public enum CRRBusinessRule {
     /// `x-crr-rule`; failures read "CRR business rule, not in the published spec: …
     /// (reason; CAISO answers CODE)".
-    public static let annotation = BusinessRuleAnnotation(key: "x-crr-rule", label: "CRR business rule, not in the published spec",
+    public static let annotation = BusinessRuleAnnotation(key: "x-crr-rule", name: "CRR business rule",
+                                                          label: "CRR business rule, not in the published spec",
                                                           codeAuthority: "CAISO")
 
     /// The annotation keyword, `x-crr-rule`.

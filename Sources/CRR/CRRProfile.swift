@@ -115,3 +115,8 @@ extension ProfileSelection {
     /// The CRR profile on for every file (`--profile crr`, `profile: crr`).
     public static let crr = ProfileSelection.named(CRRProfile.name)
 }
+
+extension ProfileDecision {
+    /// "CRR profile on (reason)" or "CRR profile off (reason)", as validate and lint say it once.
+    public var summary: String { "CRR profile \(active ? "on" : "off") (\(reason))" }
+}

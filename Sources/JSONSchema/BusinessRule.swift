@@ -25,13 +25,17 @@ import Document
 public struct BusinessRuleAnnotation: Sendable, Hashable {
     /// The annotation keyword (`x-crr-rule`).
     public var key: String
+    /// What one marked constraint is called in counts (`CRR business rule`; "3 of them marked
+    /// CRR business rules").
+    public var name: String
     /// What a marked constraint is called in messages (`CRR business rule, not in the published spec`).
     public var label: String
     /// Who answers with the error code a mark names (`CAISO`, as in "CAISO answers SER0030").
     public var codeAuthority: String
 
-    public init(key: String, label: String, codeAuthority: String) {
+    public init(key: String, name: String, label: String, codeAuthority: String) {
         self.key = key
+        self.name = name
         self.label = label
         self.codeAuthority = codeAuthority
     }

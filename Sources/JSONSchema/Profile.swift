@@ -32,6 +32,4 @@ public struct ProfileDecision: Sendable, Hashable {
         self.reason = reason
     }
 
-    /// "CRR profile on (reason)" or "CRR profile off (reason)".
-    public var summary: String { "CRR profile \(active ? "on" : "off") (\(reason))" }
 }

@@ -5,7 +5,7 @@ import XCTest
 /// The engine's business-rule annotation is general: a layer names the keyword, the label and
 /// who answers with the codes; without one in the compile options, marks are not read.
 final class BusinessRuleAnnotationTests: XCTestCase {
-    static let acme = BusinessRuleAnnotation(key: "x-acme-rule", label: "ACME rule, not in the contract", codeAuthority: "ACME")
+    static let acme = BusinessRuleAnnotation(key: "x-acme-rule", name: "ACME rule", label: "ACME rule, not in the contract", codeAuthority: "ACME")
 
     static let schema = #"{"type":"object","required":["id"],"properties":{"name":{"type":"string","minLength":1,"x-acme-rule":{"keywords":["minLength"],"reason":"names are never empty","code":"E17"}},"note":{"type":"string","maxLength":3,"x-acme-rule":{"keywords":["minLength"]}}}}"#
 
@@ -28,7 +28,7 @@ final class BusinessRuleAnnotationTests: XCTestCase {
         XCTAssertEqual(plain.count, 2)
         XCTAssertFalse(plain.contains { $0.contains("rule") || $0.contains("ACME") }, "\(plain)")
         // Another layer's keyword is not this one's.
-        let other = BusinessRuleAnnotation(key: "x-other-rule", label: "other", codeAuthority: "O")
+        let other = BusinessRuleAnnotation(key: "x-other-rule", name: "other", label: "other", codeAuthority: "O")
         XCTAssertEqual(try messages(#"{"id":1,"name":""}"#, other), try messages(#"{"id":1,"name":""}"#, nil))
     }
 
@@ -41,6 +41,6 @@ final class BusinessRuleAnnotationTests: XCTestCase {
         XCTAssertFalse(mark.covers("type"))
         XCTAssertEqual(Self.acme.explanation(reason: mark.reasonText, code: mark.code), "(names are never empty; ACME answers E17)")
         XCTAssertNil(Self.acme.rule(for: "type", in: name))
-        XCTAssertNil(BusinessRuleAnnotation(key: "x-crr-rule", label: "", codeAuthority: "").mark(of: name))
+        XCTAssertNil(BusinessRuleAnnotation(key: "x-crr-rule", name: "", label: "", codeAuthority: "").mark(of: name))
     }
 }

@@ -14,13 +14,16 @@ public struct ChangeBusinessRule: Sendable, Hashable {
     /// What the change's message ends with: the annotation's label and the explanation
     /// (`CRR business rule, not in the published spec (reason; CAISO answers CODE)`).
     public var label: String
+    /// What the annotation calls one rule (`CRR business rule`), for counts in text output.
+    public var name: String
 
-    public init(reason: String, code: String?, file: String, pointer: JSONPointer, label: String) {
+    public init(reason: String, code: String?, file: String, pointer: JSONPointer, label: String, name: String) {
         self.reason = reason
         self.code = code
         self.file = file
         self.pointer = pointer
         self.label = label
+        self.name = name
     }
 }
 
@@ -90,7 +93,8 @@ enum BusinessRuleMarks {
                 guard let code, codes.contains(code) else { continue }
             }
             return ChangeBusinessRule(reason: mark.reasonText, code: mark.code, file: name, pointer: path,
-                                      label: annotation.label + " " + annotation.explanation(reason: mark.reasonText, code: mark.code))
+                                      label: annotation.label + " " + annotation.explanation(reason: mark.reasonText, code: mark.code),
+                                      name: annotation.name)
         }
         return nil
     }

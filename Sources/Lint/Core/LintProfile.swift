@@ -58,7 +58,7 @@ extension LintEngine {
         if let layer { return layer.decide(selection, path, root) }
         switch selection {
         case .none: return ProfileDecision(active: false, reason: "--profile none")
-        case .auto: return ProfileDecision(active: false, reason: "no profile is installed")
+        case .auto: return ProfileDecision(active: false, reason: "the engine has no profile")
         default: return ProfileDecision(active: true, reason: "--profile \(selection.rawValue)")
         }
     }
