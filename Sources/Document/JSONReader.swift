@@ -457,22 +457,20 @@ struct JSONParser: ~Copyable {
         let quote = i
         i += 1
         let start = i
-        // Eight bytes at a time while none is a quote, a backslash, a control byte or non-ASCII.
-        // (The source buffer has zeroed padding past its end, so these loads stay in bounds.)
+        // Eight bytes at a time while none is a quote, a backslash, a control byte or non-ASCII;
+        // then straight to the first such byte. (The source buffer has zeroed padding past its
+        // end, so these loads stay in bounds.) In each flag test a borrow can only set flags
+        // above the first flagged byte, so the lowest flag marks the first special byte exactly.
         while true {
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
             let q = w ^ 0x2222_2222_2222_2222
             let b = w ^ 0x5C5C_5C5C_5C5C_5C5C
             let ones: UInt64 = 0x0101_0101_0101_0101
             let highs: UInt64 = 0x8080_8080_8080_8080
-            let special = ((q &- ones) & ~q) | ((b &- ones) & ~b) | ((w &- 0x2020_2020_2020_2020) & ~w) | w
-            if special & highs != 0 { break }
-            i += 8
-        }
-        // Then byte by byte up to the closing quote.
-        while true {
+            let special = (((q &- ones) & ~q) | ((b &- ones) & ~b) | ((w &- 0x2020_2020_2020_2020) & ~w) | w) & highs
+            if special == 0 { i += 8; continue }
+            i += special.trailingZeroBitCount >> 3
             let cls = stringClass(p[i])
-            if cls == 0 { i += 1; continue }
             if cls == 1 {
                 if i - start > limits.maxStringBytes { throw longString(quote) }
                 nodes.append(Node(kind: .string, offset: UInt32(truncatingIfNeeded: quote),
@@ -481,6 +479,7 @@ struct JSONParser: ~Copyable {
                 return
             }
             if cls == 4 { try validateUTF8(); continue }
+            if cls == 0 { i += 1; continue }
             break
         }
         if p[i] != UInt8(ascii: "\\") {
