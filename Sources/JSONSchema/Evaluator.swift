@@ -249,13 +249,15 @@ struct Evaluator {
         var path: [String] = []
         var entered = rootPointer
         for frame in e.refFrames {
-            path += frame.from.pointer.dropFirst(min(entered.count, frame.from.pointer.count))
+            let from = frame.from.pointer
+            path += from.dropFirst(min(entered.count, from.count))
             path.append("$ref")
             entered = frame.to.pointer
         }
-        path += e.schema.pointer.dropFirst(min(entered.count, e.schema.pointer.count))
+        let schemaPointer = e.schema.pointer
+        path += schemaPointer.dropFirst(min(entered.count, schemaPointer.count))
         path += e.keywordTokens
-        let absolute = e.schema.documentURI + "#" + JSONPointer(tokens: e.schema.pointer + e.keywordTokens).description
+        let absolute = e.schema.documentURI + "#" + JSONPointer(tokens: schemaPointer + e.keywordTokens).description
         return ValidationError(instanceLocation: JSONPointer(tokens: instanceTokens).description,
                                keywordLocation: JSONPointer(tokens: path).description,
                                absoluteKeywordLocation: absolute,

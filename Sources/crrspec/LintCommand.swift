@@ -331,7 +331,8 @@ struct LintRun {
             (outcome.findings, outcome.accepted) = baseline.filter(outcome.findings)
         }
         let failOn = configurations.failOn(command.failOn)
-        render(outcome.reported, files: outcome.files, sources: sources, customRules: configurations.customRules, failOn: failOn)
+        render(outcome.reported, files: outcome.files, sources: sources, customRules: configurations.customRules, failOn: failOn,
+               linted: { LintRun.lintedSource(file: $0, registry: engine.registry) })
         if !command.quiet && command.format == .text {
             if let line = LintRun.profileLine(profiles) { Output.err(line + "\n") }
             Output.err(outcome.summary + "\n")
@@ -356,12 +357,22 @@ struct LintRun {
         return out
     }
 
-    func render(_ findings: [Finding], files: [String], sources: [String: String], customRules: [CustomRule], failOn: Severity) {
+    /// The bytes of a file as linted: its document is still held by the run's registry (the
+    /// file is not read again for the code frames, which once held two more copies of it).
+    static func lintedSource(file: String, registry: SchemaRegistry) -> [UInt8]? {
+        // Standard input (`<stdin>`) has no frames, as before: only files read from disk.
+        guard FileManager.default.fileExists(atPath: file), !file.lowercased().hasSuffix(".gz"), let document = registry.resourceIfLoaded(URIReference.file(SchemaRegistry.absolutePathOf(file)).description)?.document,
+              document.name == file else { return nil }
+        return Array(document.source)
+    }
+
+    func render(_ findings: [Finding], files: [String], sources: [String: String], customRules: [CustomRule], failOn: Severity,
+                linted: (String) -> [UInt8]? = { _ in nil }) {
         switch command.format {
         case .text, .markdown:
-            Output.out(FindingTextRenderer.render(findings, frames: !command.noFrame) { file in
-                sources[file] ?? (try? DocumentLoader.readRaw(path: file)).map { String(decoding: $0, as: UTF8.self) }
-            })
+            Output.out(FindingTextRenderer.render(findings, frames: !command.noFrame, sourceBytes: { file in
+                sources[file].map { Array($0.utf8) } ?? linted(file) ?? (try? DocumentLoader.readRaw(path: file))
+            }))
         case .json:
             Output.out(FindingJSONRenderer.render(findings))
         case .sarif:
