@@ -557,10 +557,7 @@ final class ChunkQueue: @unchecked Sendable {
     func push(_ chunk: ArrayChunk) {
         condition.lock()
         while consuming, chunks.count - head >= capacity { condition.wait() }
-        if head > 64 {
-            chunks.removeFirst(head)
-            head = 0
-        }
+        dropTaken()
         chunks.append(chunk)
         condition.broadcast()
         condition.unlock()
@@ -582,12 +579,21 @@ final class ChunkQueue: @unchecked Sendable {
         let chunk = chunks[head]
         chunks[head] = nil
         head += 1
+        dropTaken()
+        condition.broadcast()
+        return chunk
+    }
+
+    /// Forgets the runs already taken (under the lock): all of them once the queue is empty,
+    /// else once more than 64 have piled up in front.
+    private func dropTaken() {
         if head == chunks.count {
             chunks.removeAll(keepingCapacity: true)
             head = 0
+        } else if head > 64 {
+            chunks.removeFirst(head)
+            head = 0
         }
-        condition.broadcast()
-        return chunk
     }
 }
 

@@ -9,14 +9,17 @@ public enum CRRProfile {
     /// Which profile applies (`auto`, `crr`, `none`).
     public typealias Selection = ProfileSelection
 
+    /// The CRR profile's name, `crr`.
+    public static let name = "crr"
+
     /// Whether the CRR profile applies to a schema or spec file under `selection`.
     public static func applies(_ selection: Selection, schemaPath: String?) -> Bool {
         switch selection {
         case .crr: return true
-        case .none: return false
         case .auto:
             guard let schemaPath else { return false }
             return CRRFileName(schemaPath) != nil || schemaPath.hasPrefix("catalog:")
+        default: return false
         }
     }
 
@@ -29,12 +32,12 @@ public enum CRRProfile {
     public static func decide(_ selection: Selection, path: String?, document: Value?) -> Decision {
         switch selection {
         case .crr: return Decision(active: true, reason: "--profile crr")
-        case .none: return Decision(active: false, reason: "--profile none")
         case .auto:
             if let path, path.hasPrefix("catalog:") { return Decision(active: true, reason: "a bundled catalog file") }
             if let path, CRRFileName(path) != nil { return Decision(active: true, reason: "the file name follows CRR naming") }
             if let document, let reason = contentReason(document) { return Decision(active: true, reason: reason) }
             return Decision(active: false, reason: "neither the file name nor the content is CRR's; --profile crr turns it on")
+        default: return Decision(active: false, reason: "--profile \(selection.rawValue)")
         }
     }
 
@@ -75,7 +78,7 @@ public enum CRRProfile {
 
     /// Compile options with the CRR rules added.
     public static func options(_ base: CompileOptions = .init()) -> CompileOptions {
-        var options = base
+        var options = CRRBusinessRule.options(base)
         options.formatRules["date-time"] = dateTimeRule
         return options
     }
@@ -106,4 +109,14 @@ struct URLParts {
         let pathStart = afterHost.firstIndex(of: "/") ?? afterHost.endIndex
         path = String(afterHost[pathStart...])
     }
+}
+
+extension ProfileSelection {
+    /// The CRR profile on for every file (`--profile crr`, `profile: crr`).
+    public static let crr = ProfileSelection.named(CRRProfile.name)
+}
+
+extension ProfileDecision {
+    /// "CRR profile on (reason)" or "CRR profile off (reason)", as validate and lint say it once.
+    public var summary: String { "CRR profile \(active ? "on" : "off") (\(reason))" }
 }

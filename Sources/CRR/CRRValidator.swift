@@ -39,7 +39,7 @@ public final class CRRValidator: Sendable {
             throw SchemaError("no catalog schema named \(name)" + Self.didYouMean(name))
         }
         guard let parsed = JSONPointer(pointer) else { throw SchemaError("\(pointer) is not a JSON Pointer") }
-        let options = profile == .none ? CompileOptions() : CRRProfile.options()
+        let options = profile == .none ? CRRBusinessRule.options() : CRRProfile.options()
         schema = try CRRCatalog.compileSchema(entry, pointer: parsed, registry: SchemaRegistry(), options: options)
         schemaName = "\(entry.name)@\(entry.version)" + (pointer.isEmpty ? "" : "#" + pointer)
         self.readerLimits = readerLimits
@@ -57,7 +57,7 @@ public final class CRRValidator: Sendable {
         registry.allowedRoots = [URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path]
             + resources.values.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         for (prefix, directory) in resources.sorted(by: { $0.key < $1.key }) { registry.addMapping(prefix: prefix, directory: directory) }
-        let options = CRRProfile.applies(profile, schemaPath: path) ? CRRProfile.options() : CompileOptions()
+        let options = CRRProfile.applies(profile, schemaPath: path) ? CRRProfile.options() : CRRBusinessRule.options()
         schema = try Schema.compile(file: path, registry: registry, options: options)
         schemaName = path
         self.readerLimits = readerLimits
@@ -79,7 +79,7 @@ public final class CRRValidator: Sendable {
         guard let body = try spec.requestBodySchema(operation) else {
             throw SchemaError("operation \(operationID) has no JSON request body")
         }
-        let options = profile == .none ? CompileOptions() : CRRProfile.options()
+        let options = profile == .none ? CRRBusinessRule.options() : CRRProfile.options()
         schema = try spec.compileSchema(body, registry: SchemaRegistry(), options: options)
         schemaName = "\(entry.name)@\(entry.version) \(operationID)"
         self.readerLimits = readerLimits

@@ -71,7 +71,7 @@ public struct SchemaSelection {
                 registry.searchDirectories = registry.allowedRoots
                 let (_, resource) = try registry.addFile(schema)
                 decision = CRRProfile.decide(profile, path: schema, document: resource.document.root)
-                let options = adjust(decision.active ? CRRProfile.options() : CompileOptions())
+                let options = adjust(decision.active ? CRRProfile.options() : CRRBusinessRule.options())
                 guard let target = resource.document.resolve(pointer) else {
                     throw SchemaSelectionError("nothing at #\(pointer) in \(schema)")
                 }
@@ -82,7 +82,7 @@ public struct SchemaSelection {
             }
             decision = profile == .none ? CRRProfile.decide(.none, path: nil, document: nil)
                 : CRRProfile.Decision(active: true, reason: profile == .crr ? "--profile crr" : "a bundled catalog schema")
-            let options = adjust(decision.active ? CRRProfile.options() : CompileOptions())
+            let options = adjust(decision.active ? CRRProfile.options() : CRRBusinessRule.options())
             return try CRRCatalog.compileSchema(entry, pointer: pointer, registry: registry, options: options)
         }
         guard let specPath = spec else { throw SchemaSelectionError("select a schema or a spec") }
@@ -128,7 +128,7 @@ public struct SchemaSelection {
         } else {
             decision = CRRProfile.decide(profile, path: specPath, document: openAPI.document.root)
         }
-        return try openAPI.compileSchema(target, registry: registry, options: adjust(decision.active ? CRRProfile.options() : CompileOptions()))
+        return try openAPI.compileSchema(target, registry: registry, options: adjust(decision.active ? CRRProfile.options() : CRRBusinessRule.options()))
     }
 
     private func notFound(_ reference: String, what: String) -> String {

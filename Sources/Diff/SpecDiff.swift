@@ -41,13 +41,14 @@ public struct DiffOptions: Sendable {
     /// as CAISO's release notes do, instead of as response changes (MINOR). Read by the CRR
     /// layer's error-code check.
     public var errorCodesAsDocumentation = false
-    /// The checks layered on the OpenAPI diff (``DiffCheck``); nil: the installed ones
-    /// (``SpecDiff/install(_:)``).
-    public var checks: [any DiffCheck]?
+    /// What a layer plugs in: the checks run after the engine's own (``DiffCheck``) and the
+    /// naming convention the result's declared versions are read by. Default: none
+    /// (``DiffConfiguration/general``).
+    public var configuration: DiffConfiguration
 
-    public init(errorCodesAsDocumentation: Bool = false, checks: [any DiffCheck]? = nil) {
+    public init(errorCodesAsDocumentation: Bool = false, configuration: DiffConfiguration = .general) {
         self.errorCodesAsDocumentation = errorCodesAsDocumentation
-        self.checks = checks
+        self.configuration = configuration
     }
 }
 
@@ -59,12 +60,15 @@ public struct DiffOptions: Sendable {
 /// for change in result.changes { print(change.id, change.message) }
 /// ```
 public enum SpecDiff {
-    /// Reads a file, or a catalog entry (`auction@1.2.0`, `CRRMEQResult@1.1.0`) when no file has
-    /// that name; the file and its `$ref`s (through `library`, by default one on the file
-    /// system with the same limits) are read within `limits`.
-    public static func load(_ path: String, library: DocumentLibrary? = nil, limits: ReaderLimits = .default) throws -> DiffInput {
+    /// Reads a file, or an entry of the configuration's catalog (`auction@1.2.0`,
+    /// `CRRMEQResult@1.1.0`) when no file has that name; the file and its `$ref`s (through
+    /// `library`, by default one on the file system with the same limits and the
+    /// configuration's catalog) are read within `limits`.
+    public static func load(_ path: String, library: DocumentLibrary? = nil, limits: ReaderLimits = .default,
+                            configuration: DiffConfiguration = .general) throws -> DiffInput {
+        let catalog = configuration.catalog
         if FileManager.default.fileExists(atPath: path) {
-            let library = library ?? .fileSystem(limits: limits)
+            let library = library ?? .fileSystem(limits: limits, catalog: catalog)
             do {
                 guard let document = try DocumentLoader.load(path: path, limits: limits).documents.first?.document else {
                     throw DiffInputError("\(path): no document")
@@ -77,26 +81,24 @@ public enum SpecDiff {
                 throw DiffInputError(error.description)
             }
         }
-        if path.contains("@") || !path.contains("/"), let entry = catalog?.find(path) {
-            return try catalogInput(path: entry)
+        if path.contains("@") || !path.contains("/"), let catalog, let entry = catalog.find(path) {
+            return try catalogInput(path: entry, catalog: catalog)
         }
         throw DiffInputError("\(path): no such file (nor a catalog entry such as auction@1.2.0)")
     }
 
-    /// A file of the installed catalog (``install(catalog:)``) by its path, with `$ref`s
-    /// resolving inside the catalog.
-    public static func catalogInput(path: String) throws -> DiffInput {
-        guard let catalog, catalog.paths.contains(path) else { throw DiffInputError("\(path): no catalog entry") }
-        return DiffInput(document: try catalog.document(path), name: path, library: catalogLibrary())
+    /// A file of `catalog` by its path, with `$ref`s resolving inside the catalog.
+    public static func catalogInput(path: String, catalog: DiffCatalog) throws -> DiffInput {
+        guard catalog.paths.contains(path) else { throw DiffInputError("\(path): no catalog entry") }
+        return DiffInput(document: try catalog.document(path), name: path, library: catalogLibrary(catalog))
     }
 
-    /// A library over the installed catalog's files.
-    public static func catalogLibrary() -> DocumentLibrary {
-        let catalog = catalog
-        return DocumentLibrary(loader: { path in
+    /// A library over `catalog`'s files (none without one).
+    public static func catalogLibrary(_ catalog: DiffCatalog?) -> DocumentLibrary {
+        DocumentLibrary(loader: { path in
             guard let catalog, catalog.paths.contains(path) else { return nil }
             return try? catalog.document(path)
-        }, lister: { _ in [] })  // catalog schemas are found by $id without listing
+        }, lister: { _ in [] }, catalog: catalog)  // catalog schemas are found by $id without listing
     }
 
     /// Parses text already in memory (for tests and git revisions).
@@ -132,7 +134,7 @@ public enum SpecDiff {
         guard oldKind == newKind else {
             throw DiffInputError("\(old.name) is \(oldKind == .openAPI ? "an OpenAPI document" : "a JSON schema") but \(new.name) is not")
         }
-        let result: DiffResult
+        var result: DiffResult
         switch oldKind {
         case .openAPI:
             // Swagger 2.0 and OpenAPI 3.1 are refused, not compared as if they were 3.0.
@@ -142,8 +144,10 @@ public enum SpecDiff {
             result = try OpenAPIDiff.compare(old: old, new: new, options: options)
         case .schema:
             result = SchemaFileDiff.compare(old: old.document, new: new.document, oldLibrary: old.library, newLibrary: new.library,
-                                            oldName: old.name, newName: new.name)
+                                            oldName: old.name, newName: new.name, businessRules: options.configuration.businessRules)
         }
+        result.oldDeclared = FileNameVersion.name(old.name, options.configuration.naming)
+        result.newDeclared = FileNameVersion.name(new.name, options.configuration.naming)
         // A $ref the file fence refused (outside the compared files' folders, a FIFO, a device)
         // or a read limit stopped: the input is unusable, as in validate.
         if let refusal = old.library.refusal ?? new.library.refusal { throw DiffInputError(refusal.description) }

@@ -62,6 +62,14 @@ public struct DocumentBuilder: ~Copyable {
                           a: UInt32(truncatingIfNeeded: start), b: UInt32(truncatingIfNeeded: bytes.count)))
     }
 
+    /// Appends a string whose bytes are the source's at `start..<start + count` (no copy into
+    /// `extra`: a YAML scalar written as it reads, which most are).
+    mutating func addSourceString(start: Int, count: Int, offset: Int) {
+        countChild()
+        nodes.append(Node(kind: .string, flags: 0, offset: UInt32(truncatingIfNeeded: offset),
+                          a: UInt32(truncatingIfNeeded: start), b: UInt32(truncatingIfNeeded: count)))
+    }
+
     /// Appends a number given in JSON number syntax (e.g. `31`, `-0.5`, `1e3`).
     /// Returns false (appending nothing) when the text is not JSON number syntax.
     @discardableResult
@@ -145,7 +153,8 @@ public struct DocumentBuilder: ~Copyable {
     /// The key bytes of the string node at `index` (for duplicate detection).
     public func stringBytes(at index: Int) -> UnsafeBufferPointer<UInt8> {
         let node = nodes[index]
-        return UnsafeBufferPointer(start: extra.base + Int(node.a), count: Int(node.b))
+        let base = node.flags & Node.inExtra != 0 ? extra.base : source.base
+        return UnsafeBufferPointer(start: base + Int(node.a), count: Int(node.b))
     }
 
     /// Node indices of the keys of the innermost open object, so far.

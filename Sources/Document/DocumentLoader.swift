@@ -53,15 +53,12 @@ public enum DocumentLoader {
             let stream = try JSONLinesStream(path: path, limits: limits)
             var documents: [LoadedDocument] = []
             var failures: [DocumentError] = []
-            while let batch = try stream.next() {
-                for record in batch {
-                    switch record.parse(name: stream.name, limits: limits) {
-                    case .success(let document): documents.append(document)
-                    case .failure(let error): failures.append(error)
-                    }
+            try stream.forEachParsed { parsed in
+                switch parsed {
+                case .success(let document): documents.append(document)
+                case .failure(let error): failures.append(error)
                 }
             }
-            if documents.isEmpty, failures.isEmpty { throw DocumentError.emptyJSONLines(file: name) }
             return LoadedFile(documents: documents, failures: failures, byteCount: stream.byteCount)
         }
         let bytes: [UInt8]

@@ -210,6 +210,22 @@ public final class JSONLinesStream {
         return records.isEmpty && atEnd ? nil : records
     }
 
+    /// Parses every remaining record in file order, a batch at a time (only one batch is held),
+    /// and hands each record's document, or its error with the file's line and column, to
+    /// `body`. Throws a read error when it is met, and ``DocumentError/emptyJSONLines(file:)``
+    /// when the file holds no record at all. The one record walk of `DocumentLoader.loadFile`
+    /// and `crrspec parse`.
+    public func forEachParsed(_ body: (Result<LoadedDocument, DocumentError>) -> Void) throws(DocumentError) {
+        var sawRecord = false
+        while let batch = try next() {
+            for record in batch {
+                sawRecord = true
+                body(record.parse(name: name, limits: limits))
+            }
+        }
+        if !sawRecord { throw DocumentError.emptyJSONLines(file: name) }
+    }
+
     private func append(_ piece: ArraySlice<UInt8>) {
         guard skipping == nil else { return }
         pending += piece

@@ -80,7 +80,9 @@ public enum JSONReader {
                                 message: "file is \(size) bytes, more than the limit of \(limits.maxBytes) bytes (raise it with --max-bytes)",
                                 line: 0, column: 0, offset: 0)
         }
-        var buffer = RawBuffer<UInt8>(capacity: max(size, 4096) + 16)
+        // Room for the whole file plus the last, empty read: a buffer of exactly the file's size
+        // was doubled by that read (an 8.9 MB spec took 17.7 MB).
+        var buffer = RawBuffer<UInt8>(capacity: max(size, 4096) + 4096 + 16)
         while true {
             if buffer.capacity - buffer.count < 4096 { buffer.grow(buffer.capacity * 2) }
             let n = read(fd, buffer.base + buffer.count, buffer.capacity - buffer.count - 16)

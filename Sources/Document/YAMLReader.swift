@@ -157,7 +157,7 @@ public enum YAMLReader {
     }
 }
 
-/// A byte string in the builder's `extra` buffer, compared by content (duplicate and merge keys).
+/// A byte string in the builder's `extra` buffer or its source, compared by content (duplicate and merge keys).
 /// Valid while `extra` does not grow: only `addCopy` runs while these are alive, and it adds no bytes.
 private struct ByteKey: Hashable {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -436,7 +436,7 @@ struct YAMLLoader: ~Copyable {
             }
             try checkKeyTag(tag, value: value, at: at)
             if let anchor { anchors[anchor] = Anchor(index: builder.nodeCount, height: 0, complete: true, text: Array(value)) }
-            builder.addString(utf8: value, offset: at)
+            addText(value, at: at)
             frames[top].expectingKey = false
         case .mergeValue, .mergeListItem:
             throw mergeValueError(at: at)
@@ -445,6 +445,22 @@ struct YAMLLoader: ~Copyable {
             try addScalar(value, tag: tag, plain: plain, at: at, pointer: data.value)
             valueDone(height: 0)
         }
+    }
+
+    /// Adds a string scalar. When its text is in the file as is (a plain scalar on one line, or a
+    /// quoted one without escapes: most keys and values of a spec), the node points into the
+    /// source instead of copying the bytes into the document's `extra` buffer.
+    mutating func addText(_ value: UnsafeBufferPointer<UInt8>, at: Int) {
+        let count = value.count
+        if count > 0, at >= 0, at < bytes.count, let text = value.baseAddress, let file = bytes.baseAddress {
+            // The text starts at `at`, or one byte later after an opening quote.
+            let start = bytes[at] == UInt8(ascii: "\"") || bytes[at] == UInt8(ascii: "'") ? at + 1 : at
+            if start + count <= bytes.count, memcmp(file + start, text, count) == 0 {
+                builder.addSourceString(start: start, count: count, offset: at)
+                return
+            }
+        }
+        builder.addString(utf8: value, offset: at)
     }
 
     /// A key's tag must be a core scalar tag; the key is then its text.
@@ -473,7 +489,7 @@ struct YAMLLoader: ~Copyable {
         }
         switch kind {
         case .string:
-            builder.addString(utf8: value, offset: at)
+            addText(value, at: at)
         case .null:
             builder.addNull(offset: at)
         case .bool(let b):

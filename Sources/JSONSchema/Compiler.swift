@@ -10,6 +10,8 @@ struct Compiler {
     var retained: [AnyObject] = []
     var cache: [Key: SchemaNode] = [:]
     var regexCache: [CodePointKey: ECMARegex] = [:]
+    /// String enums compiled so far, by their strings (see ``enumCheck(_:)``).
+    var enumChecks: [[[UInt8]]: EnumCheck] = [:]
     /// Dialect of each document compiled from.
     var dialects: [ObjectIdentifier: Dialect] = [:]
     /// Nodes created but whose keywords are not compiled yet. Compilation works through this
@@ -48,6 +50,38 @@ struct Compiler {
         return root
     }
 
+    /// Compiles one more root with the nodes of earlier calls at hand (``SchemaCompilation``):
+    /// a location compiled before is reused, not compiled again. The nodes made by this call
+    /// are frozen; when the call fails, everything it made is dropped again (a later call must
+    /// not find a node whose keywords were never compiled).
+    mutating func compileAnotherRoot(_ value: Value) throws -> SchemaNode {
+        let firstNew = all.count, retainedBefore = retained.count
+        do {
+            if registry.uri(of: value.document) == nil {
+                registry.add(value.document, uri: SchemaRegistry.defaultURI(for: value.document))
+            }
+            if registry.base(of: value.document, index: value.index) == nil {
+                registry.index(value.document, at: value.index)
+            }
+            let root = try compile(value)
+            while let (node, value) = pending.popLast() {
+                node.checks = try compileKeywords(value)
+                if node.checks.isEmpty { node.form = .alwaysTrue }
+            }
+            finish()
+            markCycles(from: firstNew)
+            for node in all[firstNew...] { node.freeze() }
+            return root
+        } catch {
+            for node in all[firstNew...] { cache[Key(document: ObjectIdentifier(node.document), index: node.index)] = nil }
+            all.removeSubrange(firstNew...)
+            retained.removeSubrange(retainedBefore...)
+            pending = []
+            objectChecks = []
+            throw error
+        }
+    }
+
     /// The dialect a document is read in (OpenAPI 3.0 schema objects: draft-07 rules plus
     /// boolean exclusive bounds, whatever the default dialect).
     mutating func dialect(of document: Document) throws -> Dialect {
@@ -76,7 +110,7 @@ struct Compiler {
         guard value.kind == .object || value.kind == .true || value.kind == .false else {
             throw SchemaError("a schema must be an object or a boolean, found \(ValueDescription.describe(value))", at: value)
         }
-        let node = SchemaNode(document: value.document, index: value.index, pointer: value.pointer.tokens,
+        let node = SchemaNode(document: value.document, index: value.index, serial: all.count,
                               documentURI: registry.uri(of: value.document) ?? value.document.name)
         cache[key] = node
         all.append(node)
@@ -122,7 +156,7 @@ struct Compiler {
             guard e.kind == .array else { throw SchemaError("enum must be an array", at: e) }
             var values = Array(e.elements)
             if nullable, let null = nullValue { values.append(null) }
-            checks.append(.enumeration(keep(EnumCheck(values))))
+            checks.append(.enumeration(enumCheck(values)))
         }
         if let c = schema[d, "const"] { checks.append(.const(keep(ConstCheck(c)))) }
         // draft-04 (and OpenAPI 3.0): a boolean exclusiveMinimum/exclusiveMaximum makes its
@@ -207,6 +241,18 @@ struct Compiler {
             }
         }
         return checks
+    }
+
+    /// The check of an `enum`. Enums of strings only are shared: a spec repeats the same list
+    /// (`[asc, desc]`, a status list) on many properties, and each check holds a hash table. A
+    /// shared check says exactly what its own would: its messages name the strings, nothing else.
+    mutating func enumCheck(_ values: [Value]) -> U<EnumCheck> {
+        guard values.allSatisfy({ $0.kind == .string }) else { return keep(EnumCheck(values)) }
+        let key = values.map { Array($0.utf8) }
+        if let shared = enumChecks[key] { return U(shared) }
+        let check = EnumCheck(values)
+        enumChecks[key] = check
+        return keep(check)
     }
 
     /// Keeps a keyword object alive for the schema's lifetime and returns an unretained link.
@@ -376,7 +422,9 @@ struct Compiler {
     /// evaluator stops with an error naming the cycle when an instance actually comes back to a
     /// marked node at the same value (a branch that is never taken costs nothing).
     /// Linear in the number of nodes and links (Tarjan's strongly connected components).
-    func markCycles() {
+    /// Only the nodes from `all[first]` on are looked at: earlier ones were marked by an earlier
+    /// call, and they never link to later ones (a node's links are compiled with it).
+    func markCycles(from first: Int = 0) {
         func inPlace(_ node: SchemaNode) -> [SchemaNode] {
             var out: [SchemaNode] = []
             for check in node.checks {
@@ -391,38 +439,41 @@ struct Compiler {
             }
             return out
         }
-        var order: [ObjectIdentifier: Int] = [:]
-        var low: [ObjectIdentifier: Int] = [:]
-        var onStack: Set<ObjectIdentifier> = []
+        // By node serial (the place in `all`): -1 = not visited yet; nodes before `first` count
+        // as done and off the stack.
+        var order = [Int32](repeating: -1, count: all.count)
+        var low = [Int32](repeating: 0, count: all.count)
+        var onStack = [Bool](repeating: false, count: all.count)
+        for k in 0..<first { order[k] = 0 }
         var components: [SchemaNode] = []
-        var next = 0
-        for start in all where order[ObjectIdentifier(start)] == nil {
+        var next: Int32 = 0
+        for start in all[first...] where order[start.serial] < 0 {
             var work: [(SchemaNode, [SchemaNode], Int)] = [(start, inPlace(start), 0)]
-            order[ObjectIdentifier(start)] = next; low[ObjectIdentifier(start)] = next; next += 1
-            components.append(start); onStack.insert(ObjectIdentifier(start))
+            order[start.serial] = next; low[start.serial] = next; next += 1
+            components.append(start); onStack[start.serial] = true
             while !work.isEmpty {
                 let (node, children, position) = work[work.count - 1]
-                let id = ObjectIdentifier(node)
+                let id = node.serial
                 if position < children.count {
                     work[work.count - 1].2 += 1
                     let child = children[position]
-                    let childID = ObjectIdentifier(child)
+                    let childID = child.serial
                     if child === node { node.cyclic = true }
-                    if let seen = order[childID] {
-                        if onStack.contains(childID) { low[id] = min(low[id]!, seen) }
+                    if order[childID] >= 0 {
+                        if onStack[childID] { low[id] = min(low[id], order[childID]) }
                     } else {
                         order[childID] = next; low[childID] = next; next += 1
-                        components.append(child); onStack.insert(childID)
+                        components.append(child); onStack[childID] = true
                         work.append((child, inPlace(child), 0))
                     }
                     continue
                 }
                 work.removeLast()
-                if let parent = work.last { low[ObjectIdentifier(parent.0)] = min(low[ObjectIdentifier(parent.0)]!, low[id]!) }
+                if let parent = work.last { low[parent.0.serial] = min(low[parent.0.serial], low[id]) }
                 if low[id] == order[id] {
                     var members: [SchemaNode] = []
                     while let top = components.popLast() {
-                        onStack.remove(ObjectIdentifier(top))
+                        onStack[top.serial] = false
                         members.append(top)
                         if top === node { break }
                     }

@@ -249,17 +249,21 @@ struct Evaluator {
         var path: [String] = []
         var entered = rootPointer
         for frame in e.refFrames {
-            path += frame.from.pointer.dropFirst(min(entered.count, frame.from.pointer.count))
+            let from = frame.from.pointer
+            path += from.dropFirst(min(entered.count, from.count))
             path.append("$ref")
             entered = frame.to.pointer
         }
-        path += e.schema.pointer.dropFirst(min(entered.count, e.schema.pointer.count))
+        let schemaPointer = e.schema.pointer
+        path += schemaPointer.dropFirst(min(entered.count, schemaPointer.count))
         path += e.keywordTokens
-        let absolute = e.schema.documentURI + "#" + JSONPointer(tokens: e.schema.pointer + e.keywordTokens).description
+        let absolute = e.schema.documentURI + "#" + JSONPointer(tokens: schemaPointer + e.keywordTokens).description
         return ValidationError(instanceLocation: JSONPointer(tokens: instanceTokens).description,
                                keywordLocation: JSONPointer(tokens: path).description,
                                absoluteKeywordLocation: absolute,
-                               keyword: e.keyword, message: CRRBusinessRule.message(e.message, keyword: e.keyword, schema: Value(document: e.schema.document, index: e.schema.index)),
+                               keyword: e.keyword,
+                               message: options.businessRules.map { $0.message(e.message, keyword: e.keyword, schema: Value(document: e.schema.document, index: e.schema.index)) }
+                                   ?? e.message,
                                file: document.name,
                                position: document.position(ofNode: e.instanceIndex), isBranchDetail: e.isBranchDetail, rule: e.rule)
     }
@@ -272,42 +276,5 @@ struct Evaluator {
     }
 }
 
-/// Short renderings of values for messages.
-enum ValueDescription {
-    static func describe(_ value: Value, limit: Int = 60) -> String {
-        switch value.kind {
-        case .null: return "null"
-        case .true: return "true"
-        case .false: return "false"
-        case .number: return value.numberText ?? "a number"
-        case .string: return quote(value.string ?? "", limit: limit)
-        case .array: return "an array of \(value.count) item\(value.count == 1 ? "" : "s")"
-        case .object: return "an object"
-        }
-    }
-
-    static func quote(_ s: String, limit: Int = 60) -> String {
-        var out = "\""
-        var n = 0
-        for c in s.unicodeScalars {
-            if n >= limit { out += "…"; break }
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if ControlEscape.isControl(c) { out += ControlEscape.code(c) } else { out.unicodeScalars.append(c) }
-            }
-            n += 1
-        }
-        return out + "\""
-    }
-
-    /// The JSON type name of a value, with "integer" for integral numbers.
-    static func typeName(_ value: Value) -> String {
-        if value.kind == .number { return value.isInteger ? "integer" : "number" }
-        return value.kind.description
-    }
-}
+/// Short renderings of values for messages: Document's ``ValueText``, the one renderer.
+typealias ValueDescription = ValueText

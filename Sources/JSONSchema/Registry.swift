@@ -57,8 +57,22 @@ public final class SchemaRegistry: @unchecked Sendable {
     var resources: [CodePointKey: SchemaResource] = [:]
     /// Location-independent identifiers (`"$id": "#name"`), by full URI with fragment.
     var anchors: [CodePointKey: SchemaResource] = [:]
-    /// Base URI in effect at each schema node: document identity → node index → URI.
-    var bases: [ObjectIdentifier: [Int: URIReference]] = [:]
+    /// Base URI in effect at each scanned schema node: document identity → one slot per node of
+    /// the document, 0 where nothing was scanned, else 1 + the base's place in ``baseList``.
+    /// (A dictionary of URIs per node took ~240 bytes per subschema; this takes 4 per node.)
+    var bases: [ObjectIdentifier: [UInt32]] = [:]
+    /// The distinct base URIs met while scanning, numbered by ``baseNumber(_:)``.
+    var baseList: [URIReference] = []
+    private var baseNumbers: [URIReference: UInt32] = [:]
+
+    /// The number of a base URI in ``baseList`` (added when new).
+    private func baseNumber(_ uri: URIReference) -> UInt32 {
+        if let known = baseNumbers[uri] { return known }
+        baseList.append(uri)
+        let number = UInt32(baseList.count)
+        baseNumbers[uri] = number
+        return number
+    }
     /// Documents kept alive by the registry.
     var documents: [Document] = []
     /// Retrieval URI of each document.
@@ -252,7 +266,10 @@ public final class SchemaRegistry: @unchecked Sendable {
 
     /// The base URI in effect at a node, if it is a known schema position.
     func base(of document: Document, index: Int) -> URIReference? {
-        lock.withLock { bases[ObjectIdentifier(document)]?[index] }
+        lock.withLock { () -> URIReference? in
+            guard let slots = bases[ObjectIdentifier(document)], index >= 0, index < slots.count, slots[index] != 0 else { return nil }
+            return baseList[Int(slots[index]) - 1]
+        }
     }
 
     // MARK: identifier scan
@@ -267,7 +284,7 @@ public final class SchemaRegistry: @unchecked Sendable {
         let docID = ObjectIdentifier(document)
         // Taken out, not copied: the map stays uniquely referenced, so adding to it does not copy
         // every base recorded so far (one copy per compiled root made linting a spec quadratic).
-        var baseMap = bases.removeValue(forKey: docID) ?? [:]
+        var baseMap = bases.removeValue(forKey: docID) ?? [UInt32](repeating: 0, count: document.nodes.count)
         var mine = own.removeValue(forKey: docID) ?? [:]
         if index == 0 { mine[CodePointKey(base.withoutFragment.description)] = 0 }
         defer { own[docID] = mine }
@@ -278,8 +295,8 @@ public final class SchemaRegistry: @unchecked Sendable {
             } else {
                 anchors[CodePointKey(resolved.description)] = SchemaResource(document: document, index: i)
             }
-        } bases: { i, current in
-            baseMap[i] = current
+        } bases: { i, number in
+            baseMap[i] = number
         }
         bases[docID] = baseMap
     }
@@ -288,18 +305,20 @@ public final class SchemaRegistry: @unchecked Sendable {
     /// plain-name fragment when `isResource` is false) and, optionally, the base in effect at each node.
     private func walkIdentifiers(_ document: Document, index: Int, base: URIReference, dialect: Dialect,
                                  identifier: (Int, URIReference, Bool) -> Void,
-                                 bases: ((Int, URIReference) -> Void)? = nil) {
-        var stack: [(Int, URIReference)] = [(index, base)]
+                                 bases: ((Int, UInt32) -> Void)? = nil) {
+        // Each entry: node, the base in effect and (when `bases` is wanted) its number.
+        var stack: [(Int, URIReference, UInt32)] = [(index, base, bases == nil ? 0 : baseNumber(base))]
         let idKeyword = dialect.idKeyword
         let keywords = dialect.schemaKeywords(SchemaRegistry.schemaKeywords)
         let arrayKeywords = dialect.schemaKeywords(SchemaRegistry.schemaArrayKeywords)
-        while let (i, inherited) = stack.popLast() {
+        while let (i, inherited, inheritedNumber) = stack.popLast() {
             let value = document.value(at: i)
             guard value.kind == .object else {
-                bases?(i, inherited)
+                bases?(i, inheritedNumber)
                 continue
             }
             var current = inherited
+            var number = inheritedNumber
             if let id = value[idKeyword]?.string, value["$ref"] == nil {
                 let resolved = URIReference(id).resolved(against: inherited)
                 if let fragment = resolved.fragment, !fragment.isEmpty {
@@ -315,23 +334,24 @@ public final class SchemaRegistry: @unchecked Sendable {
                     current = resolved.withoutFragment
                     identifier(i, current, true)
                 }
+                if bases != nil { number = baseNumber(current) }
             }
-            bases?(i, current)
+            bases?(i, number)
             for member in value.members {
                 let key = member.name
                 if keywords.contains(key) {
-                    stack.append((member.value.index, current))
+                    stack.append((member.value.index, current, number))
                 } else if key == "items" {
                     if member.value.kind == .array {
-                        for element in member.value.elements { stack.append((element.index, current)) }
+                        for element in member.value.elements { stack.append((element.index, current, number)) }
                     } else {
-                        stack.append((member.value.index, current))
+                        stack.append((member.value.index, current, number))
                     }
                 } else if arrayKeywords.contains(key) {
-                    for element in member.value.elements { stack.append((element.index, current)) }
+                    for element in member.value.elements { stack.append((element.index, current, number)) }
                 } else if SchemaRegistry.schemaMapKeywords.contains(key) || key == "dependencies" {
                     for entry in member.value.members where key != "dependencies" || entry.value.kind != .array {
-                        stack.append((entry.value.index, current))
+                        stack.append((entry.value.index, current, number))
                     }
                 }
             }
@@ -436,33 +456,15 @@ public final class SchemaRegistry: @unchecked Sendable {
         return String(cString: resolved)
     }
 
-    /// Resolves a full `$ref` URI (with fragment) to a schema node.
-    /// Member indexes of the large objects `$ref` fragments walk through (by document and
-    /// object): 40,000 `$ref`s into a `definitions` of 100,000 members cost a hash lookup each,
-    /// not a scan of the members.
-    private var memberIndexes: [MemberIndexKey: [[UInt8]: Int]] = [:]
-    private struct MemberIndexKey: Hashable {
-        let document: ObjectIdentifier
-        let index: Int
-    }
-
-    /// The member of `object` named `name` (the first if the name repeats).
+    /// The member of `object` named `name` (the first if the name repeats). A large object is
+    /// looked up through its document's own member index (``Value/subscript(_:)``): 40,000
+    /// `$ref`s into a `definitions` of 100,000 members cost a hash lookup each, and the index is
+    /// one `Int32` slot per member rather than a dictionary of copied names.
     func member(of object: Value, _ name: String) -> Value? {
-        guard object.count > 16 else { return object[name] }
-        let key = MemberIndexKey(document: ObjectIdentifier(object.document), index: object.index)
-        let table = lock.withLock { () -> [[UInt8]: Int] in
-            if let known = memberIndexes[key] { return known }
-            var table: [[UInt8]: Int] = [:]
-            table.reserveCapacity(object.count)
-            for member in object.members where table[Array(member.key.utf8)] == nil {
-                table[Array(member.key.utf8)] = member.value.index
-            }
-            memberIndexes[key] = table
-            return table
-        }
-        return table[Array(name.utf8)].map { Value(document: object.document, index: $0) }
+        object[name]
     }
 
+    /// Resolves a full `$ref` URI (with fragment) to a schema node.
     func resolve(_ uri: URIReference, from referrer: Value?) throws -> SchemaResource {
         let resource = try self.resource(for: uri, from: referrer)
         guard let fragment = uri.fragment, !fragment.isEmpty else { return resource }

@@ -12,6 +12,8 @@ import Document
 /// ```
 public final class Schema: @unchecked Sendable {
     let root: SchemaNode
+    /// The root's location in its document (read by every exhaustive validation).
+    let rootPointer: [String]
     /// Every compiled node and keyword object; the schema owns them (links between them are unowned).
     let nodes: [SchemaNode]
     let retained: [AnyObject]
@@ -22,6 +24,7 @@ public final class Schema: @unchecked Sendable {
 
     init(root: SchemaNode, nodes: [SchemaNode], retained: [AnyObject], registry: SchemaRegistry, options: CompileOptions, uri: String) {
         self.root = root
+        rootPointer = root.pointer
         self.nodes = nodes
         self.retained = retained
         self.registry = registry
@@ -40,6 +43,17 @@ public final class Schema: @unchecked Sendable {
         return Schema(root: root, nodes: compiler.all, retained: compiler.retained, registry: registry, options: options, uri: uri)
     }
 
+    /// A schema compiled by a ``SchemaCompilation``: its nodes belong to the compilation.
+    init(root: SchemaNode, compilation: SchemaCompilation, uri: String) {
+        self.root = root
+        rootPointer = root.pointer
+        nodes = []
+        retained = [compilation]
+        registry = compilation.registry
+        options = compilation.options
+        self.uri = uri
+    }
+
     /// Loads and compiles a schema file (JSON or YAML).
     public static func compile(file path: String, registry: SchemaRegistry, options: CompileOptions = .init()) throws -> Schema {
         let (_, resource) = try registry.addFile(path)
@@ -56,7 +70,7 @@ public final class Schema: @unchecked Sendable {
     /// Validates the instance and collects every error (the exhaustive mode).
     public func validate(_ instance: Value, limits: ValidationLimits = .default) throws(ValidationLimitError) -> ValidationResult {
         var evaluator = Evaluator(document: instance.document, collect: true, limits: limits, options: options)
-        evaluator.rootPointer = root.pointer
+        evaluator.rootPointer = rootPointer
         evaluator.budget(for: instance.index)
         let valid = try evaluator.validate(root, instance.index)
         let ordered = Schema.documentOrder(evaluator.errors.map { evaluator.materialize($0) })
@@ -74,6 +88,33 @@ public final class Schema: @unchecked Sendable {
             let (x, y) = (a.element[0].position.offset, b.element[0].position.offset)
             return x != y ? x < y : a.offset < b.offset
         }.flatMap(\.element)
+    }
+}
+
+/// Compiles many schemas with the same registry and options, each schema location once: a
+/// subschema or `$ref` target that several of the schemas contain is one shared node, not a copy
+/// per schema (lint compiles the schema of every example and default of a spec: nested sites and
+/// shared components were compiled again for each).
+///
+/// Each ``Schema`` it returns keeps the compilation (and so every node compiled so far) alive.
+/// Not for concurrent use: compile from one thread at a time (the schemas themselves validate
+/// from any thread).
+public final class SchemaCompilation: @unchecked Sendable {
+    public let registry: SchemaRegistry
+    public let options: CompileOptions
+    private var compiler: Compiler
+
+    public init(registry: SchemaRegistry, options: CompileOptions = .init()) {
+        self.registry = registry
+        self.options = options
+        compiler = Compiler(registry: registry, options: options)
+    }
+
+    /// Compiles the schema at `value`; the result is the same as ``Schema/compile(_:registry:options:)``'s.
+    public func compile(_ value: Value) throws -> Schema {
+        let root = try compiler.compileAnotherRoot(value)
+        let uri = registry.base(of: value.document, index: value.index)?.description ?? value.document.name
+        return Schema(root: root, compilation: self, uri: uri)
     }
 }
 
@@ -97,6 +138,9 @@ public struct CompileOptions: Sendable {
     /// schema is `readOnly` is not required; in a response, a `writeOnly` one is not. nil
     /// (the default) applies `required` as written.
     public var openAPIDirection: OpenAPIDirection?
+    /// The business-rule annotation whose marks prefix failure messages (the CRR layer's
+    /// `x-crr-rule`); nil (the default): marks are not read.
+    public var businessRules: BusinessRuleAnnotation?
     public init() {}
 }
 
@@ -207,10 +251,12 @@ final class SchemaNode {
     /// `checks`, frozen into plain memory once compilation is done (no array retain per visit).
     private(set) var run = UnsafeMutableBufferPointer<Check>(start: nil, count: 0)
 
+    /// Copies ``checks`` into ``run`` and lets the array go (nothing reads it after compilation).
     func freeze() {
         guard run.baseAddress == nil, !checks.isEmpty else { return }
         run = .allocate(capacity: checks.count)
         _ = run.initialize(from: checks)
+        checks = []
     }
 
     deinit {
@@ -221,16 +267,20 @@ final class SchemaNode {
     }
     let document: Document
     let index: Int
-    /// Static location in its document.
-    let pointer: [String]
+    /// The node's place in its compiler's list of nodes (``Compiler/all``).
+    let serial: Int
     let documentURI: String
 
-    init(document: Document, index: Int, pointer: [String], documentURI: String) {
+    init(document: Document, index: Int, serial: Int, documentURI: String) {
         self.document = document
         self.index = index
-        self.pointer = pointer
+        self.serial = serial
         self.documentURI = documentURI
     }
+
+    /// Static location in its document, worked out when asked (only error messages ask): kept
+    /// in every node, the tokens cost more than the node itself on schemas of many `$ref`s.
+    var pointer: [String] { document.pointer(to: index).tokens }
 
     var value: Value { Value(document: document, index: index) }
 }

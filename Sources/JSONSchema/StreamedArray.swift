@@ -88,7 +88,7 @@ public final class StreamedArrayValidation: @unchecked Sendable {
         chunkLimits.maxErrors = max(0, limits.maxErrors - errors.count)
         var evaluator = Evaluator(document: document, collect: collect, limits: chunkLimits, options: schema.options)
         evaluator.parallel = false
-        evaluator.rootPointer = schema.root.pointer
+        evaluator.rootPointer = schema.rootPointer
         evaluator.maxSteps = stepCap
         evaluator.steps = steps
         // Inside the root's evaluation, as `items` validates each element.
@@ -191,7 +191,7 @@ public final class StreamedArrayValidation: @unchecked Sendable {
         // The root's own evaluation step.
         if budget < 1 { return .wholeDocumentNeeded }
         var evaluator = Evaluator(document: skeleton, collect: collect, limits: limits, options: schema.options)
-        evaluator.rootPointer = schema.root.pointer
+        evaluator.rootPointer = schema.rootPointer
         let root = schema.root
         var valid = true
         for check in before {
@@ -213,7 +213,7 @@ public final class StreamedArrayValidation: @unchecked Sendable {
         var after = limits
         after.maxErrors = max(0, limits.maxErrors - first.count - errors.count)
         evaluator = Evaluator(document: skeleton, collect: collect, limits: after, options: schema.options)
-        evaluator.rootPointer = schema.root.pointer
+        evaluator.rootPointer = schema.rootPointer
         for check in self.after {
             let ok = (try? evaluator.evaluate(check, root, 0)) ?? false
             if !ok {

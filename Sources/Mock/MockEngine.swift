@@ -57,7 +57,7 @@ public final class MockEngine: Sendable {
                 registry.allowedRoots = [URL(fileURLWithPath: spec.file).standardizedFileURL.deletingLastPathComponent().path]
             }
             registries.append(registry)
-            var compileOptions = spec.crrProfile ? CRRProfile.options() : CompileOptions()
+            var compileOptions = spec.crrProfile ? CRRProfile.options() : CRRBusinessRule.options()
             compileOptions.formatRules["uuid"] = MockFormats.uuid
             compileOptions.integerFormatRanges = true
             func compile(_ schema: Value?, _ direction: OpenAPIDirection) {

@@ -1,3 +1,4 @@
+import CRR
 import Document
 import JSONSchema
 import OpenAPI

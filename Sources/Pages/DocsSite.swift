@@ -12,7 +12,7 @@ public enum DocsSite {
         public var html: String
     }
 
-    public static func build(_ specs: [PageSpec], options: DiffOptions = DiffOptions()) throws -> [Page] {
+    public static func build(_ specs: [PageSpec], options: DiffOptions = DiffOptions(configuration: CRRDiff.configuration)) throws -> [Page] {
         var pages: [Page] = []
         var services: [(name: String, versions: [IndexPage.Version])] = []
         let grouped = Dictionary(grouping: specs, by: \.service)

@@ -1,3 +1,4 @@
+import CRR
 import Document
 import JSONSchema
 import OpenAPI
@@ -44,7 +45,7 @@ public struct ExampleBody: Sendable {
             guard let document = try DocumentLoader.load(bytes: Array(json.utf8), name: "example.json", format: .json).documents.first?.document else {
                 return ["no document"]
             }
-            let compiled = try spec.openAPI.compileSchema(schema, registry: spec.registry)
+            let compiled = try spec.openAPI.compileSchema(schema, registry: spec.registry, options: CRRBusinessRule.options())
             let result = try compiled.validate(document.root)
             return result.valid ? [] : result.errors.filter { !$0.isBranchDetail }.map { "\($0.instanceLocation): \($0.message)" }
         } catch {

@@ -1,4 +1,5 @@
 import CRR
+import CRRRules
 import Diff
 import Document
 import Foundation
@@ -50,7 +51,7 @@ public final class PageSpec: @unchecked Sendable {
     /// Reads a spec file (`$ref`s to other files only inside its folder) or a catalog entry.
     public static func load(path: String) throws -> PageSpec {
         let input: DiffInput
-        do { input = try SpecDiff.load(path) } catch let error as DiffInputError { throw PagesInputError(error.message) }
+        do { input = try SpecDiff.load(path, configuration: CRRDiff.configuration) } catch let error as DiffInputError { throw PagesInputError(error.message) }
         return try load(path: path, input: input)
     }
 
@@ -138,7 +139,7 @@ public enum PageInputs {
     /// Every OpenAPI document under a folder (recursive; hidden and build folders skipped).
     /// Each file is read once, by `read`: the document that shows it is an API description is
     /// the one its contract is built from.
-    public static func folder(_ directory: String, read: (String) throws -> DiffInput = { try SpecDiff.load($0) }) throws -> [PageSpec] {
+    public static func folder(_ directory: String, read: (String) throws -> DiffInput = { try SpecDiff.load($0, configuration: CRRDiff.configuration) }) throws -> [PageSpec] {
         var out: [PageSpec] = []
         // Regular files only (FolderWalk): a FIFO named like a spec is never opened. A name that
         // is not valid UTF-8 cannot be read, and is an error rather than a page left out unsaid.

@@ -141,7 +141,7 @@ public enum SpecPage {
             // published table, and why.
             let marks = codeTableMarks(contract.document.root)
             for mark in marks { body += "<p>" + tables.ruleNote(mark) + "</p>" }
-            let marked = Set(marks.flatMap { CRRBusinessRule.Mark(of: $0)?.codes ?? [] })
+            let marked = Set(marks.flatMap { CRRBusinessRule.mark(of: $0)?.codes ?? [] })
             body += HTML.table(["Code", "Meaning", "Line"], codes.map {
                 ["<code id=\"" + HTML.anchor("code", $0.code) + "\">" + HTML.escape($0.code) + "</code>" + (marked.contains($0.code) ? " " + SchemaTable.ruleBadge : ""),
                  HTML.escape($0.text ?? ""), String($0.location.line)]

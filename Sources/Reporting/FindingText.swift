@@ -8,15 +8,23 @@ public enum FindingTextRenderer {
     ///     their changes).
     public static func render(_ findings: [Finding], frames: Bool = true, hintIndent: String = "  ",
                               source: (String) -> String? = { _ in nil }) -> String {
+        render(findings, frames: frames, hintIndent: hintIndent, sourceBytes: { source($0).map { Array($0.utf8) } })
+    }
+
+    /// The same, with each file's bytes for the code frames (nil to skip them): only the bytes
+    /// and the offsets of their lines are kept, not a string per line (a 6 MB spec's frames once
+    /// took three copies of it).
+    public static func render(_ findings: [Finding], frames: Bool = true, hintIndent: String = "  ",
+                              sourceBytes: (String) -> [UInt8]?) -> String {
         var out = ""
-        var lineCache: [String: [Substring]] = [:]
+        var lineCache: [String: FrameLines] = [:]
         for finding in findings {
             let file = ControlEscape.line(finding.file)
             let place = finding.line > 0 ? "\(file):\(finding.line):\(finding.column)" : file
             out += "\(place): \(finding.severity.rawValue): \(ControlEscape.line(finding.message)) [\(finding.rule)]\n"
             if frames, finding.line > 0 {
                 if lineCache[finding.file] == nil {
-                    lineCache[finding.file] = source(finding.file).map { splitLines($0) } ?? []
+                    lineCache[finding.file] = FrameLines(sourceBytes(finding.file))
                 }
                 out += frame(lineCache[finding.file]!, line: finding.line, column: finding.column)
             }
@@ -33,16 +41,40 @@ public enum FindingTextRenderer {
         return "\(findings.count) \(noun): \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"), \(i) info in \(files) file\(files == 1 ? "" : "s")"
     }
 
-    static func splitLines(_ text: String) -> [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            let line = $0.hasSuffix("\r") ? $0.dropLast() : $0
-            // Source lines in frames: control characters escaped (tabs kept for the caret).
-            return ControlEscape.containsControl(String(line)) ? Substring(ControlEscape.line(String(line))) : line
+    /// A file's lines for code frames: lines end at each `\n` (a `\r` before it is not part of
+    /// the line, so CRLF files get frames too); the file is kept as bytes, each line is decoded
+    /// when a frame shows it.
+    struct FrameLines {
+        let bytes: [UInt8]
+        /// Offset of each line's first byte; an empty file has one empty line, as does the end
+        /// of a file ending in `\n`; no file (nil) has none.
+        let starts: [Int]
+
+        init(_ bytes: [UInt8]?) {
+            self.bytes = bytes ?? []
+            guard let bytes else {
+                starts = []
+                return
+            }
+            var starts = [0]
+            for (i, byte) in bytes.enumerated() where byte == 0x0A { starts.append(i + 1) }
+            self.starts = starts
+        }
+
+        var count: Int { starts.count }
+
+        /// Line `k` (0-based) without its line break; control characters escaped (tabs kept
+        /// for the caret).
+        subscript(k: Int) -> Substring {
+            var end = k + 1 < starts.count ? starts[k + 1] - 1 : bytes.count
+            if end > starts[k], bytes[end - 1] == 0x0D { end -= 1 }
+            let line = String(decoding: bytes[starts[k]..<end], as: UTF8.self)
+            return Substring(ControlEscape.containsControl(line) ? ControlEscape.line(line) : line)
         }
     }
 
     /// The code frame; lines longer than 160 columns are cut around the caret.
-    static func frame(_ lines: [Substring], line: Int, column: Int) -> String {
+    static func frame(_ lines: FrameLines, line: Int, column: Int) -> String {
         guard line >= 1, line <= lines.count else { return "" }
         let width = String(line).count
         func gutter(_ n: Int?, marked: Bool) -> String {
@@ -53,9 +85,10 @@ public enum FindingTextRenderer {
         if line >= 2, !lines[line - 2].allSatisfy(\.isWhitespace) {
             out += gutter(line - 1, marked: false) + clip(lines[line - 2], around: column).text + "\n"
         }
-        let (text, shift, prefix) = clip(lines[line - 1], around: column)
+        let current = lines[line - 1]
+        let (text, shift, prefix) = clip(current, around: column)
         out += gutter(line, marked: true) + text + "\n"
-        let before = Array(lines[line - 1].unicodeScalars).dropFirst(shift).prefix(max(0, column - 1 - shift))
+        let before = Array(current.unicodeScalars).dropFirst(shift).prefix(max(0, column - 1 - shift))
         let indent = String(repeating: " ", count: prefix) + String(String.UnicodeScalarView(before.map { $0 == "\t" ? "\t" : " " }))
         out += gutter(nil, marked: false) + indent + "^\n"
         return out

@@ -1,3 +1,5 @@
+import Document
+
 /// A small streaming JSON writer for machine-readable output (stable key order, no Foundation).
 public struct JSONWriter {
     public private(set) var output = ""
@@ -42,27 +44,6 @@ public struct JSONWriter {
     public mutating func field(_ k: String, _ i: Int) { key(k); int(i) }
     public mutating func field(_ k: String, _ b: Bool) { key(k); bool(b) }
 
-    public static func quote(_ s: String) -> String {
-        // Most strings need no escape: one byte scan, then one concatenation.
-        var s = s
-        if s.withUTF8({ bytes in !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }) { return "\"" + s + "\"" }
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (Document's ``ValueText/quoteJSON(_:limit:escapingC1:)``).
+    public static func quote(_ s: String) -> String { ValueText.quoteJSON(s) }
 }

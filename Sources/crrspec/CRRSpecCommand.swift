@@ -50,9 +50,6 @@ extension CRRSpecCommand {
     }
 
     static func runCommand() {
-        // The CRR layer: its lint rules run under the CRR profile, its checks in every diff.
-        CRRLint.install()
-        CRRDiff.install()
         var parsed: ParsableCommand.Type?
         do {
             var command = try parseAsRoot()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRRRules
 import Diff
 import Document
 import Foundation
@@ -14,7 +15,7 @@ enum DiffOutputFormat: String, ExpressibleByArgument, CaseIterable {
 enum ErrorCodePolicy: String, ExpressibleByArgument, CaseIterable {
     case contract, documentation
 
-    var options: DiffOptions { DiffOptions(errorCodesAsDocumentation: self == .documentation) }
+    var options: DiffOptions { DiffOptions(errorCodesAsDocumentation: self == .documentation, configuration: CRRDiff.configuration) }
 }
 
 /// A bump level on the command line (`MAJOR`, `minor`, ...).
@@ -55,22 +56,22 @@ enum DiffCommands {
     static func matching(_ paths: [String], gitBase: String?, catalog: Bool, singleFileAllowed: Bool,
                          limits: ReaderLimits) throws -> (InputPairing.Matching, [String]) {
         if let gitBase {
-            return (try GitPairing.pairs(base: gitBase, paths: paths, limits: limits), [])
+            return (try GitPairing.pairs(base: gitBase, paths: paths, limits: limits, configuration: CRRDiff.configuration), [])
         }
         if catalog {
             guard paths.isEmpty else { throw DiffInputError("--catalog takes no files") }
-            return (try InputPairing.consecutive(in: nil, limits: limits), [])
+            return (try InputPairing.consecutive(in: nil, limits: limits, configuration: CRRDiff.configuration), [])
         }
         switch paths.count {
         case 1:
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory), isDirectory.boolValue {
-                return (try InputPairing.consecutive(in: paths[0], limits: limits), [])
+                return (try InputPairing.consecutive(in: paths[0], limits: limits, configuration: CRRDiff.configuration), [])
             }
             guard singleFileAllowed else { throw DiffInputError("give OLD and NEW, a directory, --catalog or --git-base REV") }
             return (InputPairing.Matching(), paths)
         case 2:
-            return (try InputPairing.pairs(old: paths[0], new: paths[1], limits: limits), [])
+            return (try InputPairing.pairs(old: paths[0], new: paths[1], limits: limits, configuration: CRRDiff.configuration), [])
         default:
             throw DiffInputError("give OLD and NEW, a directory, --catalog or --git-base REV")
         }

@@ -65,19 +65,18 @@ extension ExplainCommand {
     /// skipped here: `crrspec lint` reports them).
     func customRules() -> [Explanation] {
         var rules: [CustomRule] = []
-        if let path = LintConfig.find(from: FileManager.default.currentDirectoryPath), let config = try? LintConfig.load(path) { rules += config.customRules }
-        if let ruleset, let outcome = try? CustomRuleParser.ruleset(ruleset) { rules += outcome.rules }
+        if let path = LintConfig.find(from: FileManager.default.currentDirectoryPath), let config = try? LintConfig.load(path, profiles: [CRRLint.profile]) {
+            rules += config.customRules
+        }
+        if let ruleset, let outcome = try? CustomRuleParser.ruleset(ruleset, profiles: [CRRLint.profile]) { rules += outcome.rules }
         return rules.map(\.explanation)
     }
 }
 
 extension ExplanationCatalog {
     /// Every id crrspec's commands emit: Reporting's built-ins, every lint rule (from its
-    /// `RuleMeta`; the CRR layer's rules installed first), every change id (`ChangeCatalog`), the
-    /// version rules and the mock's log ids.
-    static let crrspec: ExplanationCatalog = {
-        CRRLint.install()
-        return ExplanationCatalog.builtIn.adding(LintEngine.explanations + ChangeCatalog.explanations
-                                                 + VersionRule.explanations + MockLogID.explanations)
-    }()
+    /// `RuleMeta`; the CRR layer's rules after the engine's), every change id (`ChangeCatalog`),
+    /// the version rules and the mock's log ids.
+    static let crrspec = ExplanationCatalog.builtIn.adding(LintEngine.explanations(with: [CRRLint.profile]) + ChangeCatalog.explanations(with: CRRDiff.configuration)
+                                                           + VersionRule.explanations + MockLogID.explanations)
 }

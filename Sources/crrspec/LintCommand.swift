@@ -1,5 +1,6 @@
 import ArgumentParser
 import CRR
+import CRRRules
 import Document
 import Foundation
 import JSONSchema
@@ -153,7 +154,7 @@ struct LintCommand: ParsableCommand {
 /// `--list-rules` output.
 enum RuleListing {
     static func render(_ format: LintFormat) -> String {
-        let rules = LintEngine.rules.map(\.meta)
+        let rules = LintEngine.rules(with: [CRRLint.profile]).map(\.meta)
         switch format {
         case .html:
             return ReportPages.rules(rules.map {
@@ -210,11 +211,12 @@ struct LintRun {
     init(command: LintCommand) { self.command = command }
 
     mutating func execute() throws {
-        let engine = LintEngine(profile: command.profile ?? .auto, limits: command.limits.reader, validationLimits: command.limits.validation)
+        let engine = LintEngine(profile: command.profile ?? .auto, limits: command.limits.reader, validationLimits: command.limits.validation,
+                                profiles: [CRRLint.profile])
         let configurations: LintConfigurations
         do {
             configurations = try LintConfigurations(configPath: command.config, noConfig: command.noConfig, rulesetPath: command.ruleset,
-                                                    profileGiven: command.profile != nil)
+                                                    profileGiven: command.profile != nil, profiles: [CRRLint.profile])
         } catch {
             throw fail("\(error)")
         }
@@ -329,7 +331,8 @@ struct LintRun {
             (outcome.findings, outcome.accepted) = baseline.filter(outcome.findings)
         }
         let failOn = configurations.failOn(command.failOn)
-        render(outcome.reported, files: outcome.files, sources: sources, customRules: configurations.customRules, failOn: failOn)
+        render(outcome.reported, files: outcome.files, sources: sources, customRules: configurations.customRules, failOn: failOn,
+               linted: { LintRun.lintedSource(file: $0, registry: engine.registry) })
         if !command.quiet && command.format == .text {
             if let line = LintRun.profileLine(profiles) { Output.err(line + "\n") }
             Output.err(outcome.summary + "\n")
@@ -354,16 +357,26 @@ struct LintRun {
         return out
     }
 
-    func render(_ findings: [Finding], files: [String], sources: [String: String], customRules: [CustomRule], failOn: Severity) {
+    /// The bytes of a file as linted: its document is still held by the run's registry (the
+    /// file is not read again for the code frames, which once held two more copies of it).
+    static func lintedSource(file: String, registry: SchemaRegistry) -> [UInt8]? {
+        // Standard input (`<stdin>`) has no frames, as before: only files read from disk.
+        guard FileManager.default.fileExists(atPath: file), !file.lowercased().hasSuffix(".gz"), let document = registry.resourceIfLoaded(URIReference.file(SchemaRegistry.absolutePathOf(file)).description)?.document,
+              document.name == file else { return nil }
+        return Array(document.source)
+    }
+
+    func render(_ findings: [Finding], files: [String], sources: [String: String], customRules: [CustomRule], failOn: Severity,
+                linted: (String) -> [UInt8]? = { _ in nil }) {
         switch command.format {
         case .text, .markdown:
-            Output.out(FindingTextRenderer.render(findings, frames: !command.noFrame) { file in
-                sources[file] ?? (try? DocumentLoader.readRaw(path: file)).map { String(decoding: $0, as: UTF8.self) }
-            })
+            Output.out(FindingTextRenderer.render(findings, frames: !command.noFrame, sourceBytes: { file in
+                sources[file].map { Array($0.utf8) } ?? linted(file) ?? (try? DocumentLoader.readRaw(path: file))
+            }))
         case .json:
             Output.out(FindingJSONRenderer.render(findings))
         case .sarif:
-            let tool = SARIFRenderer.Tool(version: CRRSpecVersion.current, rules: LintEngine.rules.map(\.meta.descriptor) + customRules.map(\.meta.descriptor))
+            let tool = SARIFRenderer.Tool(version: CRRSpecVersion.current, rules: LintEngine.rules(with: [CRRLint.profile]).map(\.meta.descriptor) + customRules.map(\.meta.descriptor))
             Output.out(SARIFRenderer.render(findings, tool: tool, explanations: .crrspec))
         case .github:
             Output.out(GitHubAnnotations.render(findings))

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Document
 import Foundation
 
 /// Writes whole strings to stdout/stderr (one write each, so parallel output never interleaves mid-line).
@@ -18,7 +19,7 @@ enum Output {
     nonisolated(unsafe) private static var stdoutError: Int32?
     /// Set when standard output was closed when crrspec started.
     nonisolated(unsafe) private static var stdoutWasClosed = false
-    private static let lock = OutputLock()
+    private static let lock = Lock()
 
     /// Makes sure descriptors 0–2 exist before any file is opened: a closed stdout would otherwise
     /// be taken by the first file crrspec opens, and the report written into (or lost in) that file.
@@ -33,7 +34,7 @@ enum Output {
 
     /// A one-line message when something could not be written to standard output, else nil.
     static var writeFailure: String? {
-        lock.locked {
+        lock.withLock {
             if stdoutWasClosed { return "crrspec: error: standard output is closed; the report could not be written" }
             guard let code = stdoutError else { return nil }
             return "crrspec: error: could not write the report to standard output: \(String(cString: strerror(code)))"
@@ -58,27 +59,13 @@ enum Output {
                 if n <= 0 {
                     if fd == 1 {
                         let code = n < 0 ? errno : EIO
-                        lock.locked { if stdoutError == nil { stdoutError = code } }
+                        lock.withLock { if stdoutError == nil { stdoutError = code } }
                     }
                     return
                 }
                 offset += n
             }
         }
-    }
-}
-
-/// A small pthread mutex (Output is used from the progress ticker's thread too).
-final class OutputLock: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
-        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        pthread_mutex_init(m, nil)
-        return m
-    }()
-    func locked<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return body()
     }
 }
 

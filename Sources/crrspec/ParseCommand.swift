@@ -91,20 +91,17 @@ struct ParseCommand: ParsableCommand {
         }
         read.isLines = true
         let stream = try JSONLinesStream(path: file, limits: limits)
-        while let batch = try stream.next() {
-            for record in batch {
-                switch record.parse(name: stream.name, limits: limits) {
-                case .success(let loaded):
-                    read.records += 1
-                    read.values += loaded.document.nodes.count
-                    if read.first == nil { read.first = loaded.document }
-                case .failure(let error):
-                    read.failures += 1
-                    Output.err(ControlEscape.keepingLines(error.description) + "\n")
-                }
+        try stream.forEachParsed { parsed in
+            switch parsed {
+            case .success(let loaded):
+                read.records += 1
+                read.values += loaded.document.nodes.count
+                if read.first == nil { read.first = loaded.document }
+            case .failure(let error):
+                read.failures += 1
+                Output.err(ControlEscape.keepingLines(error.description) + "\n")
             }
         }
-        if read.records == 0, read.failures == 0 { throw DocumentError.emptyJSONLines(file: stream.name) }
         read.bytes = stream.byteCount
         return read
     }

@@ -190,7 +190,7 @@ struct ValidateCommand: ParsableCommand {
     /// Compiles the schema once (or prepares --schema auto), before any file is read.
     func makeChooser() throws -> (SchemaChooser, Schema?) {
         if isAuto {
-            let auto = CRRAutoSchemas(profile: profile, baseOptions: dialect.apply(CompileOptions()))
+            let auto = CRRAutoSchemas(profile: profile, baseOptions: dialect.apply(CRRBusinessRule.options()))
             announceProfile(profile == .none ? CRRProfile.decide(.none, path: nil, document: nil)
                             : CRRProfile.Decision(active: true, reason: profile == .crr ? "--profile crr" : "--schema auto picks bundled catalog schemas"))
             return ({ _, _, sample in
@@ -265,4 +265,12 @@ func describeLoadError(_ error: any Error, file: String) -> String {
 }
 
 extension InputFormat: ExpressibleByArgument {}
-extension CRRProfile.Selection: ExpressibleByArgument {}
+extension CRRProfile.Selection: CaseIterable, ExpressibleByArgument {
+    /// The selections `--profile` takes: the engines' `auto` and `none`, and the CRR layer's.
+    public static var allCases: [ProfileSelection] { [.auto, .crr, .none] }
+
+    public init?(argument: String) {
+        guard let known = Self.allCases.first(where: { $0.rawValue == argument }) else { return nil }
+        self = known
+    }
+}

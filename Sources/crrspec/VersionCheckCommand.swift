@@ -66,7 +66,7 @@ struct VersionCheckCommand: ParsableCommand {
             }
             var histories: [(file: String, problems: [Finding])] = []
             for file in singles {
-                let input = try SpecDiff.load(file, limits: limits.reader)
+                let input = try SpecDiff.load(file, limits: limits.reader, configuration: CRRDiff.configuration)
                 guard input.kind != nil else { throw DiffInputError("\(file): neither an OpenAPI document nor a JSON schema") }
                 histories.append((file, try VersionCheck.history(input)))
             }

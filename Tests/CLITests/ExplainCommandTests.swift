@@ -7,18 +7,13 @@ import XCTest
 /// `crrspec explain` knows every lint rule and every change id, with the texts their definitions
 /// hold (`RuleMeta`, `ChangeCatalog`), and SARIF output points at it.
 final class ExplainCommandTests: XCTestCase {
-    /// The binary runs with the CRR layer installed; so do these in-process checks.
-    override func setUp() {
-        CRRLint.install()
-    }
-
     /// Runs of whitespace as one space, so that wrapped text compares with its source.
     func flat(_ text: String) -> String {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
     }
 
     func testLintRuleExplanationIsTheRuleDefinition() throws {
-        let meta = try XCTUnwrap(LintEngine.rule("schema-unknown-keyword")?.meta)
+        let meta = try XCTUnwrap(LintEngine.rule("schema-unknown-keyword", profiles: [CRRLint.profile])?.meta)
         let r = try CLI.run(["explain", "schema-unknown-keyword"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.hasPrefix("schema-unknown-keyword (lint rule)\n\n\(meta.summary)\n\n"), r.stdout)
@@ -58,12 +53,12 @@ final class ExplainCommandTests: XCTestCase {
             guard line.hasPrefix("  "), let id = line.split(separator: " ").first else { continue }
             listed[section, default: []].append(String(id))
         }
-        XCTAssertEqual(listed["Lint rules"], LintEngine.rules.map(\.meta.id))
-        XCTAssertEqual(listed["Spec changes"], ChangeCatalog.allIDs)
+        XCTAssertEqual(listed["Lint rules"], LintEngine.rules(with: [CRRLint.profile]).map(\.meta.id))
+        XCTAssertEqual(listed["Spec changes"], ChangeCatalog.allIDs(with: CRRDiff.configuration))
         XCTAssertEqual(listed["Version rules"], VersionRule.allCases.map(\.rawValue))
-        XCTAssertEqual(LintEngine.rules.count, 68)
-        XCTAssertEqual(ChangeCatalog.allIDs.count, 237)
-        for meta in LintEngine.rules.map(\.meta) {
+        XCTAssertEqual(LintEngine.rules(with: [CRRLint.profile]).count, 68)
+        XCTAssertEqual(ChangeCatalog.allIDs(with: CRRDiff.configuration).count, 237)
+        for meta in LintEngine.rules(with: [CRRLint.profile]).map(\.meta) {
             XCTAssertTrue(meta.example.contains("crrspec: \(meta.severity.rawValue): ") && meta.example.contains("[\(meta.id)]"),
                           "\(meta.id): the example shows no \(meta.severity.rawValue) finding of the rule")
         }

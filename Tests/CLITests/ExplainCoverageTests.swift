@@ -55,17 +55,15 @@ final class ExplainCoverageTests: XCTestCase {
 
     static func allEmittedIDs() throws -> [String: String] {
         var ids = try idsInCode()
-        CRRLint.install()
-        for id in LintEngine.rules.map(\.meta.id) { ids[id] = ids[id] ?? "lint rule" }
-        for id in ChangeCatalog.allIDs { ids[id] = ids[id] ?? "change catalog" }
+        for id in LintEngine.rules(with: [CRRLint.profile]).map(\.meta.id) { ids[id] = ids[id] ?? "lint rule" }
+        for id in ChangeCatalog.allIDs(with: CRRDiff.configuration) { ids[id] = ids[id] ?? "change catalog" }
         for id in VersionRule.allCases.map(\.rawValue) { ids[id] = ids[id] ?? "version rule" }
         return ids
     }
 
     /// What the binary explains (`ExplanationCatalog.crrspec` in the CLI).
     static let catalog: ExplanationCatalog = {
-        CRRLint.install()
-        return ExplanationCatalog.builtIn.adding(LintEngine.explanations + ChangeCatalog.explanations
+        ExplanationCatalog.builtIn.adding(LintEngine.explanations(with: [CRRLint.profile]) + ChangeCatalog.explanations(with: CRRDiff.configuration)
                                                  + VersionRule.explanations + MockLogID.explanations)
     }()
 
@@ -88,7 +86,7 @@ final class ExplainCoverageTests: XCTestCase {
     func testEveryEmittedIDHasASARIFRuleText() throws {
         let ids = try Self.allEmittedIDs().keys.sorted()
         let findings = ids.map { Finding(rule: $0, severity: .error, file: "a.yaml", line: 1, column: 1, pointer: "", message: "m") }
-        let tool = SARIFRenderer.Tool(name: "crrspec", version: "0", informationURI: "https://example.invalid", rules: LintEngine.rules.map(\.meta.descriptor))
+        let tool = SARIFRenderer.Tool(name: "crrspec", version: "0", informationURI: "https://example.invalid", rules: LintEngine.rules(with: [CRRLint.profile]).map(\.meta.descriptor))
         let rendered = SARIFRenderer.render(findings, tool: tool, explanations: Self.catalog)
         let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])
         let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)

@@ -4,6 +4,7 @@ import Document
 import Foundation
 @testable import Lint
 import Reporting
+import EngineTestSupport
 import XCTest
 
 /// Baselines match findings without positions, so moving text never revives an accepted one.

@@ -3,6 +3,7 @@ import CRR
 import Document
 import Foundation
 @testable import Lint
+import EngineTestSupport
 import XCTest
 
 /// Every CRR profile rule against a document it must report and one it must accept.
@@ -272,7 +273,8 @@ final class CRRRuleTests: XCTestCase {
         let ids = CRRLint.rules.map(\.meta.id)
         XCTAssertEqual(Set(ids).subtracting(ids.filter { text.contains("check(\"\($0)\"") || text.contains("let rule = \"\($0)\"") }), [])
         XCTAssertTrue(CRRLint.rules.allSatisfy(\.meta.crr))
-        LintEngine.install(CRRLint.profile)
-        XCTAssertEqual(LintEngine.rules.suffix(ids.count).map(\.meta.id), ids, "installed after the engine's own rules, once")
+        let engineRules = LintEngine(profiles: [CRRLint.profile]).rules
+        XCTAssertEqual(engineRules.suffix(ids.count).map(\.meta.id), ids, "after the engine's own rules, once")
+        XCTAssertEqual(engineRules.count, LintEngine.rules.count + ids.count)
     }
 }

@@ -4,6 +4,7 @@ import Document
 import Foundation
 @testable import Lint
 import Reporting
+import EngineTestSupport
 import XCTest
 
 /// The catalog's "before" files still have the defects the 2024-11-21 change notes

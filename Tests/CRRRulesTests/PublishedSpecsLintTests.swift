@@ -4,6 +4,7 @@ import Document
 import Foundation
 @testable import Lint
 import Reporting
+import EngineTestSupport
 import XCTest
 
 /// The ten published CAISO specs in ../shared/reference/caiso-crr-openapi/ (CAISO's files, read

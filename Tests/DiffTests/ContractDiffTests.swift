@@ -1,3 +1,4 @@
+import EngineTestSupport
 import XCTest
 @testable import Diff
 

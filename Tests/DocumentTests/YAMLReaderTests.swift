@@ -662,4 +662,29 @@ final class YAMLReaderTests: XCTestCase {
         }
         XCTAssertGreaterThan(onOffEnums, 0, "expected at least one enum with ON/OFF in the published specifications")
     }
+
+    /// Scalars written as they read point into the file; escaped, folded and multi-line ones are
+    /// decoded into the document's own buffer: every kind reads back the same, and keys compare by
+    /// text whichever way they are stored.
+    func testScalarTextFromFileOrDecoded() throws {
+        let doc = try XCTUnwrap(load("""
+            plain: some words
+            "quoted": "a \\"b\\" c"
+            'single': 'it''s'
+            folded: >
+              one
+              two
+            multi: first
+              second
+            """))
+        XCTAssertEqual(doc.root["plain"]?.string, "some words")
+        XCTAssertEqual(doc.root["quoted"]?.string, "a \"b\" c")
+        XCTAssertEqual(doc.root["single"]?.string, "it's")
+        XCTAssertEqual(doc.root["folded"]?.string, "one two\n")
+        XCTAssertEqual(doc.root["multi"]?.string, "first second")
+        XCTAssertEqual(doc.root.members.map(\.name), ["plain", "quoted", "single", "folded", "multi"])
+        XCTAssertEqual(doc.root["quoted"]?.position.column, 11)
+        XCTAssertEqual(failure("a: 1\n\"a\": 2\n")?.kind, .duplicateKey)
+        XCTAssertEqual(failure("\"a\\u0062\": 1\nab: 2\n")?.kind, .duplicateKey)
+    }
 }

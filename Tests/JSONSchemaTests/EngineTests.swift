@@ -281,3 +281,40 @@ final class ParallelItemsTests: XCTestCase {
         XCTAssertTrue(c.truncated)
     }
 }
+
+final class SchemaCompilationTests: XCTestCase {
+    /// A SchemaCompilation shares nodes between the schemas it compiles, reports the same errors
+    /// as compiling each alone, and a schema that fails to compile leaves nothing half-made behind.
+    func testSharedCompilationMatchesSeparateCompiles() throws {
+        let doc = try JSONReader.parse(string: #"""
+        {"definitions": {
+          "id": {"type": "string", "enum": ["a", "b"]},
+          "rec": {"type": "object", "properties": {"id": {"$ref": "#/definitions/id"}, "next": {"$ref": "#/definitions/rec"}}},
+          "bad": {"properties": {"id": {"$ref": "#/definitions/fresh"}, "x": {"pattern": "("}}},
+          "fresh": {"type": "integer", "minimum": 3},
+          "later": {"items": {"$ref": "#/definitions/fresh"}}
+        }}
+        """#, name: "s.json")
+        let registry = SchemaRegistry()
+        registry.add(doc, uri: "file:///s.json")
+        let compilation = SchemaCompilation(registry: registry)
+        let definitions = try XCTUnwrap(doc.root["definitions"])
+        let rec = try compilation.compile(try XCTUnwrap(definitions["rec"]))
+        let id = try compilation.compile(try XCTUnwrap(definitions["id"]))
+        XCTAssertThrowsError(try compilation.compile(try XCTUnwrap(definitions["bad"])))
+        let later = try compilation.compile(try XCTUnwrap(definitions["later"]))
+        func same(_ shared: Schema, _ name: String, _ text: String) throws {
+            let alone = try Schema.compile(try XCTUnwrap(definitions[name]), registry: registry)
+            let value = try JSONReader.parse(string: text, name: "i.json").root
+            let a = try shared.validate(value).errors, b = try alone.validate(value).errors
+            XCTAssertEqual(a.map(\.description), b.map(\.description), name)
+            XCTAssertEqual(a.map(\.absoluteKeywordLocation), b.map(\.absoluteKeywordLocation), name)
+            XCTAssertFalse(a.isEmpty, name)
+        }
+        try same(rec, "rec", #"{"id": "c", "next": {"id": 1, "next": {"id": "z"}}}"#)
+        try same(id, "id", #""q""#)
+        // `fresh` was first reached by the schema that failed: compiled again, whole.
+        try same(later, "later", #"[1, "x", 5]"#)
+        XCTAssertTrue(try later.validate(try JSONReader.parse(string: "[3, 4]", name: "i.json").root).valid)
+    }
+}

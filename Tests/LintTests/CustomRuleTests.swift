@@ -2,6 +2,7 @@ import Document
 import Foundation
 @testable import Lint
 import Reporting
+import EngineTestSupport
 import XCTest
 
 /// Custom rules in Spectral's syntax: the JSONPath subset, the core functions, `.crrspec.yaml`

@@ -3,6 +3,7 @@ import Foundation
 import JSONSchema
 @testable import Lint
 import Reporting
+import EngineTestSupport
 import XCTest
 
 /// Rule selection, configuration, inline suppression, baselines and the rule list.

@@ -1,3 +1,4 @@
+import EngineTestSupport
 import XCTest
 
 /// Every OpenAPI rule against a spec it must report and one it must accept.

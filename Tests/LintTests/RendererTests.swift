@@ -2,6 +2,7 @@ import Document
 import JSONSchema
 @testable import Lint
 import Reporting
+import EngineTestSupport
 import XCTest
 
 /// The report formats: text with a code frame, JSON, SARIF (validated against a SARIF 2.1.0
@@ -143,7 +144,7 @@ final class RendererTests: XCTestCase {
         let extra = Finding(rule: "input-unreadable", severity: .info, file: "dir with space/ä.yaml", line: 0, column: 0, pointer: "", message: "x")
         let tool = SARIFRenderer.Tool(name: "crrspec", version: "0.1.0", informationURI: "https://example.org/crrspec",
                                       rules: LintEngine.rules.map(\.meta.descriptor))
-        let out = SARIFRenderer.render(Self.findings + [extra], tool: tool, explanations: .builtIn.adding(LintEngine.explanations))
+        let out = SARIFRenderer.render(Self.findings + [extra], tool: tool, explanations: .builtIn.adding(LintEngine.explanations()))
         let registry = SchemaRegistry()
         let schemaDocument = try JSONReader.parse(string: Self.sarifSubset, name: "sarif-2.1.0-subset.schema.json")
         registry.add(schemaDocument, uri: "urn:test:sarif-subset")

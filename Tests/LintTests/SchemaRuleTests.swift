@@ -1,6 +1,7 @@
 import Document
 import JSONSchema
 @testable import Lint
+import EngineTestSupport
 import XCTest
 
 /// Every JSON Schema rule against a document it must report and one it must accept.

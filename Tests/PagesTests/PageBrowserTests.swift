@@ -9,11 +9,6 @@ import XCTest
 /// Every page kind rendered, opened in headless Chromium with networking off, screenshotted,
 /// and parsed with html5lib.
 final class PageBrowserTests: XCTestCase {
-    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
-    override func setUp() {
-        CRRDiff.install()
-    }
-
     /// The auction service's bundled versions as a site, written once.
     static let site: URL = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-pages-\(UUID().uuidString)")
@@ -105,7 +100,7 @@ final class PageBrowserTests: XCTestCase {
         XCTAssertTrue(dom.contains("href=\"auction-1.2.0.html#op-get--auction-v1-0-portfolio\""))
         XCTAssertTrue(dom.contains("the declared bump is lower than required"))
         let old = try PageInputs.collect(["auction@1.1.7"], newestOnly: true)[0], new = try PageInputs.collect(["auction@1.2.0"], newestOnly: true)[0]
-        let result = try SpecDiff.compare(old.input, new.input)
+        let result = try SpecDiff.compare(old.input, new.input, options: DiffOptions(configuration: CRRDiff.configuration))
         XCTAssertEqual(count("class=\"change ", in: dom), result.changes.count)
     }
 

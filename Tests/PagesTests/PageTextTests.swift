@@ -6,11 +6,6 @@ import XCTest
 
 /// Escaping of everything that comes from a user's file, and the stylesheet's contrast.
 final class PageTextTests: XCTestCase {
-    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
-    override func setUp() {
-        CRRDiff.install()
-    }
-
     func testEscape() {
         XCTAssertEqual(HTML.escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
         XCTAssertEqual(HTML.escape("a\u{0}b\u{1B}c\u{85}d\te\nf"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\te\nf")

@@ -10,11 +10,6 @@ import XCTest
 /// `crrspec postman`: the collection validates against a v2.1 collection schema with crrspec's
 /// own engine (draft-04), and has a folder per service and a request per operation.
 final class PostmanCollectionTests: XCTestCase {
-    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
-    override func setUp() {
-        CRRDiff.install()
-    }
-
     static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
     func compile(path: String) throws -> Schema {
@@ -171,7 +166,7 @@ final class PostmanCollectionTests: XCTestCase {
         var documents: [String: Document] = [:]
         let specs = try PageInputs.folder(dir.path) { path in
             reads[path, default: 0] += 1
-            let input = try SpecDiff.load(path)
+            let input = try SpecDiff.load(path, configuration: CRRDiff.configuration)
             documents[path] = input.document
             return input
         }

@@ -11,11 +11,6 @@ import XCTest
 /// The `--format html` pages of lint, validate, diff and changelog: content, folding of big
 /// inputs, and the same browser checks as the docs pages.
 final class ReportPageTests: XCTestCase {
-    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
-    override func setUp() {
-        CRRDiff.install()
-    }
-
     /// A JSON array of `count` records, one member per line; records at `bad` break `maximum`.
     static func bigInstance(count: Int, bad: Set<Int>) -> String {
         var out = "[\n"
@@ -96,8 +91,8 @@ final class ReportPageTests: XCTestCase {
 
     static func diffPages() throws -> (diff: String, changelog: String, result: DiffResult) {
         let old = try SpecDiff.catalogInput(CRRCatalog.find("auction@1.1.7")!), new = try SpecDiff.catalogInput(CRRCatalog.find("auction@1.2.0")!)
-        let result = try SpecDiff.compare(old, new)
-        return (ReportPages.diff(DiffReport(entries: [DiffReport.Entry(result: result)])), ReportPages.changelog(Changelog.build([result])), result)
+        let result = try SpecDiff.compare(old, new, options: DiffOptions(configuration: CRRDiff.configuration))
+        return (ReportPages.diff(DiffReport(entries: [DiffReport.Entry(result: result)])), ReportPages.changelog(Changelog.build([result], configuration: CRRDiff.configuration)), result)
     }
 
     func testDiffAndChangelogPages() throws {

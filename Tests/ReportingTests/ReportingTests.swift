@@ -145,4 +145,20 @@ final class ReportingTests: XCTestCase {
         XCTAssertEqual(summary.line(), "2 files, 3 records: 2 valid, 1 invalid, 0 unusable (2.5 MB in 0.50 s, 5.0 MB/s)")
         XCTAssertEqual(summary.exitCode, 1)
     }
+
+    /// Code frames come from the file's bytes: CRLF files get frames (a `\r` is not part of the
+    /// line), a file that cannot be read gets none, an empty file has one empty line.
+    func testCodeFramesFromBytes() {
+        let finding = Finding(rule: "r", severity: .warning, file: "a.yaml", line: 2, column: 4, pointer: "", message: "m")
+        let crlf = FindingTextRenderer.render([finding], sourceBytes: { _ in Array("a: 1\r\nb: [x\r\nc: 2\r\n".utf8) })
+        XCTAssertEqual(crlf, "a.yaml:2:4: warning: m [r]\n  1 | a: 1\n> 2 | b: [x\n    |    ^\n")
+        let lf = FindingTextRenderer.render([finding], source: { _ in "a: 1\nb: [x\nc: 2\n" })
+        XCTAssertEqual(lf, crlf)
+        XCTAssertEqual(FindingTextRenderer.render([finding], sourceBytes: { _ in nil }), "a.yaml:2:4: warning: m [r]\n")
+        let first = Finding(rule: "r", severity: .warning, file: "e.yaml", line: 1, column: 1, pointer: "", message: "m")
+        XCTAssertEqual(FindingTextRenderer.render([first], sourceBytes: { _ in [] }), "e.yaml:1:1: warning: m [r]\n> 1 | \n    | ^\n")
+        // A control character in the shown line is escaped.
+        let bell = FindingTextRenderer.render([first], sourceBytes: { _ in Array("x\u{7}y\n".utf8) })
+        XCTAssertTrue(bell.contains("> 1 | x\\u0007y"), bell)
+    }
 }

@@ -9,8 +9,8 @@ import OpenAPI
 /// fractions) and the bundled catalog schemas every engine's registry resolves `$ref`s to.
 ///
 /// ```swift
-/// CRRLint.install()                       // once, before linting
-/// let result = try LintEngine().lint(path: "caiso_crr_auction_v1.2.1_openapi.yaml")
+/// let engine = LintEngine(profiles: [CRRLint.profile])
+/// let result = try engine.lint(path: "caiso_crr_auction_v1.2.1_openapi.yaml")
 /// ```
 public enum CRRLint {
     /// The CRR rules, in the order `--list-rules` prints them.
@@ -40,10 +40,8 @@ public enum CRRLint {
         name: "crr", rules: rules,
         decide: { selection, path, root in CRRProfile.decide(selection, path: path, document: root) },
         compileOptions: { CRRProfile.options($0) },
-        prepare: { registry in try? CRRCatalog.register(into: registry) })
-
-    /// Installs the profile into the lint engine (``LintEngine/install(_:)``); again: no change.
-    public static func install() { LintEngine.install(profile) }
+        prepare: { registry in try? CRRCatalog.register(into: registry) },
+        businessRules: CRRBusinessRule.annotation)
 }
 
 extension LintContext {

@@ -30,7 +30,7 @@ public struct ErrorCodeTable {
 
     /// Where an entry's code cell is in the source.
     public func position(of entry: Entry) -> SourcePosition {
-        SourceLocator.position(in: description, offset: entry.offset, token: entry.code)
+        SourceSearch.position(in: description, offset: entry.offset, token: entry.code)
     }
 
     init?(context: LintContext) {

@@ -59,7 +59,7 @@ public struct RevisionTable {
 
     /// Where a piece of the description is in the source.
     public func position(offset: Int, token: String) -> SourcePosition {
-        SourceLocator.position(in: description, offset: offset, token: token)
+        SourceSearch.position(in: description, offset: offset, token: token)
     }
 
     /// Every error code the change logs name, with what the clause naming it does to it.

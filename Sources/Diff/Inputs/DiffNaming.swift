@@ -1,11 +1,12 @@
 import Document
 import Foundation
+import JSONSchema
 import OpenAPI
 
 /// A file-naming convention, as diff pairs files by it (the newest file of each series in two
 /// folders; consecutive versions in one) and changelogs name them: the series a file belongs to
 /// (a service or a schema) and the version its name declares. Without one, files pair by their
-/// path. The CRR layer installs CAISO's (`caiso_crr_<service>_vX.Y.Z.yaml`,
+/// path. The CRR layer supplies CAISO's (`caiso_crr_<service>_vX.Y.Z.yaml`,
 /// `<Name>_vX.Y.Z.draft-07.schema.json`).
 public struct FileNaming: Sendable {
     /// What a file name says.
@@ -67,32 +68,40 @@ public final class DiffCatalog: @unchecked Sendable {
     }
 }
 
-extension SpecDiff {
-    private static let environmentLock = NSLock()
-    nonisolated(unsafe) private static var installedNaming: FileNaming?
-    nonisolated(unsafe) private static var installedCatalog: DiffCatalog?
+/// What a layer plugs into diff, passed as a value (``DiffOptions/configuration``, and the
+/// `configuration:` of the loading and pairing functions): checks run after the engine's own,
+/// the file-naming convention files pair by, and the catalog of named documents. The general
+/// engine's is empty (``general``); the CRR layer's is `CRRDiff.configuration`.
+///
+/// ```swift
+/// let configuration = DiffConfiguration(checks: [TitleLength()], naming: nil, catalog: nil)
+/// let old = try SpecDiff.load("old.yaml", configuration: configuration)
+/// let new = try SpecDiff.load("new.yaml", configuration: configuration)
+/// let result = try SpecDiff.compare(old, new, options: DiffOptions(configuration: configuration))
+/// ```
+public struct DiffConfiguration: Sendable {
+    /// Checks layered on the OpenAPI diff, in the order they run.
+    public var checks: [any DiffCheck]
+    /// How file names name a series and a version; nil: files pair by their path.
+    public var naming: FileNaming?
+    /// Named documents (`SERVICE@VERSION` arguments, `$ref`s by `$id`); nil: none.
+    public var catalog: DiffCatalog?
+    /// The business-rule annotation whose marks make changes the layer's rules (reported with
+    /// the rule, no bump) and whose own changes are not contract changes; nil: none.
+    public var businessRules: BusinessRuleAnnotation?
+    /// The change ids the checks record, with their meaning and `crrspec explain` example
+    /// (``ChangeCatalog/allIDs(with:)``, ``ChangeCatalog/explanations(with:)``).
+    public var changeKinds: [ChangeKind]
 
-    /// Installs the file-naming convention diff pairs files by (the first one installed stays).
-    public static func install(naming: FileNaming) {
-        environmentLock.lock(); defer { environmentLock.unlock() }
-        if installedNaming == nil { installedNaming = naming }
+    public init(checks: [any DiffCheck] = [], naming: FileNaming? = nil, catalog: DiffCatalog? = nil,
+                businessRules: BusinessRuleAnnotation? = nil, changeKinds: [ChangeKind] = []) {
+        self.changeKinds = changeKinds
+        self.checks = checks
+        self.naming = naming
+        self.catalog = catalog
+        self.businessRules = businessRules
     }
 
-    /// Installs the catalog of named documents (the first one installed stays).
-    public static func install(catalog: DiffCatalog) {
-        environmentLock.lock(); defer { environmentLock.unlock() }
-        if installedCatalog == nil { installedCatalog = catalog }
-    }
-
-    /// The installed naming convention, if any.
-    public static var naming: FileNaming? {
-        environmentLock.lock(); defer { environmentLock.unlock() }
-        return installedNaming
-    }
-
-    /// The installed catalog, if any.
-    public static var catalog: DiffCatalog? {
-        environmentLock.lock(); defer { environmentLock.unlock() }
-        return installedCatalog
-    }
+    /// The general engine alone: no checks, no naming convention, no catalog.
+    public static let general = DiffConfiguration()
 }

@@ -39,7 +39,7 @@ public enum GitPairing {
     }
 
     /// A library over the files of a revision.
-    static func library(revision: String, top: String, limits: ReaderLimits) -> DocumentLibrary {
+    static func library(revision: String, top: String, limits: ReaderLimits, catalog: DiffCatalog?) -> DocumentLibrary {
         DocumentLibrary(loader: { path in
             guard let data = try? git(["show", "\(revision):\(path)"], in: top) else { return nil }
             return try? DocumentLoader.load(bytes: Array(data), name: "\(revision):\(path)", format: InputFormat.forPath(path),
@@ -49,13 +49,14 @@ public enum GitPairing {
             return ((try? git(["ls-tree", "--name-only", revision, spec], in: top)).map(lines) ?? []).map {
                 $0.hasPrefix(directory + "/") || directory.isEmpty ? $0 : directory + "/" + $0
             }
-        })
+        }, catalog: catalog)
     }
 
     /// Pairs the files under `paths` (default: the whole repository) at `revision` and in the
-    /// working tree, each read within `limits`.
+    /// working tree, each read within `limits`; files pair by the configuration's naming
+    /// convention, and `$ref`s fall back to its catalog.
     public static func pairs(base revision: String, paths: [String], from directory: String = FileManager.default.currentDirectoryPath,
-                             limits: ReaderLimits = .default) throws -> InputPairing.Matching {
+                             limits: ReaderLimits = .default, configuration: DiffConfiguration = .general) throws -> InputPairing.Matching {
         let top = lines(try git(["rev-parse", "--show-toplevel"], in: directory)).first ?? directory
         do {
             _ = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: top)
@@ -84,20 +85,22 @@ public enum GitPairing {
                 throw DiffInputError("\(path): no such file or folder (neither in the working tree nor in \(revision))")
             }
         }
-        let baseLibrary = library(revision: revision, top: top, limits: limits), workLibrary = DocumentLibrary.fileSystem(root: top, limits: limits)
+        let catalog = configuration.catalog
+        let baseLibrary = library(revision: revision, top: top, limits: limits, catalog: catalog)
+        let workLibrary = DocumentLibrary.fileSystem(root: top, limits: limits, catalog: catalog)
         return try match(revision: revision, baseFiles: baseFiles, workFiles: workFiles,
                      readBase: { try git(["show", "\(revision):\($0)"], in: top) },
                      readWork: { path in (try? DocumentLoader.readRaw(path: top + "/" + path)).map { Data($0) } },
-                     baseLibrary: baseLibrary, workLibrary: workLibrary, limits: limits)
+                     baseLibrary: baseLibrary, workLibrary: workLibrary, limits: limits, naming: configuration.naming)
     }
 
     /// Pairs base files with working files by service or schema name (the newest version on each
     /// side); identical files at the same path are skipped.
     static func match(revision: String, baseFiles: [String], workFiles: [String], readBase: (String) throws -> Data,
                       readWork: (String) -> Data?, baseLibrary: DocumentLibrary, workLibrary: DocumentLibrary,
-                      limits: ReaderLimits = .default) throws -> InputPairing.Matching {
+                      limits: ReaderLimits = .default, naming: FileNaming? = nil) throws -> InputPairing.Matching {
         let specLike = { (path: String) in [".yaml", ".yml", ".json"].contains { path.hasSuffix($0) } }
-        let base = InputPairing.newest(baseFiles.filter(specLike)), work = InputPairing.newest(workFiles.filter(specLike))
+        let base = InputPairing.newest(baseFiles.filter(specLike), naming), work = InputPairing.newest(workFiles.filter(specLike), naming)
         var matching = InputPairing.Matching()
         for key in work.keys.sorted() {
             let newPath = work[key]!

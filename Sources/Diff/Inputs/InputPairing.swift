@@ -23,11 +23,11 @@ public enum InputPairing {
         }
     }
 
-    /// The key files are matched by: the series of the installed naming convention
-    /// (``SpecDiff/naming``; CRR's: `openapi:<service>` / `schema:<Name>`), else the path
-    /// relative to its directory.
-    static func key(_ relativePath: String) -> (key: String, version: APIVersion?) {
-        guard let name = SpecDiff.naming?.read(relativePath) else { return ("path:" + relativePath, nil) }
+    /// The key files are matched by: the series of the naming convention
+    /// (``DiffConfiguration/naming``; CRR's: `openapi:<service>` / `schema:<Name>`), else the
+    /// path relative to its directory.
+    static func key(_ relativePath: String, _ naming: FileNaming?) -> (key: String, version: APIVersion?) {
+        guard let name = naming?.read(relativePath) else { return ("path:" + relativePath, nil) }
         return (name.key, name.version)
     }
 
@@ -48,32 +48,37 @@ public enum InputPairing {
     }
 
     /// The newest file per key.
-    static func newest(_ paths: [String]) -> [String: String] {
+    static func newest(_ paths: [String], _ naming: FileNaming?) -> [String: String] {
         var out: [String: (String, APIVersion?)] = [:]
         for path in paths {
-            let (k, version) = key(path)
+            let (k, version) = key(path, naming)
             if let existing = out[k], let a = existing.1, let b = version, b < a { continue }
             out[k] = (path, version)
         }
         return out.mapValues(\.0)
     }
 
-    /// OLD and NEW as given: two files (or catalog entries), or two directories, each file
-    /// read within `limits`.
-    public static func pairs(old: String, new: String, limits: ReaderLimits = .default) throws -> Matching {
+    /// OLD and NEW as given: two files (or entries of the configuration's catalog), or two
+    /// directories (files paired by the configuration's naming convention), each file read
+    /// within `limits`.
+    public static func pairs(old: String, new: String, limits: ReaderLimits = .default,
+                             configuration: DiffConfiguration = .general) throws -> Matching {
         switch (isDirectory(old), isDirectory(new)) {
         case (false, false):
-            return Matching(pairs: [FilePair(old: try SpecDiff.load(old, limits: limits), new: try SpecDiff.load(new, limits: limits))])
+            return Matching(pairs: [FilePair(old: try SpecDiff.load(old, limits: limits, configuration: configuration),
+                                             new: try SpecDiff.load(new, limits: limits, configuration: configuration))])
         case (true, true):
-            let a = newest(try files(under: old)), b = newest(try files(under: new))
+            let naming = configuration.naming
+            let a = newest(try files(under: old), naming), b = newest(try files(under: new), naming)
             var matching = Matching()
-            let oldLibrary = DocumentLibrary.fileSystem(limits: limits), newLibrary = DocumentLibrary.fileSystem(limits: limits)
+            let oldLibrary = DocumentLibrary.fileSystem(limits: limits, catalog: configuration.catalog)
+            let newLibrary = DocumentLibrary.fileSystem(limits: limits, catalog: configuration.catalog)
             for k in a.keys.sorted() {
                 guard let n = b[k] else { matching.notes.append("\(old)/\(a[k]!): no counterpart in \(new)"); continue }
                 let oldPath = old + "/" + a[k]!, newPath = new + "/" + n
                 // A Swagger 2.0 or OpenAPI 3.1 file is refused as a named file is, not passed over.
                 func read(_ path: String, _ library: DocumentLibrary) throws -> DiffInput? {
-                    do { return try SpecDiff.load(path, library: library, limits: limits) } catch let error as DiffInputError where error.isUnsupportedSpec {
+                    do { return try SpecDiff.load(path, library: library, limits: limits, configuration: configuration) } catch let error as DiffInputError where error.isUnsupportedSpec {
                         throw error
                     } catch {
                         return nil
@@ -96,31 +101,35 @@ public enum InputPairing {
     }
 
     /// Every pair of consecutive versions of each service and schema in one directory (or in
-    /// the installed catalog when `directory` is nil), each file read within `limits`.
-    public static func consecutive(in directory: String?, limits: ReaderLimits = .default) throws -> Matching {
+    /// the configuration's catalog when `directory` is nil), as its naming convention orders
+    /// them, each file read within `limits`.
+    public static func consecutive(in directory: String?, limits: ReaderLimits = .default,
+                                   configuration: DiffConfiguration = .general) throws -> Matching {
         var groups: [String: [(String, APIVersion)]] = [:]
         let paths: [String]
         if let directory {
             guard isDirectory(directory) else { throw DiffInputError("\(directory) is not a directory") }
             paths = try files(under: directory).map { directory + "/" + $0 }
         } else {
-            paths = SpecDiff.catalog?.paths ?? []
+            paths = configuration.catalog?.paths ?? []
         }
         for path in paths {
-            let (k, version) = key(path)
+            let (k, version) = key(path, configuration.naming)
             guard let version else { continue }
             groups[k, default: []].append((path, version))
         }
         var matching = Matching()
-        let library = directory == nil ? SpecDiff.catalogLibrary() : DocumentLibrary.fileSystem(limits: limits)
+        let library = directory == nil ? SpecDiff.catalogLibrary(configuration.catalog)
+            : DocumentLibrary.fileSystem(limits: limits, catalog: configuration.catalog)
         for k in groups.keys.sorted() {
             let versions = groups[k]!.sorted { $0.1 < $1.1 }
             for (a, b) in zip(versions, versions.dropFirst()) {
-                if directory == nil {
-                    matching.pairs.append(FilePair(old: try SpecDiff.catalogInput(path: a.0), new: try SpecDiff.catalogInput(path: b.0)))
+                if directory == nil, let catalog = configuration.catalog {
+                    matching.pairs.append(FilePair(old: try SpecDiff.catalogInput(path: a.0, catalog: catalog),
+                                                   new: try SpecDiff.catalogInput(path: b.0, catalog: catalog)))
                 } else {
-                    matching.pairs.append(FilePair(old: try SpecDiff.load(a.0, library: library, limits: limits),
-                                                   new: try SpecDiff.load(b.0, library: library, limits: limits)))
+                    matching.pairs.append(FilePair(old: try SpecDiff.load(a.0, library: library, limits: limits, configuration: configuration),
+                                                   new: try SpecDiff.load(b.0, library: library, limits: limits, configuration: configuration)))
                 }
             }
         }

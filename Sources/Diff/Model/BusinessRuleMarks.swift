@@ -1,8 +1,9 @@
 import Document
 import JSONSchema
 
-/// The CRR business rule (`x-crr-rule`, see ``CRRBusinessRule``) a change touches: a constraint
-/// a spec marks as crrspec's rule rather than the published contract.
+/// The business rule (a mark of the configuration's ``BusinessRuleAnnotation``: the CRR layer's
+/// `x-crr-rule`) a change touches: a constraint a spec marks as the layer's rule rather than
+/// the published contract.
 public struct ChangeBusinessRule: Sendable, Hashable {
     public var reason: String
     /// The CAISO error code the rule anticipates, when the spec's code tables name one.
@@ -10,17 +11,19 @@ public struct ChangeBusinessRule: Sendable, Hashable {
     /// Where the mark is: `old` or `new` side, its file and pointer.
     public var file: String
     public var pointer: JSONPointer
+    /// What the change's message ends with: the annotation's label and the explanation
+    /// (`CRR business rule, not in the published spec (reason; CAISO answers CODE)`).
+    public var label: String
+    /// What the annotation calls one rule (`CRR business rule`), for counts in text output.
+    public var name: String
 
-    public init(reason: String, code: String?, file: String, pointer: JSONPointer) {
+    public init(reason: String, code: String?, file: String, pointer: JSONPointer, label: String, name: String) {
         self.reason = reason
         self.code = code
         self.file = file
         self.pointer = pointer
-    }
-
-    /// `CRR business rule, not in the published spec (reason; CAISO answers CODE)`.
-    public var label: String {
-        "CRR business rule, not in the published spec " + CRRBusinessRule.explanation(reason: reason, code: code)
+        self.label = label
+        self.name = name
     }
 }
 
@@ -34,7 +37,9 @@ public struct ChangeBusinessRule: Sendable, Hashable {
 /// both files declare the same `info.version` (a bundled file against the published file of its
 /// version); between versions they change nothing.
 enum BusinessRuleMarks {
-    static func apply(_ changes: [Change], old: Document, oldName: String, new: Document, newName: String) -> [Change] {
+    static func apply(_ changes: [Change], old: Document, oldName: String, new: Document, newName: String,
+                      annotation: BusinessRuleAnnotation?) -> [Change] {
+        guard let annotation else { return changes }
         // A mark explains how a file differs from the published file of the same version; between
         // two versions a change of a marked constraint is a change like any other.
         guard let version = old.root["info"]?["version"], let other = new.root["info"]?["version"],
@@ -42,8 +47,8 @@ enum BusinessRuleMarks {
         return changes.map { change in
             var change = change
             let code = errorCode(of: change)
-            guard let rule = rule(at: change.old, other: change.new, code: code, in: old, name: oldName)
-                    ?? rule(at: change.new, other: change.old, code: code, in: new, name: newName) else { return change }
+            guard let rule = rule(at: change.old, other: change.new, code: code, in: old, name: oldName, annotation: annotation)
+                    ?? rule(at: change.new, other: change.old, code: code, in: new, name: newName, annotation: annotation) else { return change }
             change.businessRule = rule
             change.bump = .none
             change.message += " [\(rule.label)]"
@@ -65,7 +70,8 @@ enum BusinessRuleMarks {
 
     /// The mark covering `location` in `document`. When the thing is absent on this side the
     /// location is its nearest enclosing value, and the member it would be is read from `other`.
-    static func rule(at location: ChangeLocation, other: ChangeLocation, code: String?, in document: Document, name: String) -> ChangeBusinessRule? {
+    static func rule(at location: ChangeLocation, other: ChangeLocation, code: String?, in document: Document, name: String,
+                     annotation: BusinessRuleAnnotation) -> ChangeBusinessRule? {
         guard location.file == name else { return nil }
         var tokens = location.pointer.tokens
         let otherTokens = other.pointer.tokens
@@ -74,9 +80,9 @@ enum BusinessRuleMarks {
         }
         for depth in stride(from: tokens.count, through: 0, by: -1) {
             let path = JSONPointer(tokens: Array(tokens.prefix(depth)))
-            guard let node = document.resolve(path), node.kind == .object, node[CRRBusinessRule.key] != nil else { continue }
+            guard let node = document.resolve(path), node.kind == .object, node[annotation.key] != nil else { continue }
             // A mark of another shape than a string or an object still marks the node.
-            let mark = CRRBusinessRule.Mark(of: node) ?? CRRBusinessRule.Mark()
+            let mark = annotation.mark(of: node) ?? BusinessRuleAnnotation.Mark()
             if depth == tokens.count {
                 guard mark.keywords == nil else { continue }
             } else if !mark.covers(tokens[depth]) {
@@ -86,7 +92,9 @@ enum BusinessRuleMarks {
             if let codes = mark.codes {
                 guard let code, codes.contains(code) else { continue }
             }
-            return ChangeBusinessRule(reason: mark.reasonText, code: mark.code, file: name, pointer: path)
+            return ChangeBusinessRule(reason: mark.reasonText, code: mark.code, file: name, pointer: path,
+                                      label: annotation.label + " " + annotation.explanation(reason: mark.reasonText, code: mark.code),
+                                      name: annotation.name)
         }
         return nil
     }

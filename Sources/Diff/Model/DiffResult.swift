@@ -16,6 +16,10 @@ public struct DiffResult: Sendable {
     /// Things the diff noticed that are not changes: a contract change under an unchanged path
     /// version, a `$ref` that could not be resolved.
     public var findings: [Finding]
+    /// What each file's name declares (series and version) under the naming convention of the
+    /// comparison's configuration; nil when the name does not follow one.
+    public var oldDeclared: FileNaming.Name?
+    public var newDeclared: FileNaming.Name?
 
     public init(kind: Kind, oldFile: String, newFile: String, changes: [Change], findings: [Finding] = []) {
         self.kind = kind

@@ -21,7 +21,8 @@ enum OpenAPIDiff {
     static func compare(old: DiffInput, new: DiffInput, options: DiffOptions) throws -> DiffResult {
         let recorder = ChangeRecorder()
         let oldResolver = RefResolver(library: old.library), newResolver = RefResolver(library: new.library)
-        let walker = SchemaWalker(old: oldResolver, new: newResolver, dialect: .openAPI30, recorder: recorder)
+        let walker = SchemaWalker(old: oldResolver, new: newResolver, dialect: .openAPI30, recorder: recorder,
+                                  businessRules: options.configuration.businessRules)
         let spec = SpecContext(recorder: recorder, walker: walker, operation: nil)
         let oldContract = try contract(old, oldResolver), newContract = try contract(new, newResolver)
         let oldRoot = Located(root: old.document), newRoot = Located(root: new.document)
@@ -43,11 +44,12 @@ enum OpenAPIDiff {
 
         ComponentCheck.run(oldRoot, newRoot, spec)
         // What the layers add (the CRR layer: error-code catalog and release notes).
-        for check in options.checks ?? SpecDiff.checks {
+        for check in options.configuration.checks {
             check.run(old: old, new: new, options: options, record: recorder.record)
         }
 
-        let changes = BusinessRuleMarks.apply(recorder.changes, old: old.document, oldName: old.name, new: new.document, newName: new.name)
+        let changes = BusinessRuleMarks.apply(recorder.changes, old: old.document, oldName: old.name, new: new.document, newName: new.name,
+                                              annotation: options.configuration.businessRules)
         let findings = PathVersionFinding.findings(changes, old: oldOperations, new: newOperations, newFile: new.name)
         return DiffResult(kind: .openAPI, oldFile: old.name, newFile: new.name, changes: changes, findings: findings)
     }

@@ -3,13 +3,23 @@ import OpenAPI
 
 /// One operation of a spec as diff sees it: the contract model's operation, with its operation
 /// and path-item objects as change locations.
-struct SpecOperation {
+/// A class, not a struct: the matching lists (matched and renamed pairs, removed, added) and
+/// the checks pass operations around by reference instead of copying a contract operation
+/// (hundreds of bytes) into each list.
+final class SpecOperation {
     let contract: ContractOperation
     /// The path item (after `$ref`).
     let item: Located
     let node: Located
     /// The path split into service, version and tail (once: several checks group by it).
     let servicePath: ServicePath
+
+    init(contract: ContractOperation, item: Located, node: Located, servicePath: ServicePath) {
+        self.contract = contract
+        self.item = item
+        self.node = node
+        self.servicePath = servicePath
+    }
 
     var method: String { contract.method }
     var path: String { contract.path }

@@ -49,7 +49,7 @@ struct SpecContext {
 
     /// Text without HTML tables, whitespace collapsed.
     func prose(_ text: String) -> String {
-        ValueText.normalizedSpace(HTMLTable.withoutTables(text).replacingAll("\\n", with: " "))
+        ValueText.normalizedSpace(HTMLTable.withoutTables(text).replacing("\\n", with: " "))
     }
 
     /// Compares the remaining keys of two objects as annotations (`annotation-changed`).

@@ -31,14 +31,14 @@ public enum Changelog {
         public var releases: [Release]
     }
 
-    /// Changes that are not release-note material (the release notes themselves).
-    static let omitted: Set<String> = ["release-note-added", "release-note-removed", "release-note-changed"]
-
-    public static func build(_ results: [DiffResult]) -> [Service] {
+    /// The release notes of `results`, per service; the change kinds of `configuration` that
+    /// are not release-note material (the release notes themselves) are left out.
+    public static func build(_ results: [DiffResult], configuration: DiffConfiguration = .general) -> [Service] {
+        let omitted = Set(configuration.changeKinds.filter { !$0.inChangelog }.map(\.id))
         var services: [Service] = []
         for result in results {
-            let name = serviceName(result.newFile)
-            let oldVersion = FileNameVersion.of(result.oldFile), newVersion = FileNameVersion.of(result.newFile)
+            let name = serviceName(result)
+            let oldVersion = result.oldDeclared?.version, newVersion = result.newDeclared?.version
             var items: [Item] = []
             var index: [String: Int] = [:]
             for change in result.changes where !omitted.contains(change.id) {
@@ -65,9 +65,9 @@ public enum Changelog {
     }
 
     /// The service or schema name of a file (`auction`, `CRRMEQResult`), else the file name.
-    static func serviceName(_ file: String) -> String {
-        let path = file.split(separator: ":").last.map(String.init) ?? file
-        return SpecDiff.naming?.read(path)?.name ?? (path.split(separator: "/").last.map(String.init) ?? path)
+    static func serviceName(_ result: DiffResult) -> String {
+        let path = result.newFile.split(separator: ":").last.map(String.init) ?? result.newFile
+        return result.newDeclared?.name ?? (path.split(separator: "/").last.map(String.init) ?? path)
     }
 
     static func title(_ release: Release) -> String {

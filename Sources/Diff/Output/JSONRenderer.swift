@@ -119,7 +119,7 @@ public enum DiffJSONRenderer {
 /// The bump two file names declare, for `diff` output (version-check reads every source).
 enum DeclaredPair {
     static func bump(_ result: DiffResult) -> Bump? {
-        guard let a = FileNameVersion.of(result.oldFile), let b = FileNameVersion.of(result.newFile) else { return nil }
+        guard let a = result.oldDeclared?.version, let b = result.newDeclared?.version else { return nil }
         return a.bump(to: b)
     }
 }

@@ -14,8 +14,8 @@ public enum DiffTextRenderer {
         for entry in report.entries {
             let result = entry.result
             out += "\(ControlEscape.line(result.oldFile)) → \(ControlEscape.line(result.newFile)): \(count(result.changes.count, "change"))"
-            let rules = result.changes.filter { $0.businessRule != nil }.count
-            if rules > 0 { out += " (\(rules) of them marked CRR business rules, which need no bump)" }
+            let rules = result.changes.compactMap(\.businessRule)
+            if let rule = rules.first { out += " (\(rules.count) of them marked \(rule.name)s, which need no bump)" }
             out += ", required bump \(result.requiredBump)"
             if let check = entry.check {
                 out += ", declared \(check.declaredBump?.description ?? "DECREASE") (\(check.oldVersion ?? "?") → \(check.newVersion ?? "?"))"

@@ -1,14 +1,15 @@
 import Document
+import JSONSchema
 
 /// Compares two draft-07 schema files: the root schemas side by side, then the definitions no
 /// `$ref` reached (`definition-added` / `definition-removed` for unused ones, which change no
 /// document's validity).
 enum SchemaFileDiff {
     static func compare(old: Document, new: Document, oldLibrary: DocumentLibrary, newLibrary: DocumentLibrary,
-                        oldName: String, newName: String) -> DiffResult {
+                        oldName: String, newName: String, businessRules: BusinessRuleAnnotation? = nil) -> DiffResult {
         let recorder = ChangeRecorder()
         let walker = SchemaWalker(old: RefResolver(library: oldLibrary), new: RefResolver(library: newLibrary),
-                                  dialect: .draft07, recorder: recorder)
+                                  dialect: .draft07, recorder: recorder, businessRules: businessRules)
         let scope = SchemaScope(context: .schema, operation: nil)
         let oldRoot = Located(root: old), newRoot = Located(root: new)
         walker.compare(oldRoot, newRoot, scope: scope)

@@ -16,7 +16,11 @@ final class SchemaWalker {
         let context: SchemaContext
     }
 
-    init(old: RefResolver, new: RefResolver, dialect: SchemaDialect, recorder: ChangeRecorder) {
+    /// The configuration's business-rule annotation (its key is not an annotation change).
+    let businessRules: BusinessRuleAnnotation?
+
+    init(old: RefResolver, new: RefResolver, dialect: SchemaDialect, recorder: ChangeRecorder, businessRules: BusinessRuleAnnotation? = nil) {
+        self.businessRules = businessRules
         self.oldResolver = old
         self.newResolver = new
         self.dialect = dialect

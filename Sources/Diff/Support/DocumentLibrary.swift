@@ -3,7 +3,7 @@ import Foundation
 import JSONSchema
 
 /// Finds the documents that `$ref`s name: the referring file itself, files beside it (by
-/// relative path or by their root `$id`) and, last, the installed catalog (``SpecDiff/catalog``). One library serves
+/// relative path or by their root `$id`) and, last, the library's catalog (``DiffConfiguration/catalog``). One library serves
 /// one side of a diff (the old files or the new ones), so both sides resolve in their own world.
 ///
 /// Files on disk are read only through the engine's ``SchemaRegistry`` fence and read limits: a
@@ -27,27 +27,34 @@ public final class DocumentLibrary: @unchecked Sendable {
     let fence: SchemaRegistry?
     /// The folder relative names are taken from (file-system libraries only).
     let base: String?
+    /// Where `$ref`s by `$id` that no file answers are looked up last.
+    public let catalog: DiffCatalog?
 
-    public init(loader: @escaping Loader, lister: @escaping Lister) {
+    /// A library over what `loader` reads and `lister` lists, with `catalog` as the last place
+    /// `$ref`s by `$id` are looked up.
+    public init(loader: @escaping Loader, lister: @escaping Lister, catalog: DiffCatalog? = nil) {
         self.loader = loader
         self.lister = lister
         self.fence = nil
         self.base = nil
+        self.catalog = catalog
     }
 
-    init(loader: @escaping Loader, lister: @escaping Lister, fence: SchemaRegistry?, base: String?) {
+    init(loader: @escaping Loader, lister: @escaping Lister, fence: SchemaRegistry?, base: String?, catalog: DiffCatalog?) {
         self.loader = loader
         self.lister = lister
         self.fence = fence
         self.base = base
+        self.catalog = catalog
     }
 
     /// Files on disk; with `root`, relative paths are taken from that directory (documents keep
     /// the relative path as their name). `$ref`s may read files in `root` (or, without one, in
     /// the folders of the documents registered) and below, and only regular files.
     /// `limits` are the read limits of every file it reads (`diff`, `version-check` and
-    /// `changelog` pass their `--max-depth`, `--max-bytes`, ... options).
-    public static func fileSystem(root: String? = nil, limits: ReaderLimits = .default) -> DocumentLibrary {
+    /// `changelog` pass their `--max-depth`, `--max-bytes`, ... options); `$ref`s by `$id` that
+    /// no file answers are looked up in `catalog` last.
+    public static func fileSystem(root: String? = nil, limits: ReaderLimits = .default, catalog: DiffCatalog? = nil) -> DocumentLibrary {
         @Sendable func full(_ path: String) -> String {
             guard let root, !path.hasPrefix("/") else { return path.isEmpty ? "." : path }
             return path.isEmpty ? root : root + "/" + path
@@ -74,7 +81,7 @@ public final class DocumentLibrary: @unchecked Sendable {
         }, lister: { directory in
             let names = (try? FileManager.default.contentsOfDirectory(atPath: full(directory))) ?? []
             return names.sorted().map { directory.isEmpty ? $0 : directory + "/" + $0 }
-        }, fence: fence, base: root.map(SchemaRegistry.absolutePathOf) ?? FileManager.default.currentDirectoryPath)
+        }, fence: fence, base: root.map(SchemaRegistry.absolutePathOf) ?? FileManager.default.currentDirectoryPath, catalog: catalog)
     }
 
     /// Makes a document known under its path (and its root `$id`).
@@ -124,7 +131,7 @@ public final class DocumentLibrary: @unchecked Sendable {
             }
             if let found = byID[uri] { return found }
         }
-        return byID[uri] ?? SpecDiff.catalog?.byID[uri]
+        return byID[uri] ?? catalog?.byID[uri]
     }
 
     /// Loads through the loader; a refusal is kept (the first one) and counts as no document.

@@ -1,10 +1,10 @@
 import OpenAPI
 
-/// The version a file name declares under the installed naming convention (``SpecDiff/naming``),
-/// with any `REV:` prefix of a git name ignored.
+/// What a file name declares under a naming convention (``DiffConfiguration/naming``), with
+/// any `REV:` prefix of a git name ignored.
 enum FileNameVersion {
-    static func of(_ name: String) -> APIVersion? {
-        SpecDiff.naming?.read(name.split(separator: ":").last.map(String.init) ?? name)?.version
+    static func name(_ file: String, _ naming: FileNaming?) -> FileNaming.Name? {
+        naming?.read(file.split(separator: ":").last.map(String.init) ?? file)
     }
 }
 

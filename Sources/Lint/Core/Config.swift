@@ -72,10 +72,10 @@ public struct LintConfig: Sendable {
         }
     }
 
-    /// Whether the CRR profile is forced on or off by the config.
+    /// Whether the config forces the profile on (it names one) or off (`none`).
     public func profile(for file: String) -> Bool? {
         guard let profile, profile != .auto else { return nil }
-        return profile == .crr
+        return profile != .none
     }
 
     public func isIgnored(_ file: String) -> Bool {
@@ -119,7 +119,9 @@ extension LintConfig {
     }
 
     /// Reads a config file; unknown keys, rule ids and values are errors (with a suggestion).
-    public static func load(_ path: String) throws -> LintConfig {
+    /// The rule ids known are the engine's own and those of `profiles`.
+    public static func load(_ path: String, profiles: [LintProfile] = []) throws -> LintConfig {
+        let known = LintEngine.rules(with: profiles).map(\.meta.id)
         let document: Document
         do {
             document = try YAMLReader.parse(contentsOfFile: path)
@@ -139,10 +141,11 @@ extension LintConfig {
             switch member.name {
             case "lint" where section.index == document.root.index: break
             case "profile":
-                guard let text = member.value.string, let profile = ProfileSelection(rawValue: text) else {
-                    throw problem(member.value, "profile is auto, crr or none")
+                let names = ["auto"] + profiles.map(\.name) + ["none"]
+                guard let text = member.value.string, names.contains(text) else {
+                    throw problem(member.value, "profile is " + names.dropLast().joined(separator: ", ") + " or none")
                 }
-                config.profile = profile
+                config.profile = ProfileSelection(rawValue: text)
             case "fail-on":
                 guard let text = member.value.string, let severity = Severity(rawValue: text) else {
                     throw problem(member.value, "fail-on is error, warning or info")
@@ -156,20 +159,20 @@ extension LintConfig {
             case "rules":
                 let outcome: CustomRuleParser.Outcome
                 do {
-                    outcome = try CustomRuleParser.rules(member.value, aliases: [:], builtIn: LintEngine.rules.map(\.meta.id), allowSettings: true)
+                    outcome = try CustomRuleParser.rules(member.value, aliases: [:], builtIn: known, allowSettings: true)
                 } catch {
                     throw LintConfigError(message: error.message)
                 }
                 config.customRules = outcome.rules
                 config.skipped = outcome.skipped
-                config.rules = outcome.settings + (try ruleSettings(member.value, custom: outcome.rules.map(\.meta.id), bodies: true))
+                config.rules = outcome.settings + (try ruleSettings(member.value, known: known, custom: outcome.rules.map(\.meta.id), bodies: true))
             case "overrides":
                 guard member.value.kind == .array || member.value.isNull else {
                     throw problem(member.value, "overrides is a list of {files: [globs], rules: {id: setting}}, not \(LintConfig.kindText(member.value))")
                 }
                 for entry in member.value.elements {
                     guard entry.kind == .object, let files = entry["files"] else { throw problem(entry, "an override has files: [globs] and rules: {id: setting}") }
-                    config.overrides.append(Override(files: try stringList(files, "files"), rules: try ruleSettings(entry["rules"], custom: config.customRules.map(\.meta.id))))
+                    config.overrides.append(Override(files: try stringList(files, "files"), rules: try ruleSettings(entry["rules"], known: known, custom: config.customRules.map(\.meta.id))))
                 }
             default:
                 let near = Suggest.closest(member.name, among: ["profile", "fail-on", "baseline", "ignore", "rules", "overrides"])
@@ -179,10 +182,10 @@ extension LintConfig {
         return config
     }
 
-    static func ruleSettings(_ value: Value?, custom: [String] = [], bodies: Bool = false) throws -> [(pattern: String, setting: Setting)] {
+    static func ruleSettings(_ value: Value?, known: [String], custom: [String] = [], bodies: Bool = false) throws -> [(pattern: String, setting: Setting)] {
         guard let value else { return [] }
         guard value.kind == .object else { throw problem(value, "rules maps rule ids to off, on, error, warning or info") }
-        let ids = LintEngine.rules.map(\.meta.id) + custom
+        let ids = known + custom
         return try value.members.compactMap { member in
             // A rule body (Spectral syntax) is a custom rule, read by CustomRuleParser; only
             // under lint.rules, not in overrides.

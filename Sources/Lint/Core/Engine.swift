@@ -37,14 +37,25 @@ public struct FileLintResult: Sendable {
 /// for finding in result.findings { print(finding.message) }
 /// ```
 public final class LintEngine: @unchecked Sendable {
-    /// Every rule: the engine's own, then those of the installed profiles (``install(_:)``),
-    /// in the order `--list-rules` prints them.
-    public static var rules: [any LintRule] { RuleCatalog.all + profiles.flatMap(\.rules) }
+    /// The engine's own rules, in the order `--list-rules` prints them.
+    public static var rules: [any LintRule] { RuleCatalog.all }
 
-    public static func rule(_ id: String) -> (any LintRule)? { rules.first { $0.meta.id == id } }
+    /// Every rule of an engine with `profiles`: the engine's own, then the profiles', in the
+    /// order `--list-rules` prints them.
+    public static func rules(with profiles: [LintProfile]) -> [any LintRule] { RuleCatalog.all + profiles.flatMap(\.rules) }
 
-    /// What `crrspec explain` says about each rule, in rule order.
-    public static var explanations: [Explanation] { rules.map(\.meta.explanation) }
+    /// The rule with `id` among the engine's own and those of `profiles`.
+    public static func rule(_ id: String, profiles: [LintProfile] = []) -> (any LintRule)? {
+        rules(with: profiles).first { $0.meta.id == id }
+    }
+
+    /// What `crrspec explain` says about each rule of an engine with `profiles`, in rule order.
+    public static func explanations(with profiles: [LintProfile] = []) -> [Explanation] {
+        rules(with: profiles).map(\.meta.explanation)
+    }
+
+    /// Every rule this engine runs: its own, then its profiles'.
+    public var rules: [any LintRule] { LintEngine.rules(with: layers) }
 
     public let registry: SchemaRegistry
     public var profile: ProfileSelection
@@ -53,24 +64,29 @@ public final class LintEngine: @unchecked Sendable {
     /// Limits for the validations rules run (examples and defaults against their schemas, the
     /// document against the metaschema or the OpenAPI structure); a limit hit is a finding.
     public var validationLimits: ValidationLimits
-    /// The profiles this engine runs: the installed ones (``install(_:)``) unless given.
+    /// The profiles this engine runs (a layer's, such as `CRRLint.profile`); none by default.
     public let layers: [LintProfile]
     /// The compile options of the profile's rules.
     let profileOptions: CompileOptions
+    /// The compile options of every other rule (the profiles' business-rule annotation).
+    let baseOptions: CompileOptions
 
     public init(profile: ProfileSelection = .auto, config: LintConfig = LintConfig(), limits: ReaderLimits = .default,
-                validationLimits: ValidationLimits = .default, profiles: [LintProfile]? = nil) {
+                validationLimits: ValidationLimits = .default, profiles: [LintProfile] = []) {
         self.profile = profile
         self.config = config
         self.limits = limits
         self.validationLimits = validationLimits
         registry = SchemaRegistry()
         registry.limits = limits
-        // What the installed profiles add (the CRR layer: the bundled download schemas, so
-        // that `$ref`s to them by `$id` resolve offline).
-        layers = profiles ?? LintEngine.profiles
+        // What the profiles add (the CRR layer: the bundled download schemas, so that `$ref`s
+        // to them by `$id` resolve offline).
+        layers = profiles
         for layer in layers { layer.prepare(registry) }
-        profileOptions = layers.first.map { $0.compileOptions(CompileOptions()) } ?? CompileOptions()
+        var base = CompileOptions()
+        base.businessRules = layers.lazy.compactMap(\.businessRules).first
+        baseOptions = base
+        profileOptions = layers.first.map { $0.compileOptions(base) } ?? base
     }
 
     /// What kind of file a document is: an OpenAPI spec (has `openapi`) or a draft-07 schema.
@@ -98,11 +114,14 @@ public final class LintEngine: @unchecked Sendable {
             }
         }
         allowReferences(besides: file)
-        let decision = config.profile(for: file).map { ProfileDecision(active: $0, reason: "profile: \($0 ? "crr" : "none") in \(config.path ?? LintConfig.fileName)") }
+        let decision = config.profile(for: file).map { _ in
+            ProfileDecision(active: config.profile != ProfileSelection.none,
+                            reason: "profile: \(config.profile?.rawValue ?? "") in \(config.path ?? LintConfig.fileName)")
+        }
             ?? LintEngine.decide(profile, path: file, root: document.root, layer: layers.first)
         let crr = decision.active
         let context = LintContext(document: document, file: file, kind: kind, crr: crr, registry: registry, validationLimits: validationLimits,
-                                  profileOptions: profileOptions)
+                                  profileOptions: profileOptions, baseOptions: baseOptions)
         // A $ref the file fence refuses (outside the file's folder, a FIFO, a device) or a read
         // limit stops makes the input unusable, as in validate: no rule runs on it.
         let refused = LintEngine.refusedReferences(context)

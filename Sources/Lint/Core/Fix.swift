@@ -58,7 +58,7 @@ public enum LintFixer {
         let quoted = source[start] == UInt8(ascii: "\"") || source[start] == UInt8(ascii: "'")
         if quoted { start += 1 }
         let needle = Array(text.utf8)
-        guard start + needle.count <= source.count, SourceLocator.matches(source, at: start, needle) else { return nil }
+        guard start + needle.count <= source.count, SourceSearch.matches(source, at: start, needle) else { return nil }
         if quoted, start + needle.count < source.count, source[start + needle.count] != source[start - 1] { return nil }
         return (start..<(start + needle.count), quoted)
     }

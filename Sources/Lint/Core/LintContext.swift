@@ -26,9 +26,14 @@ public final class LintContext {
     /// The compile options of the profile's rules (``compiled(_:profileRules:)``).
     public let profileOptions: CompileOptions
 
+    /// The compile options of the other rules (``compiled(_:profileRules:)``).
+    public let baseOptions: CompileOptions
+
     public init(document: Document, file: String, kind: Kind, crr: Bool, registry: SchemaRegistry,
-                validationLimits: ValidationLimits = .default, profileOptions: CompileOptions = CompileOptions()) {
+                validationLimits: ValidationLimits = .default, profileOptions: CompileOptions = CompileOptions(),
+                baseOptions: CompileOptions = CompileOptions()) {
         self.profileOptions = profileOptions
+        self.baseOptions = baseOptions
         self.document = document
         self.validationLimits = validationLimits
         self.file = file
@@ -131,6 +136,9 @@ public final class LintContext {
 
     private var compiledCache: [Int: Schema?] = [:]
     private var profileCompiledCache: [Int: Schema?] = [:]
+    /// One compilation per set of options: the schemas of all the file's examples and defaults
+    /// share their nodes (a component that many of them reach is compiled once, not per site).
+    private var compilations: [Bool: SchemaCompilation] = [:]
 
     /// The schema at `value` compiled for validation (nil when it does not compile: other rules
     /// report why). With `profileRules`, with the profile's compile options (CRR's: date-times
@@ -138,13 +146,18 @@ public final class LintContext {
     public func compiled(_ value: Value, profileRules: Bool = false) -> Schema? {
         if profileRules, let hit = profileCompiledCache[value.index] { return hit }
         if !profileRules, let hit = compiledCache[value.index] { return hit }
-        let options = profileRules ? profileOptions : CompileOptions()
-        let schema: Schema?
-        if let spec {
-            schema = try? spec.compileSchema(value, registry: registry, options: options)
+        let compilation: SchemaCompilation
+        if let known = compilations[profileRules] {
+            compilation = known
         } else {
-            schema = try? Schema.compile(value, registry: registry, options: options)
+            var options = profileRules ? profileOptions : baseOptions
+            // As OpenAPISpec.compileSchema: schema objects of a spec are OpenAPI 3.0's (the spec
+            // itself was registered under its file URI when the context was made).
+            if spec != nil { options.openAPI30 = true }
+            compilation = SchemaCompilation(registry: registry, options: options)
+            compilations[profileRules] = compilation
         }
+        let schema = try? compilation.compile(value)
         if profileRules { profileCompiledCache[value.index] = schema } else { compiledCache[value.index] = schema }
         return schema
     }

@@ -6,15 +6,15 @@ import JSONSchema
 /// that run only on the files the profile applies to, how it recognises those files, the
 /// compile options its rules validate with, and what it adds to each engine's schema registry.
 ///
-/// The engine knows no profile by itself; a layer installs one once, before linting (the CRR
-/// layer's `CRRLint.install()`; the `crrspec` command does it at start-up), or hands it to one
-/// engine (`LintEngine(profiles: [CRRLint.profile])`). Installing the same profile (by name)
-/// again changes nothing.
+/// The engine knows no profile by itself; a layer's profile is handed to each engine that
+/// runs it (`LintEngine(profiles: [CRRLint.profile])`, as the `crrspec` command does), and to
+/// the configuration reader that checks rule ids (`LintConfigurations(..., profiles:)`).
 ///
 /// ```swift
-/// LintEngine.install(LintProfile(name: "crr", rules: myRules, decide: { selection, path, root in
+/// let mine = LintProfile(name: "crr", rules: myRules, decide: { selection, path, root in
 ///     ProfileDecision(active: selection != .none, reason: "always")
-/// }))
+/// })
+/// let engine = LintEngine(profiles: [mine])
 /// ```
 public struct LintProfile: Sendable {
     /// The profile's name (`crr`).
@@ -27,11 +27,17 @@ public struct LintProfile: Sendable {
     public var compileOptions: @Sendable (CompileOptions) -> CompileOptions
     /// What it adds to every engine's registry (bundled schemas found by `$id`, say).
     public var prepare: @Sendable (SchemaRegistry) -> Void
+    /// The business-rule annotation of the layer's documents (the CRR layer's `x-crr-rule`):
+    /// every validation an engine with this profile runs prefixes marked failures, whether the
+    /// profile applies to the file or not.
+    public var businessRules: BusinessRuleAnnotation?
 
     public init(name: String, rules: [any LintRule],
                 decide: @escaping @Sendable (_ selection: ProfileSelection, _ path: String?, _ root: Value?) -> ProfileDecision,
                 compileOptions: @escaping @Sendable (CompileOptions) -> CompileOptions = { $0 },
-                prepare: @escaping @Sendable (SchemaRegistry) -> Void = { _ in }) {
+                prepare: @escaping @Sendable (SchemaRegistry) -> Void = { _ in },
+                businessRules: BusinessRuleAnnotation? = nil) {
+        self.businessRules = businessRules
         self.name = name
         self.rules = rules
         self.decide = decide
@@ -41,30 +47,15 @@ public struct LintProfile: Sendable {
 }
 
 extension LintEngine {
-    private static let profileLock = NSLock()
-    nonisolated(unsafe) private static var installedProfiles: [LintProfile] = []
-
-    /// Adds a profile's rules to every engine made afterwards (and to ``rules``); the same
-    /// profile name installed twice is kept once.
-    public static func install(_ profile: LintProfile) {
-        profileLock.lock(); defer { profileLock.unlock() }
-        if !installedProfiles.contains(where: { $0.name == profile.name }) { installedProfiles.append(profile) }
-    }
-
-    /// The installed profiles, in installation order.
-    public static var profiles: [LintProfile] {
-        profileLock.lock(); defer { profileLock.unlock() }
-        return installedProfiles
-    }
-
     /// Whether the profile applies to a file under `selection`: the engine's profile decides;
-    /// without one, only `--profile crr` turns it on (and no rule of it exists to run).
+    /// without one, only a profile named on the command line turns it on (and no rule of it
+    /// exists to run).
     static func decide(_ selection: ProfileSelection, path: String?, root: Value?, layer: LintProfile?) -> ProfileDecision {
         if let layer { return layer.decide(selection, path, root) }
         switch selection {
-        case .crr: return ProfileDecision(active: true, reason: "--profile crr")
         case .none: return ProfileDecision(active: false, reason: "--profile none")
-        case .auto: return ProfileDecision(active: false, reason: "no profile is installed")
+        case .auto: return ProfileDecision(active: false, reason: "the engine has no profile")
+        default: return ProfileDecision(active: true, reason: "--profile \(selection.rawValue)")
         }
     }
 }

@@ -29,6 +29,8 @@ public final class LintConfigurations {
     private let searchNearest: Bool
     private let profileGiven: Bool
     private let ruleset: CustomRuleParser.Outcome?
+    /// The profiles whose rule ids the configurations may name.
+    private let profiles: [LintProfile]
     /// Folder → its nearest configuration.
     private var nearest: [String: LintConfig] = [:]
 
@@ -38,18 +40,21 @@ public final class LintConfigurations {
     ///   - rulesetPath: a Spectral ruleset whose rules every file gets (`--ruleset`); must exist.
     ///   - profileGiven: the caller chose the CRR profile itself (`--profile`), so a
     ///     configuration's `profile` is not applied.
+    ///   - profiles: the profiles the engine runs (their rule ids are known rule ids).
     /// - Throws: ``LintConfigError`` for a missing or unusable configuration or ruleset, with
     ///   the file and position in the message.
-    public init(configPath: String?, noConfig: Bool = false, rulesetPath: String?, profileGiven: Bool = false) throws {
+    public init(configPath: String?, noConfig: Bool = false, rulesetPath: String?, profileGiven: Bool = false,
+                profiles: [LintProfile] = []) throws {
+        self.profiles = profiles
         if let configPath {
             guard FileManager.default.fileExists(atPath: configPath) else { throw LintConfigError(message: "\(configPath): error: no such configuration file") }
-            explicit = try Self.load(configPath)
+            explicit = try Self.load(configPath, profiles: profiles)
         } else {
             explicit = nil
         }
         if let rulesetPath {
             guard FileManager.default.fileExists(atPath: rulesetPath) else { throw LintConfigError(message: "\(rulesetPath): error: no such ruleset file") }
-            do { ruleset = try CustomRuleParser.ruleset(rulesetPath) } catch { throw LintConfigError(message: "\(error)") }
+            do { ruleset = try CustomRuleParser.ruleset(rulesetPath, profiles: profiles) } catch { throw LintConfigError(message: "\(error)") }
         } else {
             ruleset = nil
         }
@@ -84,13 +89,13 @@ public final class LintConfigurations {
         let directory = file.hasPrefix("catalog:") ? FileManager.default.currentDirectoryPath
             : (SchemaRegistry.absolutePathOf(file) as NSString).deletingLastPathComponent
         if let cached = nearest[directory] { return cached }
-        let config = try LintConfig.find(from: directory).map { try Self.load($0) } ?? LintConfig()
+        let config = try LintConfig.find(from: directory).map { try Self.load($0, profiles: profiles) } ?? LintConfig()
         nearest[directory] = config
         return config
     }
 
-    private static func load(_ path: String) throws -> LintConfig {
-        do { return try LintConfig.load(path) } catch let error as LintConfigError { throw error } catch { throw LintConfigError(message: "\(error)") }
+    private static func load(_ path: String, profiles: [LintProfile]) throws -> LintConfig {
+        do { return try LintConfig.load(path, profiles: profiles) } catch let error as LintConfigError { throw error } catch { throw LintConfigError(message: "\(error)") }
     }
 }
 

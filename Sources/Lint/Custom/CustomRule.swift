@@ -92,23 +92,11 @@ public struct CustomRule: LintRule, @unchecked Sendable {
     func render(_ template: String, property: String?, value: Value?, anchor: Value, error: String) -> String {
         var text = template
         text = text.replacing("{{property}}", with: property ?? "")
-        text = text.replacing("{{value}}", with: value.map(CustomRule.shortText) ?? "")
+        text = text.replacing("{{value}}", with: value.map(ValueText.plain) ?? "")
         text = text.replacing("{{path}}", with: anchor.pointer.description.isEmpty ? "/" : anchor.pointer.description)
         text = text.replacing("{{description}}", with: meta.summary)
         text = text.replacing("{{error}}", with: error)
         return text
-    }
-
-    static func shortText(_ value: Value) -> String {
-        switch value.kind {
-        case .string: value.string ?? ""
-        case .number: value.numberText ?? ""
-        case .true: "true"
-        case .false: "false"
-        case .null: "null"
-        case .array: "an array"
-        case .object: "an object"
-        }
     }
 
     /// The failures of one `then` on one matched node: (the value tested, its property name,
@@ -152,7 +140,7 @@ public struct CustomRule: LintRule, @unchecked Sendable {
             return []
         case .enumeration(let values):
             guard let target else { return [] }
-            return values.contains { JSONEquality.equal($0, target) } ? [] : fail("\(label) must be one of " + values.map(CustomRule.shortText).joined(separator: ", "))
+            return values.contains { JSONEquality.equal($0, target) } ? [] : fail("\(label) must be one of " + values.map(ValueText.plain).joined(separator: ", "))
         case .length(let min, let max):
             guard let target else { return [] }
             let size: Double
@@ -173,7 +161,7 @@ public struct CustomRule: LintRule, @unchecked Sendable {
             guard let target else { return [] }
             let keys: [String]
             if target.kind == .object { keys = target.members.map(\.name) } else if target.kind == .array {
-                keys = target.elements.compactMap { element in keyedBy.map { element[$0].map(CustomRule.shortText) } ?? CustomRule.shortText(element) }
+                keys = target.elements.compactMap { element in keyedBy.map { element[$0].map(ValueText.plain) } ?? ValueText.plain(element) }
             } else { return [] }
             for (a, b) in zip(keys, keys.dropFirst()) where a > b {
                 return fail("\(label) must be sorted alphabetically (\"\(b)\" should come before \"\(a)\")")

@@ -161,8 +161,9 @@ public enum CustomRuleParser {
     }
 
     /// Reads a Spectral ruleset file (YAML or JSON): its `rules` unchanged, `aliases`; `extends`,
-    /// `functions` and settings of rules crrspec does not have are noted and skipped.
-    public static func ruleset(_ path: String) throws(CustomRuleError) -> Outcome {
+    /// `functions` and settings of rules crrspec does not have are noted and skipped. A custom
+    /// rule may not take the id of a rule of the engine or of `profiles`.
+    public static func ruleset(_ path: String, profiles: [LintProfile] = []) throws(CustomRuleError) -> Outcome {
         let document: Document
         do {
             document = try YAMLReader.parse(contentsOfFile: path)
@@ -196,7 +197,7 @@ public enum CustomRuleParser {
             if let text = entry.value.string { aliases[entry.name] = [text] } else { aliases[entry.name] = entry.value.elements.compactMap(\.string) }
         }
         guard let rules = root["rules"] else { return outcome }
-        let builtIn = LintEngine.rules.map(\.meta.id)
+        let builtIn = LintEngine.rules(with: profiles).map(\.meta.id)
         for member in rules.members {
             if member.value.kind == .object {
                 if builtIn.contains(member.name) {

@@ -1,6 +1,6 @@
 /// The engine's own lint rules, in the order `crrspec lint --list-rules` prints them: JSON
-/// Schema rules, then OpenAPI rules. A profile's rules (the CRR layer's) follow them
-/// (``LintEngine/install(_:)``).
+/// Schema rules, then OpenAPI rules. A profile's rules (the CRR layer's) follow them in an
+/// engine given that profile (``LintEngine/rules(with:)``).
 enum RuleCatalog {
     static let all: [any LintRule] = [
         MetaschemaRule(),

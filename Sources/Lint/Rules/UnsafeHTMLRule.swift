@@ -22,7 +22,7 @@ struct UnsafeHTMLRule: LintRule {
             let text = Value(document: document, index: index)
             guard UnsafeHTML.mayHold(text.utf8), UnsafeHTMLRule.isDocumentation(text.pointer.tokens), let string = text.string else { continue }
             for hit in UnsafeHTML.scan(string) {
-                out.add(text, at: SourceLocator.position(in: text, offset: hit.offset, token: hit.token),
+                out.add(text, at: SourceSearch.position(in: text, offset: hit.offset, token: hit.token),
                         "description contains \(hit.what)", hint: "remove it: descriptions are rendered as HTML in documentation portals")
             }
         }
@@ -161,7 +161,7 @@ enum UnsafeHTML {
                 i = max(end, i + 1)
                 continue
             }
-            for scheme in schemes where lower[i] == scheme.utf8.first! && SourceLocator.matches(lower, at: i, Array(scheme.utf8)) {
+            for scheme in schemes where lower[i] == scheme.utf8.first! && SourceSearch.matches(lower, at: i, Array(scheme.utf8)) {
                 if i > 0, isLetter(lower[i - 1]) { continue }
                 hits.append(Hit(what: "a \(scheme.hasPrefix("data") ? "data:text/html" : String(scheme.dropLast())): URL",
                                 token: String(decoding: bytes[i..<(i + scheme.utf8.count)], as: UTF8.self), offset: i))

@@ -163,6 +163,15 @@ public final class Contract: @unchecked Sendable {
     struct Builder {
         let resolver: ContractReferenceResolver
         var problems: [ContractReferenceProblem] = []
+        /// Names that repeat across the spec (media types: `application/json` is one byte too
+        /// long to be stored inline), kept once and shared by every node that has them.
+        var names: [String: String] = [:]
+
+        mutating func shared(_ name: String) -> String {
+            if let known = names[name] { return known }
+            names[name] = name
+            return name
+        }
 
         mutating func deref(_ value: Value) throws -> Value {
             var current = value
@@ -261,7 +270,7 @@ public final class Contract: @unchecked Sendable {
         mutating func mediaTypes(_ raw: Value?) throws -> [ContractMediaType] {
             var out: [ContractMediaType] = []
             for member in members(raw) where member.value.kind == .object {
-                out.append(ContractMediaType(name: member.name, value: member.value, schema: member.value["schema"],
+                out.append(ContractMediaType(name: shared(member.name), value: member.value, schema: member.value["schema"],
                                              examples: try examples(member.value)))
             }
             return out

@@ -172,31 +172,56 @@ public struct ContractTag: ContractNode {
 }
 
 /// One operation: a method on a path.
-public struct ContractOperation: ContractNode {
+///
+/// A class: ``Contract/paths`` and ``Contract/operations`` (and diff's operation lists) share
+/// one instance per operation instead of each holding a copy of its fields.
+public final class ContractOperation: ContractNode {
     /// Lower-case method (`get`).
-    public var method: String
+    public let method: String
     /// The path as written (`/items/{itemId}`).
-    public var path: String
+    public let path: String
     /// The path with every template variable written `{}` (`/items/{}`): the same URLs.
-    public var normalizedPath: String
-    public var operationId: String?
-    public var summary: String?
-    public var description: String?
-    public var tags: [String]
-    public var deprecated: Bool
+    public let normalizedPath: String
+    public let operationId: String?
+    public let summary: String?
+    public let description: String?
+    public let tags: [String]
+    public let deprecated: Bool
     /// Path-item and operation parameters merged (the operation's win, by `in` and `name`).
-    public var parameters: [ContractParameter]
-    public var requestBody: ContractRequestBody?
-    public var responses: [ContractResponse]
+    public let parameters: [ContractParameter]
+    public let requestBody: ContractRequestBody?
+    public let responses: [ContractResponse]
     /// The requirements in effect: the operation's `security`, else the document's.
-    public var security: [ContractSecurityRequirement]
+    public let security: [ContractSecurityRequirement]
     /// Whether the operation declares `security` itself.
-    public var declaresSecurity: Bool
-    public var servers: [ContractServer]
+    public let declaresSecurity: Bool
+    public let servers: [ContractServer]
     /// The operation object.
-    public var value: Value
+    public let value: Value
     /// The path item (after `$ref`).
-    public var pathItem: Value
+    public let pathItem: Value
+
+    init(method: String, path: String, normalizedPath: String, operationId: String?, summary: String?, description: String?,
+         tags: [String], deprecated: Bool, parameters: [ContractParameter], requestBody: ContractRequestBody?,
+         responses: [ContractResponse], security: [ContractSecurityRequirement], declaresSecurity: Bool,
+         servers: [ContractServer], value: Value, pathItem: Value) {
+        self.method = method
+        self.path = path
+        self.normalizedPath = normalizedPath
+        self.operationId = operationId
+        self.summary = summary
+        self.description = description
+        self.tags = tags
+        self.deprecated = deprecated
+        self.parameters = parameters
+        self.requestBody = requestBody
+        self.responses = responses
+        self.security = security
+        self.declaresSecurity = declaresSecurity
+        self.servers = servers
+        self.value = value
+        self.pathItem = pathItem
+    }
 
     /// `GET /items/{itemId}`.
     public var label: String { method.uppercased() + " " + path }

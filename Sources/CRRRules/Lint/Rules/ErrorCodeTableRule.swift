@@ -29,7 +29,7 @@ struct ErrorCodeTableRule: LintRule {
         }
         let text = table.description.string ?? ""
         for problem in HTMLTable.nestingProblems(text) {
-            out.add(table.description, at: SourceLocator.position(in: table.description, offset: problem.offset, token: problem.token),
+            out.add(table.description, at: SourceSearch.position(in: table.description, offset: problem.offset, token: problem.token),
                     "the code table's HTML is not well-formed: \(problem.message)")
         }
         let missing = CRRKnowledge.sharedCodes.filter { !table.codes.contains($0) }

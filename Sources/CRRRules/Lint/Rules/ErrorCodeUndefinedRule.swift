@@ -26,7 +26,7 @@ struct ErrorCodeUndefinedRule: LintRule {
         for value in context.texts where !skip.contains(value.index) {
             guard let text = value.string else { continue }
             for (code, offset) in CRRErrorCode.codes(in: text) where !codes.contains(code) && !CRRErrorCode.isPlaceholder(code) {
-                out.add(value, at: SourceLocator.position(in: value, offset: offset, token: code),
+                out.add(value, at: SourceSearch.position(in: value, offset: offset, token: code),
                         "error code \(code) is not in the code table of CRRServiceException")
             }
         }

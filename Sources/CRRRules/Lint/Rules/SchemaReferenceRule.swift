@@ -25,7 +25,7 @@ struct SchemaReferenceRule: LintRule {
         for value in context.texts {
             guard let text = value.string, text.contains("_v") else { continue }
             for (name, version, offset, token) in SchemaReferenceRule.references(in: text) {
-                let position = SourceLocator.position(in: value, offset: offset, token: token)
+                let position = SourceSearch.position(in: value, offset: offset, token: token)
                 let versions = schemas.filter { $0.name == name }.map(\.version)
                 guard let newest = versions.max() else {
                     let near = Suggest.closest(name, among: names)

@@ -7,15 +7,17 @@ import OpenAPI
 /// servers apply defaults), and `annotation-changed` for everything else (`readOnly`,
 /// `deprecated`, `x-` extensions, keywords validators ignore).
 enum AnnotationCheck {
-    /// `x-crr-rule` marks a constraint as crrspec's business rule (see docs/catalog.md): the
-    /// constraint itself is compared; marking it is not a change of the contract.
-    static let skipped: Set<String> = ["definitions", "$defs", "$id", "$schema", "nullable", "x-crr-rule"]
+    /// Compared elsewhere or not at all. The configuration's business-rule annotation
+    /// (`x-crr-rule`, see docs/catalog.md) is skipped too: the constraint it marks is compared;
+    /// marking it is not a change of the contract.
+    static let skipped: Set<String> = ["definitions", "$defs", "$id", "$schema", "nullable"]
 
     static func run(_ pair: Pair, _ checks: CheckContext) {
         let renamed = KeywordRenameCheck.renames(pair, checks.dialect).flatMap { [$0.0, $0.1] }
         var keys: [String] = []
         for key in pair.old.value.members.map(\.name) + pair.new.value.members.map(\.name) where !keys.contains(key) {
-            if SchemaDialect.validationKeywords.contains(key) || skipped.contains(key) || renamed.contains(key) { continue }
+            if SchemaDialect.validationKeywords.contains(key) || skipped.contains(key) || renamed.contains(key)
+                || key == checks.walker.businessRules?.key { continue }
             if key == "nullable" && checks.dialect == .openAPI30 { continue }
             keys.append(key)
         }

@@ -1,3 +1,5 @@
+import Document
+
 /// A description that explains enum values one by one ("NEW: ... VALID: ...") but skips some.
 struct EnumDescriptionRule: LintRule {
     let meta = RuleMeta(
@@ -30,7 +32,7 @@ struct EnumDescriptionRule: LintRule {
     static func documents(_ text: String, _ value: String) -> Bool {
         let needle = Array((value + ":").utf8), bytes = Array(text.utf8)
         guard needle.count <= bytes.count else { return false }
-        for i in 0...(bytes.count - needle.count) where SourceLocator.matches(bytes, at: i, needle) {
+        for i in 0...(bytes.count - needle.count) where SourceSearch.matches(bytes, at: i, needle) {
             if i == 0 { return true }
             let b = bytes[i - 1]
             let word = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F

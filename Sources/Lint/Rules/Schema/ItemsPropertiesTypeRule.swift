@@ -19,7 +19,7 @@ struct ItemsPropertiesTypeRule: LintRule {
             if site.keywords.isDisjoint(with: structure) {
                 // Without items or properties only an OpenAPI array schema can break the rule.
                 guard site.dialect == .openAPI30, let member = site.value.member("type"), member.value.kind == .string,
-                      member.value.utf8.count == 5, SourceLocator.matches(member.value.utf8, at: 0, Array("array".utf8)) else { continue }
+                      member.value.utf8.count == 5, SourceSearch.matches(member.value.utf8, at: 0, Array("array".utf8)) else { continue }
                 out.add(member.key, "an array schema without \"items\": OpenAPI 3.0 requires items when type is array",
                         hint: "add items with the schema of the elements")
                 continue

@@ -1,5 +1,6 @@
 import CRR
 import Document
+import EngineTestSupport
 import XCTest
 import CRRRules
 @testable import Diff
@@ -8,10 +9,6 @@ import CRRRules
 /// Update" table), item by item, against the changes crrspec finds between the bundled versions
 /// before and after the update, and against `crrspec changelog`.
 final class ChangeNotesTests: XCTestCase {
-    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
-    override func setUp() {
-        CRRDiff.install()
-    }
 
     /// One expected change: its id, where it is (a JSON Pointer on the new or old side; `*` at
     /// either end matches any prefix or suffix) and text its value holds.
@@ -259,7 +256,7 @@ final class ChangeNotesTests: XCTestCase {
     func testMillisecondsWereRemovedEarlierForSecondaryMarketAndTOR() throws {
         for (name, old, new) in [("secondary_market", "1.1.2", "1.1.3"), ("tor_conversion", "1.1.0", "1.1.1")] {
             guard CRRCatalog.find("\(name)@\(old)") != nil else { continue }
-            let result = try SpecDiff.compare(Fixture.catalog(name, old), Fixture.catalog(name, new))
+            let result = try SpecDiff.compare(Fixture.catalog(name, old), Fixture.catalog(name, new), options: .crr)
             XCTAssertTrue(result.changes.contains { $0.summary == "Removed milliseconds from date-time examples" })
         }
         for (name, version) in [("secondary_market", "1.1.3"), ("tor_conversion", "1.1.1")] {
@@ -274,9 +271,9 @@ final class ChangeNotesTests: XCTestCase {
         for item in Self.expanded {
             let key = "\(item.pair.0)@\(item.pair.1)→\(item.pair.2)"
             if results[key] == nil {
-                let result = try SpecDiff.compare(Fixture.catalog(item.pair.0, item.pair.1), Fixture.catalog(item.pair.0, item.pair.2))
+                let result = try SpecDiff.compare(Fixture.catalog(item.pair.0, item.pair.1), Fixture.catalog(item.pair.0, item.pair.2), options: .crr)
                 results[key] = result
-                changelogs[key] = Changelog.markdown(Changelog.build([result]))
+                changelogs[key] = Changelog.markdown(Changelog.build([result], configuration: CRRDiff.configuration))
             }
             let result = results[key]!
             XCTAssertFalse(item.expects.isEmpty, item.text)
@@ -294,8 +291,8 @@ final class ChangeNotesTests: XCTestCase {
     }
 
     func testChangelogPutsBreakingItemsFirstAndNamesTheService() throws {
-        let result = try SpecDiff.compare(Fixture.catalog("historical_forecasted_load", "1.0.4"), Fixture.catalog("historical_forecasted_load", "1.1.0"))
-        let services = Changelog.build([result])
+        let result = try SpecDiff.compare(Fixture.catalog("historical_forecasted_load", "1.0.4"), Fixture.catalog("historical_forecasted_load", "1.1.0"), options: .crr)
+        let services = Changelog.build([result], configuration: CRRDiff.configuration)
         XCTAssertEqual(services.map(\.name), ["historical_forecasted_load"])
         let items = services[0].releases[0].items
         let ranks = Changelog.groups(services[0].releases[0]).map(\.0.rank)

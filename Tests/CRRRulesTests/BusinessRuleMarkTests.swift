@@ -1,14 +1,11 @@
 import CRRRules
+import EngineTestSupport
 import XCTest
 @testable import Diff
 
 /// `x-crr-rule` marks in `diff`: the changes a mark covers are reported as CRR business rules and
 /// need no bump, between files of the same version only.
 final class BusinessRuleMarkTests: XCTestCase {
-    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
-    override func setUp() {
-        CRRDiff.install()
-    }
 
     static let marked = #"{"type":"string","x-crr-rule":{"keywords":["minLength"],"reason":"an empty name names nothing","code":"SER0030"},"minLength":1}"#
 
@@ -21,6 +18,14 @@ final class BusinessRuleMarkTests: XCTestCase {
         XCTAssertEqual(change.bump, .none)
         XCTAssertTrue(change.message.hasSuffix("[CRR business rule, not in the published spec (an empty name names nothing; CAISO answers SER0030)]"), change.message)
         XCTAssertEqual(result.requiredBump, .none)
+        XCTAssertEqual(change.businessRule?.name, "CRR business rule")
+        let text = DiffTextRenderer.render(DiffReport(entries: [DiffReport.Entry(result: result)]), versionCheck: false)
+        XCTAssertTrue(text.hasPrefix("old.json → new.json: 1 change (1 of them marked CRR business rules, which need no bump), required bump NONE"), text)
+        // Without the layer's annotation the mark is an x- extension like any other.
+        let general = try SpecDiff.compare(Fixture.input(Fixture.document(Self.marked, at: .request), name: "old.json"),
+                                           Fixture.input(Fixture.document(#"{"type":"string"}"#, at: .request), name: "new.json"))
+        XCTAssertNil(general.first("request-min-length-loosened")?.businessRule)
+        XCTAssertTrue(general.ids.contains("annotation-changed"), "\(general.ids)")
         // The other way round the mark is on the new side: the same.
         let back = try Fixture.diff(Fixture.document(#"{"type":"string"}"#, at: .request), Fixture.document(Self.marked, at: .request))
         XCTAssertEqual(try XCTUnwrap(back.first("request-min-length-tightened")).businessRule?.file, "new.json")

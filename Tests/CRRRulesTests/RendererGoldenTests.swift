@@ -3,6 +3,7 @@ import Document
 import Foundation
 import JSONSchema
 import Reporting
+import EngineTestSupport
 import XCTest
 import CRRRules
 @testable import Diff
@@ -12,12 +13,8 @@ import CRRRules
 /// where formats used to differ (unknown positions, `./` paths, commas and control characters
 /// in names, hints, anyOf branch details, `--fast`, truncation, unusable inputs), so a change to
 /// a renderer shows here as a file difference. `CRRSPEC_UPDATE_GOLDEN=1` rewrites the files
-/// (review `git diff Tests/DiffTests/Golden` before committing).
+/// (review `git diff Tests/CRRRulesTests/Golden` before committing).
 final class RendererGoldenTests: XCTestCase {
-    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
-    override func setUp() {
-        CRRDiff.install()
-    }
 
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
@@ -120,7 +117,7 @@ final class RendererGoldenTests: XCTestCase {
 
     func diffReport() throws -> DiffReport {
         let old = try Fixture.catalog("auction", "1.2.0"), new = try Fixture.catalog("auction", "1.2.1")
-        let diff = try SpecDiff.compare(old, new)
+        let diff = try SpecDiff.compare(old, new, options: .crr)
         let removal = try Fixture.diff(Fixture.openAPI(#""get":{"responses":{"200":{"description":"ok"}}}"#), Fixture.openAPI(#""post":{"responses":{"200":{"description":"ok"}}}"#),
                                        oldName: "old, v1.json", newName: "new.json")
         let history = [Finding(rule: "declared-bump-too-low", severity: .error, file: "h.yaml", line: 0, column: 0, pointer: "", message: "history | broken", hint: "fix it")]

@@ -2,6 +2,7 @@ import CRR
 import Document
 import Foundation
 import Reporting
+import EngineTestSupport
 import XCTest
 import CRRRules
 @testable import Diff
@@ -9,10 +10,6 @@ import CRRRules
 /// `version-check`: the verdict on every pair of consecutive bundled versions, the rules one by
 /// one on small files, and the release histories of the published specs.
 final class VersionCheckTests: XCTestCase {
-    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
-    override func setUp() {
-        CRRDiff.install()
-    }
 
     struct Verdict {
         var name: String
@@ -70,11 +67,11 @@ final class VersionCheckTests: XCTestCase {
     ]
 
     func testVerdictOnEveryBundledPair() throws {
-        let matching = try InputPairing.consecutive(in: nil)
+        let matching = try InputPairing.consecutive(in: nil, configuration: CRRDiff.configuration)
         XCTAssertEqual(matching.pairs.count, Self.verdicts.count, "every consecutive pair of the catalog has a verdict")
         for v in Self.verdicts {
             let old = try Fixture.catalog(v.name, v.old), new = try Fixture.catalog(v.name, v.new)
-            let diff = try SpecDiff.compare(old, new)
+            let diff = try SpecDiff.compare(old, new, options: .crr)
             let check = try VersionCheck.check(old: old, new: new, diff: diff)
             let label = "\(v.name) \(v.old) → \(v.new)"
             XCTAssertEqual(check.requiredBump, v.required, label)
@@ -85,7 +82,7 @@ final class VersionCheckTests: XCTestCase {
                 XCTAssertTrue(check.problems.contains { $0.rule == "contract-change-without-path-version" }, label)
             }
             let lenient = try VersionCheck.check(old: old, new: new,
-                                                 diff: SpecDiff.compare(old, new, options: DiffOptions(errorCodesAsDocumentation: true)))
+                                                 diff: SpecDiff.compare(old, new, options: DiffOptions(errorCodesAsDocumentation: true, configuration: CRRDiff.configuration)))
             XCTAssertEqual(lenient.passed, v.errors.isEmpty || Self.passWhenCodesAreDocumentation.contains("\(v.name) \(v.new)"), "\(label) with error codes as documentation")
         }
     }
@@ -93,7 +90,7 @@ final class VersionCheckTests: XCTestCase {
     func testDiffingAFileWithACopyOfItselfReportsNothing() throws {
         for entry in CRRCatalog.entries {
             let a = try SpecDiff.catalogInput(entry), b = try SpecDiff.catalogInput(entry)
-            let result = try SpecDiff.compare(a, b)
+            let result = try SpecDiff.compare(a, b, options: .crr)
             XCTAssertEqual(result.changes.count, 0, entry.path)
             XCTAssertEqual(result.requiredBump, Bump.none)
             XCTAssertTrue(result.findings.isEmpty, entry.path)
@@ -104,7 +101,7 @@ final class VersionCheckTests: XCTestCase {
         let published = (try? FileManager.default.contentsOfDirectory(atPath: Fixture.publishedDirectory)) ?? []
         for file in published where file.hasSuffix(".yaml") {
             let path = Fixture.publishedDirectory + "/" + file
-            XCTAssertEqual(try SpecDiff.compare(SpecDiff.load(path), SpecDiff.load(path)).changes.count, 0, file)
+            XCTAssertEqual(try SpecDiff.compare(SpecDiff.load(path, configuration: CRRDiff.configuration), SpecDiff.load(path, configuration: CRRDiff.configuration), options: .crr).changes.count, 0, file)
         }
     }
 
@@ -113,7 +110,7 @@ final class VersionCheckTests: XCTestCase {
         guard !files.isEmpty else { throw XCTSkip("the published CAISO specs are not here") }
         XCTAssertEqual(files.count, 10)
         for file in files {
-            let input = try SpecDiff.load(Fixture.publishedDirectory + "/" + file)
+            let input = try SpecDiff.load(Fixture.publishedDirectory + "/" + file, configuration: CRRDiff.configuration)
             let declared = DeclaredVersion.read(input)
             XCTAssertEqual(declared.fileVersion, declared.contentVersion, file)
             XCTAssertGreaterThanOrEqual(declared.releaseNotes.count, 2, file)
@@ -134,7 +131,7 @@ final class VersionCheckTests: XCTestCase {
 
     func check(_ old: String, _ oldName: String, _ new: String, _ newName: String) throws -> VersionCheckResult {
         let a = try Fixture.input(old, name: oldName), b = try Fixture.input(new, name: newName)
-        return try VersionCheck.check(old: a, new: b, diff: SpecDiff.compare(a, b))
+        return try VersionCheck.check(old: a, new: b, diff: SpecDiff.compare(a, b, options: .crr))
     }
 
     func rules(_ result: VersionCheckResult) -> [String] {
@@ -184,7 +181,7 @@ final class VersionCheckTests: XCTestCase {
         XCTAssertEqual(result.new.releaseNotes.map(\.version), [CRRVersion(1, 0, 1), CRRVersion(1, 0, 2)])
         XCTAssertEqual(rules(result), ["declared-bump-too-low"])
         let wrongID = try check(schema("1.0.1", required: true), "CRRResource_v1.0.1.draft-07.schema.json",
-                                schema("1.0.1", required: true).replacingAll("History: 1.0.1: first.", with: "History: 1.0.1: first. 1.1.0: x."),
+                                schema("1.0.1", required: true).replacing("History: 1.0.1: first.", with: "History: 1.0.1: first. 1.1.0: x."),
                                 "CRRResource_v1.1.0.draft-07.schema.json")
         XCTAssertEqual(rules(wrongID), ["file-name-version-mismatch"])
     }

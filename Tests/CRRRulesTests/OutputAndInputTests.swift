@@ -2,6 +2,7 @@ import CRR
 import Document
 import Foundation
 import Reporting
+import EngineTestSupport
 import XCTest
 import CRRRules
 @testable import Diff
@@ -9,14 +10,10 @@ import CRRRules
 /// Output formats, pairing of files (directories, consecutive versions, git revisions) and the
 /// readers underneath (HTML tables, error-code catalogs, revision tables).
 final class OutputAndInputTests: XCTestCase {
-    /// The CRR layer (checks, file naming, catalog) is installed, as the CLI does.
-    override func setUp() {
-        CRRDiff.install()
-    }
 
     func auctionReport() throws -> DiffReport {
         let old = try Fixture.catalog("auction", "1.2.0"), new = try Fixture.catalog("auction", "1.2.1")
-        let diff = try SpecDiff.compare(old, new)
+        let diff = try SpecDiff.compare(old, new, options: .crr)
         return DiffReport(entries: [DiffReport.Entry(result: diff, check: try VersionCheck.check(old: old, new: new, diff: diff).verdict)])
     }
 
@@ -73,7 +70,7 @@ final class OutputAndInputTests: XCTestCase {
     func testPublishedCodeTablesAndRevisionTables() throws {
         let path = Fixture.publishedDirectory + "/caiso_crr_auction_v1.2.1.yaml"
         guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("the published CAISO specs are not here") }
-        let input = try SpecDiff.load(path)
+        let input = try SpecDiff.load(path, configuration: CRRDiff.configuration)
         let codes = ErrorCodeCatalog.entries(input.document)
         XCTAssertTrue(codes.contains { $0.code == "POR0011" && $0.text != nil })
         XCTAssertTrue(codes.allSatisfy { ErrorCodeCatalog.isCode($0.code) && $0.location.line > 0 })
@@ -95,14 +92,14 @@ final class OutputAndInputTests: XCTestCase {
                 try Data(CRRCatalog.text(CRRCatalog.entries.first { $0.path == file }!).utf8).write(to: target.appendingPathComponent(name))
             }
         }
-        let matching = try InputPairing.pairs(old: root.appendingPathComponent("old").path, new: root.appendingPathComponent("new").path)
-        XCTAssertEqual(matching.pairs.map { Changelog.serviceName($0.new.name) }.sorted(), ["CRRResource", "auction"])
+        let matching = try InputPairing.pairs(old: root.appendingPathComponent("old").path, new: root.appendingPathComponent("new").path, configuration: CRRDiff.configuration)
+        XCTAssertEqual(matching.pairs.map { (CRRDiff.naming.read($0.new.name)?.name ?? $0.new.name) }.sorted(), ["CRRResource", "auction"])
         XCTAssertEqual(matching.notes.count, 1)
         XCTAssertTrue(matching.notes[0].contains("CRRSetAside_v1.1.1.draft-07.schema.json: new"))
-        XCTAssertThrowsError(try InputPairing.pairs(old: root.path, new: Fixture.repository("README.md")))
-        let consecutive = try InputPairing.consecutive(in: Fixture.repository("openapi"))
+        XCTAssertThrowsError(try InputPairing.pairs(old: root.path, new: Fixture.repository("README.md"), configuration: CRRDiff.configuration))
+        let consecutive = try InputPairing.consecutive(in: Fixture.repository("openapi"), configuration: CRRDiff.configuration)
         XCTAssertEqual(consecutive.pairs.count, 20)
-        XCTAssertEqual(try InputPairing.consecutive(in: Fixture.repository("schemas")).pairs.count, 15)
+        XCTAssertEqual(try InputPairing.consecutive(in: Fixture.repository("schemas"), configuration: CRRDiff.configuration).pairs.count, 15)
     }
 
     func testGitPairingMatchesRenamedVersions() throws {
@@ -110,12 +107,13 @@ final class OutputAndInputTests: XCTestCase {
         let text = { (path: String) in Data(CRRCatalog.text(CRRCatalog.entries.first { $0.path == path }!).utf8) }
         let matching = try GitPairing.match(revision: "main", baseFiles: [old, "README.md"], workFiles: [new, "README.md", "schemas/CRRSetAside_v1.1.1.draft-07.schema.json"],
                                             readBase: { text($0) }, readWork: { $0.hasPrefix("schemas/") || $0.hasPrefix("openapi/") ? text($0) : Data() },
-                                            baseLibrary: SpecDiff.catalogLibrary(), workLibrary: SpecDiff.catalogLibrary())
+                                            baseLibrary: SpecDiff.catalogLibrary(CRRDiff.catalog), workLibrary: SpecDiff.catalogLibrary(CRRDiff.catalog),
+                                            naming: CRRDiff.naming)
         XCTAssertEqual(matching.pairs.count, 1)
         XCTAssertEqual(matching.pairs.first?.old.name, "main:" + old)
         XCTAssertEqual(matching.notes, ["schemas/CRRSetAside_v1.1.1.draft-07.schema.json: new (not in main)"])
         let pair = try XCTUnwrap(matching.pairs.first)
-        let check = try VersionCheck.check(old: pair.old, new: pair.new, diff: SpecDiff.compare(pair.old, pair.new))
+        let check = try VersionCheck.check(old: pair.old, new: pair.new, diff: SpecDiff.compare(pair.old, pair.new, options: .crr))
         XCTAssertEqual(check.declaredBump, .mini)
         XCTAssertEqual(check.requiredBump, .minor)
         XCTAssertEqual(DocumentLibrary.directory(of: "HEAD~1:openapi/a.yaml"), "openapi")
@@ -123,9 +121,9 @@ final class OutputAndInputTests: XCTestCase {
 
     func testGitBaseOnThisRepository() throws {
         guard FileManager.default.fileExists(atPath: Fixture.repository(".git")) else { throw XCTSkip("not a git checkout") }
-        let matching = try GitPairing.pairs(base: "HEAD", paths: [Fixture.repository("openapi")], from: Fixture.repository(""))
+        let matching = try GitPairing.pairs(base: "HEAD", paths: [Fixture.repository("openapi")], from: Fixture.repository(""), configuration: CRRDiff.configuration)
         XCTAssertTrue(matching.pairs.allSatisfy { $0.old.name.hasPrefix("HEAD:openapi/") })
-        XCTAssertThrowsError(try GitPairing.pairs(base: "no-such-revision-\(UUID().uuidString)", paths: [], from: Fixture.repository(""))) { error in
+        XCTAssertThrowsError(try GitPairing.pairs(base: "no-such-revision-\(UUID().uuidString)", paths: [], from: Fixture.repository(""), configuration: CRRDiff.configuration)) { error in
             XCTAssertTrue("\(error)".contains("is not a commit"))
         }
     }
