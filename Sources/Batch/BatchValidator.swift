@@ -525,11 +525,7 @@ final class ChunkQueue: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         if consuming, chunks.count - head >= capacity { return false }
-        if head > 64 {
-            chunks.removeFirst(head)
-            numbers.removeFirst(head)
-            head = 0
-        }
+        dropTaken()
         chunks.append(chunk)
         numbers.append(sequence)
         condition.broadcast()
@@ -545,11 +541,7 @@ final class ChunkQueue: @unchecked Sendable {
         let number = numbers[head]
         chunks[head] = nil
         head += 1
-        if head == chunks.count {
-            chunks.removeAll(keepingCapacity: true)
-            numbers.removeAll(keepingCapacity: true)
-            head = 0
-        }
+        dropTaken()
         condition.broadcast()
         return (chunk, number)
     }
@@ -589,9 +581,11 @@ final class ChunkQueue: @unchecked Sendable {
     private func dropTaken() {
         if head == chunks.count {
             chunks.removeAll(keepingCapacity: true)
+            numbers.removeAll(keepingCapacity: true)
             head = 0
         } else if head > 64 {
             chunks.removeFirst(head)
+            if !numbers.isEmpty { numbers.removeFirst(head) }
             head = 0
         }
     }
