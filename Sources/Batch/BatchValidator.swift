@@ -334,7 +334,29 @@ public final class BatchValidator: Sendable {
         else { return nil }
         let chunkNodes = max(options.streamArrayChunkNodes, 2)
         var totals: ArrayStreamTotals?
-        if pipeline {
+        if pipeline, validation.checksChunksApart {
+            // The fast mode: the parser runs on one thread and hands runs of elements over a short
+            // queue to the validator on the other; when the validator is behind (the queue is
+            // full), the parser checks the run it has just read itself instead of waiting. The
+            // runs' verdicts are folded in document order at the end.
+            let queue = ChunkQueue(capacity: 4)
+            let verdicts = ChunkVerdicts(stream: stream, validation: validation)
+            WorkerThreads.perform(iterations: 2, threads: 2) { k in
+                if k == 0 {
+                    totals = try? stream.run(chunkNodes: chunkNodes) { chunk in
+                        let number = verdicts.register(chunk)
+                        if !queue.tryPush(chunk, sequence: number) { verdicts.check(chunk, sequence: number) }
+                    }
+                    queue.close()
+                } else {
+                    queue.consumerStarted()
+                    while let (chunk, number) = queue.popNumbered() {
+                        verdicts.check(chunk, sequence: number)
+                    }
+                }
+            }
+            verdicts.mergeInOrder()
+        } else if pipeline {
             // The parser runs on one thread and hands runs of elements over a short queue to the
             // validator on the other; runs are validated in document order.
             let queue = ChunkQueue(capacity: 4)
@@ -429,12 +451,72 @@ public final class BatchValidator: Sendable {
     }
 }
 
+/// The fast mode's verdicts on the runs of a streamed array, checked on two threads in any
+/// order: kept by run number, folded into the validation in document order at the end. Runs
+/// after one that decides the outcome (invalid, or a limit hit) are not checked; the file's
+/// pages are given back behind the runs whose verdicts are all in.
+final class ChunkVerdicts: @unchecked Sendable {
+    private let lock = NSLock()
+    private let stream: JSONArrayStream
+    private let validation: StreamedArrayValidation
+    private var verdicts: [StreamedArrayValidation.ChunkVerdict?] = []
+    private var endOffsets: [Int] = []
+    /// Runs before this one all have their verdict (their pages were given back).
+    private var released = 0
+    /// The first run whose verdict stops the evaluation (Int.max while none).
+    private var firstStop = Int.max
+
+    init(stream: JSONArrayStream, validation: StreamedArrayValidation) {
+        self.stream = stream
+        self.validation = validation
+    }
+
+    /// Numbers a run as the parser hands it over (document order).
+    func register(_ chunk: ArrayChunk) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        verdicts.append(nil)
+        endOffsets.append(chunk.endOffset)
+        return verdicts.count - 1
+    }
+
+    /// Checks run `sequence` (from either thread) and records its verdict.
+    func check(_ chunk: ArrayChunk, sequence: Int) {
+        lock.lock()
+        let needed = sequence < firstStop
+        lock.unlock()
+        let verdict = needed ? validation.check(chunk) : StreamedArrayValidation.ChunkVerdict()
+        lock.lock()
+        defer { lock.unlock() }
+        verdicts[sequence] = verdict
+        if needed, verdict.stops { firstStop = min(firstStop, sequence) }
+        var end = released
+        while end < verdicts.count, verdicts[end] != nil { end += 1 }
+        if end > released {
+            released = end
+            stream.release(before: endOffsets[end - 1])
+        }
+    }
+
+    /// Folds the verdicts into the validation, in document order, up to the first that decides.
+    func mergeInOrder() {
+        lock.lock()
+        defer { lock.unlock() }
+        for (sequence, verdict) in verdicts.enumerated() {
+            guard sequence <= firstStop, let verdict else { break }
+            validation.merge(verdict)
+        }
+    }
+}
+
 /// The runs of a streamed array on their way from the parser to the validator, in order. The
 /// parser waits while `capacity` runs are queued, but only once the validator has started
 /// (should its thread not start, the queue simply grows and the runs are validated after).
 final class ChunkQueue: @unchecked Sendable {
     private let condition = Condition()
     private var chunks: [ArrayChunk?] = []
+    /// Run numbers beside `chunks` (``tryPush(_:sequence:)``; unused by ``push(_:)``).
+    private var numbers: [Int] = []
     private var head = 0
     private var closed = false
     private var consuming = false
@@ -446,6 +528,33 @@ final class ChunkQueue: @unchecked Sendable {
         condition.lock()
         consuming = true
         condition.unlock()
+    }
+
+    /// Queues a numbered run unless the validator has started and `capacity` runs are waiting
+    /// already: then false, and the caller checks the run itself.
+    func tryPush(_ chunk: ArrayChunk, sequence: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        if consuming, chunks.count - head >= capacity { return false }
+        dropTaken()
+        chunks.append(chunk)
+        numbers.append(sequence)
+        condition.broadcast()
+        return true
+    }
+
+    /// The next numbered run (``tryPush(_:sequence:)``); nil once the parser is done and every run has been taken.
+    func popNumbered() -> (ArrayChunk, Int)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == chunks.count, !closed { condition.wait() }
+        guard head < chunks.count, let chunk = chunks[head] else { return nil }
+        let number = numbers[head]
+        chunks[head] = nil
+        head += 1
+        dropTaken()
+        condition.broadcast()
+        return (chunk, number)
     }
 
     func push(_ chunk: ArrayChunk) {
@@ -483,9 +592,11 @@ final class ChunkQueue: @unchecked Sendable {
     private func dropTaken() {
         if head == chunks.count {
             chunks.removeAll(keepingCapacity: true)
+            numbers.removeAll(keepingCapacity: true)
             head = 0
         } else if head > 64 {
             chunks.removeFirst(head)
+            if !numbers.isEmpty { numbers.removeFirst(head) }
             head = 0
         }
     }

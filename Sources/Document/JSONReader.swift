@@ -142,21 +142,24 @@ public enum JSONReader {
     }
 }
 
-/// Character classes for the string scanner.
-private let stringClass: [UInt8] = {
-    var table = [UInt8](repeating: 0, count: 256)
-    for c in 0..<0x20 { table[c] = 3 }
-    table[Int(UInt8(ascii: "\""))] = 1
-    table[Int(UInt8(ascii: "\\"))] = 2
-    for c in 0x80..<0x100 { table[c] = 4 }
-    return table
-}()
-
-private let powersOfTen: [Double] = (0...22).map { e in
-    var v = 1.0
-    for _ in 0..<e { v *= 10 }
-    return v
+/// Character class of a byte for the string scanner: 0 plain ASCII, 1 quote, 2 backslash,
+/// 3 control byte, 4 non-ASCII. Computed, not looked up: a global table costs a lazy-global
+/// check and a bounds check per byte.
+@inline(__always)
+private func stringClass(_ c: UInt8) -> UInt8 {
+    if c >= 0x80 { return 4 }
+    if c < 0x20 { return 3 }
+    if c == UInt8(ascii: "\"") { return 1 }
+    if c == UInt8(ascii: "\\") { return 2 }
+    return 0
 }
+
+/// 10^0 ... 10^22, each exact in a double. Written out so the table is static data (a computed
+/// global would be initialised lazily and checked on every read).
+private let powersOfTen: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+]
 
 struct JSONParser: ~Copyable {
     let p: UnsafeMutablePointer<UInt8>
@@ -168,10 +171,10 @@ struct JSONParser: ~Copyable {
     var nodes: RawBuffer<Node>
     var extra: RawBuffer<UInt8>
     /// Open containers: node index and number of direct children so far.
-    var stack: [(index: Int, children: UInt32)] = []
-    var scratchKeys: [Int] = []
-    var scratchSignatures: [UInt64] = []
-    var scratchTable: [Int32] = []
+    var stack = ContainerStack()
+    /// Duplicate-key check: each member's key node and a cheap signature of the key.
+    var scratchKeys = RawBuffer<(key: Int, signature: UInt64)>(capacity: 16)
+    var scratchTable = RawBuffer<Int32>(capacity: 16)
     /// Streaming (``JSONArrayStream``): after an element of the top-level array, once the tape
     /// holds this many nodes, ``parseValues()`` returns with ``paused`` set; calling it again
     /// goes on with the next element.
@@ -231,7 +234,7 @@ struct JSONParser: ~Copyable {
 
     @inline(__always)
     mutating func countChild() {
-        stack[stack.count - 1].children &+= 1
+        stack.countChild()
     }
 
     /// The main loop: an explicit stack instead of recursion, so depth never overflows the call stack.
@@ -386,52 +389,56 @@ struct JSONParser: ~Copyable {
     /// scratch hash table for large ones; no allocation per object.
     mutating func checkDuplicateKeys(_ objectIndex: Int) throws(DocumentError) {
         let end = Int(nodes[objectIndex].b)
-        scratchKeys.removeAll(keepingCapacity: true)
-        scratchSignatures.removeAll(keepingCapacity: true)
-        var k = objectIndex + 1
-        while k < end {
-            let key = keyBytes(k)
-            let n = key.count
-            let signature = n == 0 ? 0 : UInt64(n) << 16 | UInt64(key[0]) << 8 | UInt64(key[n - 1])
-            scratchKeys.append(k)
-            scratchSignatures.append(signature)
-            let vn = nodes[k + 1]
-            k = vn.kind >= ValueKind.array.rawValue ? Int(vn.b) : k + 2
-        }
-        let count = scratchKeys.count
+        let count = Int(nodes[objectIndex].a)
         if count <= 64 {
             // A 64-bit filter on the signature: only keys whose bit is already set are compared.
+            scratchKeys.count = 0
             var filter: UInt64 = 0
-            for x in 0..<count {
-                let sx = scratchSignatures[x]
-                let bit: UInt64 = 1 << ((sx &* 0x9E37_79B9_7F4A_7C15) >> 58)
+            var k = objectIndex + 1
+            while k < end {
+                let key = keyBytes(k)
+                let n = key.count
+                let signature = n == 0 ? 0 : UInt64(n) << 16 | UInt64(key[0]) << 8 | UInt64(key[n - 1])
+                let bit: UInt64 = 1 << ((signature &* 0x9E37_79B9_7F4A_7C15) >> 58)
                 if filter & bit != 0 {
-                    for y in 0..<x where scratchSignatures[y] == sx {
-                        let a = keyBytes(scratchKeys[x]), b = keyBytes(scratchKeys[y])
-                        if a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 {
-                            throw duplicate(scratchKeys[x], first: scratchKeys[y])
+                    for y in 0..<scratchKeys.count where scratchKeys[y].signature == signature {
+                        let other = keyBytes(scratchKeys[y].key)
+                        if n == 0 || memcmp(key.baseAddress!, other.baseAddress!, n) == 0 {
+                            throw duplicate(k, first: scratchKeys[y].key)
                         }
                     }
                 }
                 filter |= bit
+                scratchKeys.append((k, signature))
+                let vn = nodes[k + 1]
+                k = vn.kind >= ValueKind.array.rawValue ? Int(vn.b) : k + 2
             }
             return
         }
+        scratchKeys.count = 0
+        var k = objectIndex + 1
+        while k < end {
+            scratchKeys.append((k, 0))
+            let vn = nodes[k + 1]
+            k = vn.kind >= ValueKind.array.rawValue ? Int(vn.b) : k + 2
+        }
         var size = 64
         while size < count * 2 { size <<= 1 }
-        scratchTable.removeAll(keepingCapacity: true)
-        scratchTable.append(contentsOf: repeatElement(0, count: size))
+        scratchTable.count = 0
+        if scratchTable.capacity < size { scratchTable.grow(size) }
+        scratchTable.base.initialize(repeating: 0, count: size)
+        scratchTable.count = size
         let mask = size - 1
         for x in 0..<count {
-            let key = keyBytes(scratchKeys[x])
+            let key = keyBytes(scratchKeys[x].key)
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in key { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
             var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
             while scratchTable[slot] != 0 {
                 let y = Int(scratchTable[slot]) - 1
-                let other = keyBytes(scratchKeys[y])
+                let other = keyBytes(scratchKeys[y].key)
                 if other.count == key.count, key.count == 0 || memcmp(other.baseAddress!, key.baseAddress!, key.count) == 0 {
-                    throw duplicate(scratchKeys[x], first: scratchKeys[y])
+                    throw duplicate(scratchKeys[x].key, first: scratchKeys[y].key)
                 }
                 slot = (slot + 1) & mask
             }
@@ -452,22 +459,20 @@ struct JSONParser: ~Copyable {
         let quote = i
         i += 1
         let start = i
-        // Eight bytes at a time while none is a quote, a backslash, a control byte or non-ASCII.
-        // (The source buffer has zeroed padding past its end, so these loads stay in bounds.)
+        // Eight bytes at a time while none is a quote, a backslash, a control byte or non-ASCII;
+        // then straight to the first such byte. (The source buffer has zeroed padding past its
+        // end, so these loads stay in bounds.) In each flag test a borrow can only set flags
+        // above the first flagged byte, so the lowest flag marks the first special byte exactly.
         while true {
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
             let q = w ^ 0x2222_2222_2222_2222
             let b = w ^ 0x5C5C_5C5C_5C5C_5C5C
             let ones: UInt64 = 0x0101_0101_0101_0101
             let highs: UInt64 = 0x8080_8080_8080_8080
-            let special = ((q &- ones) & ~q) | ((b &- ones) & ~b) | ((w &- 0x2020_2020_2020_2020) & ~w) | w
-            if special & highs != 0 { break }
-            i += 8
-        }
-        // Then byte by byte up to the closing quote.
-        while true {
-            let cls = stringClass[Int(p[i])]
-            if cls == 0 { i += 1; continue }
+            let special = (((q &- ones) & ~q) | ((b &- ones) & ~b) | ((w &- 0x2020_2020_2020_2020) & ~w) | w) & highs
+            if special == 0 { i += 8; continue }
+            i += special.trailingZeroBitCount >> 3
+            let cls = stringClass(p[i])
             if cls == 1 {
                 if i - start > limits.maxStringBytes { throw longString(quote) }
                 nodes.append(Node(kind: .string, offset: UInt32(truncatingIfNeeded: quote),
@@ -476,6 +481,7 @@ struct JSONParser: ~Copyable {
                 return
             }
             if cls == 4 { try validateUTF8(); continue }
+            if cls == 0 { i += 1; continue }
             break
         }
         if p[i] != UInt8(ascii: "\\") {
@@ -486,7 +492,7 @@ struct JSONParser: ~Copyable {
         extra.append(contentsOf: UnsafeBufferPointer(start: p + start, count: i - start))
         while true {
             let c = p[i]
-            let cls = stringClass[Int(c)]
+            let cls = stringClass(c)
             if cls == 0 {
                 extra.append(c); i += 1
             } else if cls == 1 {
@@ -629,7 +635,7 @@ struct JSONParser: ~Copyable {
     mutating func parseNumber() throws(DocumentError) {
         let start = i
         let scan = NumberScan(p, at: start)
-        if let (message, offset) = scan.problem {
+        if scan.problemCode != 0, let (message, offset) = scan.problem {
             if i + (offset - start) >= count, offset >= count { throw error("unexpected end of input in a number", at: start) }
             if message.hasPrefix("-Infinity") { throw error(message, at: start) }
             throw error(message + (offset < count ? ", found \(describe(offset))" : ""), at: message.contains("leading zeros") ? start : offset)
@@ -656,7 +662,21 @@ struct NumberScan {
     var lostFraction = false
     var hasExponent = false
     var length = 0
-    var problem: (String, Int)?
+    /// A syntax problem (see ``problem``): 0 none; its offset.
+    var problemCode: UInt8 = 0
+    var problemOffset = 0
+
+    /// The syntax problem: message and offset, nil when the number is well formed.
+    var problem: (String, Int)? {
+        switch problemCode {
+        case 0: return nil
+        case 1: return ("numbers must not have leading zeros", problemOffset)
+        case 2: return ("-Infinity is not a JSON number (RFC 8259 has no NaN or Infinity)", problemOffset)
+        case 3: return ("expected a digit after '-'", problemOffset)
+        case 4: return ("expected a digit after the decimal point", problemOffset)
+        default: return ("expected a digit in the exponent", problemOffset)
+        }
+    }
 
     var hasSmallForm: Bool { !lostFraction && dropped == 0 && abs(exp10) < 400 }
 
@@ -666,7 +686,7 @@ struct NumberScan {
         var significant = 0
         if p[i] == UInt8(ascii: "0") {
             i += 1
-            if p[i] &- 0x30 < 10 { problem = ("numbers must not have leading zeros", start); return }
+            if p[i] &- 0x30 < 10 { problemCode = 1; problemOffset = start; return }
         } else if p[i] &- 0x31 < 9 {
             while p[i] &- 0x30 < 10 {
                 if significant < 18 {
@@ -678,15 +698,15 @@ struct NumberScan {
             }
         } else {
             if negative, Array("Infinity".utf8).enumerated().allSatisfy({ p[i + $0.offset] == $0.element }) {
-                problem = ("-Infinity is not a JSON number (RFC 8259 has no NaN or Infinity)", start)
+                problemCode = 2; problemOffset = start
             } else {
-                problem = ("expected a digit after '-'", i)
+                problemCode = 3; problemOffset = i
             }
             return
         }
         if p[i] == UInt8(ascii: ".") {
             i += 1
-            if p[i] &- 0x30 >= 10 { problem = ("expected a digit after the decimal point", i); return }
+            if p[i] &- 0x30 >= 10 { problemCode = 4; problemOffset = i; return }
             while p[i] &- 0x30 < 10 {
                 let d = p[i] &- 0x30
                 if significant < 18 {
@@ -704,7 +724,7 @@ struct NumberScan {
             i += 1
             var expNegative = false
             if p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") { expNegative = p[i] == UInt8(ascii: "-"); i += 1 }
-            if p[i] &- 0x30 >= 10 { problem = ("expected a digit in the exponent", i); return }
+            if p[i] &- 0x30 >= 10 { problemCode = 5; problemOffset = i; return }
             while p[i] &- 0x30 < 10 {
                 if exponent < 100_000_000 { exponent = exponent * 10 + Int(p[i] &- 0x30) }
                 i += 1
@@ -767,4 +787,32 @@ extension String {
         if s.hasSuffix("'") { s.removeLast() }
         return s
     }
+}
+
+/// The reader's open containers, in a `malloc` buffer: pushing, popping and counting a child
+/// cost no uniqueness or bounds checks (this runs once per value).
+struct ContainerStack: ~Copyable {
+    var storage = RawBuffer<(index: Int, children: UInt32)>(capacity: 32)
+
+    var count: Int { @inline(__always) get { storage.count } }
+    var isEmpty: Bool { @inline(__always) get { storage.count == 0 } }
+    var last: (index: Int, children: UInt32)? { storage.count == 0 ? nil : storage[storage.count - 1] }
+
+    subscript(index: Int) -> (index: Int, children: UInt32) {
+        @inline(__always) get { storage[index] }
+        @inline(__always) set { storage[index] = newValue }
+    }
+
+    @inline(__always)
+    mutating func append(_ entry: (index: Int, children: UInt32)) { storage.append(entry) }
+
+    @inline(__always)
+    mutating func removeLast() -> (index: Int, children: UInt32) {
+        storage.count -= 1
+        return storage[storage.count]
+    }
+
+    /// Counts one more child of the innermost container.
+    @inline(__always)
+    mutating func countChild() { storage.base[storage.count - 1].children &+= 1 }
 }

@@ -8,7 +8,10 @@ struct Compiler {
     var all: [SchemaNode] = []
     /// Keyword objects the compiled checks refer to without retaining.
     var retained: [AnyObject] = []
-    var cache: [Key: SchemaNode] = [:]
+    /// The node compiled at each schema location: per document, one slot per document node,
+    /// holding 1 + the node's place in ``all`` (0: not compiled). 4 bytes a node, where a
+    /// dictionary of locations took ~50 bytes a compiled node.
+    var compiled: [ObjectIdentifier: [Int32]] = [:]
     var regexCache: [CodePointKey: ECMARegex] = [:]
     /// String enums compiled so far, by their strings (see ``enumCheck(_:)``).
     var enumChecks: [[[UInt8]]: EnumCheck] = [:]
@@ -20,10 +23,6 @@ struct Compiler {
     /// Object checks whose `additionalProperties` may turn out to accept everything.
     var objectChecks: [ObjectCheck] = []
 
-    struct Key: Hashable {
-        let document: ObjectIdentifier
-        let index: Int
-    }
 
     init(registry: SchemaRegistry, options: CompileOptions) {
         self.registry = registry
@@ -44,6 +43,7 @@ struct Compiler {
         while let (node, value) = pending.popLast() {
             node.checks = try compileKeywords(value)
             if node.checks.isEmpty { node.form = .alwaysTrue }
+            node.freeze()  // at once: the keyword list and its frozen copy are never both kept
         }
         finish()
         markCycles()
@@ -67,13 +67,13 @@ struct Compiler {
             while let (node, value) = pending.popLast() {
                 node.checks = try compileKeywords(value)
                 if node.checks.isEmpty { node.form = .alwaysTrue }
+                node.freeze()
             }
             finish()
             markCycles(from: firstNew)
-            for node in all[firstNew...] { node.freeze() }
             return root
         } catch {
-            for node in all[firstNew...] { cache[Key(document: ObjectIdentifier(node.document), index: node.index)] = nil }
+            for node in all[firstNew...] { compiled[ObjectIdentifier(node.document)]?[node.index] = 0 }
             all.removeSubrange(firstNew...)
             retained.removeSubrange(retainedBefore...)
             pending = []
@@ -96,8 +96,8 @@ struct Compiler {
     /// Compiles a (sub)schema; `booleanAllowed` marks the draft-04 keywords whose value may be
     /// a boolean (`additionalProperties`, `additionalItems`) where boolean schemas do not exist.
     mutating func compile(_ value: Value, booleanAllowed: Bool = false) throws -> SchemaNode {
-        let key = Key(document: ObjectIdentifier(value.document), index: value.index)
-        if let done = cache[key] { return done }
+        let documentID = ObjectIdentifier(value.document)
+        if let slots = compiled[documentID], slots[value.index] != 0 { return all[Int(slots[value.index]) - 1] }
         if value.kind == .true || value.kind == .false, !booleanAllowed {
             let dialect = try dialect(of: value.document)
             if !dialect.booleanSchemas {
@@ -112,7 +112,7 @@ struct Compiler {
         }
         let node = SchemaNode(document: value.document, index: value.index, serial: all.count,
                               documentURI: registry.uri(of: value.document) ?? value.document.name)
-        cache[key] = node
+        compiled[documentID, default: [Int32](repeating: 0, count: value.document.nodes.count)][value.index] = Int32(all.count + 1)
         all.append(node)
         switch value.kind {
         case .true:
@@ -425,59 +425,62 @@ struct Compiler {
     /// Only the nodes from `all[first]` on are looked at: earlier ones were marked by an earlier
     /// call, and they never link to later ones (a node's links are compiled with it).
     func markCycles(from first: Int = 0) {
-        func inPlace(_ node: SchemaNode) -> [SchemaNode] {
-            var out: [SchemaNode] = []
-            for check in node.checks {
+        // The in-place links of the new nodes, by serial, as one flat list (child serials of node
+        // k at edges[offsets[k - first] ..< offsets[k - first + 1]]): no array per node.
+        let count = all.count - first
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        var edges: [Int32] = []
+        for k in 0..<count {
+            func link(_ target: U<SchemaNode>) { edges.append(Int32(target.ref.serial)) }
+            for check in all[first + k].run {
                 switch check {
-                case .ref(let target): out.append(target.ref)
-                case .allOf(let list), .anyOf(let list), .oneOf(let list): out += list.map(\.ref)
-                case .not(let sub): out.append(sub.ref)
-                case .conditional(let c, let t, let e): out.append(c.ref); if let t { out.append(t.ref) }; if let e { out.append(e.ref) }
-                case .object(let o): out += o.ref.dependencies.compactMap { $0.schema?.ref }
+                case .ref(let target): link(target)
+                case .allOf(let list), .anyOf(let list), .oneOf(let list): for target in list { link(target) }
+                case .not(let sub): link(sub)
+                case .conditional(let c, let t, let e): link(c); if let t { link(t) }; if let e { link(e) }
+                case .object(let o): for dependency in o.ref.dependencies { if let target = dependency.schema { link(target) } }
                 default: break
                 }
             }
-            return out
+            offsets[k + 1] = Int32(edges.count)
         }
-        // By node serial (the place in `all`): -1 = not visited yet; nodes before `first` count
-        // as done and off the stack.
+        // Tarjan, by serial: -1 = not visited yet; nodes before `first` count as done and off the stack.
         var order = [Int32](repeating: -1, count: all.count)
         var low = [Int32](repeating: 0, count: all.count)
         var onStack = [Bool](repeating: false, count: all.count)
         for k in 0..<first { order[k] = 0 }
-        var components: [SchemaNode] = []
+        var components: [Int32] = []
         var next: Int32 = 0
-        for start in all[first...] where order[start.serial] < 0 {
-            var work: [(SchemaNode, [SchemaNode], Int)] = [(start, inPlace(start), 0)]
-            order[start.serial] = next; low[start.serial] = next; next += 1
-            components.append(start); onStack[start.serial] = true
-            while !work.isEmpty {
-                let (node, children, position) = work[work.count - 1]
-                let id = node.serial
-                if position < children.count {
-                    work[work.count - 1].2 += 1
-                    let child = children[position]
-                    let childID = child.serial
-                    if child === node { node.cyclic = true }
-                    if order[childID] >= 0 {
-                        if onStack[childID] { low[id] = min(low[id], order[childID]) }
+        // (node serial, next edge to follow)
+        var work: [(Int, Int)] = []
+        for start in first..<all.count where order[start] < 0 {
+            work.append((start, Int(offsets[start - first])))
+            order[start] = next; low[start] = next; next += 1
+            components.append(Int32(start)); onStack[start] = true
+            while let (id, position) = work.last {
+                if position < Int(offsets[id - first + 1]) {
+                    work[work.count - 1].1 += 1
+                    let child = Int(edges[position])
+                    if child == id { all[id].cyclic = true }
+                    if order[child] >= 0 {
+                        if onStack[child] { low[id] = min(low[id], order[child]) }
                     } else {
-                        order[childID] = next; low[childID] = next; next += 1
-                        components.append(child); onStack[childID] = true
-                        work.append((child, inPlace(child), 0))
+                        order[child] = next; low[child] = next; next += 1
+                        components.append(Int32(child)); onStack[child] = true
+                        work.append((child, Int(offsets[child - first])))
                     }
                     continue
                 }
                 work.removeLast()
-                if let parent = work.last { low[parent.0.serial] = min(low[parent.0.serial], low[id]) }
+                if let parent = work.last { low[parent.0] = min(low[parent.0], low[id]) }
                 if low[id] == order[id] {
-                    var members: [SchemaNode] = []
+                    var members: [Int] = []
                     while let top = components.popLast() {
-                        onStack[top.serial] = false
-                        members.append(top)
-                        if top === node { break }
+                        onStack[Int(top)] = false
+                        members.append(Int(top))
+                        if Int(top) == id { break }
                     }
-                    if members.count > 1 { for member in members { member.cyclic = true } }
+                    if members.count > 1 { for member in members { all[member].cyclic = true } }
                 }
             }
         }

@@ -123,6 +123,68 @@ public final class StreamedArrayValidation: @unchecked Sendable {
         }
     }
 
+    /// What the elements of one chunk gave in the fast mode, checked apart from the others
+    /// (``check(_:)``); ``merge(_:)`` folds the verdicts in, in document order.
+    public struct ChunkVerdict: Sendable {
+        public var valid = true
+        /// Schema evaluations the chunk took, up to its first invalid element.
+        public var steps = 0
+        public var limitHit = false
+        /// A verdict with nothing found (also that of a chunk left unchecked).
+        public init() {}
+        /// Whether a later chunk can change nothing (this one is invalid or hit a limit).
+        public var stops: Bool { !valid || limitHit }
+    }
+
+    /// Whether chunks may be checked apart (``check(_:)``): the fast mode, whose state after a
+    /// chunk depends on the chunks before it only through the step count.
+    public var checksChunksApart: Bool { !collect }
+
+    /// Fast mode: checks a chunk's elements without touching the validation's state, so chunks
+    /// can be checked on several threads at once and in any order. Each chunk counts its steps
+    /// from zero; ``merge(_:)`` adds them up in document order and judges the step budget as
+    /// ``add(_:)`` would have, so the outcome is the same.
+    public func check(_ chunk: ArrayChunk) -> ChunkVerdict {
+        precondition(!collect, "chunks are checked apart only in the fast mode")
+        let document = chunk.document
+        var evaluator = Evaluator(document: document, collect: false, limits: limits, options: schema.options)
+        evaluator.parallel = false
+        evaluator.maxSteps = stepCap
+        evaluator.steps = 0
+        // Inside the root's evaluation, as `items` validates each element.
+        evaluator.depth = 1
+        let stop = Int(document.nodes[0].b)
+        var child = 1
+        var verdict = ChunkVerdict()
+        do throws(ValidationLimitError) {
+            while child < stop {
+                if try !evaluator.validate(items, child) {
+                    verdict.valid = false
+                    break
+                }
+                child = evaluator.end(child)
+            }
+        } catch {
+            verdict.limitHit = true
+        }
+        verdict.steps = evaluator.steps
+        return verdict
+    }
+
+    /// Folds in the verdict of the next chunk (document order): the state ``add(_:)`` would
+    /// have left. A budget the chunks pass only together is a limit hit, as in one evaluation.
+    public func merge(_ verdict: ChunkVerdict) {
+        guard !stopped else { return }
+        steps += verdict.steps
+        if verdict.limitHit || steps > stepCap {
+            limitHit = true
+            stopped = true
+        } else if !verdict.valid {
+            itemsValid = false
+            stopped = true
+        }
+    }
+
     /// The outcome, once every chunk is added; `skeleton` is ``JSONArrayStream/skeleton(_:)``.
     public func finish(_ totals: ArrayStreamTotals, skeleton: Document) -> Outcome {
         let budget = limits.stepBudget(values: totals.nodes)

@@ -12,6 +12,7 @@ import HummingbirdTLS
 import Logging
 import Mock
 import NIOCore
+import NIOPosix
 import NIOSSL
 
 /// How the mock's HTTP server listens.
@@ -49,6 +50,22 @@ public struct MockServerError: Error, Sendable, CustomStringConvertible {
 /// presents none completes the handshake and every request gets HTTP 403 with `SEC0001` (the
 /// code of the spec's own table), so clients see a CRR error rather than a TLS alert.
 public enum MockServer {
+    /// Makes SwiftNIO's event-loop threads (one per core) run Swift concurrency's tasks too, so
+    /// a request is read, validated and answered on one thread instead of hopping between the
+    /// event loop and the cooperative pool for every read and write. Call it once, before the
+    /// process starts any task (the mock command does, before ``run(engines:options:onRunning:log:)``).
+    /// Returns false when the runtime did not accept it (the server then works as before).
+    @discardableResult
+    public static func runTasksOnEventLoops() -> Bool {
+        installLock.withLock {
+            if installed == nil { installed = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() }
+            return installed!
+        }
+    }
+
+    private static let installLock = NSLock()
+    nonisolated(unsafe) private static var installed: Bool?
+
     /// Serves until SIGINT or SIGTERM; in-flight requests finish first. `onRunning` gets the
     /// bound URL once the socket listens; `log` gets each response's record.
     public static func run(engine: MockEngine, options: MockServerOptions,

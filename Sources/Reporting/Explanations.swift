@@ -67,7 +67,7 @@ public struct Explanation: Sendable, Hashable {
 /// rule descriptions are made of. A value, passed to what needs it; nothing is registered
 /// process-wide. ``builtIn`` holds the draft-07 keywords, the CRR profile rules and the input
 /// problems; the lint, diff and mock modules publish theirs (`LintEngine.explanations`,
-/// `ChangeCatalog.explanations`, ...) for a caller to add. A later explanation of an id replaces
+/// `ChangeCatalog.explanations(with:)`, ...) for a caller to add. A later explanation of an id replaces
 /// the earlier one.
 ///
 /// ```swift

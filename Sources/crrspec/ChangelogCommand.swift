@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRRRules
 import Diff
 import Document
 import Pages
@@ -50,7 +51,7 @@ struct ChangelogCommand: ParsableCommand {
         try DiffCommands.guarded {
             let (matching, _) = try DiffCommands.matching(paths, gitBase: gitBase, catalog: catalog, singleFileAllowed: false, limits: limits.reader)
             let results = try matching.pairs.map { try SpecDiff.compare($0.old, $0.new, options: errorCodes.options) }
-            let services = Changelog.build(results)
+            let services = Changelog.build(results, configuration: CRRDiff.configuration)
             switch format {
             case .markdown: Output.out(Changelog.markdown(services))
             case .json: Output.out(Changelog.json(services))

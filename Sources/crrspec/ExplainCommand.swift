@@ -81,6 +81,6 @@ extension ExplanationCatalog {
     /// Every id crrspec's commands emit: Reporting's built-ins, every lint rule (from its
     /// `RuleMeta`; the CRR layer's rules after the engine's), every change id (`ChangeCatalog`),
     /// the version rules and the mock's log ids.
-    static let crrspec = ExplanationCatalog.builtIn.adding(LintEngine.explanations(with: [CRRLint.profile]) + ChangeCatalog.explanations
+    static let crrspec = ExplanationCatalog.builtIn.adding(LintEngine.explanations(with: [CRRLint.profile]) + ChangeCatalog.explanations(with: CRRDiff.configuration)
                                                            + VersionRule.explanations + MockLogID.explanations)
 }

@@ -195,6 +195,8 @@ struct MockCommand: ParsableCommand {
             watcher?.start()
         }
         if let proxy { Output.out("proxying to \(proxy)\n") }
+        // Before the first task: the server's requests then stay on their event-loop thread.
+        MockServer.runTasksOnEventLoops()
         Task.detached {
             do {
                 try await MockServer.run(engines: box, options: serverOptions, onRunning: { url in

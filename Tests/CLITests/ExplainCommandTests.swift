@@ -54,10 +54,10 @@ final class ExplainCommandTests: XCTestCase {
             listed[section, default: []].append(String(id))
         }
         XCTAssertEqual(listed["Lint rules"], LintEngine.rules(with: [CRRLint.profile]).map(\.meta.id))
-        XCTAssertEqual(listed["Spec changes"], ChangeCatalog.allIDs)
+        XCTAssertEqual(listed["Spec changes"], ChangeCatalog.allIDs(with: CRRDiff.configuration))
         XCTAssertEqual(listed["Version rules"], VersionRule.allCases.map(\.rawValue))
         XCTAssertEqual(LintEngine.rules(with: [CRRLint.profile]).count, 68)
-        XCTAssertEqual(ChangeCatalog.allIDs.count, 237)
+        XCTAssertEqual(ChangeCatalog.allIDs(with: CRRDiff.configuration).count, 237)
         for meta in LintEngine.rules(with: [CRRLint.profile]).map(\.meta) {
             XCTAssertTrue(meta.example.contains("crrspec: \(meta.severity.rawValue): ") && meta.example.contains("[\(meta.id)]"),
                           "\(meta.id): the example shows no \(meta.severity.rawValue) finding of the rule")

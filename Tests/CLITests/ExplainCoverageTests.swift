@@ -56,14 +56,14 @@ final class ExplainCoverageTests: XCTestCase {
     static func allEmittedIDs() throws -> [String: String] {
         var ids = try idsInCode()
         for id in LintEngine.rules(with: [CRRLint.profile]).map(\.meta.id) { ids[id] = ids[id] ?? "lint rule" }
-        for id in ChangeCatalog.allIDs { ids[id] = ids[id] ?? "change catalog" }
+        for id in ChangeCatalog.allIDs(with: CRRDiff.configuration) { ids[id] = ids[id] ?? "change catalog" }
         for id in VersionRule.allCases.map(\.rawValue) { ids[id] = ids[id] ?? "version rule" }
         return ids
     }
 
     /// What the binary explains (`ExplanationCatalog.crrspec` in the CLI).
     static let catalog: ExplanationCatalog = {
-        ExplanationCatalog.builtIn.adding(LintEngine.explanations(with: [CRRLint.profile]) + ChangeCatalog.explanations
+        ExplanationCatalog.builtIn.adding(LintEngine.explanations(with: [CRRLint.profile]) + ChangeCatalog.explanations(with: CRRDiff.configuration)
                                                  + VersionRule.explanations + MockLogID.explanations)
     }()
 

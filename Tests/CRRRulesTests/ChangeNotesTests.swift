@@ -273,7 +273,7 @@ final class ChangeNotesTests: XCTestCase {
             if results[key] == nil {
                 let result = try SpecDiff.compare(Fixture.catalog(item.pair.0, item.pair.1), Fixture.catalog(item.pair.0, item.pair.2), options: .crr)
                 results[key] = result
-                changelogs[key] = Changelog.markdown(Changelog.build([result]))
+                changelogs[key] = Changelog.markdown(Changelog.build([result], configuration: CRRDiff.configuration))
             }
             let result = results[key]!
             XCTAssertFalse(item.expects.isEmpty, item.text)
@@ -292,7 +292,7 @@ final class ChangeNotesTests: XCTestCase {
 
     func testChangelogPutsBreakingItemsFirstAndNamesTheService() throws {
         let result = try SpecDiff.compare(Fixture.catalog("historical_forecasted_load", "1.0.4"), Fixture.catalog("historical_forecasted_load", "1.1.0"), options: .crr)
-        let services = Changelog.build([result])
+        let services = Changelog.build([result], configuration: CRRDiff.configuration)
         XCTAssertEqual(services.map(\.name), ["historical_forecasted_load"])
         let items = services[0].releases[0].items
         let ranks = Changelog.groups(services[0].releases[0]).map(\.0.rank)

@@ -40,6 +40,17 @@ final class DiffConfigurationTests: XCTestCase {
         let general = try SpecDiff.compare(old, new)
         XCTAssertNil(general.first("title-length-changed"))
         XCTAssertTrue(DiffConfiguration.general.checks.isEmpty && DiffConfiguration.general.naming == nil && DiffConfiguration.general.catalog == nil)
+        // The layer's change kinds: in the catalog and explained with the layer, and left out
+        // of changelogs when they are release notes themselves.
+        let example = ChangeExample(old: "title: T", new: "title: Title", compatibility: .documentation, direction: .none, message: "title length 1 → 5")
+        let kinds = DiffConfiguration(checks: [TitleLength()], changeKinds: [ChangeKind(id: "title-length-changed", meaning: "the title's length changed",
+                                                                                        example: example, inChangelog: false)])
+        XCTAssertTrue(ChangeCatalog.allIDs(with: kinds).contains("title-length-changed"))
+        XCTAssertFalse(ChangeCatalog.allIDs.contains("title-length-changed"))
+        XCTAssertEqual(ChangeCatalog.explanation(for: "title-length-changed", with: kinds)?.title, "The title's length changed.")
+        let texts = { (configuration: DiffConfiguration) in Changelog.build([withLayer], configuration: configuration).flatMap(\.releases).flatMap(\.items).flatMap(\.ids) }
+        XCTAssertFalse(texts(kinds).contains("title-length-changed"))
+        XCTAssertTrue(texts(.general).contains("title-length-changed"))
     }
 
     func testNamingGivesDeclaredVersionsAndPairsFolders() throws {

@@ -92,7 +92,7 @@ final class ReportPageTests: XCTestCase {
     static func diffPages() throws -> (diff: String, changelog: String, result: DiffResult) {
         let old = try SpecDiff.catalogInput(CRRCatalog.find("auction@1.1.7")!), new = try SpecDiff.catalogInput(CRRCatalog.find("auction@1.2.0")!)
         let result = try SpecDiff.compare(old, new, options: DiffOptions(configuration: CRRDiff.configuration))
-        return (ReportPages.diff(DiffReport(entries: [DiffReport.Entry(result: result)])), ReportPages.changelog(Changelog.build([result])), result)
+        return (ReportPages.diff(DiffReport(entries: [DiffReport.Entry(result: result)])), ReportPages.changelog(Changelog.build([result], configuration: CRRDiff.configuration)), result)
     }
 
     func testDiffAndChangelogPages() throws {

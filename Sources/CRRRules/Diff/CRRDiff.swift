@@ -38,10 +38,43 @@ public enum CRRDiff {
             return try CRRCatalog.document(entry)
         })
 
-    /// The layer as diff takes it: the checks, CAISO's file naming and the bundled catalog
-    /// (what the `crrspec` command passes to every comparison).
+    /// The change ids the checks record, with their meaning and `crrspec explain` example (each
+    /// one is what crrspec reports: `CRRSpecChangeTests`); release notes are not changelog items.
+    public static let changeKinds: [ChangeKind] = [
+        ChangeKind(id: "error-code-added", meaning: "an error code added to the code catalog",
+                   example: ChangeExample(old: "code table: SER0001", new: "code table: SER0001, SER0030 (The request has too many records.)",
+                                                 compatibility: .warning, direction: .response,
+                                                 message: "Added error code SER0030 (The request has too many records.)")),
+        ChangeKind(id: "error-code-removed", meaning: "an error code removed from the code catalog",
+                   example: ChangeExample(old: "code table: SER0001, SER0030 (The request has too many records.)", new: "code table: SER0001",
+                                                 compatibility: .warning, direction: .response,
+                                                 message: "Removed error code SER0030 (The request has too many records.)")),
+        ChangeKind(id: "error-code-replaced", meaning: "an error code replaced by another with the same text (SER0018 → GEN0003)",
+                   example: ChangeExample(old: "code table: SER0018 The system is busy.", new: "code table: GEN0003 The system is busy.",
+                                                 compatibility: .warning, direction: .response,
+                                                 message: "Replaced error code SER0018 with GEN0003")),
+        ChangeKind(id: "error-code-redescribed", meaning: "an error code's text changed: documentation",
+                   example: ChangeExample(old: "code table: SMT0146 Owner differs.", new: "code table: SMT0146 Owner differs (names are compared case-sensitively).",
+                                                 compatibility: .documentation, direction: .response,
+                                                 message: #"Changed the description of error code SMT0146: "Owner differs." → "Owner differs (names are compared case-sensitively).""#)),
+        ChangeKind(id: "release-note-added", meaning: "a row added to the revision table: documentation",
+                   example: ChangeExample(old: "revision table: 1.0.0 First version.", new: "revision table: 1.0.0 First version.; 1.0.1 Error code SER0030 added.",
+                                                 compatibility: .documentation, direction: .none,
+                                                 message: "Added the release note of version 1.0.1: Error code SER0030 added."), inChangelog: false),
+        ChangeKind(id: "release-note-removed", meaning: "a row removed from the revision table: documentation",
+                   example: ChangeExample(old: "revision table: 1.0.0 First version.; 1.0.1 Error code SER0030 added.", new: "revision table: 1.0.0 First version.",
+                                                 compatibility: .documentation, direction: .none,
+                                                 message: "Removed the release note of version 1.0.1"), inChangelog: false),
+        ChangeKind(id: "release-note-changed", meaning: "a row of the revision table changed: documentation",
+                   example: ChangeExample(old: "revision table: 1.0.0 First.", new: "revision table: 1.0.0 First version.",
+                                                 compatibility: .documentation, direction: .none,
+                                                 message: "Changed the release note of version 1.0.0"), inChangelog: false),
+    ]
+
+    /// The layer as diff takes it: the checks and their change kinds, CAISO's file naming, the
+    /// bundled catalog and `x-crr-rule` (what the `crrspec` command passes to every comparison).
     public static let configuration = DiffConfiguration(checks: checks, naming: naming, catalog: catalog,
-                                                        businessRules: CRRBusinessRule.annotation)
+                                                        businessRules: CRRBusinessRule.annotation, changeKinds: changeKinds)
 
     /// Release notes: the revision tables of both `info.description`s.
     struct ReleaseNotes: DiffCheck {

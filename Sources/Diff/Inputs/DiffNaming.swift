@@ -93,9 +93,13 @@ public struct DiffConfiguration: Sendable {
     /// The business-rule annotation whose marks make changes the layer's rules (reported with
     /// the rule, no bump) and whose own changes are not contract changes; nil: none.
     public var businessRules: BusinessRuleAnnotation?
+    /// The change ids the checks record, with their meaning and `crrspec explain` example
+    /// (``ChangeCatalog/allIDs(with:)``, ``ChangeCatalog/explanations(with:)``).
+    public var changeKinds: [ChangeKind]
 
     public init(checks: [any DiffCheck] = [], naming: FileNaming? = nil, catalog: DiffCatalog? = nil,
-                businessRules: BusinessRuleAnnotation? = nil) {
+                businessRules: BusinessRuleAnnotation? = nil, changeKinds: [ChangeKind] = []) {
+        self.changeKinds = changeKinds
         self.checks = checks
         self.naming = naming
         self.catalog = catalog

@@ -98,13 +98,6 @@ public enum ChangeCatalog {
         ("security-requirement-added", "an operation accepts a new way to authenticate (breaking when it was open to anonymous callers)"),
         ("security-requirement-removed", "an operation no longer accepts a way to authenticate (breaking unless it becomes open)"),
         ("security-scopes-changed", "the OAuth scopes an operation needs changed (breaking when scopes are added)"),
-        ("error-code-added", "an error code added to the code catalog"),
-        ("error-code-removed", "an error code removed from the code catalog"),
-        ("error-code-replaced", "an error code replaced by another with the same text (SER0018 → GEN0003)"),
-        ("error-code-redescribed", "an error code's text changed: documentation"),
-        ("release-note-added", "a row added to the revision table: documentation"),
-        ("release-note-removed", "a row removed from the revision table: documentation"),
-        ("release-note-changed", "a row of the revision table changed: documentation"),
         ("description-changed", "a description changed: documentation"),
         ("summary-changed", "an operation summary changed: documentation"),
         ("title-changed", "a title changed: documentation"),
@@ -117,21 +110,29 @@ public enum ChangeCatalog {
         ("definition-removed", "a definition no $ref uses removed from a schema file"),
     ]
 
-    /// The ids only a layer's checks record (``DiffCheck``: the CRR layer's error-code catalog
-    /// and release notes); a comparison without that layer never reports them.
-    public static let layerIDs: Set<String> = [
-        "error-code-added", "error-code-removed", "error-code-replaced", "error-code-redescribed",
-        "release-note-added", "release-note-removed", "release-note-changed",
-    ]
+    /// The ids outside schemas of a comparison with `configuration`: the engine's contract
+    /// changes, then the configuration's change kinds, then the engine's documentation changes.
+    public static func otherIDs(with configuration: DiffConfiguration) -> [(id: String, meaning: String)] {
+        let split = otherIDs.firstIndex { $0.id == "description-changed" } ?? otherIDs.count
+        return Array(otherIDs[..<split]) + configuration.changeKinds.map { ($0.id, $0.meaning) } + Array(otherIDs[split...])
+    }
 
-    /// Every id.
-    public static var allIDs: [String] {
+    /// Every id of a comparison with `configuration` (schema changes, then ``otherIDs(with:)``).
+    public static func allIDs(with configuration: DiffConfiguration) -> [String] {
+        schemaIDs + otherIDs(with: configuration).map(\.id)
+    }
+
+    /// Every id the engine itself records.
+    public static var allIDs: [String] { schemaIDs + otherIDs.map(\.id) }
+
+    /// The schema change ids, context by context.
+    static var schemaIDs: [String] {
         var ids: [String] = []
         for context in contexts {
             for (kind, _) in schemaKinds where context != "schema" || !openAPIOnlyKinds.contains(kind) {
                 ids.append(context + "-" + kind)
             }
         }
-        return ids + otherIDs.map(\.id)
+        return ids
     }
 }

@@ -4,8 +4,9 @@ import Reporting
 /// gives it, where the change sits and how crrspec judges it (from ``SchemaContext`` for schema
 /// changes), and an example with crrspec's real message (``ChangeExamples``; a test diffs each one).
 extension ChangeCatalog {
-    /// One explanation per id of ``allIDs``, in the same order.
-    public static var explanations: [Explanation] {
+    /// One explanation per id of ``allIDs(with:)``, in the same order: the engine's and those of
+    /// `configuration`'s change kinds.
+    public static func explanations(with configuration: DiffConfiguration = .general) -> [Explanation] {
         let examples = Dictionary(ChangeExamples.schema.map { ($0.kind, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [Explanation] = []
         for context in SchemaContext.allCases {
@@ -14,20 +15,26 @@ extension ChangeCatalog {
                 out.append(schemaExplanation(id: context.id(kind), context: context, meaning: meaning, example: example))
             }
         }
-        for (id, meaning) in otherIDs {
-            guard let example = ChangeExamples.other[id] else { continue }
+        for (id, meaning) in otherIDs(with: configuration) {
+            guard let example = example(id, configuration) else { continue }
             out.append(otherExplanation(id: id, meaning: meaning, example: example))
         }
         return out
     }
 
+    /// The example of an id outside schemas: the engine's, else a change kind's.
+    static func example(_ id: String, _ configuration: DiffConfiguration) -> ChangeExample? {
+        ChangeExamples.other[id] ?? configuration.changeKinds.first { $0.id == id }?.example
+    }
+
     /// ``allIDs`` as a set.
     static let knownIDs = Set(allIDs)
 
-    /// The explanation of one change id, or nil for an id the catalog does not have.
-    public static func explanation(for id: String) -> Explanation? {
-        if let other = otherIDs.first(where: { $0.id == id }) {
-            guard let example = ChangeExamples.other[id] else { return nil }
+    /// The explanation of one change id (the engine's or one of `configuration`'s change
+    /// kinds), or nil for an id neither has.
+    public static func explanation(for id: String, with configuration: DiffConfiguration = .general) -> Explanation? {
+        if let other = otherIDs(with: configuration).first(where: { $0.id == id }) {
+            guard let example = example(id, configuration) else { return nil }
             return otherExplanation(id: id, meaning: other.meaning, example: example)
         }
         for context in SchemaContext.allCases {
@@ -198,14 +205,42 @@ struct SchemaChangeExample: Sendable {
 }
 
 /// A change outside schemas: the two versions in brief, and what crrspec reports.
-struct ChangeExample: Sendable {
-    var old: String
-    var new: String
-    var compatibility: Compatibility
-    var direction: Direction
+/// What `crrspec explain` shows for a change id outside schemas: two versions and what crrspec
+/// reports for them (a test diffs each one).
+public struct ChangeExample: Sendable {
+    public var old: String
+    public var new: String
+    public var compatibility: Compatibility
+    public var direction: Direction
     /// When it differs from the compatibility's.
-    var bump: Bump?
-    var message: String
+    public var bump: Bump?
+    public var message: String
+
+    public init(old: String, new: String, compatibility: Compatibility, direction: Direction, bump: Bump? = nil, message: String) {
+        self.old = old
+        self.new = new
+        self.compatibility = compatibility
+        self.direction = direction
+        self.bump = bump
+        self.message = message
+    }
+}
+
+/// A change id a layer's checks record (``DiffConfiguration/changeKinds``): its meaning, its
+/// `crrspec explain` example, and whether `crrspec changelog` lists it.
+public struct ChangeKind: Sendable {
+    public var id: String
+    public var meaning: String
+    public var example: ChangeExample
+    /// False for changes that are release notes themselves.
+    public var inChangelog: Bool
+
+    public init(id: String, meaning: String, example: ChangeExample, inChangelog: Bool = true) {
+        self.id = id
+        self.meaning = meaning
+        self.example = example
+        self.inChangelog = inChangelog
+    }
 }
 
 /// The examples `crrspec explain` shows for change ids. Each one is what crrspec reports for the
@@ -488,27 +523,6 @@ enum ChangeExamples {
         "security-scopes-changed": ChangeExample(old: "security: [{oauth: [read]}]", new: "security: [{oauth: [read, write]}]",
                             compatibility: .breaking, direction: .request,
                             message: "Changed the scopes of oauth for GET /auction/v1.0/portfolio: now also needs write"),
-        "error-code-added": ChangeExample(old: "code table: SER0001", new: "code table: SER0001, SER0030 (The request has too many records.)",
-                            compatibility: .warning, direction: .response,
-                            message: "Added error code SER0030 (The request has too many records.)"),
-        "error-code-removed": ChangeExample(old: "code table: SER0001, SER0030 (The request has too many records.)", new: "code table: SER0001",
-                            compatibility: .warning, direction: .response,
-                            message: "Removed error code SER0030 (The request has too many records.)"),
-        "error-code-replaced": ChangeExample(old: "code table: SER0018 The system is busy.", new: "code table: GEN0003 The system is busy.",
-                            compatibility: .warning, direction: .response,
-                            message: "Replaced error code SER0018 with GEN0003"),
-        "error-code-redescribed": ChangeExample(old: "code table: SMT0146 Owner differs.", new: "code table: SMT0146 Owner differs (names are compared case-sensitively).",
-                            compatibility: .documentation, direction: .response,
-                            message: #"Changed the description of error code SMT0146: "Owner differs." → "Owner differs (names are compared case-sensitively).""#),
-        "release-note-added": ChangeExample(old: "revision table: 1.0.0 First version.", new: "revision table: 1.0.0 First version.; 1.0.1 Error code SER0030 added.",
-                            compatibility: .documentation, direction: .none,
-                            message: "Added the release note of version 1.0.1: Error code SER0030 added."),
-        "release-note-removed": ChangeExample(old: "revision table: 1.0.0 First version.; 1.0.1 Error code SER0030 added.", new: "revision table: 1.0.0 First version.",
-                            compatibility: .documentation, direction: .none,
-                            message: "Removed the release note of version 1.0.1"),
-        "release-note-changed": ChangeExample(old: "revision table: 1.0.0 First.", new: "revision table: 1.0.0 First version.",
-                            compatibility: .documentation, direction: .none,
-                            message: "Changed the release note of version 1.0.0"),
         "description-changed": ChangeExample(old: "description: Portfolios open for bids.", new: "description: Portfolios in PREP, OPEN or CLOSED markets.",
                             compatibility: .documentation, direction: .none,
                             message: "Changed the description of GET /auction/v1.0/portfolio"),

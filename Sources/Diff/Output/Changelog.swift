@@ -31,10 +31,10 @@ public enum Changelog {
         public var releases: [Release]
     }
 
-    /// Changes that are not release-note material (the release notes themselves).
-    static let omitted: Set<String> = ["release-note-added", "release-note-removed", "release-note-changed"]
-
-    public static func build(_ results: [DiffResult]) -> [Service] {
+    /// The release notes of `results`, per service; the change kinds of `configuration` that
+    /// are not release-note material (the release notes themselves) are left out.
+    public static func build(_ results: [DiffResult], configuration: DiffConfiguration = .general) -> [Service] {
+        let omitted = Set(configuration.changeKinds.filter { !$0.inChangelog }.map(\.id))
         var services: [Service] = []
         for result in results {
             let name = serviceName(result)

@@ -84,7 +84,11 @@ extension Evaluator {
                 if let propertySchema = propertySchemas[slot] {
                     matched = true
                     descend(key: k)
+                    #if DEBUG
                     let ok = try validate(propertySchema.ref, v)
+                    #else
+                    let ok = try propertySchema.use { node throws(ValidationLimitError) in try validate(node, v) }
+                    #endif
                     ascend()
                     if !ok { valid = false; if !collect { return false } }
                 }
