@@ -456,7 +456,7 @@ public final class BatchValidator: Sendable {
 /// after one that decides the outcome (invalid, or a limit hit) are not checked; the file's
 /// pages are given back behind the runs whose verdicts are all in.
 final class ChunkVerdicts: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private let stream: JSONArrayStream
     private let validation: StreamedArrayValidation
     private var verdicts: [StreamedArrayValidation.ChunkVerdict?] = []

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Document
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
@@ -63,7 +64,7 @@ public enum MockServer {
         }
     }
 
-    private static let installLock = NSLock()
+    private static let installLock = Lock()
     nonisolated(unsafe) private static var installed: Bool?
 
     /// Serves until SIGINT or SIGTERM; in-flight requests finish first. `onRunning` gets the
