@@ -33,6 +33,12 @@ struct Compiler {
     var nullValue: Value? { try? JSONReader.parse(string: "null").root }
 
     mutating func compileRoot(_ value: Value) throws -> SchemaNode {
+        try compileWithPending(value, firstNew: 0)
+    }
+
+    /// Compiles `value` and every subschema it reaches that is not compiled yet, then links
+    /// the new nodes and marks the cycles among the nodes from `firstNew` on.
+    private mutating func compileWithPending(_ value: Value, firstNew: Int) throws -> SchemaNode {
         if registry.uri(of: value.document) == nil {
             registry.add(value.document, uri: SchemaRegistry.defaultURI(for: value.document))
         }
@@ -46,7 +52,7 @@ struct Compiler {
             node.freeze()  // at once: the keyword list and its frozen copy are never both kept
         }
         finish()
-        markCycles()
+        markCycles(from: firstNew)
         return root
     }
 
@@ -57,21 +63,7 @@ struct Compiler {
     mutating func compileAnotherRoot(_ value: Value) throws -> SchemaNode {
         let firstNew = all.count, retainedBefore = retained.count
         do {
-            if registry.uri(of: value.document) == nil {
-                registry.add(value.document, uri: SchemaRegistry.defaultURI(for: value.document))
-            }
-            if registry.base(of: value.document, index: value.index) == nil {
-                registry.index(value.document, at: value.index)
-            }
-            let root = try compile(value)
-            while let (node, value) = pending.popLast() {
-                node.checks = try compileKeywords(value)
-                if node.checks.isEmpty { node.form = .alwaysTrue }
-                node.freeze()
-            }
-            finish()
-            markCycles(from: firstNew)
-            return root
+            return try compileWithPending(value, firstNew: firstNew)
         } catch {
             for node in all[firstNew...] { compiled[ObjectIdentifier(node.document)]?[node.index] = 0 }
             all.removeSubrange(firstNew...)
