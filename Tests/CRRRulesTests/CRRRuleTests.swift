@@ -273,7 +273,7 @@ final class CRRRuleTests: XCTestCase {
         let ids = CRRLint.rules.map(\.meta.id)
         XCTAssertEqual(Set(ids).subtracting(ids.filter { text.contains("check(\"\($0)\"") || text.contains("let rule = \"\($0)\"") }), [])
         XCTAssertTrue(CRRLint.rules.allSatisfy(\.meta.crr))
-        let engineRules = LintEngine(profiles: [CRRLint.profile]).rules
+        let engineRules = LintTest.engine.rules
         XCTAssertEqual(engineRules.suffix(ids.count).map(\.meta.id), ids, "after the engine's own rules, once")
         XCTAssertEqual(engineRules.count, LintEngine.rules.count + ids.count)
     }

@@ -80,8 +80,7 @@ final class OutputAndInputTests: XCTestCase {
     }
 
     func testDirectoriesPairByNameAndConsecutiveVersions() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-diff-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
+        let root = try temporaryDirectory("crrspec-diff")
         for (dir, files) in [("old", ["openapi/caiso_crr_auction_v1.2.0_openapi.yaml", "schemas/CRRResource_v1.0.1.draft-07.schema.json"]),
                              ("new", ["openapi/caiso_crr_auction_v1.2.1_openapi.yaml", "schemas/CRRResource_v1.0.2.draft-07.schema.json",
                                       "schemas/CRRSetAside_v1.1.1.draft-07.schema.json"])] {

@@ -54,8 +54,7 @@ final class DiffConfigurationTests: XCTestCase {
     }
 
     func testNamingGivesDeclaredVersionsAndPairsFolders() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-naming-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
+        let root = try temporaryDirectory("crrspec-naming")
         for (folder, file) in [("old", "acme-orders-1.0.0.json"), ("new", "acme-orders-1.1.0.json")] {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
             try Data(Self.spec.utf8).write(to: root.appendingPathComponent(folder).appendingPathComponent(file))

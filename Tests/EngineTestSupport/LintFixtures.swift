@@ -19,11 +19,16 @@ public enum LintFixtures<Layer: LintLayer> {
     /// An engine with the layer's profiles (given to it, nothing installed).
     public static var engine: LintEngine { Layer.engine }
 
-    public static func lint(_ text: String, name: String, profile: ProfileSelection = .auto) -> [Finding] {
+    /// The first document of `text`, read as JSON when the name ends in `.json`, else as YAML.
+    public static func document(_ text: String, name: String) throws -> Document {
         let format: InputFormat = name.hasSuffix(".json") ? .json : .yaml
+        return try DocumentLoader.load(bytes: Array(text.utf8), name: name, format: format).documents[0].document
+    }
+
+    public static func lint(_ text: String, name: String, profile: ProfileSelection = .auto) -> [Finding] {
         let document: Document
         do {
-            document = try DocumentLoader.load(bytes: Array(text.utf8), name: name, format: format).documents[0].document
+            document = try self.document(text, name: name)
         } catch {
             XCTFail("fixture does not parse: \(error)")
             return []
@@ -75,6 +80,17 @@ public enum TestPaths {
 
     /// The path of a file in the repository.
     public static func repository(_ path: String) -> String { repository.appendingPathComponent(path).path }
+}
+
+extension XCTestCase {
+    /// A new empty folder under the system's temporary folder (`prefix-UUID`), removed when the
+    /// test ends.
+    public func temporaryDirectory(_ prefix: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
 }
 
 extension String {

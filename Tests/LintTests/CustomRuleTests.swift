@@ -11,19 +11,12 @@ final class CustomRuleTests: XCTestCase {
     static let spec = OpenAPIRuleTests.base
 
     func document(_ text: String, name: String = "items-api.yaml") throws -> Document {
-        try DocumentLoader.load(bytes: Array(text.utf8), name: name, format: name.hasSuffix(".json") ? .json : .yaml).documents[0].document
-    }
-
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-custom-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
+        try LintTest.document(text, name: name)
     }
 
     /// Writes a config and lints `text` with it.
     func lint(config: String, _ text: String = spec) throws -> [Finding] {
-        let directory = try temporaryDirectory()
+        let directory = try temporaryDirectory("crrspec-custom")
         let path = directory.appendingPathComponent(LintConfig.fileName).path
         try config.write(toFile: path, atomically: true, encoding: .utf8)
         let engine = LintEngine(config: try LintConfig.load(path), profiles: [])
@@ -115,7 +108,7 @@ final class CustomRuleTests: XCTestCase {
     }
 
     func testMalformedRulesAreConfigErrorsWithPositions() throws {
-        let directory = try temporaryDirectory()
+        let directory = try temporaryDirectory("crrspec-custom")
         let path = directory.appendingPathComponent(LintConfig.fileName).path
         for (config, expected) in [
             (rule("{field: x, function: truthy}", given: "paths"), "JSONPath paths: a path starts with $"),
@@ -135,7 +128,7 @@ final class CustomRuleTests: XCTestCase {
     }
 
     func testJavaScriptFunctionsAreReportedAndSkipped() throws {
-        let directory = try temporaryDirectory()
+        let directory = try temporaryDirectory("crrspec-custom")
         let path = directory.appendingPathComponent(LintConfig.fileName).path
         try rule("{field: x, function: myCustomCheck}").write(toFile: path, atomically: true, encoding: .utf8)
         let config = try LintConfig.load(path)
@@ -147,7 +140,7 @@ final class CustomRuleTests: XCTestCase {
     /// A Spectral ruleset file is read unchanged: its rules run, extends and JavaScript
     /// functions are noted once and skipped, settings of built-in ids apply.
     func testSpectralRulesetFile() throws {
-        let directory = try temporaryDirectory()
+        let directory = try temporaryDirectory("crrspec-custom")
         let path = directory.appendingPathComponent(".spectral.yaml").path
         try """
         extends: ["spectral:oas", "https://example.com/ruleset.yaml"]
@@ -191,7 +184,7 @@ final class CustomRuleTests: XCTestCase {
     func testBaselineAndExplain() throws {
         let findings = try lint(config: rule("{field: summary, function: defined}")).filter { $0.rule == "team-rule" }
         XCTAssertEqual(findings.count, 2)
-        let directory = try temporaryDirectory()
+        let directory = try temporaryDirectory("crrspec-custom")
         let path = directory.appendingPathComponent(".crrspec-baseline.json").path
         try LintBaseline.render(findings, directory: directory.path).write(toFile: path, atomically: true, encoding: .utf8)
         let (new, accepted) = try LintBaseline.load(path).filter(findings)

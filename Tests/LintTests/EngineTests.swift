@@ -16,13 +16,6 @@ final class EngineTests: XCTestCase {
         return engine.lint(document: document, file: name).findings
     }
 
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-lint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
     func testEveryRuleHasMetadataAndAUniqueId() {
         let ids = RuleCatalog.all.map(\.meta.id)
         XCTAssertEqual(Set(ids).count, ids.count)
@@ -55,7 +48,7 @@ final class EngineTests: XCTestCase {
     }
 
     func testPerPathOverrides() throws {
-        let directory = try temporaryDirectory()
+        let directory = try temporaryDirectory("crrspec-lint")
         let path = directory.appendingPathComponent(LintConfig.fileName)
         try """
         lint:
@@ -75,7 +68,7 @@ final class EngineTests: XCTestCase {
     }
 
     func testConfigErrorsNameTheProblem() throws {
-        let directory = try temporaryDirectory()
+        let directory = try temporaryDirectory("crrspec-lint")
         let path = directory.appendingPathComponent(LintConfig.fileName)
         try "lint:\n  rules:\n    schema-unknown-keywords: off\n".write(to: path, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try LintConfig.load(path.path)) { error in
@@ -99,7 +92,7 @@ final class EngineTests: XCTestCase {
     }
 
     func testBaselineReportsOnlyNewFindings() throws {
-        let directory = try temporaryDirectory()
+        let directory = try temporaryDirectory("crrspec-lint")
         let file = directory.appendingPathComponent("order.schema.json").path
         let before = lint(LintConfig(), name: file)
         XCTAssertFalse(before.isEmpty)
@@ -126,7 +119,7 @@ final class EngineTests: XCTestCase {
     }
 
     func testDirectoriesYieldSpecsAndSchemasOnly() throws {
-        let directory = try temporaryDirectory()
+        let directory = try temporaryDirectory("crrspec-lint")
         try "openapi: 3.0.3\n".write(to: directory.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
         try "{\"$schema\": \"http://json-schema.org/draft-07/schema#\"}".write(to: directory.appendingPathComponent("b.json"), atomically: true, encoding: .utf8)
         try "{\"portfolioName\": \"x\"}".write(to: directory.appendingPathComponent("sample.json"), atomically: true, encoding: .utf8)

@@ -2,25 +2,19 @@ import Document
 import Foundation
 import Lint
 import Reporting
+import EngineTestSupport
 import XCTest
 
 /// What a lint run decides besides the findings, in the library (`crrspec lint` only calls it):
 /// each file's configuration, the baseline's place, the exit status and the summary line.
 final class LintSetupTests: XCTestCase {
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-setup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url.resolvingSymlinksInPath()
-    }
-
     func write(_ text: String, _ url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
     func testNearestConfigurationPerFolderIgnoresAndFailOn() throws {
-        let root = try temporaryDirectory()
+        let root = try temporaryDirectory("crrspec-setup").resolvingSymlinksInPath()
         try write("lint:\n  fail-on: warning\n  ignore: [\"vendor/**\"]\n", root.appendingPathComponent(".crrspec.yaml"))
         try write("lint:\n  fail-on: info\n", root.appendingPathComponent("sub/.crrspec.yaml"))
         let configurations = try LintConfigurations(configPath: nil, rulesetPath: nil)
@@ -41,7 +35,7 @@ final class LintSetupTests: XCTestCase {
     }
 
     func testMissingOrBrokenFilesAreErrorsThatNameThem() throws {
-        let root = try temporaryDirectory()
+        let root = try temporaryDirectory("crrspec-setup").resolvingSymlinksInPath()
         XCTAssertThrowsError(try LintConfigurations(configPath: root.appendingPathComponent("nope.yaml").path, rulesetPath: nil)) { error in
             XCTAssertEqual("\(error)", "\(root.appendingPathComponent("nope.yaml").path): error: no such configuration file")
         }
@@ -56,7 +50,7 @@ final class LintSetupTests: XCTestCase {
     }
 
     func testRulesetRulesAndNotesAreCollectedOnce() throws {
-        let root = try temporaryDirectory()
+        let root = try temporaryDirectory("crrspec-setup").resolvingSymlinksInPath()
         try write("""
         rules:
           paths-no-trailing-slash:
@@ -79,7 +73,7 @@ final class LintSetupTests: XCTestCase {
     }
 
     func testBaselinePlaceFollowsTheConfigurationElseTheLintedRoot() throws {
-        let root = try temporaryDirectory()
+        let root = try temporaryDirectory("crrspec-setup").resolvingSymlinksInPath()
         try write("{}", root.appendingPathComponent("specs/a/one.json"))
         try write("{}", root.appendingPathComponent("specs/b/two.json"))
         let paths = [root.appendingPathComponent("specs/a/one.json").path, root.appendingPathComponent("specs/b").path]

@@ -2,6 +2,7 @@ import Document
 import Foundation
 import JSONSchema
 import Lint
+import EngineTestSupport
 import XCTest
 
 /// Profiles are named by the layer that brings them: the engine knows `auto` and `none`, a
@@ -12,11 +13,8 @@ final class NamedProfileTests: XCTestCase {
     })
 
     func config(_ text: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-profile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent(".crrspec.yaml").path
+        let path = try temporaryDirectory("crrspec-profile").appendingPathComponent(".crrspec.yaml").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
         return path
     }
 
