@@ -1,4 +1,3 @@
-import Document
 import NIOCore
 import NIOHTTP1
 import NIOPosix

@@ -14,11 +14,6 @@ import Musl
 import Darwin
 #endif
 import Reporting
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// When to colour output: `auto` (on a terminal, unless NO_COLOR is set), `always`, `never`.
 enum ColorMode: String, ExpressibleByArgument, CaseIterable {

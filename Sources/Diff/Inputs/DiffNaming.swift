@@ -1,9 +1,4 @@
 import Document
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import JSONSchema
 import OpenAPI
 

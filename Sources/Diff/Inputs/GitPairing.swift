@@ -2,11 +2,7 @@ import Document
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
 #endif
 
 /// `--git-base REV`: the spec and schema files of the working tree against the same files (or
