@@ -1,4 +1,3 @@
-import Document
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
@@ -50,15 +49,10 @@ public enum MockServer {
     /// process starts any task (the mock command does, before ``run(engines:options:onRunning:log:)``).
     /// Returns false when the runtime did not accept it (the server then works as before).
     @discardableResult
-    public static func runTasksOnEventLoops() -> Bool {
-        installLock.withLock {
-            if installed == nil { installed = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() }
-            return installed!
-        }
-    }
+    public static func runTasksOnEventLoops() -> Bool { installedOnEventLoops }
 
-    private static let installLock = Lock()
-    nonisolated(unsafe) private static var installed: Bool?
+    /// Tried once, on first use (a static's initialiser runs exactly once, whatever the thread).
+    private static let installedOnEventLoops = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
     /// Serves until SIGINT or SIGTERM; in-flight requests finish first. `onRunning` gets the
     /// bound URL once the socket listens; `log` gets each response's record.
