@@ -206,16 +206,15 @@ struct ValidateCommand: ParsableCommand {
         let registry = SchemaRegistry()
         registry.limits = limits.reader
         registry.defaultDialect = dialect.defaultDialect
-        for mapping in resource {
-            let parts = mapping.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            registry.addMapping(prefix: parts[0], directory: parts[1])
-        }
+        // URI=PATH, as validate() checked.
+        let mappings = resource.map { $0.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init) }
+        for parts in mappings { registry.addMapping(prefix: parts[0], directory: parts[1]) }
         let compiled: Schema
         do {
             var source = SchemaSelection(schema: schema, spec: spec, component: component, operation: operation, profile: profile,
                                          adjust: dialect.apply)
             compiled = try source
-                .compile(registry: registry, resourceRoots: resource.map { String($0.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[1]) })
+                .compile(registry: registry, resourceRoots: mappings.map { $0[1] })
             announceProfile(source.decision)
         } catch let error as SchemaSelectionError {
             // A schema that cannot be selected (no such file, component or operation) is a
