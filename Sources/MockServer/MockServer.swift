@@ -54,15 +54,9 @@ public enum MockServer {
     /// Tried once, on first use (a static's initialiser runs exactly once, whatever the thread).
     private static let installedOnEventLoops = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
-    /// Serves until SIGINT or SIGTERM; in-flight requests finish first. `onRunning` gets the
-    /// bound URL once the socket listens; `log` gets each response's record.
-    public static func run(engine: MockEngine, options: MockServerOptions,
-                           onRunning: @escaping @Sendable (String) -> Void,
-                           log: @escaping @Sendable (MockLogRecord) -> Void) async throws {
-        try await run(engines: MockEngineBox(engine), options: options, onRunning: onRunning, log: log)
-    }
-
-    /// As above, with the engine in a box that `--watch` swaps when a spec file changes.
+    /// Serves until SIGINT or SIGTERM; in-flight requests finish first. Each request is answered
+    /// by the engine in `engines` (which `--watch` swaps when a spec file changes). `onRunning`
+    /// gets the bound URL once the socket listens; `log` gets each response's record.
     public static func run(engines: MockEngineBox, options: MockServerOptions,
                            onRunning: @escaping @Sendable (String) -> Void,
                            log: @escaping @Sendable (MockLogRecord) -> Void) async throws {
