@@ -9,7 +9,8 @@ import Darwin
 /// crrspec's one mutual-exclusion lock (a pthread mutex): lazily computed caches, the shared
 /// state of worker threads, and the CLI's output (written from the progress ticker's thread too).
 package final class Lock: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    /// The mutex itself (``Condition`` waits on it).
+    fileprivate let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
     package init() {
         mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -52,34 +53,27 @@ package final class Locked<Value>: @unchecked Sendable {
 /// A mutex with a condition variable (what `NSCondition` gave): `wait()` releases the lock
 /// while it sleeps and holds it again when it returns.
 package final class Condition: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let mutex = Lock()
     private let condition: UnsafeMutablePointer<pthread_cond_t>
 
     package init() {
-        mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
         condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
         condition.initialize(to: pthread_cond_t())
-        precondition(pthread_mutex_init(mutex, nil) == 0 && pthread_cond_init(condition, nil) == 0, "cannot create a condition")
+        precondition(pthread_cond_init(condition, nil) == 0, "cannot create a condition")
     }
 
     deinit {
         pthread_cond_destroy(condition)
-        pthread_mutex_destroy(mutex)
         condition.deinitialize(count: 1)
         condition.deallocate()
-        mutex.deinitialize(count: 1)
-        mutex.deallocate()
     }
 
-    package func lock() { pthread_mutex_lock(mutex) }
+    package func lock() { mutex.lock() }
 
-    package func unlock() { pthread_mutex_unlock(mutex) }
+    package func unlock() { mutex.unlock() }
 
-    /// Sleeps until signalled (or woken spuriously: callers wait in a loop); the lock must be held.
-    package func wait() { pthread_cond_wait(condition, mutex) }
-
-    package func signal() { pthread_cond_signal(condition) }
+    /// Sleeps until woken by ``broadcast()`` (or spuriously: callers wait in a loop); the lock must be held.
+    package func wait() { pthread_cond_wait(condition, mutex.mutex) }
 
     package func broadcast() { pthread_cond_broadcast(condition) }
 }

@@ -1,4 +1,3 @@
-import Document
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
@@ -50,25 +49,14 @@ public enum MockServer {
     /// process starts any task (the mock command does, before ``run(engines:options:onRunning:log:)``).
     /// Returns false when the runtime did not accept it (the server then works as before).
     @discardableResult
-    public static func runTasksOnEventLoops() -> Bool {
-        installLock.withLock {
-            if installed == nil { installed = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() }
-            return installed!
-        }
-    }
+    public static func runTasksOnEventLoops() -> Bool { installedOnEventLoops }
 
-    private static let installLock = Lock()
-    nonisolated(unsafe) private static var installed: Bool?
+    /// Tried once, on first use (a static's initialiser runs exactly once, whatever the thread).
+    private static let installedOnEventLoops = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
-    /// Serves until SIGINT or SIGTERM; in-flight requests finish first. `onRunning` gets the
-    /// bound URL once the socket listens; `log` gets each response's record.
-    public static func run(engine: MockEngine, options: MockServerOptions,
-                           onRunning: @escaping @Sendable (String) -> Void,
-                           log: @escaping @Sendable (MockLogRecord) -> Void) async throws {
-        try await run(engines: MockEngineBox(engine), options: options, onRunning: onRunning, log: log)
-    }
-
-    /// As above, with the engine in a box that `--watch` swaps when a spec file changes.
+    /// Serves until SIGINT or SIGTERM; in-flight requests finish first. Each request is answered
+    /// by the engine in `engines` (which `--watch` swaps when a spec file changes). `onRunning`
+    /// gets the bound URL once the socket listens; `log` gets each response's record.
     public static func run(engines: MockEngineBox, options: MockServerOptions,
                            onRunning: @escaping @Sendable (String) -> Void,
                            log: @escaping @Sendable (MockLogRecord) -> Void) async throws {

@@ -168,9 +168,8 @@ final class UpstreamClient: Sendable {
 }
 
 /// Writes the request once the connection is up and collects the answer.
-final class UpstreamExchangeHandler: ChannelDuplexHandler, RemovableChannelHandler {
+final class UpstreamExchangeHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPClientResponsePart
-    typealias OutboundIn = HTTPClientRequestPart
     typealias OutboundOut = HTTPClientRequestPart
 
     let head: HTTPRequestHead

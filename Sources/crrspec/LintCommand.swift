@@ -291,16 +291,19 @@ struct LintRun {
             }
             if !command.quiet { Output.err("fixed \(fixed) finding\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s")\n") }
         }
+        // What one linted file (or catalog entry) adds to the run.
+        func record(_ result: FileLintResult, file: String) {
+            outcome.findings += result.findings
+            outcome.unusable += result.limitHits
+            outcome.suppressed += result.suppressed
+            if let decision = result.profile { profiles.append(decision) }
+            outcome.linted.append(file)
+        }
         for file in files {
             guard let config = try configure(file) else { continue }
             engine.config = config
             do {
-                let result = try engine.lint(path: file)
-                outcome.findings += result.findings
-                outcome.unusable += result.limitHits
-                outcome.suppressed += result.suppressed
-                if let decision = result.profile { profiles.append(decision) }
-                outcome.linted.append(file)
+                record(try engine.lint(path: file), file: file)
             } catch {
                 outcome.unusable.append(Finding(rule: "input-unreadable", severity: .error, file: error.file, line: error.line, column: error.column, pointer: "", message: error.message))
             }
@@ -312,11 +315,7 @@ struct LintRun {
                 let document = try CRRCatalog.document(entry)
                 let result = engine.lint(document: document, file: entry.uri)
                 sources[entry.uri] = CRRCatalog.text(entry)
-                outcome.findings += result.findings
-                outcome.unusable += result.limitHits
-                outcome.suppressed += result.suppressed
-                if let decision = result.profile { profiles.append(decision) }
-                outcome.linted.append(entry.uri)
+                record(result, file: entry.uri)
             }
         }
         if command.writeBaseline {

@@ -282,14 +282,7 @@ final class MockLogSink: @unchecked Sendable {
 
     /// Appends a line to the `--log` file (under the lock); a failed write drops the line.
     private func writeLog(_ line: String) {
-        guard let fd else { return }
-        var bytes = Array(line.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            bytes = bytes.dropFirst(written)
-        }
+        if let fd { _ = Output.writeAll(fd, line) }
     }
 
     func close() {

@@ -53,22 +53,25 @@ enum Output {
     }
 
     private static func write(_ fd: Int32, _ text: String) {
+        if let code = writeAll(fd, text), fd == 1 {
+            lock.withLock { if stdoutError == nil { stdoutError = code } }
+        }
+    }
+
+    /// Writes all of `text` to `fd` (again after a signal interrupts a write); nil when every
+    /// byte was written, else the `errno` of the write that failed (`EIO` for one that wrote
+    /// nothing).
+    static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
         var text = text
-        text.withUTF8 { buffer in
-            guard buffer.count > 0 else { return }
+        return text.withUTF8 { buffer in
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 && errno == EINTR { continue }
-                if n <= 0 {
-                    if fd == 1 {
-                        let code = n < 0 ? errno : EIO
-                        lock.withLock { if stdoutError == nil { stdoutError = code } }
-                    }
-                    return
-                }
+                if n <= 0 { return n < 0 ? errno : EIO }
                 offset += n
             }
+            return nil
         }
     }
 }
@@ -103,20 +106,7 @@ enum OutputFile {
         }
         let fd = open(path, O_WRONLY | O_TRUNC)
         guard fd >= 0 else { throw WriteError(description: String(cString: strerror(errno))) }
-        var failure: Int32?
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 {
-                    failure = n < 0 ? errno : EIO
-                    return
-                }
-                offset += n
-            }
-        }
+        var failure = Output.writeAll(fd, text)
         if close(fd) != 0, failure == nil, errno != EINTR { failure = errno }
         if let failure { throw WriteError(description: String(cString: strerror(failure))) }
     }

@@ -157,7 +157,6 @@ struct ValidateCommand: ParsableCommand {
         // The summary's time covers compiling the schema too (a schema can take longer to
         // compile than the files take to validate).
         let started = ContinuousClock.now
-        let (chooser, fixedSchema) = try makeChooser()
         var options = BatchOptions()
         options.fast = fast
         options.inputFormat = inputFormat
@@ -169,12 +168,11 @@ struct ValidateCommand: ParsableCommand {
         if let setting = ProcessInfo.processInfo.environment["CRRSPEC_STREAM_ARRAY_BYTES"] {
             options.streamArrayBytes = setting == "off" ? Int.max : Int(setting) ?? options.streamArrayBytes
         }
+        let batch = try makeBatch(options)
         let collected = InputCollector(includes: include, excludes: exclude).collect(files)
         let output = ReportPrinter(format: format, quiet: quiet, command: "validate", color: color,
                                    progressTotal: collected.files.count)
         for problem in collected.problems { output.emit([problem], bytes: 0, label: nil) }
-        // One schema known up front: a large download is validated while it is parsed.
-        let batch = fixedSchema.map { BatchValidator(options: options, schema: $0) } ?? BatchValidator(options: options, chooser: chooser)
         let summary = batch.run(collected.files, progress: output.progress) { outcome in
             output.emit(outcome.reports, bytes: outcome.bytes, label: outcome.schemaLabel, path: outcome.path)
         }
@@ -191,32 +189,32 @@ struct ValidateCommand: ParsableCommand {
         if format == .text && !quiet { Output.err(decision.summary + "\n") }
     }
 
-    /// Compiles the schema once (or prepares --schema auto), before any file is read.
-    func makeChooser() throws -> (SchemaChooser, Schema?) {
+    /// The batch that checks the files: the schema compiled once (or --schema auto prepared),
+    /// before any file is read.
+    func makeBatch(_ options: BatchOptions) throws -> BatchValidator {
         if isAuto {
             let auto = CRRAutoSchemas(profile: profile, baseOptions: dialect.apply(CRRBusinessRule.options()))
             announceProfile(profile == .none ? CRRProfile.decide(.none, path: nil, document: nil)
                             : CRRProfile.Decision(active: true, reason: profile == .crr ? "--profile crr" : "--schema auto picks bundled catalog schemas"))
-            return ({ _, _, sample in
+            return BatchValidator(options: options) { _, _, sample in
                 switch auto.choose(for: sample) {
                 case .success(let chosen): return .schema(chosen.schema, label: chosen.label)
                 case .failure(let error): return .problem(error.message)
                 }
-            }, nil)
+            }
         }
         let registry = SchemaRegistry()
         registry.limits = limits.reader
         registry.defaultDialect = dialect.defaultDialect
-        for mapping in resource {
-            let parts = mapping.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            registry.addMapping(prefix: parts[0], directory: parts[1])
-        }
+        // URI=PATH, as validate() checked.
+        let mappings = resource.map { $0.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init) }
+        for parts in mappings { registry.addMapping(prefix: parts[0], directory: parts[1]) }
         let compiled: Schema
         do {
             var source = SchemaSelection(schema: schema, spec: spec, component: component, operation: operation, profile: profile,
                                          adjust: dialect.apply)
             compiled = try source
-                .compile(registry: registry, resourceRoots: resource.map { String($0.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[1]) })
+                .compile(registry: registry, resourceRoots: mappings.map { $0[1] })
             announceProfile(source.decision)
         } catch let error as SchemaSelectionError {
             // A schema that cannot be selected (no such file, component or operation) is a
@@ -228,7 +226,8 @@ struct ValidateCommand: ParsableCommand {
             reportUnusableSchema(error)
             throw ExitCode(2)
         }
-        return ({ _, _, _ in .schema(compiled, label: nil) }, compiled)
+        // One schema known up front: a large download is validated while it is parsed.
+        return BatchValidator(options: options, schema: compiled)
     }
 }
 

@@ -112,14 +112,7 @@ extension LintConfig {
 
     /// The nearest `.crrspec.yaml` in `directory` or above it.
     public static func find(from directory: String) -> String? {
-        var current = URL(fileURLWithPath: SchemaRegistry.absolutePathOf(directory))
-        while true {
-            let candidate = current.appendingPathComponent(fileName).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            let parent = current.deletingLastPathComponent()
-            if parent.path == current.path { return nil }
-            current = parent
-        }
+        LintPaths.nearest(fileName, from: SchemaRegistry.absolutePathOf(directory))
     }
 
     /// Reads a config file; unknown keys, rule ids and values are errors (with a suggestion).
@@ -255,5 +248,17 @@ public enum LintPaths {
         let base = SchemaRegistry.absolutePathOf(directory)
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : file
+    }
+
+    /// The file `name` in `directory` (absolute) or in the nearest folder above it that has one.
+    static func nearest(_ name: String, from directory: String) -> String? {
+        var current = URL(fileURLWithPath: directory)
+        while true {
+            let candidate = current.appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { return nil }
+            current = parent
+        }
     }
 }

@@ -115,15 +115,8 @@ extension LintBaseline {
         if let path = config?.baselinePath { return path }
         if let directory = config?.directory { return PathText.appending(directory, defaultFileName) }
         let root = lintedRoot(paths)
-        if forWriting { return PathText.appending(root, defaultFileName) }
-        var current = URL(fileURLWithPath: root)
-        while true {
-            let candidate = current.appendingPathComponent(defaultFileName).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            let parent = current.deletingLastPathComponent()
-            if parent.path == current.path { return PathText.appending(root, defaultFileName) }
-            current = parent
-        }
+        if !forWriting, let found = LintPaths.nearest(defaultFileName, from: root) { return found }
+        return PathText.appending(root, defaultFileName)
     }
 
     /// The deepest folder that holds every path (a folder itself, a file's folder); the working
