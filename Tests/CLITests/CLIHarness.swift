@@ -7,6 +7,8 @@ struct CLI {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Both outputs, standard output first.
+        var output: String { stdout + stderr }
     }
 
     static let binary: URL = {
@@ -93,6 +95,21 @@ struct CLI {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (name, bytes) in files {
             try Data(bytes).write(to: dir.appendingPathComponent(name))
+        }
+        return dir
+    }
+}
+
+extension XCTestCase {
+    /// A scratch folder with the given text files (names may include subfolders), removed when
+    /// the test ends.
+    func scratch(_ files: [String: String]) throws -> URL {
+        let dir = try CLI.scratch([:])
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        for (name, text) in files {
+            let url = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
         }
         return dir
     }

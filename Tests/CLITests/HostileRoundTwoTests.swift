@@ -12,34 +12,15 @@ final class HostileRoundTwoTests: XCTestCase {
     /// Seconds after which a run is killed (a hang becomes exit status 137).
     static let killAfter = 120
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var output: String { stdout + stderr }
-    }
-
     /// Runs `crrspec ARGS` in `directory` through `/bin/sh`, with `redirect` appended to the
     /// command line (e.g. `> /dev/full`, `>&-`).
-    func crrspec(_ arguments: [String], in directory: URL, redirect: String = "", file: StaticString = #filePath, line: UInt = #line) throws -> Run {
+    func crrspec(_ arguments: [String], in directory: URL, redirect: String = "", file: StaticString = #filePath, line: UInt = #line) throws -> CLI.Result {
         func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let command = "exec timeout -s KILL \(Self.killAfter) " + ([CLI.binary.path] + arguments).map(quote).joined(separator: " ") + " " + redirect
-        let result = try CLI.execute(URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: directory)
-        let run = Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
+        let run = try CLI.execute(URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: directory)
         XCTAssertNotEqual(run.status, 137, "crrspec \(arguments.joined(separator: " ")) was killed after \(Self.killAfter) s", file: file, line: line)
         XCTAssertFalse(run.output.contains("Program crashed") || run.output.contains("Fatal error"), run.output, file: file, line: line)
         return run
-    }
-
-    /// A scratch folder with the given files (names may include subfolders).
-    func scratch(_ files: [String: String]) throws -> URL {
-        let dir = try CLI.scratch([:])
-        for (name, text) in files {
-            let url = dir.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return dir
     }
 
     // MARK: 1–2 crashes on empty sides of arguments

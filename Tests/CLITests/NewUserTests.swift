@@ -6,17 +6,6 @@ import XCTest
 final class NewUserTests: XCTestCase {
     static let failingSchema = #"{"$schema": "http://json-schema.org/draft-07/schema#", "type": "object", "properties": {"a": {"type": "string", "maxLenth": 3}}}"#
 
-    func scratch(_ files: [String: String]) throws -> URL {
-        let dir = try CLI.scratch([:])
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        for (name, text) in files {
-            let url = dir.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return dir
-    }
-
     /// Without a .crrspec.yaml the baseline lives in the linted root, so it is found from any
     /// working directory and for a file below that root.
     func testBaselineWithoutConfigIsFoundFromAnyWorkingDirectory() throws {
@@ -46,17 +35,6 @@ final class NewUserTests: XCTestCase {
 
 /// Issue 14's rough edges (items 7, 9–12 of its "Why").
 final class RoughEdgeTests: XCTestCase {
-    func scratch(_ files: [String: String]) throws -> URL {
-        let dir = try CLI.scratch([:])
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        for (name, text) in files {
-            let url = dir.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return dir
-    }
-
     func testLintOfAnUnreadableInputIsNotSummedUpAsZeroFindings() throws {
         let r = try CLI.run(["lint", "no-such-spec.yaml"])
         XCTAssertEqual(r.status, 2)
