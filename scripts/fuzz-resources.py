@@ -253,17 +253,21 @@ def run(exe, args, cwd, kill_after):
     return status, seconds, peak, err
 
 
+def attempt(exe, generate, n, kill_after):
+    """Generates the case's size-n input in a scratch folder and runs its command there:
+    (allowed statuses, input bytes, status, seconds, peak MB, stderr)."""
+    work = tempfile.mkdtemp(prefix="crrspec-resources-")
+    try:
+        args, allowed = generate(work, n)
+        size = sum(os.path.getsize(os.path.join(work, f)) for f in os.listdir(work))
+        return (allowed, size) + run(exe, args, work, kill_after)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def idle_rss(exe, generate):
     """Peak RSS (MB) of the case's command on its size-1 input: what the command costs idle."""
-    peaks = []
-    for _ in range(2):
-        work = tempfile.mkdtemp(prefix="crrspec-resources-")
-        try:
-            args, _ = generate(work, 1)
-            peaks.append(run(exe, args, work, 60)[2])
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-    return min(peaks)
+    return min(attempt(exe, generate, 1, 60)[4] for _ in range(2))
 
 
 def main():
@@ -290,13 +294,7 @@ def main():
         factor = 1
         while factor <= opts.cap:
             n = base * factor
-            work = tempfile.mkdtemp(prefix="crrspec-resources-")
-            try:
-                args, allowed = generate(work, n)
-                size = sum(os.path.getsize(os.path.join(work, f)) for f in os.listdir(work))
-                status, seconds, peak, err = run(exe, args, work, opts.kill_after)
-            finally:
-                shutil.rmtree(work, ignore_errors=True)
+            allowed, size, status, seconds, peak, err = attempt(exe, generate, n, opts.kill_after)
             problems = []
             if status not in allowed:
                 problems.append("exit %s not in %s%s" % (status, sorted(allowed), (": " + err.strip().splitlines()[-1][:160]) if err.strip() else ""))
@@ -304,13 +302,13 @@ def main():
                 problems.append("%.2f s > %.2f s" % (seconds, opts.max_seconds))
             above = max(0.0, peak - idle)
             ratio = above / (size / 1e6)
-            bound = max(opts.floor_mb, opts.rss_factor * size / 1e6)
+            scaled = opts.rss_factor * size / 1e6
             if name in STREAMED:
                 if peak > opts.stream_peak_mb:
                     problems.append("peak %.1f MB > %g MB (streamed: bounded by the largest record)" % (peak, opts.stream_peak_mb))
-            elif above > bound:
+            elif above > max(opts.floor_mb, scaled):
                 problems.append("%.1f MB above idle = %.1fx the input > %gx%s" % (
-                    above, ratio, opts.rss_factor, "" if opts.rss_factor * size / 1e6 >= opts.floor_mb else " (and > the %g MB floor)" % opts.floor_mb))
+                    above, ratio, opts.rss_factor, "" if scaled >= opts.floor_mb else " (and > the %g MB floor)" % opts.floor_mb))
             print("%-22s %10d %12d %9.2f %9.1f %9.1f %6.1fx  %s" % (name, n, size, seconds, peak, above, ratio,
                                                                  "; ".join(problems) or "ok (exit %s)" % status), flush=True)
             if problems:
