@@ -28,10 +28,7 @@ final class ArrayStreamTests: XCTestCase {
 
     func schema(_ root: String) throws -> Schema {
         let text = ##"{"$schema": "http://json-schema.org/draft-07/schema#", "definitions": {"rec": "## + Self.recordSchema + "}, " + root + "}"
-        let document = try JSONReader.parse(string: text, name: "s.json")
-        let registry = SchemaRegistry()
-        registry.add(document, uri: "file:///s.json")
-        return try Schema.compile(document.root, registry: registry)
+        return try BatchFixtures.compile(text)
     }
 
     static let plainRoot = ##""type": "array", "items": {"$ref": "#/definitions/rec"}"##
@@ -39,10 +36,7 @@ final class ArrayStreamTests: XCTestCase {
     static let countBeforeItemsRoot = ##""minItems": 1000, "items": {"$ref": "#/definitions/rec"}"##
 
     func folder(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-array-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + name)) }
-        return root
+        try BatchFixtures.folder("crrspec-array", files.mapValues { Array($0.utf8) })
     }
 
     /// Records of several shapes and layouts: one per line, several on a line (elements starting

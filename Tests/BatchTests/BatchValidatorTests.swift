@@ -8,29 +8,11 @@ import XCTest
 final class BatchValidatorTests: XCTestCase {
     static let schemaText = #"{"type": "object", "required": ["TOU"], "properties": {"TOU": {"enum": ["ON", "OFF"]}, "MW": {"type": "number"}}}"#
 
-    func compile() throws -> Schema {
-        let document = try JSONReader.parse(string: Self.schemaText, name: "s.json")
-        let registry = SchemaRegistry()
-        registry.add(document, uri: "file:///s.json")
-        return try Schema.compile(document.root, registry: registry)
-    }
+    func compile() throws -> Schema { try BatchFixtures.compile(Self.schemaText) }
 
-    func folder(_ files: [String: [UInt8]]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-batch-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: root + "/" + name)) }
-        return root
-    }
+    func folder(_ files: [String: [UInt8]]) throws -> String { try BatchFixtures.folder("crrspec-batch", files) }
 
-    func gzip(_ text: String) throws -> [UInt8] {
-        let dir = try folder(["plain": Array(text.utf8)])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "gzip -c '\(dir)/plain' > '\(dir)/plain.gz'"]
-        try process.run()
-        process.waitUntilExit()
-        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/plain.gz")))
-    }
+    func gzip(_ text: String) throws -> [UInt8] { try BatchFixtures.gzip(text) }
 
     func testResultsComeInFileOrderOnEveryJobCount() throws {
         var files: [String: [UInt8]] = [:]

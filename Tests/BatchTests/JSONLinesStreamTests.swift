@@ -11,29 +11,9 @@ import XCTest
 final class JSONLinesStreamTests: XCTestCase {
     /// The schema, folder and gzip helpers of the batch tests.
     struct Helper {
-        func compile() throws -> Schema {
-            let document = try JSONReader.parse(string: BatchValidatorTests.schemaText, name: "s.json")
-            let registry = SchemaRegistry()
-            registry.add(document, uri: "file:///s.json")
-            return try Schema.compile(document.root, registry: registry)
-        }
-
-        func folder(_ files: [String: [UInt8]]) throws -> String {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("crrspec-stream-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-            for (name, bytes) in files { try Data(bytes).write(to: URL(fileURLWithPath: root + "/" + name)) }
-            return root
-        }
-
-        func gzip(_ text: String) throws -> [UInt8] {
-            let dir = try folder(["plain": Array(text.utf8)])
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "gzip -c '\(dir)/plain' > '\(dir)/plain.gz'"]
-            try process.run()
-            process.waitUntilExit()
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/plain.gz")))
-        }
+        func compile() throws -> Schema { try BatchFixtures.compile(BatchValidatorTests.schemaText) }
+        func folder(_ files: [String: [UInt8]]) throws -> String { try BatchFixtures.folder("crrspec-stream", files) }
+        func gzip(_ text: String) throws -> [UInt8] { try BatchFixtures.gzip(text) }
     }
 
     let helper = Helper()
