@@ -21,10 +21,13 @@ private let engine: LintEngine = {
     return engine
 }()
 
-/// A library with no files: only the two documents themselves.
+/// A library with no files: only the two documents themselves, and the CRR catalog.
 private func library() -> DocumentLibrary {
-    DocumentLibrary(loader: { _ in nil }, lister: { _ in [] })
+    DocumentLibrary(loader: { _ in nil }, lister: { _ in [] }, catalog: CRRDiff.configuration.catalog)
 }
+
+/// The CRR layer's diff checks and file naming, as the CLI passes them.
+private let options = DiffOptions(configuration: CRRDiff.configuration)
 
 private func lint(_ document: Document, file: String) {
     let result = engine.lint(document: document, file: file)
@@ -39,7 +42,6 @@ private func lint(_ document: Document, file: String) {
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSpec(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    CRRDiff.install()  // the CRR layer's diff checks, file naming and catalog, as the CLI has them
     let (oldBytes, newBytes) = split(Array(UnsafeBufferPointer(start: data, count: size)))
     guard let oldDocument = readDocument(oldBytes, name: "old"), let newDocument = readDocument(newBytes, name: "new") else { return 0 }
     let isSpec = SpecDiff.kind(of: newDocument) == .openAPI
@@ -50,20 +52,20 @@ public func fuzzSpec(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 
     let old = DiffInput(document: oldDocument, name: oldName, library: library())
     let new = DiffInput(document: newDocument, name: newName, library: library())
-    guard let result = try? SpecDiff.compare(old, new) else { return 0 }
+    guard let result = try? SpecDiff.compare(old, new, options: options) else { return 0 }
     let check = try? VersionCheck.check(old: old, new: new, diff: result)
     let report = DiffReport(entries: [DiffReport.Entry(result: result, check: check?.verdict)])
     var sink = 0
     for change in result.changes { sink &+= change.message.utf8.count &+ change.id.utf8.count }
     sink &+= DiffTextRenderer.render(report, versionCheck: check != nil).utf8.count
     sink &+= DiffJSONRenderer.render(report, versionCheck: check != nil).utf8.count
-    sink &+= Changelog.markdown(Changelog.build([result])).utf8.count
+    sink &+= Changelog.markdown(Changelog.build([result], configuration: CRRDiff.configuration)).utf8.count
     _ = try? VersionCheck.history(new)
     blackHole(sink)
 
     // A document compared with itself has no changes.
     let again = DiffInput(document: newDocument, name: newName, library: library())
-    if let same = try? SpecDiff.compare(new, again) {
+    if let same = try? SpecDiff.compare(new, again, options: options) {
         precondition(same.changes.isEmpty, "a document diffed with itself: \(same.changes.map(\.id))")
     }
     return 0
