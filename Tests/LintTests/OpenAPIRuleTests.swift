@@ -99,6 +99,12 @@ final class OpenAPIRuleTests: XCTestCase {
         check("oas-path-duplicate", RuleFixture(name: Self.name, failing: failing, passing: Self.base, expect: "same as /items/{id}"))
     }
 
+    /// Only template variables are normalised: /items/{id}.json is not the same path as /items/{id}.
+    func testPathDuplicateKeepsTextAroundVariables() {
+        let other = Self.base.with("  /items:\n", "  /items/{key}.json:\n").with("operationId: listItems\n", "operationId: listItems\n      parameters:\n        - {name: key, in: path, required: true, schema: {type: string}}\n")
+        XCTAssertEqual(LintTest.lint(other, name: Self.name).filter { $0.rule == "oas-path-duplicate" }.map(\.message), [])
+    }
+
     func testPathAmbiguous() {
         let failing = Self.base.with("  /items:\n", "  /{kind}/latest:\n").with("operationId: listItems\n", "operationId: listItems\n      parameters:\n        - {name: kind, in: path, required: true, schema: {type: string}}\n")
         let passing = failing.with("  /{kind}/latest:\n", "  /{kind}/latest/all:\n")

@@ -24,13 +24,12 @@ struct ErrorResponsesRule: LintRule {
     static let statuses = ["400", "403", "404", "500"]
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        guard let spec = context.spec else { return }
-        for operation in spec.operations {
+        guard let spec = context.spec, let contract = context.contract else { return }
+        for operation in contract.operations {
             let responses = operation.value["responses"]
-            let pathItem = context.root["paths"]?[operation.path].flatMap { try? spec.resolve($0) }
-            // Input a request can get wrong: path or query parameters, or a body (not the request-id header).
-            let parameters = (operation.value["parameters"].list + (pathItem?["parameters"].list ?? [])).map { (try? spec.resolve($0)) ?? $0 }
-            let takesInput = parameters.contains { ["path", "query"].contains($0["in"]?.string ?? "") } || operation.value.has("requestBody")
+            // Input a request can get wrong: path or query parameters (path-item and operation
+            // ones, as the model merges them), or a body (not the request-id header).
+            let takesInput = operation.parameters.contains { $0.location == .path || $0.location == .query } || operation.requestBody != nil
             let required = takesInput ? ErrorResponsesRule.statuses : ErrorResponsesRule.statuses.filter { $0 != "400" }
             let missing = required.filter { responses?[$0] == nil }
             if !missing.isEmpty {

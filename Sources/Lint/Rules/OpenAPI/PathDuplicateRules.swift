@@ -1,3 +1,5 @@
+import OpenAPI
+
 /// Two paths that are the same once their template variable names are ignored.
 struct PathDuplicateRule: LintRule {
     let meta = RuleMeta(
@@ -16,7 +18,7 @@ struct PathDuplicateRule: LintRule {
     func check(_ context: LintContext, _ out: inout FindingSink) {
         var seen: [String: String] = [:]
         for entry in context.root["paths"].entries {
-            let shape = PathShape.segments(entry.name).map { $0.isTemplate ? "{}" : $0.text }.joined(separator: "/")
+            let shape = ContractPath.normalize(entry.name)
             if let first = seen[shape] {
                 out.add(entry.key, "path \(entry.name) is the same as \(first) apart from variable names")
             } else {

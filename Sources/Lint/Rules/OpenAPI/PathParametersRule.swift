@@ -48,15 +48,6 @@ struct PathParametersRule: LintRule {
             }
         }
     }
-
-    static func templateNames(_ path: String) -> [String] {
-        var names: [String] = []
-        var current: String?
-        for c in path {
-            if c == "{" { current = "" } else if c == "}" { if let name = current { names.append(name) }; current = nil } else { current?.append(c) }
-        }
-        return names
-    }
 }
 
 enum OpenAPISpecMethods {

@@ -46,10 +46,13 @@ struct TagsDefinedRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        let declared = context.root["tags"].list.compactMap { $0["name"]?.string }
-        for operation in context.contract?.operations ?? [] {
-            for tag in operation.value["tags"].list {
-                guard let name = tag.string, !declared.contains(name) else { continue }
+        guard let contract = context.contract else { return }
+        let declared = contract.tags.map(\.name)
+        for operation in contract.operations {
+            // The names come from the model; the tag values only anchor the findings (the model's
+            // `tags` are the string elements of the operation's `tags`, in order).
+            let anchors = operation.value["tags"].list.filter { $0.string != nil }
+            for (name, tag) in zip(operation.tags, anchors) where !declared.contains(name) {
                 let near = Suggest.closest(name, among: declared)
                 out.add(tag, "tag \"\(name)\" is not declared in the top-level tags" + (near.map { "; did you mean \"\($0)\"?" } ?? ""))
             }

@@ -1,5 +1,6 @@
 import Document
 import JSONSchema
+import OpenAPI
 
 /// `{name}` in a server URL without a variable of that name, and variables the URL does not use.
 struct ServerVariablesRule: LintRule {
@@ -20,7 +21,7 @@ struct ServerVariablesRule: LintRule {
     func check(_ context: LintContext, _ out: inout FindingSink) {
         for server in ServerTrailingSlashRule.servers(context) {
             guard let url = server["url"], let text = url.string else { continue }
-            let used = PathParametersRule.templateNames(text)
+            let used = ContractPath.templateNames(text)
             let variables = server["variables"]
             let defined = variables.entries.map(\.name)
             for name in used where !defined.contains(name) {
