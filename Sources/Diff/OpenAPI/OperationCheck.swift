@@ -24,7 +24,7 @@ enum OperationCheck {
     static func compare(_ old: SpecOperation, _ new: SpecOperation, _ base: SpecContext) {
         let spec = base.with(operation: new.label)
         let o = old.node, n = new.node
-        let oldId = o["operationId"]?.string, newId = n["operationId"]?.string
+        let oldId = old.contract.operationId, newId = new.contract.operationId
         if oldId != newId {
             spec.emit("operation-id-changed", .none, .warning, old: o["operationId"]?.present ?? o.absent,
                       new: n["operationId"]?.present ?? n.absent,
@@ -33,7 +33,8 @@ enum OperationCheck {
         spec.compareText("summary", o, n, subject: new.label)
         spec.compareText("description", o, n, subject: new.label)
         let oldTags = o["tags"].map { ValueText.json($0.value) } ?? "[]", newTags = n["tags"].map { ValueText.json($0.value) } ?? "[]"
-        if oldTags != newTags {
+        // Compared on the model's tags; the text written in the spec is what the message shows.
+        if old.contract.tags != new.contract.tags {
             spec.emit("tags-changed", .none, .documentation, old: o["tags"]?.present ?? o.absent, new: n["tags"]?.present ?? n.absent,
                       message: "Changed the tags of \(new.label) from \(oldTags) to \(newTags)")
         }

@@ -12,14 +12,14 @@ enum RequestBodyCheck {
         case (nil, nil):
             return
         case (nil, let n?):
-            let required = n.value["required"]?.bool ?? false
+            let required = newBody?.required ?? false
             spec.emit("request-body-added", .request, required ? .breaking : .compatible, old: oldOperation.absent, new: n.present,
                       message: "Added a\(required ? " required" : "n optional") request body to \(label)")
         case (let o?, nil):
             spec.emit("request-body-removed", .request, .warning, old: o.present, new: newOperation.absent,
                       message: "Removed the request body of \(label)")
         case let (o?, n?):
-            let was = o.value["required"]?.bool ?? false, now = n.value["required"]?.bool ?? false
+            let was = oldBody?.required ?? false, now = newBody?.required ?? false
             if was != now {
                 spec.emit(now ? "request-body-became-required" : "request-body-became-optional", .request, now ? .breaking : .compatible,
                           old: o["required"]?.present ?? o.absent, new: n["required"]?.present ?? n.absent,
