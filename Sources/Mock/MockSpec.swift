@@ -26,7 +26,7 @@ public struct MockSpec: Sendable {
         self.file = spec.path
         self.spec = spec
         self.crrProfile = crrProfile
-        self.prefix = MockSpec.serverPath(spec.root["servers"]?[0]?["url"]?.string)
+        self.prefix = MockSpec.serverPath(((try? spec.contract()) ?? nil)?.servers.first?.url)
         let schema = spec.componentSchema("CRRServiceException")
         self.errorSchema = schema
         self.errorCodes = MockSpec.codes(in: schema?["description"]?.string ?? "")

@@ -326,6 +326,22 @@ final class MockSchemathesisFindingsTests: XCTestCase {
     /// Query strings and paths are split at their bytes (`&`, `=`, `/`) and decoded: empty
     /// pairs are skipped, a value keeps its own `=`, a name without `=` has the value "", and a
     /// percent-encoded segment or value matches its decoded text.
+    /// Routes are mounted under the path of the first server (from the contract model's servers).
+    func testPrefixIsThePathOfTheFirstServer() throws {
+        let yaml = """
+        openapi: 3.0.3
+        info: {title: T, version: "1"}
+        servers:
+          - url: https://host.example/crr/
+          - url: /other
+        paths: {}
+        """
+        let withServers = try MockEngineTests.spec(yaml)
+        let without = try MockEngineTests.spec(yaml.replacingOccurrences(of: "servers:\n  - url: https://host.example/crr/\n  - url: /other\n", with: ""))
+        XCTAssertEqual(withServers.prefix, "/crr")
+        XCTAssertEqual(without.prefix, "")
+    }
+
     func testQueryAndPathSplitting() throws {
         let engine = try MockEngineTests.auction()
         let ok = engine.handle(MockRequest(method: "GET", target: "/crr/auction/v1.0/portfolio%4Cist?&marketName=AUC_2025&&participantName=CI%53O&extra=a=b&flag",
