@@ -67,10 +67,8 @@ public enum PostmanCollection {
     static func baseURL(_ spec: PageSpec) -> String {
         guard let server = spec.contract.servers.first else { return "http://localhost:8080" }
         var url = server.url
-        if let variables = server.value["variables"], variables.kind == .object {
-            for member in variables.members {
-                if let value = member.value["default"].flatMap({ $0.string ?? $0.numberText }) { url = url.replacing("{" + member.name + "}", with: value) }
-            }
+        for variable in server.variables {
+            if let value = variable.defaultText { url = url.replacing("{" + variable.name + "}", with: value) }
         }
         while url.hasSuffix("/") { url.removeLast() }
         return url

@@ -121,6 +121,29 @@ final class ContractTests: XCTestCase {
         XCTAssertEqual(c.tags.map(\.name), ["items"])
     }
 
+    func testServerVariables() throws {
+        let c = try contract("""
+        openapi: 3.0.3
+        info: {title: T, version: "1"}
+        servers:
+          - url: https://{env}.example.com:{port}
+            variables:
+              env: {default: prod, enum: [prod, test], description: Where.}
+              port: {default: 8443}
+        paths: {}
+        """)
+        let variables = try XCTUnwrap(c.servers.first?.variables)
+        XCTAssertEqual(variables.map(\.name), ["env", "port"])
+        XCTAssertEqual(variables[0].defaultText, "prod")
+        XCTAssertEqual(variables[0].enumValues, ["prod", "test"])
+        XCTAssertEqual(variables[0].description, "Where.")
+        XCTAssertEqual(variables[0].pointer.description, "/servers/0/variables/env")
+        XCTAssertEqual(variables[0].key?.string, "env")
+        XCTAssertEqual(variables[1].defaultText, "8443", "a number keeps its text")
+        XCTAssertNil(variables[1].enumValues)
+        XCTAssertEqual(c.servers[0].variable("port")?.defaultValue?.pointer.description, "/servers/0/variables/port/default")
+    }
+
     func testSchemaUsageKnowsRequestResponseOrBoth() throws {
         let c = try contract(ContractTests.spec)
         let schemas = try XCTUnwrap(c.document.root["components"]?["schemas"])

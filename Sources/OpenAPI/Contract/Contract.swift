@@ -315,9 +315,21 @@ public final class Contract: @unchecked Sendable {
             }
         }
 
+        func serverVariables(_ raw: Value?) -> [ContractServerVariable] {
+            guard let raw, raw.kind == .object else { return [] }
+            return raw.members.map { member in
+                let node = member.value
+                return ContractServerVariable(name: member.name, key: member.key,
+                                              defaultText: node["default"].flatMap { $0.string ?? $0.numberText },
+                                              defaultValue: node["default"], enumValue: node["enum"],
+                                              description: node["description"]?.string, value: node)
+            }
+        }
+
         mutating func servers(_ raw: Value?) throws -> [ContractServer] {
             elements(raw).filter { $0.kind == .object }.map {
-                ContractServer(url: $0["url"]?.string ?? "", description: $0["description"]?.string, value: $0)
+                ContractServer(url: $0["url"]?.string ?? "", description: $0["description"]?.string,
+                               variables: serverVariables($0["variables"]), value: $0)
             }
         }
     }

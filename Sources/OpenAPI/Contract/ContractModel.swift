@@ -161,6 +161,29 @@ public struct ContractSecurityRequirement: ContractNode {
 public struct ContractServer: ContractNode {
     public var url: String
     public var description: String?
+    /// `variables`, in document order (empty when there are none or `variables` is not an object).
+    public var variables: [ContractServerVariable]
+    public var value: Value
+
+    /// The variable with this name.
+    public func variable(_ name: String) -> ContractServerVariable? { variables.first { $0.name == name } }
+}
+
+/// A variable of a server URL (`{environment}` in `https://{environment}.example.com`).
+public struct ContractServerVariable: ContractNode {
+    public var name: String
+    /// The key in `variables` (for locations).
+    public var key: Value?
+    /// `default` as text (a number keeps its text); nil when missing or neither a string nor a number.
+    public var defaultText: String?
+    /// The `default` node as written (for locations and type checks).
+    public var defaultValue: Value?
+    /// The `enum` node as written; nil when absent.
+    public var enumValue: Value?
+    /// The string values of `enum`; nil when there is no `enum` array.
+    public var enumValues: [String]? { enumValue.flatMap { $0.kind == .array ? $0.elements.compactMap(\.string) : nil } }
+    public var description: String?
+    /// The variable object (or whatever is written under its name).
     public var value: Value
 }
 

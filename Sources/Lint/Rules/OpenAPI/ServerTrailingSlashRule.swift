@@ -1,4 +1,5 @@
 import Document
+import OpenAPI
 
 /// A server URL that ends in `/`.
 struct ServerTrailingSlashRule: LintRule {
@@ -24,13 +25,16 @@ struct ServerTrailingSlashRule: LintRule {
 
     /// The Server Objects of the spec (top level, path items and operations), each once, from
     /// the contract model (an operation's servers are those in effect for it).
-    static func servers(_ context: LintContext) -> [Value] {
+    static func servers(_ context: LintContext) -> [Value] { contractServers(context).map(\.value) }
+
+    /// Every distinct server of the spec (document, path-item and operation ones), in document order.
+    static func contractServers(_ context: LintContext) -> [ContractServer] {
         guard let contract = context.contract else { return [] }
         var seen: Set<Int> = []
-        var out: [Value] = []
+        var out: [ContractServer] = []
         for server in contract.servers + contract.operations.flatMap(\.servers) where seen.insert(server.value.index).inserted {
-            out.append(server.value)
+            out.append(server)
         }
-        return out.sorted { $0.index < $1.index }
+        return out.sorted { $0.value.index < $1.value.index }
     }
 }

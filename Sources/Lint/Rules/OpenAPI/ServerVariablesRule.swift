@@ -19,26 +19,26 @@ struct ServerVariablesRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        for server in ServerTrailingSlashRule.servers(context) {
-            guard let url = server["url"], let text = url.string else { continue }
+        for server in ServerTrailingSlashRule.contractServers(context) {
+            guard let url = server.value["url"], let text = url.string else { continue }
             let used = ContractPath.templateNames(text)
-            let variables = server["variables"]
-            let defined = variables.entries.map(\.name)
+            let defined = server.variables.map(\.name)
             for name in used where !defined.contains(name) {
                 let near = Suggest.closest(name, among: defined)
                 out.add(url, "server URL uses {\(name)}, which variables does not define" + (near.map { "; did you mean \"\($0)\"?" } ?? ""),
                         hint: "add variables: {\(name): {default: ...}}")
             }
-            for entry in variables.entries {
-                if !used.contains(entry.name) {
-                    out.add(entry.key, "server variable \"\(entry.name)\" is not used in the URL \(text)", hint: "use it as {\(entry.name)} in the URL, or remove it")
+            for variable in server.variables {
+                if !used.contains(variable.name) {
+                    out.add(variable.key ?? variable.value, "server variable \"\(variable.name)\" is not used in the URL \(text)",
+                            hint: "use it as {\(variable.name)} in the URL, or remove it")
                 }
-                if let choices = entry.value["enum"], choices.kind == .array, choices.count == 0 {
-                    out.add(choices, "server variable \"\(entry.name)\" has an empty enum: no value is allowed", hint: "list the allowed values, or remove enum")
+                if let choices = variable.enumValue, choices.kind == .array, choices.count == 0 {
+                    out.add(choices, "server variable \"\(variable.name)\" has an empty enum: no value is allowed", hint: "list the allowed values, or remove enum")
                 }
-                if let value = entry.value["default"], let choices = entry.value["enum"], choices.count > 0,
+                if let value = variable.defaultValue, let choices = variable.enumValue, choices.count > 0,
                    let def = value.string, !choices.elements.contains(where: { $0.string == def }) {
-                    out.add(value, "the default \"\(def)\" of server variable \"\(entry.name)\" is not in its enum", hint: "make the default one of the enum values")
+                    out.add(value, "the default \"\(def)\" of server variable \"\(variable.name)\" is not in its enum", hint: "make the default one of the enum values")
                 }
             }
         }
