@@ -53,15 +53,9 @@ extension OpenAPISpec {
         while let schema = stack.popLast() {
             guard schema.kind == .object, visited.insert(schema.index).inserted else { continue }
             if let example = schema["example"] { try check(example, against: schema) }
-            for key in ["properties", "patternProperties", "definitions"] {
-                if let map = schema[key] { stack += map.members.map(\.value).filter { $0.kind == .object } }
-            }
-            for key in ["items", "additionalProperties", "not"] {
-                if let sub = schema[key], sub.kind == .object { stack.append(sub) }
-            }
-            for key in ["allOf", "anyOf", "oneOf"] {
-                if let list = schema[key] { stack += list.elements.filter { $0.kind == .object } }
-            }
+            // Every subschema the draft-07 keyword table knows (if/then/else, contains,
+            // propertyNames, dependencies ... as well as properties, items and the combiners).
+            stack += SchemaRegistry.subschemas(of: schema).filter { $0.kind == .object }
         }
         // Parameters and media types: `example`, and `examples.*.value`, beside a `schema`.
         var holders: [Value] = [root["paths"], root["components"]].compactMap { $0 }

@@ -48,13 +48,13 @@ public struct SchemaKeywordSet: OptionSet, Sendable {
     public let rawValue: UInt64
     public init(rawValue: UInt64) { self.rawValue = rawValue }
 
-    /// Every keyword with a bit, in bit order.
-    static let names: [String] = [
-        "type", "items", "properties", "nullable", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-        "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "if", "then", "else",
-        "allOf", "anyOf", "oneOf", "$schema", "$ref", "multipleOf", "pattern", "additionalItems", "uniqueItems", "contains",
-        "required", "patternProperties", "additionalProperties", "dependencies", "propertyNames",
-    ]
+    /// Every keyword with a bit, in bit order: draft-07's keywords (``Dialect/keywords``, read
+    /// from its metaschema) and OpenAPI 3.0's `nullable`, sorted.
+    static let names: [String] = {
+        let names = Dialect.draft7.keywords.union(["nullable"]).sorted()
+        precondition(names.count <= 64, "SchemaKeywordSet has 64 bits")
+        return names
+    }()
     static let bits: [String: SchemaKeywordSet] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, SchemaKeywordSet(rawValue: 1 << UInt64($0))) })
 
     /// The bit of a keyword (empty for one without a bit).
