@@ -138,7 +138,7 @@ public final class Document: @unchecked Sendable {
         self.sourceOwner = sourceOwner
         self.source = source.freeze()
         self.extra = extra.freeze()
-        self.nodes = nodes.freeze()
+        self.nodes = nodes.freezeShrunk()
         self.numbers = numbers.freeze()
         self.lineOffset = lineOffset
     }
@@ -309,6 +309,17 @@ struct RawBuffer<T>: ~Copyable {
         base = pointer
         self.count = count
         capacity = count
+    }
+
+    /// Hands the memory over with the unused tail given back (`realloc` shrinks in place; a
+    /// tape grown by half again holds up to a third of unused capacity); the caller frees it
+    /// with `free`. Not for a buffer whose bytes past `count` are read (the source's padding).
+    consuming func freezeShrunk() -> UnsafeBufferPointer<T> {
+        if capacity > count + 64, let shrunk = realloc(base, max(count, 1) * MemoryLayout<T>.stride) {
+            base = shrunk.assumingMemoryBound(to: T.self)
+            capacity = max(count, 1)
+        }
+        return freeze()
     }
 
     /// Hands the memory over; the caller frees it with `free`.

@@ -19,7 +19,9 @@ struct Compiler {
     var dialects: [ObjectIdentifier: Dialect] = [:]
     /// Nodes created but whose keywords are not compiled yet. Compilation works through this
     /// list instead of recursing, so a 100,000-hop `$ref` chain needs no deep stack.
-    var pending: [(node: SchemaNode, value: Value)] = []
+    /// Only the nodes: each one's schema value is its document and index (a node and a value
+    /// per entry cost three times the memory on schemas of many subschemas).
+    var pending: [SchemaNode] = []
     /// Object checks whose `additionalProperties` may turn out to accept everything.
     var objectChecks: [ObjectCheck] = []
 
@@ -46,10 +48,10 @@ struct Compiler {
             registry.index(value.document, at: value.index)
         }
         let root = try compile(value)
-        while let (node, value) = pending.popLast() {
-            node.checks = try compileKeywords(value)
-            if node.checks.isEmpty { node.form = .alwaysTrue }
-            node.freeze()  // at once: the keyword list and its frozen copy are never both kept
+        while let node = pending.popLast() {
+            let checks = try compileKeywords(Value(document: node.document, index: node.index))
+            if checks.isEmpty { node.form = .alwaysTrue }
+            node.install(checks)
         }
         finish()
         markCycles(from: firstNew)
@@ -113,7 +115,7 @@ struct Compiler {
             node.form = .alwaysFalse
         default:
             // Compiled later by compileRoot's work list (never recursively).
-            pending.append((node, value))
+            pending.append(node)
         }
         return node
     }
@@ -205,7 +207,7 @@ struct Compiler {
             if items.kind == .array {
                 let list = try items.elements.map { U(try compile($0)) }
                 let additional = try schema[d, "additionalItems"].map { U(try compile($0, booleanAllowed: true)) }
-                checks.append(.tupleItems(list, additional: additional))
+                checks.append(.tupleItems(keep(TupleItemsCheck(list: list, additional: additional))))
             } else {
                 checks.append(.items(U(try compile(items))))
             }
@@ -229,7 +231,7 @@ struct Compiler {
             let then = try schema[d, "then"].map { U(try compile($0)) }
             let otherwise = try schema[d, "else"].map { U(try compile($0)) }
             if then != nil || otherwise != nil {
-                checks.append(.conditional(if: U(try compile(condition)), then: then, else: otherwise))
+                checks.append(.conditional(keep(ConditionalCheck(condition: U(try compile(condition)), then: then, otherwise: otherwise))))
             }
         }
         return checks
@@ -346,11 +348,18 @@ struct Compiler {
             slotOf[name] = names.count - 1
             return names.count - 1
         }
-        var schemasBySlot: [Int: U<SchemaNode>] = [:]
+        // `properties` schemas by slot (nil where a name comes only from `required` or
+        // `dependencies`): an array, since slots are dense and start at 0.
+        var bySlot: [U<SchemaNode>?] = []
         if let properties {
             guard properties.kind == .object else { throw SchemaError("properties must be an object", at: properties) }
+            bySlot.reserveCapacity(properties.count)
+            slotOf.reserveCapacity(properties.count)
+            names.reserveCapacity(properties.count)
             for member in properties.members {
-                schemasBySlot[slot(Array(member.key.utf8))] = U(try compile(member.value))
+                let s = slot(Array(member.key.utf8))
+                if s == bySlot.count { bySlot.append(nil) }
+                bySlot[s] = U(try compile(member.value))
             }
         }
         var patterns: [(ECMARegex, U<SchemaNode>)] = []
@@ -388,8 +397,10 @@ struct Compiler {
         }
         let additionalNode = try additional.map { U(try compile($0, booleanAllowed: true)) }
         let namesNode = try propertyNames.map { U(try compile($0)) }
+        slotOf = [:]  // the table below indexes the names; let the dictionary go first
         let table = NameTable(names)
-        let bySlot = (0..<names.count).map { schemasBySlot[$0] }
+        names = []
+        if bySlot.count < table.count { bySlot.append(contentsOf: repeatElement(nil, count: table.count - bySlot.count)) }
         let check = ObjectCheck(table: table, propertySchemas: bySlot, patterns: patterns, additional: additionalNode,
                                 requiredSlots: requiredSlots, dependencies: deps, propertyNames: namesNode,
                                 minProperties: minProperties, maxProperties: maxProperties)
@@ -429,7 +440,9 @@ struct Compiler {
                 case .ref(let target): link(target)
                 case .allOf(let list), .anyOf(let list), .oneOf(let list): for target in list { link(target) }
                 case .not(let sub): link(sub)
-                case .conditional(let c, let t, let e): link(c); if let t { link(t) }; if let e { link(e) }
+                case .conditional(let box):
+                    let c = box.ref
+                    link(c.condition); if let t = c.then { link(t) }; if let e = c.otherwise { link(e) }
                 case .object(let o): for dependency in o.ref.dependencies { if let target = dependency.schema { link(target) } }
                 default: break
                 }

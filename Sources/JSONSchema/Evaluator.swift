@@ -179,8 +179,8 @@ struct Evaluator {
             return c.use { c in checkContent(c, schema, i) }
         case .items(let s):
             return try checkItems(s.ref, schema, i)
-        case .tupleItems(let list, let additional):
-            return try checkTupleItems(list, additional, schema, i)
+        case .tupleItems(let t):
+            return try checkTupleItems(t.ref.list, t.ref.additional, schema, i)
         case .contains(let s):
             return try checkContains(s.ref, schema, i)
         case .minItems(let n):
@@ -205,8 +205,9 @@ struct Evaluator {
             return try checkOneOf(list, schema, i)
         case .not(let s):
             return try checkNot(s.ref, schema, i)
-        case .conditional(let condition, let then, let otherwise):
-            return try checkConditional(condition, then, otherwise, schema, i)
+        case .conditional(let box):
+            let c = box.ref
+            return try checkConditional(c.condition, c.then, c.otherwise, schema, i)
         }
     }
 

@@ -38,7 +38,6 @@ public final class Schema: @unchecked Sendable {
     public static func compile(_ value: Value, registry: SchemaRegistry, options: CompileOptions = .init()) throws -> Schema {
         var compiler = Compiler(registry: registry, options: options)
         let root = try compiler.compileRoot(value)
-        for node in compiler.all { node.freeze() }
         let uri = registry.base(of: value.document, index: value.index)?.description ?? value.document.name
         return Schema(root: root, nodes: compiler.all, retained: compiler.retained, registry: registry, options: options, uri: uri)
     }
@@ -247,16 +246,20 @@ final class SchemaNode {
     /// On a `$ref` cycle through in-place keywords (see ``Compiler/markCycles()``): the
     /// evaluator watches for an instance value coming back to it.
     var cyclic = false
-    var checks: [Check] = []
-    /// `checks`, frozen into plain memory once compilation is done (no array retain per visit).
+    // Index and serial as 32 bits (a document's node offsets are 32 bits already): with the
+    // fields below, a node fits malloc's 80-byte size class, not the 96-byte one; schemas of
+    // tens of thousands of subschemas are made of little else.
+    private let index32: Int32
+    private let serial32: Int32
+    /// The compiled keywords in plain memory (no array retain per visit), set once by
+    /// ``install(_:)``.
     private(set) var run = UnsafeMutableBufferPointer<Check>(start: nil, count: 0)
 
-    /// Copies ``checks`` into ``run`` and lets the array go (nothing reads it after compilation).
-    func freeze() {
+    /// Sets the node's compiled keywords (once, when compilation reaches it).
+    func install(_ checks: [Check]) {
         guard run.baseAddress == nil, !checks.isEmpty else { return }
         run = .allocate(capacity: checks.count)
         _ = run.initialize(from: checks)
-        checks = []
     }
 
     deinit {
@@ -266,15 +269,16 @@ final class SchemaNode {
         }
     }
     let document: Document
-    let index: Int
+    /// The schema's node in ``document``.
+    var index: Int { Int(index32) }
     /// The node's place in its compiler's list of nodes (``Compiler/all``).
-    let serial: Int
+    var serial: Int { Int(serial32) }
     let documentURI: String
 
     init(document: Document, index: Int, serial: Int, documentURI: String) {
         self.document = document
-        self.index = index
-        self.serial = serial
+        self.index32 = Int32(index)
+        self.serial32 = Int32(serial)
         self.documentURI = documentURI
     }
 
@@ -329,7 +333,31 @@ enum TypeBits {
     ]
 }
 
-/// One compiled keyword (or group of object keywords evaluated in one pass).
+/// An `items` array with its `additionalItems` (boxed: see ``Check``).
+final class TupleItemsCheck {
+    let list: [U<SchemaNode>]
+    let additional: U<SchemaNode>?
+    init(list: [U<SchemaNode>], additional: U<SchemaNode>?) {
+        self.list = list
+        self.additional = additional
+    }
+}
+
+/// `if` with its `then` and `else` (boxed: see ``Check``).
+final class ConditionalCheck {
+    let condition: U<SchemaNode>
+    let then: U<SchemaNode>?
+    let otherwise: U<SchemaNode>?
+    init(condition: U<SchemaNode>, then: U<SchemaNode>?, otherwise: U<SchemaNode>?) {
+        self.condition = condition
+        self.then = then
+        self.otherwise = otherwise
+    }
+}
+
+/// One compiled keyword (or group of object keywords evaluated in one pass). Every payload is
+/// one word, so a check takes 16 bytes (a word and the case), not 32: the keywords with more
+/// parts (`items` arrays, `if`/`then`/`else`) are boxed, and a node's checks stay small.
 enum Check {
     case type(UInt8)
     case ref(U<SchemaNode>)
@@ -343,7 +371,7 @@ enum Check {
     case format(U<FormatCheck>)
     case content(U<ContentCheck>)
     case items(U<SchemaNode>)
-    case tupleItems([U<SchemaNode>], additional: U<SchemaNode>?)
+    case tupleItems(U<TupleItemsCheck>)
     case contains(U<SchemaNode>)
     case minItems(Int)
     case maxItems(Int)
@@ -353,5 +381,5 @@ enum Check {
     case anyOf([U<SchemaNode>])
     case oneOf([U<SchemaNode>])
     case not(U<SchemaNode>)
-    case conditional(if: U<SchemaNode>, then: U<SchemaNode>?, else: U<SchemaNode>?)
+    case conditional(U<ConditionalCheck>)
 }

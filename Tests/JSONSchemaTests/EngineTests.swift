@@ -3,6 +3,13 @@ import Document
 import XCTest
 
 final class EngineTests: XCTestCase {
+    /// A compiled keyword is one word and its case (16 bytes, not 32): the nodes of a schema of
+    /// tens of thousands of subschemas are mostly their check lists, and `scripts/fuzz
+    /// resources` holds such schemas under 10x their size. A keyword with more parts is boxed.
+    func testACompiledKeywordTakesSixteenBytes() {
+        XCTAssertEqual(MemoryLayout<Check>.stride, 16)
+    }
+
     func schema(_ text: String, options: CompileOptions = .init(), registry: SchemaRegistry = SchemaRegistry()) throws -> Schema {
         let doc = try JSONReader.parse(string: text, name: "<schema>")
         return try Schema.compile(doc.root, registry: registry, options: options)

@@ -8,7 +8,8 @@ import Darwin
 /// built at compile time so that each lookup during validation is one hash and one compare.
 /// Names compare by bytes, i.e. by Unicode code points.
 final class NameTable {
-    let names: [[UInt8]]
+    /// How many names (slots) the table holds.
+    let count: Int
     private let storage: UnsafeMutablePointer<UInt8>
     /// Per slot: start in `storage` and length (plain memory: no retains during lookup).
     private let offsets: UnsafeMutablePointer<Int>
@@ -19,7 +20,7 @@ final class NameTable {
 
     /// Duplicate names keep the first slot.
     init(_ names: [[UInt8]]) {
-        self.names = names
+        count = names.count
         offsets = .allocate(capacity: max(names.count, 1))
         lengths = .allocate(capacity: max(names.count, 1))
         var total = 0
@@ -54,7 +55,10 @@ final class NameTable {
         lengths.deallocate()
     }
 
-    var count: Int { names.count }
+    /// The name in `slot`, as text (the table keeps the bytes once, not an array per name).
+    func name(_ slot: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: storage + offsets[slot], count: lengths[slot]), as: UTF8.self)
+    }
 
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

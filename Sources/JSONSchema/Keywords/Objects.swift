@@ -43,7 +43,7 @@ final class ObjectCheck {
             || propertyNames != nil || !requiredSlots.isEmpty || !dependencies.isEmpty
     }
 
-    func name(_ slot: Int) -> String { String(decoding: table.names[slot], as: UTF8.self) }
+    func name(_ slot: Int) -> String { table.name(slot) }
 }
 
 extension Evaluator {
