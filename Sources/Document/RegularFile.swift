@@ -20,3 +20,24 @@ enum RegularFile {
         return try body(fd, Int(info.st_size))
     }
 }
+
+/// Which file a path names (device and inode), and its size and modification time: two paths
+/// with equal identities name one unchanged file (`a.yaml` and `./a.yaml`, or a link to it).
+public struct FileIdentity: Equatable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int64
+    let modified: Int64
+    let modifiedNanoseconds: Int64
+
+    /// The identity of the regular file at `path` (links followed); nil for anything else.
+    public init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
+    }
+}

@@ -161,4 +161,25 @@ final class SpecChangeTests: XCTestCase {
             XCTAssertEqual(try Fixture.diff(c.new, c.new).changes.count, 0)
         }
     }
+
+    /// One file named twice (`a.json` and `./a.json`) is read and modelled once: both sides
+    /// share the document, and every case's verdict is the one two copies of the file get.
+    func testOneFileNamedTwiceIsReadOnceWithTheVerdictOfTwoCopies() throws {
+        let dir = try temporaryDirectory("crrspec-same-file")
+        for (k, c) in Self.cases.enumerated() {
+            for (side, text) in [("old", c.old), ("new", c.new)] {
+                let file = dir.appendingPathComponent("\(k)-\(side).json"), copy = dir.appendingPathComponent("\(k)-\(side)-copy.json")
+                try Data(text.utf8).write(to: file)
+                try Data(text.utf8).write(to: copy)
+                let twice = try InputPairing.pairs(old: file.path, new: dir.path + "/./" + file.lastPathComponent).pairs[0]
+                XCTAssertTrue(twice.old.document === twice.new.document, "one file is read once")
+                let copies = try InputPairing.pairs(old: file.path, new: copy.path).pairs[0]
+                XCTAssertFalse(copies.old.document === copies.new.document)
+                let shared = try SpecDiff.compare(twice.old, twice.new), separate = try SpecDiff.compare(copies.old, copies.new)
+                XCTAssertEqual(shared.changes.map(\.id), separate.changes.map(\.id))
+                XCTAssertEqual(shared.changes.count, 0, "\(shared.changes.map(\.message))")
+                XCTAssertEqual(shared.requiredBump, separate.requiredBump)
+            }
+        }
+    }
 }

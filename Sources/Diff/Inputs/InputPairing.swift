@@ -69,8 +69,13 @@ public enum InputPairing {
                              configuration: DiffConfiguration = .general) throws -> Matching {
         switch (isDirectory(old), isDirectory(new)) {
         case (false, false):
-            return Matching(pairs: [FilePair(old: try SpecDiff.load(old, limits: limits, configuration: configuration),
-                                             new: try SpecDiff.load(new, limits: limits, configuration: configuration))])
+            let first = try SpecDiff.load(old, limits: limits, configuration: configuration)
+            // One file named twice (a spec against itself, `a.yaml` and `./a.yaml`): read and
+            // modelled once, the comparison then sees the same document on both sides.
+            if let identity = FileIdentity(path: old), identity == FileIdentity(path: new) {
+                return Matching(pairs: [FilePair(old: first, new: DiffInput(document: first.document, name: new, library: first.library))])
+            }
+            return Matching(pairs: [FilePair(old: first, new: try SpecDiff.load(new, limits: limits, configuration: configuration))])
         case (true, true):
             let naming = configuration.naming
             let a = newest(try files(under: old), naming), b = newest(try files(under: new), naming)

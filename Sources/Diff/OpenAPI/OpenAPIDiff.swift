@@ -24,13 +24,16 @@ enum OpenAPIDiff {
         let walker = SchemaWalker(old: oldResolver, new: newResolver, dialect: .openAPI30, recorder: recorder,
                                   businessRules: options.configuration.businessRules)
         let spec = SpecContext(recorder: recorder, walker: walker, operation: nil)
-        let oldContract = try contract(old, oldResolver), newContract = try contract(new, newResolver)
+        // The same document on both sides (one file named twice): one model serves both.
+        let same = old.document === new.document && old.library === new.library
+        let oldContract = try contract(old, oldResolver)
+        let newContract = same ? oldContract : try contract(new, newResolver)
         let oldRoot = Located(root: old.document), newRoot = Located(root: new.document)
 
         InfoCheck.run(oldRoot, newRoot, oldContract, newContract, spec)
         SecurityCheck.schemes(oldContract, newContract, oldRoot: oldRoot, newRoot: newRoot, spec)
         let oldOperations = SpecOperation.all(oldContract)
-        let newOperations = SpecOperation.all(newContract)
+        let newOperations = same ? oldOperations : SpecOperation.all(newContract)
         ServiceCheck.run(old: oldOperations, new: newOperations, oldRoot: oldRoot, newRoot: newRoot, spec)
         let matching = OperationMatching.match(old: oldOperations, new: newOperations,
                                                oldResolver: walker.oldResolver, newResolver: walker.newResolver)
