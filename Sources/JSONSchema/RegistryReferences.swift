@@ -10,23 +10,10 @@ extension SchemaRegistry {
     /// document's retrieval URI, or an enclosing `$id`). The referring document is registered
     /// first when it is not known yet.
     public func resolveReference(_ holder: Value) throws -> Value {
-        guard let ref = holder["$ref"]?.string else { return holder }
-        let document = holder.document
-        if uri(of: document) == nil { add(document, uri: SchemaRegistry.defaultURI(for: document)) }
-        let base = base(of: document, index: holder.index) ?? URIReference(uri(of: document) ?? SchemaRegistry.defaultURI(for: document))
-        let target = URIReference(ref).resolved(against: base)
-        if ref.hasPrefix("#"), let fragment = target.fragment, fragment.unicodeScalars.first == "/" || fragment.isEmpty {
-            // A local pointer: inside the referring document, whatever its registered URI.
-            guard let pointer = JSONPointer(URIReference.percentDecode(fragment)) else {
-                throw SchemaError("invalid JSON Pointer in $ref fragment \"\(ref)\"", at: holder["$ref"])
-            }
-            guard let value = document.resolve(pointer) else {
-                throw SchemaError("cannot resolve $ref \(ref): nothing at that location in \(document.name)", at: holder["$ref"])
-            }
-            return value
+        switch references.target(of: holder) {
+        case .success(let value): return value
+        case .failure(let failure): throw failure.error ?? SchemaError(failure.message, at: holder["$ref"])
         }
-        let resource = try resolve(target, from: holder["$ref"])
-        return resource.value
     }
 
     /// The subschemas of a draft-07 schema object (the values of its subschema keywords), by
