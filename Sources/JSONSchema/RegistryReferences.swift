@@ -1,21 +1,6 @@
 import Document
 
 extension SchemaRegistry {
-    /// Follows one `$ref` object (`{"$ref": "..."}`) to the value it names, through the same
-    /// lookup, file fence and read limits as schema compilation: a file outside
-    /// ``allowedRoots``, a FIFO or a device is refused (a ``SchemaError`` with
-    /// ``SchemaError/isRefusal``), a file over the limits fails with ``SchemaError/isLimit``.
-    ///
-    /// The reference is taken relative to the base URI in effect at the referring node (its
-    /// document's retrieval URI, or an enclosing `$id`). The referring document is registered
-    /// first when it is not known yet.
-    public func resolveReference(_ holder: Value) throws -> Value {
-        switch references.target(of: holder) {
-        case .success(let value): return value
-        case .failure(let failure): throw failure.error ?? SchemaError(failure.message, at: holder["$ref"])
-        }
-    }
-
     /// The subschemas of a draft-07 schema object (the values of its subschema keywords), by
     /// the registry's one table of those keywords.
     public static func subschemas(of schema: Value) -> [Value] {
@@ -34,15 +19,6 @@ extension SchemaRegistry {
             }
         }
         return out
-    }
-}
-
-extension SchemaRegistry {
-    /// The root value of the resource at an absolute URI (without fragment), loading a `file:`
-    /// URI or a `--resource` mapping through the file fence and read limits (see
-    /// ``resolveReference(_:)``). `referrer` is where errors are reported.
-    public func loadResource(_ uri: String, referrer: Value? = nil) throws -> Value {
-        try resource(for: URIReference(uri), from: referrer).value
     }
 }
 
