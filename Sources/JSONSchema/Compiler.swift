@@ -316,11 +316,7 @@ struct Compiler {
     /// `readOnly` in a request, `writeOnly` in a response (`$ref`s followed).
     func excludedByDirection(_ property: Value) -> Bool {
         guard let direction = options.openAPIDirection else { return false }
-        var target = property
-        for _ in 0..<16 where target["$ref"]?.string != nil {
-            guard let resolved = try? registry.resolveReference(target) else { return false }
-            target = resolved
-        }
+        guard case .success(let target) = registry.references.follow(property, limit: 16) else { return false }
         switch direction {
         case .request: return target["readOnly"]?.bool == true
         case .response: return target["writeOnly"]?.bool == true

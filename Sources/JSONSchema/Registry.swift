@@ -147,7 +147,7 @@ public final class SchemaRegistry: @unchecked Sendable {
     public var limits: ReaderLimits = .default
     /// Loads a document from a path (JSON or YAML); replaceable for tests.
     public var loader: @Sendable (String, ReaderLimits) throws -> Document = SchemaRegistry.loadFile
-    private let lock = Lock()
+    let lock = Lock()
 
     public init() {}
 
@@ -460,14 +460,6 @@ public final class SchemaRegistry: @unchecked Sendable {
         return String(cString: resolved)
     }
 
-    /// The member of `object` named `name` (the first if the name repeats). A large object is
-    /// looked up through its document's own member index (``Value/subscript(_:)``): 40,000
-    /// `$ref`s into a `definitions` of 100,000 members cost a hash lookup each, and the index is
-    /// one `Int32` slot per member rather than a dictionary of copied names.
-    func member(of object: Value, _ name: String) -> Value? {
-        object[name]
-    }
-
     /// Resolves a full `$ref` URI (with fragment) to a schema node.
     func resolve(_ uri: URIReference, from referrer: Value?) throws -> SchemaResource {
         let resource = try self.resource(for: uri, from: referrer)
@@ -476,31 +468,18 @@ public final class SchemaRegistry: @unchecked Sendable {
             guard let pointer = JSONPointer(URIReference.percentDecode(fragment)) else {
                 throw SchemaError("invalid JSON Pointer in $ref fragment \"#\(fragment)\"", at: referrer)
             }
-            var value = resource.value
-            for token in pointer.tokens {
-                switch value.kind {
-                case .object:
-                    guard let next = member(of: value, token) else {
-                        throw SchemaError("cannot resolve $ref \(uri): no member \"\(token)\" at \(value.pointer)", at: referrer)
-                    }
-                    value = next
-                case .array:
-                    guard let position = JSONPointer.arrayIndex(token), let next = value[position] else {
-                        throw SchemaError("cannot resolve $ref \(uri): no element \(token) at \(value.pointer)", at: referrer)
-                    }
-                    value = next
-                default:
-                    throw SchemaError("cannot resolve $ref \(uri): \(value.pointer) is a \(value.kind), not a container", at: referrer)
+            switch ReferenceResolver.walk(pointer, from: resource.value) {
+            case .success(let value):
+                return SchemaResource(document: resource.document, index: value.index)
+            case .failure(let miss):
+                switch miss.at.kind {
+                case .object: throw SchemaError("cannot resolve $ref \(uri): no member \"\(miss.token)\" at \(miss.at.pointer)", at: referrer)
+                case .array: throw SchemaError("cannot resolve $ref \(uri): no element \(miss.token) at \(miss.at.pointer)", at: referrer)
+                default: throw SchemaError("cannot resolve $ref \(uri): \(miss.at.pointer) is a \(miss.at.kind), not a container", at: referrer)
                 }
             }
-            return SchemaResource(document: resource.document, index: value.index)
         }
-        if let anchor = lock.withLock({ () -> SchemaResource? in
-            if let referrer, let i = own[ObjectIdentifier(referrer.document)]?[CodePointKey(uri.description)] {
-                return SchemaResource(document: referrer.document, index: i)
-            }
-            return anchors[CodePointKey(uri.description)]
-        }) { return anchor }
+        if let anchor = anchor(uri, in: referrer?.document) { return SchemaResource(document: anchor.document, index: anchor.index) }
         throw SchemaError("cannot resolve $ref \(uri): no \"$id\": \"#\(fragment)\" in that schema", at: referrer)
     }
 }

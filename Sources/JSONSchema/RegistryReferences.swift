@@ -1,34 +1,6 @@
 import Document
 
 extension SchemaRegistry {
-    /// Follows one `$ref` object (`{"$ref": "..."}`) to the value it names, through the same
-    /// lookup, file fence and read limits as schema compilation: a file outside
-    /// ``allowedRoots``, a FIFO or a device is refused (a ``SchemaError`` with
-    /// ``SchemaError/isRefusal``), a file over the limits fails with ``SchemaError/isLimit``.
-    ///
-    /// The reference is taken relative to the base URI in effect at the referring node (its
-    /// document's retrieval URI, or an enclosing `$id`). The referring document is registered
-    /// first when it is not known yet.
-    public func resolveReference(_ holder: Value) throws -> Value {
-        guard let ref = holder["$ref"]?.string else { return holder }
-        let document = holder.document
-        if uri(of: document) == nil { add(document, uri: SchemaRegistry.defaultURI(for: document)) }
-        let base = base(of: document, index: holder.index) ?? URIReference(uri(of: document) ?? SchemaRegistry.defaultURI(for: document))
-        let target = URIReference(ref).resolved(against: base)
-        if ref.hasPrefix("#"), let fragment = target.fragment, fragment.unicodeScalars.first == "/" || fragment.isEmpty {
-            // A local pointer: inside the referring document, whatever its registered URI.
-            guard let pointer = JSONPointer(URIReference.percentDecode(fragment)) else {
-                throw SchemaError("invalid JSON Pointer in $ref fragment \"\(ref)\"", at: holder["$ref"])
-            }
-            guard let value = document.resolve(pointer) else {
-                throw SchemaError("cannot resolve $ref \(ref): nothing at that location in \(document.name)", at: holder["$ref"])
-            }
-            return value
-        }
-        let resource = try resolve(target, from: holder["$ref"])
-        return resource.value
-    }
-
     /// The subschemas of a draft-07 schema object (the values of its subschema keywords), by
     /// the registry's one table of those keywords.
     public static func subschemas(of schema: Value) -> [Value] {
@@ -47,15 +19,6 @@ extension SchemaRegistry {
             }
         }
         return out
-    }
-}
-
-extension SchemaRegistry {
-    /// The root value of the resource at an absolute URI (without fragment), loading a `file:`
-    /// URI or a `--resource` mapping through the file fence and read limits (see
-    /// ``resolveReference(_:)``). `referrer` is where errors are reported.
-    public func loadResource(_ uri: String, referrer: Value? = nil) throws -> Value {
-        try resource(for: URIReference(uri), from: referrer).value
     }
 }
 

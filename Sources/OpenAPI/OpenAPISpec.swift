@@ -80,24 +80,17 @@ public final class OpenAPISpec: @unchecked Sendable {
 
     public var componentSchemaNames: [String] { root["components"]?["schemas"]?.members.map(\.name) ?? [] }
 
-    /// Follows local `$ref`s (`#/...`) until a value that is not a reference.
+    /// Follows `$ref`s inside the document until a value that is not a reference (the engine's
+    /// resolver without a registry: its pointers, anchors and loop guard).
     public func resolve(_ value: Value) throws -> Value {
-        var current = value
-        var seen: Set<Int> = []
-        while current.kind == .object, let ref = current["$ref"]?.string {
-            guard ref.hasPrefix("#") else {
-                throw SchemaError("external $ref \(ref) is not supported here; bundle the spec or use a local reference", at: current["$ref"])
-            }
-            guard seen.insert(current.index).inserted else {
-                throw SchemaError("cyclic $ref \(ref)", at: current["$ref"])
-            }
-            let fragment = URIReference.percentDecode(String(ref.dropFirst()))
-            guard let pointer = JSONPointer(fragment), let target = document.resolve(pointer) else {
-                throw SchemaError("cannot resolve $ref \(ref): nothing at that location in \(path)", at: current["$ref"])
-            }
-            current = target
+        switch ReferenceResolver.local.follow(value) {
+        case .success(let target):
+            return target
+        case .failure(let failure):
+            let ref = failure.referrer?.string ?? ""
+            if failure.kind == .loop { throw SchemaError("cyclic $ref \(ref)", at: failure.referrer) }
+            throw SchemaError("cannot resolve $ref \(ref): \(failure.message)", at: failure.referrer)
         }
-        return current
     }
 
     /// The JSON request-body schema of an operation (its `application/json` or first JSON media

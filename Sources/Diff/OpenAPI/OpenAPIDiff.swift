@@ -1,18 +1,16 @@
 import Document
 import OpenAPI
 import Reporting
+import JSONSchema
 
 /// Compares two OpenAPI 3.0 documents, each read once into its contract model (``Contract``):
 /// the checks below read operations, parameters, bodies, responses, headers and security from
 /// the model, and compare schemas with the ``SchemaWalker``.
 enum OpenAPIDiff {
     /// The contract of one side, with `$ref`s resolved in that side's library.
-    static func contract(_ input: DiffInput, _ resolver: RefResolver) throws -> Contract {
+    static func contract(_ input: DiffInput, _ resolver: ReferenceResolver) throws -> Contract {
         do {
-            return try Contract(document: input.document, resolve: { holder in
-                guard let ref = holder["$ref"]?.string else { return holder }
-                return resolver.target(of: ref, from: holder.document, referrer: holder["$ref"])?.value
-            })
+            return try Contract(document: input.document, resolve: { holder in try? resolver.target(of: holder).get() })
         } catch let error as UnsupportedSpecVersion {
             throw DiffInputError(error.description)
         }
@@ -20,7 +18,7 @@ enum OpenAPIDiff {
 
     static func compare(old: DiffInput, new: DiffInput, options: DiffOptions) throws -> DiffResult {
         let recorder = ChangeRecorder()
-        let oldResolver = RefResolver(library: old.library), newResolver = RefResolver(library: new.library)
+        let oldResolver = old.library.references, newResolver = new.library.references
         let walker = SchemaWalker(old: oldResolver, new: newResolver, dialect: .openAPI30, recorder: recorder,
                                   businessRules: options.configuration.businessRules)
         let spec = SpecContext(recorder: recorder, walker: walker, operation: nil)

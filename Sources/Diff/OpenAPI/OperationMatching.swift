@@ -1,5 +1,6 @@
 import Document
 import OpenAPI
+import JSONSchema
 
 /// One operation of a spec as diff sees it: the contract model's operation, with its operation
 /// and path-item objects as change locations.
@@ -51,7 +52,7 @@ enum OperationMatching {
         var added: [SpecOperation] = []
     }
 
-    static func match(old: [SpecOperation], new: [SpecOperation], oldResolver: RefResolver, newResolver: RefResolver) -> Result {
+    static func match(old: [SpecOperation], new: [SpecOperation], oldResolver: ReferenceResolver, newResolver: ReferenceResolver) -> Result {
         var result = Result()
         // Indices of the new operations by key, in document order; each is taken at most once.
         // (Hashed, not searched: a spec with thousands of endpoints must not cost millions of
@@ -103,7 +104,7 @@ enum OperationMatching {
     /// The content of an operation that a rename keeps: parameters, request body and success
     /// responses, with `$ref`s to parameters, bodies and responses followed one level and
     /// schema references left as written.
-    static func fingerprint(_ operation: SpecOperation, _ resolver: RefResolver) -> String {
+    static func fingerprint(_ operation: SpecOperation, _ resolver: ReferenceResolver) -> String {
         var parts: [String] = [operation.method]
         var parameters: [String] = []
         for list in [operation.item["parameters"], operation.node["parameters"]] {

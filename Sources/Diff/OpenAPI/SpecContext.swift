@@ -1,5 +1,6 @@
 import Document
 import OpenAPI
+import JSONSchema
 
 /// What the OpenAPI checks share: the recorder, the schema walker (and its resolvers), and the
 /// operation being compared.
@@ -8,8 +9,8 @@ struct SpecContext {
     let walker: SchemaWalker
     var operation: String?
 
-    var oldResolver: RefResolver { walker.oldResolver }
-    var newResolver: RefResolver { walker.newResolver }
+    var oldResolver: ReferenceResolver { walker.oldResolver }
+    var newResolver: ReferenceResolver { walker.newResolver }
 
     func with(operation: String) -> SpecContext {
         var copy = self

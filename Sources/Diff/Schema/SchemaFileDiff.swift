@@ -8,7 +8,7 @@ enum SchemaFileDiff {
     static func compare(old: Document, new: Document, oldLibrary: DocumentLibrary, newLibrary: DocumentLibrary,
                         oldName: String, newName: String, businessRules: BusinessRuleAnnotation? = nil) -> DiffResult {
         let recorder = ChangeRecorder()
-        let walker = SchemaWalker(old: RefResolver(library: oldLibrary), new: RefResolver(library: newLibrary),
+        let walker = SchemaWalker(old: oldLibrary.references, new: newLibrary.references,
                                   dialect: .draft07, recorder: recorder, businessRules: businessRules)
         let scope = SchemaScope(context: .schema, operation: nil)
         let oldRoot = Located(root: old), newRoot = Located(root: new)

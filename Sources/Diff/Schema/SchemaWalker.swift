@@ -4,8 +4,8 @@ import JSONSchema
 /// Walks two schemas side by side (`$ref`s resolved, each pair of values visited once so that
 /// cyclic references terminate) and runs every schema check on each pair.
 final class SchemaWalker {
-    let oldResolver: RefResolver
-    let newResolver: RefResolver
+    let oldResolver: ReferenceResolver
+    let newResolver: ReferenceResolver
     let dialect: SchemaDialect
     let recorder: ChangeRecorder
     private var visited: Set<VisitKey> = []
@@ -19,7 +19,7 @@ final class SchemaWalker {
     /// The configuration's business-rule annotation (its key is not an annotation change).
     let businessRules: BusinessRuleAnnotation?
 
-    init(old: RefResolver, new: RefResolver, dialect: SchemaDialect, recorder: ChangeRecorder, businessRules: BusinessRuleAnnotation? = nil) {
+    init(old: ReferenceResolver, new: ReferenceResolver, dialect: SchemaDialect, recorder: ChangeRecorder, businessRules: BusinessRuleAnnotation? = nil) {
         self.businessRules = businessRules
         self.oldResolver = old
         self.newResolver = new

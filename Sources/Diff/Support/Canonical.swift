@@ -1,4 +1,5 @@
 import Document
+import JSONSchema
 
 /// Canonical text of a value with annotations left out, so that two schemas or operations can
 /// be compared for "the same content": object keys sorted, descriptions, summaries, examples,
@@ -18,7 +19,7 @@ enum Canonical {
     ]
 
     /// - Parameter resolve: follows a top-level `$ref` (one level) before serialising.
-    static func text(_ node: Located, resolver: RefResolver? = nil) -> String {
+    static func text(_ node: Located, resolver: ReferenceResolver? = nil) -> String {
         var value = node
         if let resolver, let target = resolver.resolve(node) { value = target }
         var out = ""

@@ -6,7 +6,7 @@ import Foundation
 #endif
 import JSONSchema
 
-/// Finds the documents that `$ref`s name: the referring file itself, files beside it (by
+/// Finds the documents that `$ref`s name (the document source of diff's ``references``): the referring file itself, files beside it (by
 /// relative path or by their root `$id`) and, last, the library's catalog (``DiffConfiguration/catalog``). One library serves
 /// one side of a diff (the old files or the new ones), so both sides resolve in their own world.
 ///
@@ -190,35 +190,26 @@ public final class DocumentLibrary: @unchecked Sendable {
     }
 }
 
-/// Follows `$ref`s, locally and across the documents of a ``DocumentLibrary``.
-struct RefResolver {
-    let library: DocumentLibrary
+extension DocumentLibrary {
+    /// The engine's one `$ref` resolver (``ReferenceResolver``: fragments, anchors, loop guard)
+    /// with this library as its document source: the part of a `$ref` before `#` names a
+    /// document by ``document(uri:from:referrer:)``.
+    public var references: ReferenceResolver {
+        ReferenceResolver(source: { [self] request in
+            guard let document = document(uri: request.reference, from: request.origin, referrer: request.referrer) else {
+                return .failure(ReferenceFailure(.notFound, "no document \(request.reference) is known from \(request.origin.name)"))
+            }
+            return .success(document.root)
+        })
+    }
+}
 
+extension ReferenceResolver {
     /// The value a `$ref` chain ends at (the value itself when it is not a reference), or nil
     /// when a reference cannot be resolved or the chain loops.
     func resolve(_ node: Located) -> Located? {
-        var current = node
-        var seen: Set<NodeIdentity> = []
-        while current.kind == .object, let ref = current.value["$ref"]?.string {
-            guard seen.insert(current.identity).inserted, seen.count < 64 else { return nil }
-            guard let target = target(of: ref, from: current.document, referrer: current.value["$ref"]) else { return nil }
-            current = target
-        }
-        return current
-    }
-
-    /// Whether the value is a `$ref` object.
-    static func isReference(_ node: Located) -> Bool {
-        node.kind == .object && node.value["$ref"]?.string != nil
-    }
-
-    /// Where a reference points, seen from a document.
-    func target(of ref: String, from document: Document, referrer: Value? = nil) -> Located? {
-        let parts = ref.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        let uri = parts[0]
-        let fragment = parts.count > 1 ? URIReference.percentDecode(parts[1]) : ""
-        guard let targetDocument = library.document(uri: uri, from: document, referrer: referrer),
-              let pointer = JSONPointer(fragment), let value = targetDocument.resolve(pointer) else { return nil }
-        return Located(value, pointer)
+        guard node.kind == .object, node.value["$ref"]?.string != nil else { return node }
+        guard case .success(let value) = follow(node.value) else { return nil }
+        return Located(value)
     }
 }

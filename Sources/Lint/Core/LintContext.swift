@@ -71,11 +71,12 @@ public final class LintContext {
 
     private var resolved: [String: Result<Value, RefFailure>] = [:]
 
-    /// The value a `$ref` designates, or why it cannot be found. Each distinct reference text is
-    /// resolved once per file (rules ask about the same `$ref`s over and over).
+    /// The value a `$ref` of this file designates, or why it cannot be found: the engine's one
+    /// resolver (``ReferenceResolver``) with this file's base URI. Each distinct reference text
+    /// is resolved once per file (rules ask about the same `$ref`s over and over).
     public func resolve(ref: String) -> Result<Value, RefFailure> {
         if let hit = resolved[ref] { return hit }
-        let result = RefResolver.resolve(ref, in: document, base: baseURI, registry: registry)
+        let result = registry.references.target(of: ref, in: document, base: baseURI)
         resolved[ref] = result
         return result
     }
@@ -104,15 +105,14 @@ public final class LintContext {
         return lo < referencedIndices.count && referencedIndices[lo] < end
     }
 
-    /// Follows `$ref`s from `value` (at most 32 hops); nil when one does not resolve.
+    /// Follows `$ref`s from `value` (at most 32 hops, with the resolver's loop guard); nil when
+    /// one does not resolve. References in this file resolve as ``resolve(ref:)``, those of
+    /// other files against their own base.
     public func dereference(_ value: Value) -> Value? {
-        var current = value
-        for _ in 0..<32 {
-            guard current.kind == .object, let ref = current["$ref"]?.string else { return current }
-            guard case .success(let next) = resolve(ref: ref) else { return nil }
-            current = next
-        }
-        return nil
+        let references = registry.references
+        return try? ReferenceResolver.follow(value, limit: 32) { holder, ref in
+            holder.document === document ? resolve(ref: ref) : references.target(of: holder)
+        }.get()
     }
 
     /// The `format` a schema declares itself or through `$ref` and `allOf`.
@@ -189,3 +189,7 @@ public final class LintContext {
     }
 }
 
+
+/// Why a `$ref` does not resolve (``ReferenceFailure/isFatal``: the file fence refused the read
+/// or a read limit stopped it, so the input is unusable, not just a dangling reference).
+public typealias RefFailure = ReferenceFailure

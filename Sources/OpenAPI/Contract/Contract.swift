@@ -80,25 +80,33 @@ public final class Contract: @unchecked Sendable {
         referenceProblems = builder.problems
     }
 
-    /// Follows local `$ref`s (`#/...`) of a value's own document.
+    /// Follows `$ref`s inside a value's own document (the engine's resolver without a registry).
     public static let localResolver: ContractReferenceResolver = { holder in
-        guard let ref = holder["$ref"]?.string, ref.hasPrefix("#"),
-              let pointer = JSONPointer(URIReference.percentDecode(String(ref.dropFirst()))) else { return nil }
-        return holder.document.resolve(pointer)
+        try? ReferenceResolver.local.target(of: holder).get()
     }
 
-    /// A resolver over a schema registry: local references inside the document, others through
-    /// the registry with its file fence and read limits. A refused read throws (the input is
-    /// unusable); any other failure is a reference that cannot be followed.
+    /// A resolver over a schema registry (the engine's ``ReferenceResolver``): references inside
+    /// the document, others through the registry with its file fence and read limits. A refused
+    /// or limited read throws (the input is unusable); any other failure is a reference that
+    /// cannot be followed.
     public static func registryResolver(_ registry: SchemaRegistry) -> ContractReferenceResolver {
-        { holder in
-            do {
-                return try registry.resolveReference(holder)
-            } catch let error as SchemaError where error.isRefusal || error.isLimit {
-                throw error
-            } catch {
-                return nil
+        let references = registry.references
+        return { holder in
+            switch references.target(of: holder) {
+            case .success(let value): return value
+            case .failure(let failure) where failure.isFatal: throw failure.error ?? SchemaError(failure.message, at: holder["$ref"])
+            case .failure: return nil
             }
+        }
+    }
+
+    /// Follows a `$ref` chain through `resolver` with the engine's one loop guard (at most
+    /// `limit` hops); the failure names the `$ref` it stopped at.
+    static func follow(_ value: Value, _ resolver: ContractReferenceResolver, limit: Int = 64,
+                       visit: (Value) -> Void = { _ in }) throws -> Result<Value, ReferenceFailure> {
+        try ReferenceResolver.follow(value, limit: limit) { holder, ref in
+            visit(holder)
+            return try resolver(holder).map { .success($0) } ?? .failure(ReferenceFailure(.notFound, "$ref \(ref) cannot be followed"))
         }
     }
 
@@ -108,14 +116,8 @@ public final class Contract: @unchecked Sendable {
     /// Follows a `$ref` chain (at most 64 hops) to a value that is not a reference; nil when a
     /// reference cannot be followed or the chain loops.
     public func resolve(_ value: Value) throws -> Value? {
-        var current = value
-        var hops = 0
-        while current.kind == .object, current["$ref"]?.string != nil {
-            hops += 1
-            guard hops <= 64, let next = try resolver(current) else { return nil }
-            current = next
-        }
-        return current
+        let result = try Contract.follow(value, resolver)
+        return try? result.get()
     }
 
     /// Where a schema is read: in requests, responses, both, or neither (`[]`: no operation
@@ -178,21 +180,15 @@ public final class Contract: @unchecked Sendable {
         }
 
         mutating func deref(_ value: Value) throws -> Value {
-            var current = value
-            var hops = 0
-            while current.kind == .object, let ref = current["$ref"]?.string {
-                hops += 1
-                guard hops <= 64 else {
-                    problems.append(ContractReferenceProblem(reference: value, message: "$ref \(ref) loops"))
-                    return current
-                }
-                guard let next = try resolver(current) else {
-                    problems.append(ContractReferenceProblem(reference: current, message: "$ref \(ref) cannot be followed"))
-                    return current
-                }
-                current = next
+            var holder = value
+            switch try Contract.follow(value, resolver, visit: { holder = $0 }) {
+            case .success(let target):
+                return target
+            case .failure(let failure):
+                // A loop is reported at the reference it started from, a dead end where it is.
+                problems.append(ContractReferenceProblem(reference: failure.kind == .loop ? value : holder, message: failure.message))
+                return holder
             }
-            return current
         }
 
         mutating func path(_ member: Member, documentSecurity: [ContractSecurityRequirement], schemes: [ContractSecurityScheme],

@@ -74,7 +74,7 @@ enum CompositionCheck {
     }
 
     /// The branches of a composition keyword, each as canonical text (`$ref`s followed).
-    static func branches(_ list: Located?, _ resolver: RefResolver) -> [String] {
+    static func branches(_ list: Located?, _ resolver: ReferenceResolver) -> [String] {
         guard let list, list.kind == .array else { return [] }
         return list.elements.map { Canonical.text($0, resolver: resolver) }
     }
