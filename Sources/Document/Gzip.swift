@@ -2,7 +2,35 @@ import CZlib
 
 /// gzip decompression (RFC 1952) through the system zlib, for `.jsonl.gz` datasets and gzipped
 /// standard input. Concatenated gzip members (as `cat a.gz b.gz` makes) are read one after another.
+/// The zlib (RFC 1950) and raw deflate (RFC 1951) formats are read too, for HTTP's
+/// `Content-Encoding: deflate` (the mock's `--proxy` checks such answers).
 public enum Gzip {
+    /// The container around the deflate data.
+    public enum Format: Sendable {
+        /// RFC 1952, members may follow one another.
+        case gzip
+        /// RFC 1950: a two-byte header and an Adler-32 trailer (HTTP's `deflate`).
+        case zlib
+        /// RFC 1951 without a container (what some servers send as `deflate`).
+        case rawDeflate
+
+        var windowBits: Int32 {
+            switch self {
+            case .gzip: 15 + 16
+            case .zlib: 15
+            case .rawDeflate: -15
+            }
+        }
+
+        var label: String { self == .gzip ? "gzip file" : "deflate stream" }
+    }
+
+    /// Whether the bytes start with a zlib header (RFC 1950: deflate, a window of at most 32 KiB,
+    /// a check value that makes the first two bytes a multiple of 31).
+    public static func isZlib(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] & 0x0F == 8 && bytes[0] >> 4 <= 7 && (UInt16(bytes[0]) << 8 | UInt16(bytes[1])) % 31 == 0
+    }
+
     /// Whether the bytes start with the gzip magic number `1f 8b`.
     public static func isGzip(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
@@ -10,13 +38,14 @@ public enum Gzip {
 
     /// Decompresses gzip data. The output may be at most `limits.maxBytes` long (a guard against
     /// decompression bombs); a truncated or corrupt stream is an error naming `name`.
-    public static func decompress(_ compressed: [UInt8], name: String, limits: ReaderLimits = .default) throws(DocumentError) -> [UInt8] {
+    public static func decompress(_ compressed: [UInt8], name: String, limits: ReaderLimits = .default,
+                                  format: Format = .gzip) throws(DocumentError) -> [UInt8] {
         func failure(_ kind: DocumentError.Kind, _ message: String) -> DocumentError {
             DocumentError(kind: kind, file: name, message: message, line: 0, column: 0, offset: 0)
         }
         var stream = z_stream()
-        guard inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw failure(.io, "cannot start gzip decompression")
+        guard inflateInit2_(&stream, format.windowBits, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw failure(.io, "cannot start \(format == .gzip ? "gzip" : "deflate") decompression")
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
@@ -52,17 +81,17 @@ public enum Gzip {
             switch status {
             case Z_STREAM_END:
                 if offset == compressed.count { return output }
-                guard compressed.count - offset >= 2, compressed[offset] == 0x1F, compressed[offset + 1] == 0x8B else {
-                    throw failure(.syntax, "not a valid gzip file: unexpected data after the end of the gzip stream")
+                guard format == .gzip, compressed.count - offset >= 2, compressed[offset] == 0x1F, compressed[offset + 1] == 0x8B else {
+                    throw failure(.syntax, "not a valid \(format.label): unexpected data after the end of the \(format == .gzip ? "gzip" : "deflate") stream")
                 }
                 inflateReset(&stream)
             case Z_OK, Z_BUF_ERROR:
                 if offset >= compressed.count {
-                    throw failure(.syntax, "not a valid gzip file: the data ends before the gzip stream does (truncated?)")
+                    throw failure(.syntax, "not a valid \(format.label): the data ends before the \(format == .gzip ? "gzip" : "deflate") stream does (truncated?)")
                 }
             default:
                 let detail = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-                throw failure(.syntax, "not a valid gzip file: \(detail)")
+                throw failure(.syntax, "not a valid \(format.label): \(detail)")
             }
         }
     }

@@ -69,6 +69,16 @@ extension MockLogID {
             example: "crrspec mock auction --proxy http://127.0.0.1:9\n502 ... the upstream http://127.0.0.1:9 did not answer: Could not connect to the server.",
             fix: "Check the --proxy URL and that the upstream is running."),
         Explanation(
+            id: responseEncoding, kind: .mock, title: "Proxy: the upstream's Content-Encoding cannot be decoded; its body was not checked.",
+            description: "With --proxy URL the upstream's answer goes to the client byte for byte, compressed or not. To check the body the proxy decodes a private copy of it: gzip (x-gzip) and deflate (zlib or raw) are understood, identity needs nothing. A body in another coding (br, zstd ...) or one that does not decompress is passed on unchanged and not checked; its status and Content-Type still are.",
+            example: "upstream 200 with Content-Encoding: br\nX-Crrspec-Violations: 1; response mock-response-encoding /header/Content-Encoding",
+            fix: "Let the client offer only gzip or deflate (Accept-Encoding) while checking through the proxy, or fix the server if its compressed body is corrupt."),
+        Explanation(
+            id: reloaded, kind: .mock, title: "--watch: a changed spec file was loaded; the new version is served.",
+            description: "With --watch the mock looks at the spec files and folders on its command line twice a second. When one changes it loads them all again and serves the new version from the next request on; requests in flight finish with the old one. This is an event of the log, not a finding: with --log it is a line {\"time\", \"event\": \"mock-reloaded\", \"files\", \"message\"} and standard error gets a short line with the number of operations mounted.",
+            example: "crrspec mock api.yaml --watch\ncrrspec mock: api.yaml changed: reloaded, 2 operations mounted",
+            fix: "Nothing to fix; if the new version is not the one expected, check the file that was saved."),
+        Explanation(
             id: reloadFailed, kind: .mock, title: "--watch: a changed spec file cannot be used; the previous version is still served.",
             description: "With --watch the mock reloads each spec file given on the command line when it changes. An edit that does not parse, is not an OpenAPI spec, or makes two operations claim one route is refused: the mock keeps serving the version it had and logs why, with the file's line and column.",
             example: "crrspec mock api.yaml --watch\ncrrspec mock: api.yaml changed but cannot be used, still serving the previous version: api.yaml:12:5: ...",

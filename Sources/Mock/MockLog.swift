@@ -59,6 +59,11 @@ public enum MockLogID {
     public static let responseContentType = "mock-response-content-type"
     /// With `--proxy`: the upstream could not be reached or did not answer (HTTP 502).
     public static let upstreamUnavailable = "mock-upstream-unavailable"
+    /// With `--proxy`: the upstream's body has a `Content-Encoding` the proxy cannot decode, so
+    /// it was not checked (it is still passed on unchanged).
+    public static let responseEncoding = "mock-response-encoding"
+    /// With `--watch`: a changed spec file was loaded; the new version is served.
+    public static let reloaded = "mock-reloaded"
     /// With `--watch`: a changed spec file cannot be used; the previous version stays.
     public static let reloadFailed = "mock-reload-failed"
 
@@ -68,7 +73,7 @@ public enum MockLogID {
     /// Every id, for `crrspec explain` and its tests.
     public static let all = [unknownPath, methodNotAllowed, bodyTooLarge, malformedBody, missingParameter,
                              unsupportedMediaType, missingBody, clientCertificateMissing, invalidSpecExample, preferUnavailable,
-                             undeclaredStatus, responseContentType, upstreamUnavailable, reloadFailed, uuidFormat]
+                             undeclaredStatus, responseContentType, upstreamUnavailable, responseEncoding, reloaded, reloadFailed, uuidFormat]
 }
 
 /// One line of `--log`: a request and what the mock did with it.

@@ -40,9 +40,16 @@ extension MockEngine {
                                   message: "Content-Type \(contentType.map { "\"\($0)\"" } ?? "is missing"); the \(declared.status) response declares \(declared.content.map(\.name).joined(separator: ", "))")]
         }
         guard MockMedia.isJSON(media.name) else { return [] }
+        let decoded: [UInt8]
+        switch body.isEmpty ? .success(body) : MockEngine.decodeContent(body, headers: headers, limits: options.readerLimits) {
+        case .success(let bytes): decoded = bytes
+        case .failure(let problem):
+            return [MockViolation(side: "response", id: MockLogID.responseEncoding, pointer: "/header/Content-Encoding",
+                                  message: problem.message + "; the body was passed on unchanged and not checked")]
+        }
         let document: Document
         do {
-            document = try JSONReader.parse(body, name: "response body", limits: options.readerLimits)
+            document = try JSONReader.parse(decoded, name: "response body", limits: options.readerLimits)
         } catch {
             return [MockViolation(side: "response", id: MockLogID.malformedBody, pointer: "", message: "malformed JSON: \(error.message)",
                                   line: error.line, column: error.column)]
@@ -57,6 +64,40 @@ extension MockEngine {
         } catch {
             return [MockViolation(side: "response", id: "limit", pointer: "", message: error.message)]
         }
+    }
+
+    /// Why a body cannot be decoded (``decodeContent(_:headers:limits:)``).
+    public struct ContentDecodingError: Error, Sendable {
+        public var message: String
+    }
+
+    /// A body as its `Content-Encoding` fields say, for checking it: the codings are undone in
+    /// the reverse of the order they were applied (RFC 9110 8.4). `gzip` and `x-gzip`,
+    /// `deflate` (zlib, or raw deflate as some servers send it) and `identity` are understood;
+    /// another coding, or data that does not decompress, is an error saying so. The decoded
+    /// body may be at most `limits.maxBytes` long.
+    public static func decodeContent(_ body: [UInt8], headers: [(name: String, value: String)],
+                                     limits: ReaderLimits = .default) -> Result<[UInt8], ContentDecodingError> {
+        var codings: [String] = []
+        for header in headers where header.name.lowercased() == "content-encoding" {
+            codings += header.value.split(separator: ",").map { mockTrim($0).lowercased() }.filter { !$0.isEmpty }
+        }
+        var bytes = body
+        for coding in codings.reversed() where coding != "identity" {
+            let format: Gzip.Format
+            switch coding {
+            case "gzip", "x-gzip": format = .gzip
+            case "deflate": format = Gzip.isZlib(bytes) ? .zlib : .rawDeflate
+            default:
+                return .failure(ContentDecodingError(message: "the upstream's body has Content-Encoding \(coding), which the proxy cannot decode"))
+            }
+            do {
+                bytes = try Gzip.decompress(bytes, name: "the upstream's body", limits: limits, format: format)
+            } catch {
+                return .failure(ContentDecodingError(message: "the upstream's body (Content-Encoding \(coding)) does not decode: \(error.message)"))
+            }
+        }
+        return .success(bytes)
     }
 
     /// The log record of a proxied exchange.

@@ -69,7 +69,10 @@ public enum MockServer {
         }
         let responder = MockHTTPResponder(engines: engines, requireClientCertificate: options.clientCA != nil, forwarder: forwarder, log: log)
         let linger = TimeAmount.seconds(min(options.idleTimeoutSeconds, 2))
-        var http = HTTP1Channel.Configuration(additionalChannelHandlers: [MockCloseAfterOutputHandler(linger: linger)],
+        let proxying = forwarder != nil
+        var http = HTTP1Channel.Configuration(additionalChannelHandlers: proxying
+                                                ? [MockCloseAfterOutputHandler(linger: linger), MockUpstreamDateHandler()]
+                                                : [MockCloseAfterOutputHandler(linger: linger)],
                                               idleTimeout: .seconds(options.idleTimeoutSeconds))
         http.httpDecoder = .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 200)
         let server: HTTPServerBuilder

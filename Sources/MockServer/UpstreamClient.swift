@@ -79,6 +79,8 @@ extension Character {
 /// An upstream's complete answer.
 struct UpstreamAnswer: Sendable {
     var status: Int
+    /// The reason phrase of the status line, as sent.
+    var reason: String
     /// Header fields in the order received.
     var headers: [(name: String, value: String)]
     var body: [UInt8]
@@ -119,13 +121,15 @@ final class UpstreamClient: Sendable {
         tlsContext = url.tls ? try NIOSSLContext(configuration: .makeClientConfiguration()) : nil
     }
 
-    /// Sends a request for `target` (the path with its query, the prefix not yet in front) and
-    /// waits for the whole answer.
+    /// Sends a request for `target` (the path with its query, the prefix not yet in front) with
+    /// `headers` in their order (a `Host` and a `Content-Length` are added when they are not
+    /// there, and `Connection: close`) and waits for the whole answer.
     func send(method: String, target: String, headers: [(name: String, value: String)], body: [UInt8]) async throws -> UpstreamAnswer {
         var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: url.prefix + target)
-        head.headers.add(name: "Host", value: url.hostHeader)
         for header in headers { head.headers.add(name: header.name, value: header.value) }
-        if !body.isEmpty || !["GET", "HEAD", "DELETE", "OPTIONS", "TRACE"].contains(method) {
+        if !head.headers.contains(name: "Host") { head.headers.add(name: "Host", value: url.hostHeader) }
+        if !head.headers.contains(name: "Content-Length"),
+           !body.isEmpty || !["GET", "HEAD", "DELETE", "OPTIONS", "TRACE"].contains(method) {
             head.headers.add(name: "Content-Length", value: String(body.count))
         }
         head.headers.add(name: "Connection", value: "close")
@@ -205,7 +209,7 @@ final class UpstreamExchangeHandler: ChannelInboundHandler {
             if answerHead != nil { answerBody.append(contentsOf: buffer.readableBytesView) }
         case .end:
             guard let head = answerHead else { return }
-            promise.succeed(UpstreamAnswer(status: Int(head.status.code),
+            promise.succeed(UpstreamAnswer(status: Int(head.status.code), reason: head.status.reasonPhrase,
                                            headers: head.headers.map { (name: $0.name, value: $0.value) }, body: answerBody))
             context.close(promise: nil)
         }

@@ -362,7 +362,7 @@ final class MockWatcher: @unchecked Sendable {
             let count = engine.operations.count
             Output.err("crrspec mock: \(which) changed: reloaded, \(count) operation\(count == 1 ? "" : "s") mounted\n")
             for warning in engine.startupWarnings { Output.err("crrspec mock: warning: \(warning)\n") }
-            sink.event(id: "mock-reloaded", files: changed, message: "reloaded; \(count) operations mounted")
+            sink.event(id: MockLogID.reloaded, files: changed, message: "reloaded; \(count) operations mounted")
         } catch {
             let reason = MockCommand.describe(error)
             Output.err("crrspec mock: \(which) changed but cannot be used, still serving the previous version: \(reason)\n")
