@@ -421,19 +421,18 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(failure("a: &a {x: 1}\nb:\n  <<: *a\n  <<: *a\n")?.kind, .duplicateKey)
     }
 
-    func testBillionLaughsFailsFast() throws {
+    /// Stops at the expansion limit (a million nodes), never expanding the billion: no timing
+    /// is asserted here, speed is the benchmark's and `scripts/fuzz resources`' job.
+    func testBillionLaughsStopsAtTheExpansionLimit() throws {
         var text = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
         let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
         for level in 1..<names.count {
             let previous = "*" + names[level - 1]
             text += "\(names[level]): &\(names[level]) [" + Array(repeating: previous, count: 10).joined(separator: ",") + "]\n"
         }
-        let start = ContinuousClock.now
         let e = try XCTUnwrap(failure(text))
-        let elapsed = ContinuousClock.now - start
         XCTAssertEqual(e.kind, .limit)
         XCTAssertTrue(e.message.contains("more than 1000000 nodes") && e.message.contains("--max-alias-expansion"), e.message)
-        XCTAssertLessThan(elapsed, .milliseconds(500))
 
         var small = ReaderLimits()
         small.maxAliasExpansion = 25
