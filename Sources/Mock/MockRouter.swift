@@ -50,35 +50,60 @@ public enum MockSegment: Sendable, Hashable {
     /// Binds a decoded path segment to a template segment: each variable takes a non-empty
     /// value; when the literal text after a variable occurs more than once, the earlier
     /// variables take as much as they can (`{name}.{ext}` on `a.tar.gz`: `a.tar` and `gz`).
+    /// Linear in the segment's length for each variable (no backtracking), so a long request
+    /// path costs no more than reading it a few times.
     static func bind(texts: [String], names: [String], part: Substring, into values: inout [String: String]) -> Bool {
         guard part.hasPrefix(texts[0]) else { return false }
-        var bound: [Substring] = []
-        guard bindRest(texts: texts, variable: 0, rest: part.dropFirst(texts[0].count), bound: &bound) else { return false }
-        for (name, value) in zip(names, bound) where !name.isEmpty { values[name] = String(value) }
-        return true
-    }
-
-    private static func bindRest(texts: [String], variable: Int, rest: Substring, bound: inout [Substring]) -> Bool {
-        let after = texts[variable + 1]
-        if variable + 2 == texts.count {
-            // The last variable: the rest up to the final literal text.
-            guard rest.count > after.count, rest.hasSuffix(after) else { return false }
-            bound.append(rest.dropLast(after.count))
+        if names.count == 1 {
+            // One variable (`{id}`, `{id}.json`), the usual case: what the texts leave.
+            let rest = part.dropFirst(texts[0].count)
+            guard rest.count > texts[1].count, rest.hasSuffix(texts[1]) else { return false }
+            if !names[0].isEmpty { values[names[0]] = String(rest.dropLast(texts[1].count)) }
             return true
         }
-        // Ends of this variable's value, longest first: at least one character, followed by `after`.
-        guard !rest.isEmpty else { return false }
-        var end = rest.endIndex
-        while end > rest.startIndex {
-            if rest[end...].hasPrefix(after) {
-                let remainder = rest[end...].dropFirst(after.count)
-                bound.append(rest[..<end])
-                if bindRest(texts: texts, variable: variable + 1, rest: remainder, bound: &bound) { return true }
-                bound.removeLast()
-            }
-            end = rest.index(before: end)
+        let chars = Array(part.dropFirst(texts[0].count))
+        let n = chars.count
+        let count = names.count
+        let literals = texts.dropFirst().map { Array($0) }
+        func startsWith(_ literal: [Character], at e: Int) -> Bool {
+            guard e + literal.count <= n else { return false }
+            for (k, c) in literal.enumerated() where chars[e + k] != c { return false }
+            return true
         }
-        return false
+        // ends[v][e]: variable v may end at e (its literal follows there and the variables after
+        // it can take the rest); reachable[p]: the variables from v on can take chars[p...].
+        var ends = Array(repeating: [Bool](), count: count)
+        var reachable = [Bool](repeating: false, count: n + 1)
+        reachable[n] = true
+        for v in stride(from: count - 1, through: 0, by: -1) {
+            var end = [Bool](repeating: false, count: n + 1)
+            for e in stride(from: 1, through: n, by: 1) {
+                let next = e + literals[v].count
+                end[e] = next <= n && reachable[next] && startsWith(literals[v], at: e)
+            }
+            // A variable starting at p needs an end after p: any end at p + 1 or later.
+            var next = [Bool](repeating: false, count: n + 1)
+            var any = false
+            for p in stride(from: n, through: 0, by: -1) {
+                next[p] = any
+                if end[p] { any = true }
+            }
+            ends[v] = end
+            reachable = next
+        }
+        guard reachable[0] else { return false }
+        // The earlier variables take as much as they can: the last possible end, each in turn.
+        var start = 0
+        var bound: [String] = []
+        for v in 0..<count {
+            var e = n
+            while e > start, !ends[v][e] { e -= 1 }
+            guard e > start else { return false }
+            bound.append(String(chars[start..<e]))
+            start = e + literals[v].count
+        }
+        for (name, value) in zip(names, bound) where !name.isEmpty { values[name] = value }
+        return true
     }
 }
 

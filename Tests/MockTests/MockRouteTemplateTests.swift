@@ -95,6 +95,31 @@ final class MockRouteTemplateTests: XCTestCase {
         XCTAssertEqual(methods, ["GET", "POST"])
     }
 
+    func testAdjacentVariablesAndRepeatedLiteralsBindTheEarlierVariableLongest() throws {
+        var router = MockRouter()
+        try router.add(method: "GET", template: "/v/{a}{b}", operation: 0, location: "a.yaml:1")
+        try router.add(method: "GET", template: "/w/{x}.{y}.{z}", operation: 1, location: "a.yaml:2")
+        try router.add(method: "GET", template: "/p/pre{a}-{b}post", operation: 2, location: "a.yaml:3")
+        guard case .found(_, let adjacent) = router.match(method: "GET", path: "/v/abc") else { return XCTFail("no match") }
+        XCTAssertEqual(adjacent, ["a": "ab", "b": "c"])
+        guard case .found(_, let dots) = router.match(method: "GET", path: "/w/a.b.c.d") else { return XCTFail("no match") }
+        XCTAssertEqual(dots, ["x": "a.b", "y": "c", "z": "d"])
+        guard case .found(_, let around) = router.match(method: "GET", path: "/p/pre1-2-3post") else { return XCTFail("no match") }
+        XCTAssertEqual(around, ["a": "1-2", "b": "3"])
+        for path in ["/v/a", "/w/a.b", "/w/a..c", "/p/pre-2post", "/p/pre1-post", "/p/pre1-2pos", "/p/re1-2post"] {
+            guard case .notFound = router.match(method: "GET", path: path) else { return XCTFail("\(path) matched") }
+        }
+        // A long segment is bound without backtracking through every split.
+        // (Trying each dot for x and then each position for y would be 10^10 steps.)
+        try router.add(method: "GET", template: "/u/{x}.{y}-{z}", operation: 3, location: "a.yaml:4")
+        let long = "/u/" + String(repeating: "a.", count: 100_000)
+        guard case .notFound = router.match(method: "GET", path: long) else { return XCTFail("matched") }
+        guard case .found(_, let many) = router.match(method: "GET", path: "/w/" + String(repeating: "a.", count: 50_000) + "b") else { return XCTFail("no match") }
+        XCTAssertEqual(many["z"], "b")
+        XCTAssertEqual(many["y"], "a")
+        XCTAssertEqual(many["x"]?.count, 99_997)
+    }
+
     func testTwoSpecsClaimingOneMultiVariableRouteFailWithBothLocations() throws {
         let a = try MockEngineTests.spec("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /x/{a}-{b}:\n    get:\n      responses: {'200': {description: ok}}\n", name: "a.yaml")
         let b = try MockEngineTests.spec("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /x/{c}-{d}:\n    get:\n      responses: {'200': {description: ok}}\n", name: "b.yaml")
