@@ -90,8 +90,9 @@ public final class MockEngine: Sendable {
             let contract = try Contract(document: spec.spec.document, resolve: Contract.registryResolver(registry))
             for var operation in MockOperation.operations(of: contract, file: spec.file, specIndex: index) {
                 operation.index = operations.count
-                try router.add(method: operation.method, template: spec.prefix + operation.path, operation: operations.count,
-                               location: operation.location)
+                try router.add(method: operation.method, template: spec.prefix + operation.path,
+                               normalized: ContractPath.normalize(spec.prefix) + operation.normalizedPath,
+                               operation: operations.count, location: operation.location)
                 operation.parameters.forEach { compile($0.schema, .request) }
                 operation.requestContent.forEach { compile($0.schema, .request) }
                 operation.responses.forEach { $0.content.forEach { compile($0.schema, .response) } }

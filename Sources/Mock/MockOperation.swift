@@ -36,6 +36,9 @@ public struct MockOperation: Sendable {
     public var method: String
     /// The path as written in the spec.
     public var path: String
+    /// The path as the contract model normalises it (``ContractOperation/normalizedPath``:
+    /// every template variable `{}`).
+    public var normalizedPath: String
     public var operationId: String?
     public var parameters: [Parameter]
     public var requestBodyRequired: Bool
@@ -67,7 +70,7 @@ extension MockOperation {
     static func operations(of contract: Contract, file: String, specIndex: Int) -> [MockOperation] {
         contract.operations.map { op in
             MockOperation(
-                method: op.method.uppercased(), path: op.path, operationId: op.operationId,
+                method: op.method.uppercased(), path: op.path, normalizedPath: op.normalizedPath, operationId: op.operationId,
                 parameters: op.parameters.compactMap { p in
                     guard let location = p.location else { return nil }
                     return Parameter(name: p.name, location: location.rawValue, required: p.required, style: p.style,
