@@ -158,7 +158,13 @@ struct Evaluator {
         case .type(let mask):
             return checkType(mask, schema, i)
         case .ref(let target):
+            #if DEBUG
             return try followRef(target.ref, schema, i)
+            #else
+            // Lent, not retained (as the object check below): a `$ref` hop costs no atomic
+            // reference counting on the shared compiled schema.
+            return try target.use { t throws(ValidationLimitError) in try followRef(t, schema, i) }
+            #endif
         case .enumeration(let e):
             return e.use { e in checkEnum(e, schema, i) }
         case .const(let c):
@@ -178,7 +184,11 @@ struct Evaluator {
         case .content(let c):
             return c.use { c in checkContent(c, schema, i) }
         case .items(let s):
+            #if DEBUG
             return try checkItems(s.ref, schema, i)
+            #else
+            return try s.use { s throws(ValidationLimitError) in try checkItems(s, schema, i) }
+            #endif
         case .tupleItems(let t):
             return try checkTupleItems(t.ref.list, t.ref.additional, schema, i)
         case .contains(let s):
