@@ -15,8 +15,11 @@ Cases (data made in the git-ignored bench-data/suite/, specs from the openapi-sp
     diff    crrspec diff of stripe/github against a copy with 100 scattered edits; two
             3,000-endpoint specs with 100 edits (pretty and minified JSON); two 10,000-path specs; a 10,000-path spec against itself
     folder  1,000 files of 20-200 records (scripts/bench/batch.py's data): crrspec (all cores,
-            one core), check-jsonschema, the Blaze CLI (`jsonschema validate`, PyPI
+            one core), check-jsonschema, the Blaze CLI (`jsonschema validate --continue`, PyPI
             sourcemeta-jsonschema) and a jsonschema-rs loop in one Python process
+    bigfile the 75 MB auction-results download (200,000 records, scripts/bench/generate.py's
+            data, shared with scripts/bench/run): crrspec --fast and exhaustive beside a
+            jsonschema-rs run in one Python process (orjson), the Blaze CLI and check-jsonschema
     jsonl   1,000,000 small records as .jsonl and .jsonl.gz; a gzip bomb (1 GB of NUL bytes,
             fails on its first byte); a symlink to /dev/zero (stops at --max-bytes)
 
@@ -171,6 +174,21 @@ def folder():
     return os.path.join(out, "schema.json"), os.path.join(out, "files")
 
 
+def bigfile():
+    """The 75 MB download and its schema (made once, shared with scripts/bench/run)."""
+    out = os.path.join(ROOT, "bench-data")
+    sh([sys.executable, os.path.join(HERE, "generate.py"), "--out", out], stdout=subprocess.DEVNULL)
+    return os.path.join(out, "auction-results.schema.json"), os.path.join(out, "auction-results.json")
+
+
+RS_ONE = r"""
+import sys, orjson, jsonschema_rs
+schema = orjson.loads(open(sys.argv[1], "rb").read())
+validator = jsonschema_rs.validator_for(schema)
+sys.exit(0 if validator.is_valid(orjson.loads(open(sys.argv[2], "rb").read())) else 1)
+"""
+
+
 def jsonl():
     out = os.path.join(DATA, "jsonl")
     os.makedirs(out, exist_ok=True)
@@ -287,7 +305,7 @@ def table(rows):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--cases", default="lint,diff,folder,jsonl")
+    parser.add_argument("--cases", default="lint,diff,folder,bigfile,jsonl")
     parser.add_argument("--skip-peers", action="store_true")
     parser.add_argument("--readme", action="store_true", help="rewrite the README table between the bench markers")
     parser.add_argument("--no-build", action="store_true")
@@ -346,10 +364,24 @@ def main():
         if venv_tool("python") and "jsonschema-rs" in versions:
             rows.append(measure(case, "jsonschema-rs loop (one process, orjson)", [venv_tool("python"), "-c", RS_LOOP, schema] + paths, size, n))
         if venv_tool("jsonschema"):
-            rows.append(measure(case, "Blaze CLI jsonschema validate (PyPI)", [venv_tool("jsonschema"), "validate", schema] + paths, size, n))
+            # --continue: by default the Blaze CLI stops at the first invalid file, which would
+            # time only part of the folder (the folder holds 10 invalid files).
+            rows.append(measure(case, "Blaze CLI jsonschema validate --continue (PyPI)", [venv_tool("jsonschema"), "validate", "--continue", schema] + paths, size, n))
         if venv_tool("check-jsonschema"):
             rows.append(measure(case, "check-jsonschema", [venv_tool("check-jsonschema"), "--schemafile", schema] + paths, size, n))
 
+    if "bigfile" in cases:
+        schema, data = bigfile()
+        size = os.path.getsize(data)
+        case = f"one download ({size / 1e6:.0f} MB, 200,000 records)"
+        rows.append(measure(case, "crrspec validate --fast", [binary, "validate", "--fast", "--quiet", "--schema", schema, data], size, n))
+        rows.append(measure(case, "crrspec validate (every error)", [binary, "validate", "--quiet", "--schema", schema, data], size, n))
+        if venv_tool("python") and "jsonschema-rs" in versions:
+            rows.append(measure(case, "jsonschema-rs is_valid (one process, orjson)", [venv_tool("python"), "-c", RS_ONE, schema, data], size, n))
+        if venv_tool("jsonschema"):
+            rows.append(measure(case, "Blaze CLI jsonschema validate (PyPI)", [venv_tool("jsonschema"), "validate", schema, data], size, n))
+        if venv_tool("check-jsonschema"):
+            rows.append(measure(case, "check-jsonschema", [venv_tool("check-jsonschema"), "--schemafile", schema, data], size, n))
     if "jsonl" in cases:
         schema, plain, gz, bomb, zero = jsonl()
         size = os.path.getsize(plain)
