@@ -73,8 +73,8 @@ let package = Package(
         .testTarget(name: "ComplianceTests", dependencies: ["Document", "JSONSchema"], exclude: ["known-failures.txt", "known-failures-draft4.txt", "known-failures-draft6.txt"]),
         .testTarget(name: "OpenAPITests", dependencies: ["Document", "JSONSchema", "OpenAPI"]),
         .testTarget(name: "CRRTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting"]),
-        // What the lint and diff test targets share (rule fixtures, inline spec documents),
-        // for the general engines alone or with a layer; no CRR in it.
+        // What the test targets share (rule fixtures, inline spec documents, compressed test
+        // bodies), for the general engines alone or with a layer; no CRR in it.
         .target(name: "EngineTestSupport", dependencies: ["Document", "JSONSchema", "Reporting", "Lint", "Diff"],
                 path: "Tests/EngineTestSupport"),
         // The general engines, tested without the CRR layer.
@@ -86,8 +86,8 @@ let package = Package(
                                                           "EngineTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportingTests", dependencies: ["Document", "JSONSchema", "Reporting"]),
         .testTarget(name: "BatchTests", dependencies: ["Document", "JSONSchema", "Reporting", "Batch"]),
-        .testTarget(name: "MockTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Mock"]),
-        .testTarget(name: "MockServerTests", dependencies: ["crrspec", "Mock"]),
+        .testTarget(name: "MockTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Mock", "EngineTestSupport"]),
+        .testTarget(name: "MockServerTests", dependencies: ["crrspec", "Mock", "EngineTestSupport"]),
         .testTarget(name: "PagesTests", dependencies: ["Document", "JSONSchema", "OpenAPI", "CRR", "Reporting", "Diff", "CRRRules", "Pages"],
                     exclude: ["postman-collection-v2.1.test-schema.json"]),
         .testTarget(name: "CLITests", dependencies: ["crrspec", "Lint", "Diff", "CRRRules", "Mock"], exclude: ["BadInputs"]),

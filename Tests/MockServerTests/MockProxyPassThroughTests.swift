@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import EngineTestSupport
 
 /// `--proxy URL` passes the upstream's answer through unchanged (status, header fields in
 /// their order, body bytes, a compressed body with its `Content-Encoding`) and the client's
