@@ -151,6 +151,15 @@ public final class SchemaRegistry: @unchecked Sendable {
 
     public init() {}
 
+    /// A registry with read limits, the dialect of schemas without `$schema`, and URI prefixes
+    /// mapped to folders (`--resource URI=PATH`), as the commands set one up.
+    public convenience init(limits: ReaderLimits, defaultDialect: Dialect = .draft7, mappings: [(prefix: String, directory: String)] = []) {
+        self.init()
+        self.limits = limits
+        self.defaultDialect = defaultDialect
+        for mapping in mappings { addMapping(prefix: mapping.prefix, directory: mapping.directory) }
+    }
+
     /// Reads a JSON or YAML file by its extension.
     public static func loadFile(_ path: String, limits: ReaderLimits) throws -> Document {
         let lower = path.lowercased()

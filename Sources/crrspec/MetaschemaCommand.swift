@@ -80,85 +80,14 @@ struct MetaschemaCommand: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
-    /// Each schema's report and size.
+    /// Each schema's report and size (``MetaschemaCheck`` in the CRR library).
     func check(_ schemas: [String]) throws -> [(InstanceReport, Int)] {
-        // Each dialect's metaschema, compiled when a schema of that dialect first comes.
-        var metaschemas: [Dialect: Schema] = [:]
-        let metaRegistry = SchemaRegistry()
-        func metaschema(_ dialect: Dialect) throws -> Schema {
-            if let known = metaschemas[dialect] { return known }
-            let compiled = try Schema.compile(dialect.metaschemaDocument().root, registry: metaRegistry, options: self.dialect.apply(CompileOptions()))
-            metaschemas[dialect] = compiled
-            return compiled
-        }
-        var reports: [(InstanceReport, Int)] = []
-        func add(_ report: InstanceReport, _ bytes: Int = 0) { reports.append((report, bytes)) }
-        // Load every schema first: $refs between the schemas given, and to the bundled catalog
-        // (urn:crrspec:schema:...), resolve when they compile. A given file with the same $id as
-        // a catalog schema replaces it; two given files with the same $id are an error.
-        let registry = SchemaRegistry()
-        registry.limits = limits.reader
-        registry.defaultDialect = dialect.defaultDialect
-        let resourceRoots = resource.map { mapping -> String in
+        let mappings = resource.map { mapping -> (prefix: String, directory: String) in
             let parts = mapping.split(separator: "=", maxSplits: 1).map(String.init)
-            registry.addMapping(prefix: parts[0], directory: parts[1])
-            return URL(fileURLWithPath: parts[1]).standardizedFileURL.path
+            return (parts[0], parts[1])
         }
-        try CRRCatalog.register(into: registry)
-        var loaded: [String: Document] = [:]
-        var duplicates: [String: (message: String, at: Value)] = [:]
-        var claimed: [String: String] = [:]  // $id → the file that declared it first
-        for path in schemas {
-            guard let document = try? DocumentLoader.load(path: path, limits: limits.reader).documents.first?.document else { continue }
-            loaded[path] = document
-            guard path != "-" else { continue }
-            let uri = URIReference.file(SchemaRegistry.absolutePathOf(path)).description
-            let clash = registry.identifiers(declaredIn: document, uri: uri).first { claimed[$0.uri].map { $0 != path } ?? false }
-            if let clash {
-                duplicates[path] = ("duplicate $id \(clash.uri): declared by both \(claimed[clash.uri]!) and \(path); a $id names one schema per call (check one of them alone, or give one a different $id)", clash.at)
-                continue  // never registered: the first file's refs keep resolving in the first file
-            }
-            for identifier in registry.identifiers(declaredIn: document, uri: uri) where claimed[identifier.uri] == nil {
-                claimed[identifier.uri] = path
-            }
-            registry.add(document, uri: uri)
-        }
-        for path in schemas {
-            let document: Document
-            if let known = loaded[path] {
-                document = known
-            } else {
-                do {
-                    guard let first = try DocumentLoader.load(path: path, limits: limits.reader).documents.first else { continue }
-                    document = first.document
-                } catch {
-                    add(InstanceReport(file: error.file, outcome: .unusable(error.message, line: error.line, column: error.column)))
-                    continue
-                }
-            }
-            if let duplicate = duplicates[path] {
-                add(InstanceReport(file: document.name, outcome: .unusable(duplicate.message, line: duplicate.at.position.line, column: duplicate.at.position.column)), document.source.count)
-                continue
-            }
-            do {
-                let schemaDialect = try registry.dialect(of: document)
-                let result = try metaschema(schemaDialect).validate(document.root, limits: limits.validation)
-                if !result.valid {
-                    add(InstanceReport(file: document.name, outcome: .invalid(result.errors, truncated: result.truncated)), document.source.count)
-                    continue
-                }
-                if path == "-" { registry.add(document, uri: "file:///dev/stdin") }
-                // Local $refs only inside the schema's own folder and the --resource roots.
-                registry.allowedRoots = (path == "-" ? [FileManager.default.currentDirectoryPath]
-                    : [URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path]) + resourceRoots
-                _ = try Schema.compile(document.root, registry: registry, options: dialect.apply(CompileOptions()))
-                add(InstanceReport(file: document.name, outcome: .valid), document.source.count)
-            } catch let error as SchemaError {
-                add(InstanceReport(file: document.name, outcome: .unusable(error.message, line: error.position?.line, column: error.position?.column)), document.source.count)
-            } catch {
-                add(InstanceReport(file: document.name, outcome: .unusable("\(error)", line: nil, column: nil)), document.source.count)
-            }
-        }
-        return reports
+        let check = MetaschemaCheck(readerLimits: limits.reader, validationLimits: limits.validation, mappings: mappings,
+                                    defaultDialect: dialect.defaultDialect, compileOptions: dialect.apply(CompileOptions()))
+        return try check.run(schemas).map { ($0.report, $0.bytes) }
     }
 }

@@ -203,12 +203,10 @@ struct ValidateCommand: ParsableCommand {
                 }
             }
         }
-        let registry = SchemaRegistry()
-        registry.limits = limits.reader
-        registry.defaultDialect = dialect.defaultDialect
         // URI=PATH, as validate() checked.
         let mappings = resource.map { $0.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init) }
-        for parts in mappings { registry.addMapping(prefix: parts[0], directory: parts[1]) }
+        let registry = SchemaRegistry(limits: limits.reader, defaultDialect: dialect.defaultDialect,
+                                      mappings: mappings.map { (prefix: $0[0], directory: $0[1]) })
         let compiled: Schema
         do {
             var source = SchemaSelection(schema: schema, spec: spec, component: component, operation: operation, profile: profile,
