@@ -225,17 +225,19 @@ extension Value {
     public func resolve(_ pointer: JSONPointer) -> Value? {
         var value = self
         for token in pointer.tokens {
-            switch value.kind {
-            case .object:
-                guard let next = value[token] else { return nil }
-                value = next
-            case .array:
-                guard let position = JSONPointer.arrayIndex(token), let next = value[position] else { return nil }
-                value = next
-            default:
-                return nil
-            }
+            guard let next = value.child(token) else { return nil }
+            value = next
         }
         return value
+    }
+
+    /// The member (object) or element (array, by a JSON Pointer index token) one pointer token
+    /// names, or nil.
+    public func child(_ token: String) -> Value? {
+        switch kind {
+        case .object: return self[token]
+        case .array: return JSONPointer.arrayIndex(token).flatMap { self[$0] }
+        default: return nil
+        }
     }
 }

@@ -137,11 +137,11 @@ public struct ReferenceResolver: Sendable {
             if let registry, let anchor = registry.anchor(uri, in: origin) { return .success(anchor) }
             // Anchors the registry did not index (schemas inside an OpenAPI document).
             let wanted = CodePointKey("#" + fragment)
-            var stack = [start]
-            while let value = stack.popLast() {
+            // The subtree is one run of the document's tape: every object in it, in document order.
+            let document = start.document
+            for i in start.index..<document.end(of: start.index) {
+                let value = Value(document: document, index: i)
                 if value.kind == .object, let id = value["$id"]?.string, CodePointKey(id) == wanted { return .success(value) }
-                for member in value.members.reversed() { stack.append(member.value) }
-                stack += value.elements.reversed()
             }
             return .failure(ReferenceFailure(.notFound, "no \"$id\": \"#\(fragment)\" in the target"))
         }
@@ -175,13 +175,7 @@ public struct ReferenceResolver: Sendable {
     static func walk(_ pointer: JSONPointer, from start: Value) -> Result<Value, PointerMiss> {
         var value = start
         for (depth, token) in pointer.tokens.enumerated() {
-            let next: Value?
-            switch value.kind {
-            case .object: next = value[token]
-            case .array: next = JSONPointer.arrayIndex(token).flatMap { value[$0] }
-            default: next = nil
-            }
-            guard let next else { return .failure(PointerMiss(at: value, token: token, depth: depth)) }
+            guard let next = value.child(token) else { return .failure(PointerMiss(at: value, token: token, depth: depth)) }
             value = next
         }
         return .success(value)
