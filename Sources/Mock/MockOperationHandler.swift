@@ -246,15 +246,15 @@ enum MockParameterCoder {
     /// The JSON text of one parameter; a failure when its text is not in its style.
     static func json(_ input: Input, name: String, shape: Shape, schema: Value, style: String, explode: Bool,
                      spec: OpenAPISpec) -> Result<String, StyleMismatch> {
-        let items: [String]
+        let values: [String]
         switch input {
-        case .members(let members):
-            return .success(object(members, schema: schema, spec: spec))
-        case .values(let values):
-            switch unwrap(values, name: name, shape: shape, style: style, explode: explode) {
-            case .failure(let mismatch): return .failure(mismatch)
-            case .success(let texts): items = texts
-            }
+        case .members(let members): return .success(object(members, schema: schema, spec: spec))
+        case .values(let given): values = given
+        }
+        let items: [String]
+        switch unwrap(values, name: name, shape: shape, style: style, explode: explode) {
+        case .failure(let mismatch): return .failure(mismatch)
+        case .success(let texts): items = texts
         }
         switch shape {
         case .primitive:
@@ -265,7 +265,7 @@ enum MockParameterCoder {
         case .object:
             // Exploded (`R=100,G=200`) or alternating (`R,100,G,200`); anything else stays the
             // text it was, a string, which `type: object` rejects.
-            let raw = values(of: input).last ?? ""
+            let raw = values.last ?? ""
             var members: [(name: String, value: String)] = []
             if explode && style != "form" && style != "spaceDelimited" && style != "pipeDelimited" {
                 for item in items {
@@ -279,11 +279,6 @@ enum MockParameterCoder {
             }
             return .success(object(members, schema: schema, spec: spec))
         }
-    }
-
-    private static func values(of input: Input) -> [String] {
-        if case .values(let values) = input { return values }
-        return []
     }
 
     /// The items of the values under the style: the value of a primitive, the items of an array,
