@@ -22,6 +22,8 @@ public enum Gzip {
             }
         }
 
+        /// The stream's name in messages.
+        var stream: String { self == .gzip ? "gzip" : "deflate" }
         var label: String { self == .gzip ? "gzip file" : "deflate stream" }
     }
 
@@ -45,7 +47,7 @@ public enum Gzip {
         }
         var stream = z_stream()
         guard inflateInit2_(&stream, format.windowBits, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw failure(.io, "cannot start \(format == .gzip ? "gzip" : "deflate") decompression")
+            throw failure(.io, "cannot start \(format.stream) decompression")
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
@@ -82,12 +84,12 @@ public enum Gzip {
             case Z_STREAM_END:
                 if offset == compressed.count { return output }
                 guard format == .gzip, compressed.count - offset >= 2, compressed[offset] == 0x1F, compressed[offset + 1] == 0x8B else {
-                    throw failure(.syntax, "not a valid \(format.label): unexpected data after the end of the \(format == .gzip ? "gzip" : "deflate") stream")
+                    throw failure(.syntax, "not a valid \(format.label): unexpected data after the end of the \(format.stream) stream")
                 }
                 inflateReset(&stream)
             case Z_OK, Z_BUF_ERROR:
                 if offset >= compressed.count {
-                    throw failure(.syntax, "not a valid \(format.label): the data ends before the \(format == .gzip ? "gzip" : "deflate") stream does (truncated?)")
+                    throw failure(.syntax, "not a valid \(format.label): the data ends before the \(format.stream) stream does (truncated?)")
                 }
             default:
                 let detail = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
