@@ -63,8 +63,9 @@ public struct MockSpec: Sendable {
     }
 }
 
-/// The text without leading and trailing whitespace.
-func mockTrim(_ text: Substring) -> String {
+/// The text without leading and trailing whitespace (header values, table cells; the proxy's
+/// forwarder too).
+package func mockTrim(_ text: Substring) -> String {
     var s = text
     while s.first?.isWhitespace == true { s.removeFirst() }
     while s.last?.isWhitespace == true { s.removeLast() }

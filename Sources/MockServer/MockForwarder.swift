@@ -49,7 +49,7 @@ final class MockForwarder: Sendable {
         var names: Set<String> = []
         for header in headers where header.name.lowercased() == "connection" {
             for token in header.value.split(separator: ",") {
-                names.insert(trimmed(token).lowercased())
+                names.insert(mockTrim(token).lowercased())
             }
         }
         return names
@@ -89,7 +89,7 @@ final class MockForwarder: Sendable {
         return headers.filter { header in
             let name = header.name.lowercased()
             if isHopByHop(name, nominated: nominated) || name == upstreamDateField.lowercased() { return false }
-            if name == "content-length" { return bodyLength == 0 || trimmed(Substring(header.value)) == String(bodyLength) }
+            if name == "content-length" { return bodyLength == 0 || mockTrim(Substring(header.value)) == String(bodyLength) }
             return true
         }
     }
@@ -140,8 +140,8 @@ final class MockForwarder: Sendable {
 /// upstream's value down in ``MockForwarder/upstreamDateField``. Only in the pipeline with
 /// `--proxy`.
 final class MockUpstreamDateHandler: ChannelOutboundHandler, RemovableChannelHandler {
-    typealias OutboundIn = HTTPUserEventHandler.OutboundIn
-    typealias OutboundOut = HTTPUserEventHandler.OutboundIn
+    typealias OutboundIn = HTTPConnectionStateHandler.OutboundIn
+    typealias OutboundOut = HTTPConnectionStateHandler.OutboundOut
     static let marker = HTTPField.Name(MockForwarder.upstreamDateField)!
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -157,11 +157,6 @@ final class MockUpstreamDateHandler: ChannelOutboundHandler, RemovableChannelHan
         }
         context.write(wrapOutboundOut(.head(head)), promise: promise)
     }
-}
-
-/// The text without spaces and tabs around it.
-private func trimmed(_ text: Substring) -> String {
-    String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
 }
 
 extension HTTPFields {
