@@ -137,11 +137,7 @@ final class MemberArrayStreamTests: ArrayStreamHarness {
             assertSame(dir + "/invalid.json", schema: schema, run)
             assertSame(dir + "/valid.json", schema: schema, run)
         }
-        run.validation = ValidationLimits()
-        run.validation.maxSteps = 50
-        run.validation.maxStepsPerValue = 1
-        assertSame(dir + "/invalid.json", schema: schema, run)
-        assertSame(dir + "/valid.json", schema: schema, run)
+        assertSameUnderStepLimit([dir + "/invalid.json", dir + "/valid.json"], schema: schema)
         run.validation = ValidationLimits()
         for depth in [1, 2, 3] {
             run.reader.maxDepth = depth
