@@ -37,12 +37,22 @@ public final class Contract: @unchecked Sendable {
     public let declaresSecurity: Bool
     public let servers: [ContractServer]
     public let tags: [ContractTag]
+    /// The paths grouped by service and path version (`/auction/v1.0/...`), in the order each
+    /// group first appears.
+    public let services: [ContractService]
     /// `$ref`s met while building that could not be followed.
     public private(set) var referenceProblems: [ContractReferenceProblem] = []
+    /// Parameters declared twice in one list (the model keeps the last), in document order.
+    public private(set) var parameterRepeats: [ContractParameterRepeat] = []
+    /// Paths that are the same as an earlier path apart from variable names, in document order.
+    public let pathRepeats: [ContractPathRepeat]
 
-    private let resolver: ContractReferenceResolver
+    let resolver: ContractReferenceResolver
     private let usageLock = Lock()
     private var usageMap: [UsageKey: SchemaUsage]?
+    private let factsLock = Lock()
+    private var componentList: [ContractComponent]?
+    private var siblingList: [ContractReferenceSiblings]?
 
     struct UsageKey: Hashable {
         let document: ObjectIdentifier
@@ -77,7 +87,45 @@ public final class Contract: @unchecked Sendable {
         }
         self.paths = paths
         operations = paths.flatMap(\.operations)
+        services = ContractService.group(paths)
+        var firstOfShape: [String: Int] = [:]
+        var pathRepeats: [ContractPathRepeat] = []
+        for (i, path) in paths.enumerated() {
+            if let first = firstOfShape[path.normalized] {
+                pathRepeats.append(ContractPathRepeat(first: paths[first], repeated: path))
+            } else {
+                firstOfShape[path.normalized] = i
+            }
+        }
+        self.pathRepeats = pathRepeats
         referenceProblems = builder.problems
+        parameterRepeats = builder.repeats
+    }
+
+    /// The components of `components`, section by section (see ``ContractComponent/Kind``),
+    /// each with whether a `$ref` (or, for security schemes, a requirement) uses it. Worked
+    /// out on first use: one walk over the document's `$ref`s.
+    public var components: [ContractComponent] {
+        factsLock.withLock {
+            if let componentList { return componentList }
+            let computed = computeComponents()
+            componentList = computed
+            return computed
+        }
+    }
+
+    /// The components of one section.
+    public func components(_ kind: ContractComponent.Kind) -> [ContractComponent] { components.filter { $0.kind == kind } }
+
+    /// Reference Objects whose other fields the model ignores (see
+    /// ``ContractReferenceSiblings``), in document order; worked out on first use.
+    public var referenceSiblings: [ContractReferenceSiblings] {
+        factsLock.withLock {
+            if let siblingList { return siblingList }
+            let computed = computeReferenceSiblings()
+            siblingList = computed
+            return computed
+        }
     }
 
     /// Follows `$ref`s inside a value's own document (the engine's resolver without a registry).
@@ -169,6 +217,7 @@ public final class Contract: @unchecked Sendable {
     struct Builder {
         let resolver: ContractReferenceResolver
         var problems: [ContractReferenceProblem] = []
+        var repeats: [ContractParameterRepeat] = []
         /// Names that repeat across the spec (media types: `application/json` is one byte too
         /// long to be stored inline), kept once and shared by every node that has them.
         var names: [String: String] = [:]
@@ -196,6 +245,7 @@ public final class Contract: @unchecked Sendable {
             let item = try deref(member.value)
             let template = member.name
             let normalized = ContractPath.normalize(template)
+            let servicePath = ServicePath(template)
             let shared = try parameters(item["parameters"], fromPathItem: true)
             let pathServers = item["servers"] != nil ? try servers(item["servers"]) : documentServers
             var operations: [ContractOperation] = []
@@ -208,7 +258,7 @@ public final class Contract: @unchecked Sendable {
                 }
                 let declares = node["security"] != nil
                 operations.append(ContractOperation(
-                    method: entry.name, path: template, normalizedPath: normalized,
+                    method: entry.name, path: template, normalizedPath: normalized, servicePath: servicePath,
                     operationId: node["operationId"]?.string, summary: node["summary"]?.string,
                     description: node["description"]?.string,
                     tags: node["tags"]?.elements.compactMap(\.string) ?? [], deprecated: node["deprecated"]?.bool ?? false,
@@ -219,13 +269,25 @@ public final class Contract: @unchecked Sendable {
                     servers: node["servers"] != nil ? try servers(node["servers"]) : pathServers,
                     value: node, pathItem: item))
             }
-            return ContractPath(template: template, normalized: normalized, value: item, key: member.key, operations: operations)
+            return ContractPath(template: template, normalized: normalized, servicePath: servicePath, value: item, key: member.key,
+                                operations: operations)
         }
 
         mutating func parameters(_ list: Value?, fromPathItem: Bool) throws -> [ContractParameter] {
             var out: [ContractParameter] = []
+            // The first entry of each name and location: OpenAPI wants them unique (header
+            // names compare case-insensitively).
+            var firsts: [String: Value] = [:]
             for raw in elements(list) {
                 let node = try deref(raw)
+                if let name = node["name"]?.string, let location = node["in"]?.string {
+                    let key = (location == "header" ? name.lowercased() : name) + "\u{0}" + location
+                    if let first = firsts[key] {
+                        repeats.append(ContractParameterRepeat(name: name, location: location, first: first, repeated: raw))
+                    } else {
+                        firsts[key] = raw
+                    }
+                }
                 guard node.kind == .object else { continue }
                 let locationText = node["in"]?.string ?? ""
                 let location = ParameterLocation(rawValue: locationText)

@@ -205,6 +205,8 @@ public final class ContractOperation: ContractNode {
     public let path: String
     /// The path with every template variable written `{}` (`/items/{}`): the same URLs.
     public let normalizedPath: String
+    /// The path split into service, path version and the rest (see ``ContractService``).
+    public let servicePath: ServicePath
     public let operationId: String?
     public let summary: String?
     public let description: String?
@@ -224,13 +226,14 @@ public final class ContractOperation: ContractNode {
     /// The path item (after `$ref`).
     public let pathItem: Value
 
-    init(method: String, path: String, normalizedPath: String, operationId: String?, summary: String?, description: String?,
+    init(method: String, path: String, normalizedPath: String, servicePath: ServicePath, operationId: String?, summary: String?, description: String?,
          tags: [String], deprecated: Bool, parameters: [ContractParameter], requestBody: ContractRequestBody?,
          responses: [ContractResponse], security: [ContractSecurityRequirement], declaresSecurity: Bool,
          servers: [ContractServer], value: Value, pathItem: Value) {
         self.method = method
         self.path = path
         self.normalizedPath = normalizedPath
+        self.servicePath = servicePath
         self.operationId = operationId
         self.summary = summary
         self.description = description
@@ -254,6 +257,9 @@ public final class ContractOperation: ContractNode {
     }
     /// Names of the path template variables, in order.
     public var templateNames: [String] { ContractPath.templateNames(path) }
+    /// The normalised path split into service, version and the rest: how one operation is
+    /// found again under another path version (variable names aside).
+    public var normalizedServicePath: ServicePath { ServicePath(normalizedPath) }
 }
 
 /// A path of `paths`.
@@ -261,6 +267,8 @@ public struct ContractPath: ContractNode {
     public var template: String
     /// See ``ContractOperation/normalizedPath``.
     public var normalized: String
+    /// The template split into service, path version and the rest.
+    public var servicePath: ServicePath
     /// The path item after `$ref`.
     public var value: Value
     /// The key in `paths` (for locations).
