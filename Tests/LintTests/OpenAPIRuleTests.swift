@@ -192,11 +192,7 @@ final class OpenAPIRuleTests: XCTestCase {
           /items/{key}:
             get:
               responses:
-                '200':
-                  description: ok
-                  content:
-                    application/json:
-                      example: {$ref: '#/components/schemas/Spare'}
+                '200': {description: ok, content: {application/json: {example: {$ref: '#/components/schemas/Spare'}}}}
         components:
           parameters:
             Trace: {name: X-Trace, in: header, schema: {type: string}}
@@ -215,8 +211,8 @@ final class OpenAPIRuleTests: XCTestCase {
             #"oas-ref-siblings 11:11 /paths/~1items~1{id}/get/parameters/0/description "description", "required" beside "$ref" are ignored"#,
             #"oas-parameter-duplicate 13:11 /paths/~1items~1{id}/get/parameters/1 parameter "x-trace" in header is declared twice (first at line 10)"#,
             "oas-path-duplicate 16:3 /paths/~1items~1{key} path /items/{key} is the same as /items/{id} apart from variable names",
-            "oas-unused-component 30:5 /components/schemas/Spare components/schemas/Spare is never referenced",
-            "oas-unused-component 32:5 /components/securitySchemes/basic components/securitySchemes/basic is never referenced",
+            "oas-unused-component 26:5 /components/schemas/Spare components/schemas/Spare is never referenced",
+            "oas-unused-component 28:5 /components/securitySchemes/basic components/securitySchemes/basic is never referenced",
         ])
     }
 

@@ -105,25 +105,21 @@ public final class Contract: @unchecked Sendable {
     /// The components of `components`, section by section (see ``ContractComponent/Kind``),
     /// each with whether a `$ref` (or, for security schemes, a requirement) uses it. Worked
     /// out on first use: one walk over the document's `$ref`s.
-    public var components: [ContractComponent] {
-        factsLock.withLock {
-            if let componentList { return componentList }
-            let computed = computeComponents()
-            componentList = computed
-            return computed
-        }
-    }
+    public var components: [ContractComponent] { memo(factsLock, \.componentList, computeComponents) }
 
     /// The components of one section.
     public func components(_ kind: ContractComponent.Kind) -> [ContractComponent] { components.filter { $0.kind == kind } }
 
     /// Reference Objects whose other fields the model ignores (see
     /// ``ContractReferenceSiblings``), in document order; worked out on first use.
-    public var referenceSiblings: [ContractReferenceSiblings] {
-        factsLock.withLock {
-            if let siblingList { return siblingList }
-            let computed = computeReferenceSiblings()
-            siblingList = computed
+    public var referenceSiblings: [ContractReferenceSiblings] { memo(factsLock, \.siblingList, computeReferenceSiblings) }
+
+    /// A fact worked out on first use (under `lock`) and kept in `slot`.
+    private func memo<T>(_ lock: Lock, _ slot: ReferenceWritableKeyPath<Contract, T?>, _ compute: () -> T) -> T {
+        lock.withLock {
+            if let known = self[keyPath: slot] { return known }
+            let computed = compute()
+            self[keyPath: slot] = computed
             return computed
         }
     }
@@ -172,12 +168,7 @@ public final class Contract: @unchecked Sendable {
     /// reaches it). Any schema node counts, after `$ref`s, including the subschemas of composed
     /// and nested schemas.
     public func usage(of schema: Value) -> SchemaUsage {
-        let map = usageLock.withLock { () -> [UsageKey: SchemaUsage] in
-            if let usageMap { return usageMap }
-            let computed = computeUsage()
-            usageMap = computed
-            return computed
-        }
+        let map = memo(usageLock, \.usageMap, computeUsage)
         return map[UsageKey(document: ObjectIdentifier(schema.document), index: schema.index)] ?? []
     }
 

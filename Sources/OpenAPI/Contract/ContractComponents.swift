@@ -91,28 +91,28 @@ extension Contract {
             known[text] = index
             if let index { targets.insert(index) }
         }
-        let sorted = targets.sorted()
-        func referenced(_ value: Value) -> Bool {
-            let start = value.index, end = document.end(of: value.index)
-            var lo = 0, hi = sorted.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if sorted[mid] < start { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < sorted.count && sorted[lo] < end
-        }
         var named: Set<String> = []
         for requirement in security + operations.filter(\.declaresSecurity).flatMap(\.security) {
             for entry in requirement.entries { named.insert(entry.schemeName) }
         }
-        var out: [ContractComponent] = []
+        var entries: [(kind: ContractComponent.Kind, member: Member)] = []
         for kind in ContractComponent.Kind.allCases {
-            guard let section = sections[kind.rawValue] else { continue }
-            for member in section.members {
-                out.append(ContractComponent(kind: kind, name: member.name, key: member.key, value: member.value,
-                                             referenced: referenced(member.value),
-                                             namedByRequirement: kind == .securitySchemes && named.contains(member.name)))
-            }
+            for member in sections[kind.rawValue].map({ Array($0.members) }) ?? [] { entries.append((kind, member)) }
+        }
+        // Components do not nest: walked in document order beside the sorted targets, each
+        // is referenced when the first target not before it falls inside it.
+        let sortedTargets = targets.sorted()
+        var referenced = [Bool](repeating: false, count: entries.count)
+        var t = 0
+        for i in entries.indices.sorted(by: { entries[$0].member.value.index < entries[$1].member.value.index }) {
+            let value = entries[i].member.value
+            while t < sortedTargets.count && sortedTargets[t] < value.index { t += 1 }
+            referenced[i] = t < sortedTargets.count && sortedTargets[t] < document.end(of: value.index)
+        }
+        var out: [ContractComponent] = []
+        for (i, (kind, member)) in entries.enumerated() {
+            out.append(ContractComponent(kind: kind, name: member.name, key: member.key, value: member.value, referenced: referenced[i],
+                                         namedByRequirement: kind == .securitySchemes && named.contains(member.name)))
         }
         return out
     }
