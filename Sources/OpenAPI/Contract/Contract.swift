@@ -280,20 +280,25 @@ public final class Contract: @unchecked Sendable {
                     }
                 }
                 guard node.kind == .object else { continue }
-                let locationText = node["in"]?.string ?? ""
-                let location = ParameterLocation(rawValue: locationText)
-                let style = node["style"]?.string ?? ContractParameter.defaultStyle(location)
-                let parameter = ContractParameter(
-                    name: node["name"]?.string ?? "", location: location, locationText: locationText,
-                    required: node["required"]?.bool ?? false,
-                    style: style, explode: node["explode"]?.bool ?? (style == "form"),
-                    allowReserved: node["allowReserved"]?.bool ?? false, deprecated: node["deprecated"]?.bool ?? false,
-                    schema: node["schema"], content: try mediaTypes(node["content"]), examples: try examples(node),
-                    value: node, fromPathItem: fromPathItem)
+                let parameter = try parameter(node, fromPathItem: fromPathItem)
                 out.removeAll { $0.key == parameter.key }
                 out.append(parameter)
             }
             return out
+        }
+
+        /// One Parameter Object (after `$ref`) with the OpenAPI 3.0 defaults applied.
+        mutating func parameter(_ node: Value, fromPathItem: Bool) throws -> ContractParameter {
+            let locationText = node["in"]?.string ?? ""
+            let location = ParameterLocation(rawValue: locationText)
+            let style = node["style"]?.string ?? ContractParameter.defaultStyle(location)
+            return ContractParameter(
+                name: node["name"]?.string ?? "", location: location, locationText: locationText,
+                required: node["required"]?.bool ?? false,
+                style: style, explode: node["explode"]?.bool ?? (style == "form"),
+                allowReserved: node["allowReserved"]?.bool ?? false, deprecated: node["deprecated"]?.bool ?? false,
+                schema: node["schema"], content: try mediaTypes(node["content"]), examples: try examples(node),
+                value: node, fromPathItem: fromPathItem, description: node["description"]?.string)
         }
 
         mutating func requestBody(_ raw: Value?) throws -> ContractRequestBody? {
@@ -308,16 +313,19 @@ public final class Contract: @unchecked Sendable {
             for member in members(raw) where !member.name.hasPrefix("x-") {
                 let node = try deref(member.value)
                 var headers: [ContractHeader] = []
-                for h in members(node["headers"]) {
-                    let header = try deref(h.value)
-                    headers.append(ContractHeader(name: h.name, required: header["required"]?.bool ?? false,
-                                                  deprecated: header["deprecated"]?.bool ?? false, schema: header["schema"],
-                                                  content: try mediaTypes(header["content"]), value: header))
-                }
+                for h in members(node["headers"]) { headers.append(try header(h)) }
                 out.append(ContractResponse(status: member.name, description: node["description"]?.string, headers: headers,
                                             content: try mediaTypes(node["content"]), value: node))
             }
             return out
+        }
+
+        /// One header of a `headers` map (after `$ref`).
+        mutating func header(_ member: Member) throws -> ContractHeader {
+            let header = try deref(member.value)
+            return ContractHeader(name: member.name, required: header["required"]?.bool ?? false,
+                                  deprecated: header["deprecated"]?.bool ?? false, schema: header["schema"],
+                                  content: try mediaTypes(header["content"]), value: header, examples: try examples(header))
         }
 
         mutating func mediaTypes(_ raw: Value?) throws -> [ContractMediaType] {
@@ -397,10 +405,10 @@ extension Contract {
 }
 
 /// The elements of an optional array value (none when it is absent or not an array).
-private func elements(_ value: Value?) -> [Value] { value.map { Array($0.elements) } ?? [] }
+func elements(_ value: Value?) -> [Value] { value.map { Array($0.elements) } ?? [] }
 
 /// The members of an optional object value.
-private func members(_ value: Value?) -> [Member] { value.map { Array($0.members) } ?? [] }
+func members(_ value: Value?) -> [Member] { value.map { Array($0.members) } ?? [] }
 
 extension Contract {
     /// The value a `$ref` chain ends at, or the value itself when it cannot be followed.

@@ -80,6 +80,8 @@ public struct ContractParameter: ContractNode {
     public var value: Value
     /// Whether it is declared on the path item (shared by its operations) rather than the operation.
     public var fromPathItem: Bool
+    /// `description`.
+    public var description: String? = nil
 
     /// `in:name`, how OpenAPI tells parameters apart.
     public var key: String { locationText + ":" + name }
@@ -109,6 +111,8 @@ public struct ContractHeader: ContractNode {
     public var schema: Value?
     public var content: [ContractMediaType]
     public var value: Value
+    /// `example` and `examples` of the header itself.
+    public var examples: [ContractExample] = []
 }
 
 /// A response of an operation (links are not part of the model).
@@ -304,7 +308,5 @@ public struct ContractReferenceProblem: Sendable {
 
 extension ContractRequestBody {
     /// The schema of `application/json`, else of the first JSON-like media type (`+json`).
-    public var jsonSchema: Value? {
-        (content.first { $0.name == "application/json" } ?? content.first { $0.name.contains("json") })?.schema
-    }
+    public var jsonSchema: Value? { jsonMedia?.schema }
 }
