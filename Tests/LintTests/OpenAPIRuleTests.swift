@@ -274,11 +274,20 @@ final class OpenAPIRuleTests: XCTestCase {
     /// The two rules read the contract model's declarations: every parameter, header and media
     /// type as written, not only what the operations end up with — a path item's parameter an
     /// operation replaces, a path item without operations, unused components, a `$ref`'d one
-    /// once, and an Example Object named `example` under `examples`.
+    /// once, and an Example Object named `example` under `examples` (components written first).
     func testDeclarationsReachWhatOperationsDoNotUse() {
         let spec = """
         openapi: 3.0.3
         info: {title: Items, version: "1.0.0"}
+        components:
+          parameters:
+            Size: {name: size, in: query, schema: {type: integer}, example: big}
+            Spare: {name: spare, in: path, schema: {type: string}}
+          headers:
+            Count:
+              schema: {type: integer}
+              examples:
+                example: {value: many}
         paths:
           /a/{id}:
             parameters:
@@ -293,19 +302,10 @@ final class OpenAPIRuleTests: XCTestCase {
           /b/{key}:
             parameters:
               - {name: key, in: path, schema: {type: string}}
-        components:
-          parameters:
-            Size: {name: size, in: query, schema: {type: integer}, example: big}
-            Spare: {name: spare, in: path, schema: {type: string}}
-          headers:
-            Count:
-              schema: {type: integer}
-              examples:
-                example: {value: many}
         """
         let findings = LintTest.lint(spec, name: Self.name)
         XCTAssertEqual(findings.filter { $0.rule == "oas-path-parameter-required" }.map(\.pointer),
-                       ["/paths/~1a~1{id}/parameters/0/name", "/paths/~1b~1{key}/parameters/0/name", "/components/parameters/Spare/name"])
+                       ["/components/parameters/Spare/name", "/paths/~1a~1{id}/parameters/0/name", "/paths/~1b~1{key}/parameters/0/name"])
         let examples = findings.filter { $0.rule == "oas-example-invalid" }
         XCTAssertEqual(examples.map(\.pointer), ["/components/parameters/Size/example", "/components/headers/Count/examples/example/value"])
         XCTAssertEqual(examples.map { $0.message.hasPrefix("example does not match") }, [true, false])
