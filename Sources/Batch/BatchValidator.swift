@@ -43,7 +43,8 @@ public struct BatchOptions: Sendable {
     /// batch and the longest record. Off: the whole text is read first (the reference the
     /// streamed reports are tested against; they are byte-identical).
     public var streamJSONLines = true
-    /// A JSON file at least this large whose top-level value is an array (a CRR download) is
+    /// A JSON file at least this large whose top-level value is an array (a CRR download), or
+    /// an object whose array under one member the schema names (`{"records": [...]}`), is
     /// validated while it is parsed, a run of elements at a time (``JSONArrayStream``): memory
     /// near the file plus a few runs instead of the file plus its whole parsed tree, parsing and
     /// validation on two threads when the run has one file. Needs a schema given up front
@@ -328,7 +329,8 @@ public final class BatchValidator: Sendable {
     /// reads it whole, which gives every report the same way, errors and limits included).
     func checkStreamedArray(_ path: String, index: Int, schema: Schema, pipeline: Bool) -> FileOutcome? {
         guard options.streamArrayBytes < Int.max,
-              let stream = JSONArrayStream(path: path, limits: options.readerLimits, minimumBytes: options.streamArrayBytes),
+              let layout = StreamedArrayValidation.layout(of: schema, limits: options.validationLimits),
+              let stream = JSONArrayStream(path: path, limits: options.readerLimits, minimumBytes: options.streamArrayBytes, member: layout.member),
               let validation = StreamedArrayValidation(schema: schema, fast: options.fast, limits: options.validationLimits,
                                                        fileBytes: stream.byteCount)
         else { return nil }
@@ -378,8 +380,8 @@ public final class BatchValidator: Sendable {
                 stream.release(before: chunk.endOffset)
             }
         }
-        // A file that does not parse: the whole-document reader reports it.
-        guard let totals else { return nil }
+        // A file that does not parse, or whose member holds no array to stream: the whole-document reader reads it.
+        guard let totals, totals.streamed else { return nil }
         let outcome: InstanceReport.Outcome
         switch validation.finish(totals, skeleton: stream.skeleton(totals)) {
         case .wholeDocumentNeeded:

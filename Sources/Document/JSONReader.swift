@@ -180,6 +180,19 @@ struct JSONParser: ~Copyable {
     /// goes on with the next element.
     var pauseAt = Int.max
     var paused = false
+    /// The stack depth at which a comma after an element pauses (1: the top-level array; 2: an
+    /// array that is a member of the top-level object).
+    var pauseDepth = 1
+    /// Streaming the array under a member of the top-level object: when set, opening an array
+    /// that is the value of this member (raw bytes of its name, written without escapes)
+    /// pauses the reader right after the `[` (``enteredMember``).
+    var watchedMember: [UInt8]? = nil
+    var enteredMember = false
+    /// Closing a container that leaves this many open pauses the reader (the member's array closed).
+    var pauseOnCloseAt = -1
+    /// The next call of ``parseValues()`` starts after a complete value (the member's array,
+    /// resumed with the rest of the top-level object).
+    var resumeAfterValue = false
 
     init(base: UnsafeMutablePointer<UInt8>, count: Int, name: String, limits: ReaderLimits, lineOffset: Int, nodeCapacity: Int? = nil) {
         self.p = base
@@ -240,50 +253,60 @@ struct JSONParser: ~Copyable {
     /// The main loop: an explicit stack instead of recursion, so depth never overflows the call stack.
     mutating func parseValues() throws(DocumentError) {
         valueLoop: while true {
-            skipWhitespace()
-            let start = i
-            let c = p[i]
-            switch c {
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                if stack.count >= limits.maxDepth {
-                    throw error("nesting deeper than \(limits.maxDepth) levels (raise it with --max-depth)", at: i, kind: .limit)
-                }
-                if !stack.isEmpty { countChild() }
-                let isObject = c == UInt8(ascii: "{")
-                stack.append((nodes.count, 0))
-                nodes.append(Node(kind: isObject ? .object : .array, offset: UInt32(truncatingIfNeeded: start)))
-                i += 1
+            if resumeAfterValue {
+                resumeAfterValue = false
+            } else {
                 skipWhitespace()
-                if isObject {
-                    if p[i] == UInt8(ascii: "}") {
-                        i += 1
-                        try closeContainer(isObject: true)
-                    } else {
-                        try parseKey()
-                        continue valueLoop
+                let start = i
+                let c = p[i]
+                switch c {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    if stack.count >= limits.maxDepth {
+                        throw error("nesting deeper than \(limits.maxDepth) levels (raise it with --max-depth)", at: i, kind: .limit)
                     }
-                } else {
-                    if p[i] == UInt8(ascii: "]") {
-                        i += 1
-                        try closeContainer(isObject: false)
+                    if !stack.isEmpty { countChild() }
+                    let isObject = c == UInt8(ascii: "{")
+                    stack.append((nodes.count, 0))
+                    nodes.append(Node(kind: isObject ? .object : .array, offset: UInt32(truncatingIfNeeded: start)))
+                    i += 1
+                    skipWhitespace()
+                    if isObject {
+                        if p[i] == UInt8(ascii: "}") {
+                            i += 1
+                            try closeContainer(isObject: true)
+                        } else {
+                            try parseKey()
+                            continue valueLoop
+                        }
                     } else {
-                        continue valueLoop
+                        if p[i] == UInt8(ascii: "]") {
+                            i += 1
+                            try closeContainer(isObject: false)
+                        } else {
+                            if watchedMember != nil, stack.count == 2, isWatchedMember(nodes.count - 2) {
+                                // The streamed member's array is open (JSONArrayStream).
+                                enteredMember = true
+                                paused = true
+                                return
+                            }
+                            continue valueLoop
+                        }
                     }
+                case UInt8(ascii: "\""):
+                    if !stack.isEmpty { countChild() }
+                    try parseString()
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if !stack.isEmpty { countChild() }
+                    try parseNumber()
+                case UInt8(ascii: "t"):
+                    try literal("true", kind: .true)
+                case UInt8(ascii: "f"):
+                    try literal("false", kind: .false)
+                case UInt8(ascii: "n"):
+                    try literal("null", kind: .null)
+                default:
+                    throw unexpectedValue()
                 }
-            case UInt8(ascii: "\""):
-                if !stack.isEmpty { countChild() }
-                try parseString()
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if !stack.isEmpty { countChild() }
-                try parseNumber()
-            case UInt8(ascii: "t"):
-                try literal("true", kind: .true)
-            case UInt8(ascii: "f"):
-                try literal("false", kind: .false)
-            case UInt8(ascii: "n"):
-                try literal("null", kind: .null)
-            default:
-                throw unexpectedValue()
             }
             // After a complete value: commas, closers.
             while true {
@@ -303,8 +326,8 @@ struct JSONParser: ~Copyable {
                         try parseKey()
                     } else if p[i] == UInt8(ascii: "]") {
                         throw error("trailing comma before ']': remove the comma after the last element", at: comma)
-                    } else if nodes.count >= pauseAt, stack.count == 1 {
-                        // Streaming a top-level array (JSONArrayStream): hand over the elements so far.
+                    } else if nodes.count >= pauseAt, stack.count == pauseDepth {
+                        // Streaming an array (JSONArrayStream): hand over the elements so far.
                         paused = true
                         return
                     }
@@ -312,6 +335,11 @@ struct JSONParser: ~Copyable {
                 } else if d == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     i += 1
                     try closeContainer(isObject: isObject)
+                    if stack.count == pauseOnCloseAt {
+                        // The streamed member's array is closed (JSONArrayStream).
+                        paused = true
+                        return
+                    }
                 } else if i >= count {
                     let opened = error("", at: Int(nodes[top.index].offset))
                     throw error("unexpected end of input: \(isObject ? "object" : "array") opened at \(opened.line):\(opened.column) is not closed (truncated file?)", at: i)
@@ -377,6 +405,14 @@ struct JSONParser: ~Copyable {
         node.b = UInt32(truncatingIfNeeded: nodes.count)
         nodes[top.index] = node
         if isObject, limits.rejectDuplicateKeys, node.a > 1 { try checkDuplicateKeys(top.index) }
+    }
+
+    /// Whether the key node at `index` is the watched member's name, written without escapes.
+    func isWatchedMember(_ index: Int) -> Bool {
+        guard let watchedMember, index > 0 else { return false }
+        let node = nodes[index]
+        guard node.kind == ValueKind.string.rawValue, node.flags & Node.inExtra == 0, Int(node.b) == watchedMember.count else { return false }
+        return watchedMember.withUnsafeBufferPointer { memcmp(p + Int(node.a), $0.baseAddress!, $0.count) == 0 }
     }
 
     func keyBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {

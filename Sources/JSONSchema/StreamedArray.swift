@@ -6,8 +6,13 @@ import Document
 /// the same verdict, the same errors (positions, pointers, messages, order, truncation).
 ///
 /// Only a schema whose root checks the elements with one `items` schema, plus at most `type`
-/// (allowing arrays), `minItems` and `maxItems`, can be streamed (every CRR download schema);
-/// the initializer returns nil for any other. When the outcome depends on the whole document
+/// (allowing arrays), `minItems` and `maxItems`, can be streamed (every CRR download schema),
+/// or one whose root is an object check (`type`, `properties`, `required`,
+/// `additionalProperties`, `propertyNames`, `minProperties`, `maxProperties`, `dependencies`
+/// that only require names) with exactly one property whose schema is such an array check
+/// (directly or by one `$ref`): the array under that member is streamed
+/// (``StreamedArrayLayout/member(_:)``, `{"records": [...]}`), and the rest of the object is
+/// checked on the skeleton. The initializer returns nil for any other schema. When the outcome depends on the whole document
 /// in a way the stream does not reproduce (a validation limit is hit; a `minItems` or `maxItems`
 /// checked before `items` fails while the error limit binds the elements' errors), ``finish(_:skeleton:)`` says
 /// ``Outcome/wholeDocumentNeeded`` and the caller validates the whole document instead.
@@ -21,6 +26,20 @@ import Document
 ///     if case .result(let result) = check.finish(totals, skeleton: stream.skeleton(totals)) { print(result.valid) }
 /// }
 /// ```
+/// Where the array a schema lets be streamed lies in the document.
+public enum StreamedArrayLayout: Sendable, Equatable {
+    /// The document's root is the array.
+    case topLevel
+    /// The array is the value of this member of the root object.
+    case member(String)
+
+    /// The member's name, or nil for a top-level array.
+    public var member: String? {
+        if case .member(let name) = self { return name }
+        return nil
+    }
+}
+
 public final class StreamedArrayValidation: @unchecked Sendable {
     public enum Outcome: Sendable {
         case result(ValidationResult)
@@ -29,7 +48,14 @@ public final class StreamedArrayValidation: @unchecked Sendable {
     }
 
     let schema: Schema
+    /// Where the streamed array lies.
+    public let layout: StreamedArrayLayout
     let items: SchemaNode
+    /// The evaluation depth an element is validated at (1: the root's `items`; 2 or 3 under a
+    /// member, 3 when the member's schema is a `$ref` to the array check).
+    let elementDepth: Int
+    /// The member's `$ref` hop to the array check, recorded in errors' schema locations as in one evaluation.
+    let memberFrame: RefFrame?
     /// The root's array-count checks evaluated before and after `items`, in the root's order.
     let before: [Check]
     let after: [Check]
@@ -49,14 +75,85 @@ public final class StreamedArrayValidation: @unchecked Sendable {
     public private(set) var stopped = false
     var limitHit = false
 
-    /// Nil when the schema's root is not an array check that can be streamed.
+    /// Nil when the schema's root is not an array check that can be streamed, nor an object
+    /// check with one member that is (see the type's description).
     public init?(schema: Schema, fast: Bool, limits: ValidationLimits, fileBytes: Int) {
+        guard let shape = Self.shape(of: schema, limits: limits) else { return nil }
+        self.schema = schema
+        layout = shape.layout
+        items = shape.items
+        before = shape.before
+        after = shape.after
+        elementDepth = shape.depth
+        memberFrame = shape.frame
+        collect = !fast
+        self.limits = limits
+        stepCap = limits.stepBudget(values: fileBytes)
+        // The root's own evaluation step is counted by the skeleton's evaluation under a member.
+        steps = shape.layout == .topLevel ? 1 : 0
+    }
+
+    /// Where the array lies that `schema` lets be validated while it is parsed; nil when it
+    /// cannot be (see the type's description; `limits.parallel` also rules streaming out).
+    public static func layout(of schema: Schema, limits: ValidationLimits) -> StreamedArrayLayout? {
+        shape(of: schema, limits: limits)?.layout
+    }
+
+    struct Shape {
+        var layout: StreamedArrayLayout
+        var items: SchemaNode
+        var before: [Check]
+        var after: [Check]
+        var depth: Int
+        var frame: RefFrame?
+    }
+
+    static func shape(of schema: Schema, limits: ValidationLimits) -> Shape? {
         let root = schema.root
         guard case .checks = root.form, !root.cyclic, !limits.parallel, limits.maxDepth >= 1 else { return nil }
+        if let array = arrayChecks(root) {
+            return Shape(layout: .topLevel, items: array.items, before: array.before, after: array.after, depth: 1)
+        }
+        // An object whose one array-valued property is streamed.
+        var object: ObjectCheck?
+        for check in root.run {
+            switch check {
+            case .type(let mask):
+                guard mask & TypeBits.object != 0 else { return nil }
+            case .object(let o):
+                guard object == nil else { return nil }
+                object = o.ref
+            default:
+                return nil
+            }
+        }
+        // Pattern and dependency schemas would read the member's array too.
+        guard let object, object.patterns.isEmpty, object.dependencies.allSatisfy({ $0.schema == nil }) else { return nil }
+        var found: Shape?
+        for (slot, property) in object.propertySchemas.enumerated() {
+            guard var array = property?.ref, case .checks = array.form, !array.cyclic else { continue }
+            var frame: RefFrame?
+            if array.run.count == 1, case .ref(let target) = array.run[0] {
+                frame = RefFrame(from: array, to: target.ref)
+                array = target.ref
+                guard case .checks = array.form, !array.cyclic else { continue }
+            }
+            guard let checks = arrayChecks(array) else { continue }
+            // Two candidates: which one holds the big array is not known before reading.
+            guard found == nil else { return nil }
+            found = Shape(layout: .member(object.name(slot)), items: checks.items, before: checks.before, after: checks.after,
+                          depth: frame == nil ? 2 : 3, frame: frame)
+        }
+        return found
+    }
+
+    /// The node's checks when they are only `type` (allowing arrays), one `items` schema,
+    /// `minItems` and `maxItems`: the counts split into those before and after `items`.
+    static func arrayChecks(_ node: SchemaNode) -> (items: SchemaNode, before: [Check], after: [Check])? {
         var items: SchemaNode?
         var before: [Check] = []
         var after: [Check] = []
-        for check in root.run {
+        for check in node.run {
             switch check {
             case .items(let s):
                 guard items == nil else { return nil }
@@ -70,13 +167,7 @@ public final class StreamedArrayValidation: @unchecked Sendable {
             }
         }
         guard let items else { return nil }
-        self.schema = schema
-        self.items = items
-        self.before = before
-        self.after = after
-        collect = !fast
-        self.limits = limits
-        stepCap = limits.stepBudget(values: fileBytes)
+        return (items, before, after)
     }
 
     /// Validates the chunk's elements (nothing once ``stopped``).
@@ -91,10 +182,15 @@ public final class StreamedArrayValidation: @unchecked Sendable {
         evaluator.rootPointer = schema.rootPointer
         evaluator.maxSteps = stepCap
         evaluator.steps = steps
-        // Inside the root's evaluation, as `items` validates each element.
-        evaluator.depth = 1
-        let stop = Int(document.nodes[0].b)
-        var child = 1
+        // Inside the root's evaluation (and the member's), as `items` validates each element.
+        evaluator.depth = elementDepth
+        if collect, layout != .topLevel {
+            // The member's name is node 1 of the chunk's document.
+            evaluator.instancePath = [1]
+            if let memberFrame { evaluator.refFrames = [memberFrame] }
+        }
+        let stop = Int(document.nodes[chunk.arrayNode].b)
+        var child = chunk.arrayNode + 1
         var position = chunk.firstPosition
         do throws(ValidationLimitError) {
             while child < stop {
@@ -151,10 +247,10 @@ public final class StreamedArrayValidation: @unchecked Sendable {
         evaluator.parallel = false
         evaluator.maxSteps = stepCap
         evaluator.steps = 0
-        // Inside the root's evaluation, as `items` validates each element.
-        evaluator.depth = 1
-        let stop = Int(document.nodes[0].b)
-        var child = 1
+        // Inside the root's evaluation (and the member's), as `items` validates each element.
+        evaluator.depth = elementDepth
+        let stop = Int(document.nodes[chunk.arrayNode].b)
+        var child = chunk.arrayNode + 1
         var verdict = ChunkVerdict()
         do throws(ValidationLimitError) {
             while child < stop {
@@ -187,6 +283,8 @@ public final class StreamedArrayValidation: @unchecked Sendable {
 
     /// The outcome, once every chunk is added; `skeleton` is ``JSONArrayStream/skeleton(_:)``.
     public func finish(_ totals: ArrayStreamTotals, skeleton: Document) -> Outcome {
+        guard totals.streamed else { return .wholeDocumentNeeded }
+        if layout != .topLevel { return finishMember(totals, skeleton: skeleton) }
         let budget = limits.stepBudget(values: totals.nodes)
         // The root's own evaluation step.
         if budget < 1 { return .wholeDocumentNeeded }
@@ -225,5 +323,29 @@ public final class StreamedArrayValidation: @unchecked Sendable {
         let all = first + errors + evaluator.errors.map { evaluator.materialize($0) }
         return .result(ValidationResult(valid: valid, errors: Schema.documentOrder(all),
                                         truncated: firstTruncated || truncated || evaluator.truncated))
+    }
+
+    /// ``finish(_:skeleton:)`` under a member: the whole schema is evaluated on the skeleton
+    /// (the object with every other member, the array counting its elements but holding none),
+    /// which checks everything but the elements. Its errors and the elements' come out as one
+    /// evaluation's when no limit binds: the errors never reach the error limit together, and
+    /// the steps together stay within the document's budget; else the whole document is needed.
+    func finishMember(_ totals: ArrayStreamTotals, skeleton: Document) -> Outcome {
+        let budget = limits.stepBudget(values: totals.nodes)
+        if limitHit || steps > budget { return .wholeDocumentNeeded }
+        var evaluator = Evaluator(document: skeleton, collect: collect, limits: limits, options: schema.options)
+        evaluator.parallel = false
+        evaluator.rootPointer = schema.rootPointer
+        evaluator.maxSteps = budget - steps
+        let valid: Bool
+        do throws(ValidationLimitError) {
+            valid = try evaluator.validate(schema.root, 0)
+        } catch {
+            return .wholeDocumentNeeded
+        }
+        if !collect { return .result(ValidationResult(valid: valid && itemsValid, errors: [], truncated: false)) }
+        if truncated || evaluator.truncated || evaluator.peakErrors + itemsPeak > limits.maxErrors { return .wholeDocumentNeeded }
+        let all = evaluator.errors.map { evaluator.materialize($0) } + errors
+        return .result(ValidationResult(valid: valid && itemsValid, errors: Schema.documentOrder(all), truncated: false))
     }
 }

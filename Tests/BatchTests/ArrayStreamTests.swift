@@ -5,11 +5,10 @@ import Foundation
 import Reporting
 import XCTest
 
-/// A large top-level array validated while it is parsed (``JSONArrayStream``,
-/// ``StreamedArrayValidation``, `BatchOptions.streamArrayBytes`) gives byte-identical reports
-/// to the whole-document path: valid, invalid (errors in many elements, at the array itself),
-/// unusable files and limit hits, fast and exhaustive, text and JSON, inline and pipelined.
-final class ArrayStreamTests: XCTestCase {
+/// What the streamed-array tests share: records of many layouts, a record schema, and
+/// `assertSame`, which compares the streamed reports with the whole-document path's over
+/// fast/exhaustive runs, one and two jobs and several chunk sizes.
+class ArrayStreamHarness: XCTestCase {
     static let recordSchema = #"""
     {
       "type": "object",
@@ -30,10 +29,6 @@ final class ArrayStreamTests: XCTestCase {
         let text = ##"{"$schema": "http://json-schema.org/draft-07/schema#", "definitions": {"rec": "## + Self.recordSchema + "}, " + root + "}"
         return try BatchFixtures.compile(text)
     }
-
-    static let plainRoot = ##""type": "array", "items": {"$ref": "#/definitions/rec"}"##
-    static let countedRoot = ##""type": "array", "items": {"$ref": "#/definitions/rec"}, "maxItems": 3"##
-    static let countBeforeItemsRoot = ##""minItems": 1000, "items": {"$ref": "#/definitions/rec"}"##
 
     func folder(_ files: [String: String]) throws -> String {
         try BatchFixtures.folder("crrspec-array", files.mapValues { Array($0.utf8) })
@@ -120,6 +115,24 @@ final class ArrayStreamTests: XCTestCase {
         }
     }
 
+    /// A step budget the files pass only in part (50 evaluations): the limit hit reads the same.
+    func assertSameUnderStepLimit(_ paths: [String], schema: Schema, file: StaticString = #filePath, line: UInt = #line) {
+        var run = Run()
+        run.validation.maxSteps = 50
+        run.validation.maxStepsPerValue = 1
+        for path in paths { assertSame(path, schema: schema, run, file: file, line: line) }
+    }
+}
+
+/// A large top-level array validated while it is parsed (``JSONArrayStream``,
+/// ``StreamedArrayValidation``, `BatchOptions.streamArrayBytes`) gives byte-identical reports
+/// to the whole-document path: valid, invalid (errors in many elements, at the array itself),
+/// unusable files and limit hits, fast and exhaustive, text and JSON, inline and pipelined.
+final class ArrayStreamTests: ArrayStreamHarness {
+    static let plainRoot = ##""type": "array", "items": {"$ref": "#/definitions/rec"}"##
+    static let countedRoot = ##""type": "array", "items": {"$ref": "#/definitions/rec"}, "maxItems": 3"##
+    static let countBeforeItemsRoot = ##""minItems": 1000, "items": {"$ref": "#/definitions/rec"}"##
+
     func testValidAndInvalidFiles() throws {
         let dir = try folder([
             "valid.json": records(300),
@@ -193,11 +206,7 @@ final class ArrayStreamTests: XCTestCase {
         run.validation.maxDepth = 3
         assertSame(dir + "/invalid.json", schema: schema, run)
         assertSame(dir + "/valid.json", schema: schema, run)
-        run.validation = ValidationLimits()
-        run.validation.maxSteps = 50
-        run.validation.maxStepsPerValue = 1
-        assertSame(dir + "/invalid.json", schema: schema, run)
-        assertSame(dir + "/valid.json", schema: schema, run)
+        assertSameUnderStepLimit([dir + "/invalid.json", dir + "/valid.json"], schema: schema)
         run.validation = ValidationLimits()
         run.reader.maxDepth = 2
         assertSame(dir + "/valid.json", schema: schema, run, streams: false)

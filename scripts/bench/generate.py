@@ -304,6 +304,41 @@ def generate(out_dir, records, seed):
     print(f"wrote {schema_path}")
 
 
+MEMBER_SCHEMA = {
+    "$schema": "http://json-schema.org/draft-07/schema#",
+    "title": "CRR auction results under a member (benchmark data)",
+    "type": "object",
+    "required": ["source", "records"],
+    "properties": {
+        "source": {"type": "string", "maxLength": 200},
+        "records": {"$ref": "auction-results.schema.json"},
+        "count": {"type": "integer", "minimum": 0},
+    },
+    "additionalProperties": False,
+}
+
+
+def ensure_member(out_dir, records):
+    """The same records under a member ({"source": ..., "records": [...], "count": N}) and a
+    schema whose `records` property is a $ref to the array schema: the member-array stream's
+    case. Made from auction-results.json when missing or older than it."""
+    valid = os.path.join(out_dir, "auction-results.json")
+    member = os.path.join(out_dir, "auction-results-member.json")
+    if not os.path.exists(member) or os.path.getmtime(member) < os.path.getmtime(valid):
+        with open(member + ".tmp", "wb") as out, open(valid, "rb") as src:
+            out.write(b'{"source": "CAISO CRR auction results (benchmark data)", "records": ')
+            while True:
+                block = src.read(1 << 20)
+                if not block:
+                    break
+                out.write(block)
+            out.write(b', "count": %d}\n' % records)
+        os.replace(member + ".tmp", member)
+    with open(os.path.join(out_dir, "auction-results-member.schema.json"), "w") as f:
+        json.dump(MEMBER_SCHEMA, f, indent=2)
+        f.write("\n")
+
+
 def main():
     repo_root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -324,11 +359,13 @@ def main():
         try:
             with open(stamp_path) as f:
                 if json.load(f) == stamp:
+                    ensure_member(args.out, args.records)
                     print(f"data already in {args.out} (use --force to regenerate)")
                     return 0
         except (OSError, ValueError):
             pass
     generate(args.out, args.records, args.seed)
+    ensure_member(args.out, args.records)
     with open(stamp_path, "w") as f:
         json.dump(stamp, f)
     return 0
