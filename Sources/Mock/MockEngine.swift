@@ -210,18 +210,19 @@ public final class MockEngine: Sendable {
             w.endObject()
             return w.output
         }
-        let owner = specs[spec].spec
-        let resolved = (try? owner.resolve(schema)) ?? schema
-        let properties = resolved["properties"]
+        // `$ref`s inside the schema are followed by the spec's contract model.
+        let contract = (try? specs[spec].spec.contract()) ?? nil
+        func resolved(_ value: Value) -> Value { contract?.resolvedOrSelf(value) ?? value }
+        let properties = resolved(schema)["properties"]
         func maxLength(_ property: Value?) -> Int {
             guard let property else { return 1000 }
-            return Int(((try? owner.resolve(property)) ?? property)["maxLength"]?.double ?? 1000)
+            return Int(resolved(property)["maxLength"]?.double ?? 1000)
         }
         func cut(_ text: String, _ limit: Int) -> String { text.count <= limit ? text : String(text.prefix(max(0, limit - 1))) + "…" }
         let descriptions = descriptions.isEmpty ? ["Request is not valid."] : descriptions
         w.beginObject()
         if let list = properties?["errorList"] {
-            let items = (try? owner.resolve(list)).flatMap { $0["items"] }.flatMap { try? owner.resolve($0) }
+            let items = resolved(list)["items"].map(resolved)
             let limit = maxLength(items?["properties"]?["errorDescription"])
             w.key("errorList"); w.beginArray()
             for d in descriptions {

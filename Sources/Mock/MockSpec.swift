@@ -16,9 +16,10 @@ public struct MockSpec: Sendable {
     public var prefix: String
     /// Whether the CRR profile applies (date-times without fractional seconds).
     public var crrProfile: Bool
-    /// The spec's `CRRServiceException` schema, when it has one: errors are answered in it.
+    /// The spec's `CRRServiceException` schema (the contract model's component), when it has
+    /// one: errors are answered in it.
     public var errorSchema: Value?
-    /// The error codes the spec's own table lists (empty without a table).
+    /// The error codes the spec's own table lists (``CRRErrorCodeTable``; empty without a table).
     public var errorCodes: Set<String>
 
     public init(label: String, spec: OpenAPISpec, crrProfile: Bool) {
@@ -26,10 +27,11 @@ public struct MockSpec: Sendable {
         self.file = spec.path
         self.spec = spec
         self.crrProfile = crrProfile
-        self.prefix = MockSpec.serverPath(((try? spec.contract()) ?? nil)?.servers.first?.url)
-        let schema = spec.componentSchema("CRRServiceException")
+        let contract = (try? spec.contract()) ?? nil
+        self.prefix = MockSpec.serverPath(contract?.servers.first?.url)
+        let schema = contract?.component(.schemas, named: "CRRServiceException")?.value
         self.errorSchema = schema
-        self.errorCodes = MockSpec.codes(in: schema?["description"]?.string ?? "")
+        self.errorCodes = CRRErrorCodeTable.codes(in: schema?["description"]?.string ?? "")
     }
 
     /// The path part of a server URL: `https://host/crr/` → `/crr`; `/crr` → `/crr`; server
@@ -44,16 +46,6 @@ public struct MockSpec: Sendable {
         while url.hasSuffix("/") { url.removeLast() }
         if !url.isEmpty && !url.hasPrefix("/") { url = "/" + url }
         return url
-    }
-
-    /// The codes in the first column of the error table (``CRRErrorCode/isWellFormed(_:)``),
-    /// read with the project's HTML-table reader (``HTMLTable``).
-    static func codes(in description: String) -> Set<String> {
-        var out: Set<String> = []
-        for row in HTMLTable.rows(description) {
-            if let cell = row.cells.first?.text, CRRErrorCode.isWellFormed(cell) { out.insert(cell) }
-        }
-        return out
     }
 
     /// The code for a kind of problem: the spec's own when its table has it, else the CRR default.

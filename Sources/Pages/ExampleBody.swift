@@ -19,9 +19,7 @@ public struct ExampleBody: Sendable {
 
     /// The example body of an operation's JSON request body; nil without one.
     public static func of(_ operation: ContractOperation, in spec: PageSpec) -> ExampleBody? {
-        guard let body = operation.requestBody,
-              let media = body.content.first(where: { $0.name == "application/json" }) ?? body.content.first(where: { $0.name.contains("json") }),
-              let schema = media.schema else { return nil }
+        guard let media = operation.requestBody?.jsonMedia, let schema = media.schema else { return nil }
         var candidates: [(String, String)] = media.examples.compactMap { example in
             example.data.map { (example.name == "example" ? "example" : "examples/" + example.name, JSONText.render($0)) }
         }

@@ -48,10 +48,10 @@ public final class PageSpec: @unchecked Sendable {
     }
 
     /// `info.title`, else the service name.
-    public var title: String { contract.info?["title"]?.string ?? service }
+    public var title: String { contract.title ?? service }
     /// `1.2.1`, or `info.version` as written, or `unversioned`.
     public var versionText: String {
-        version?.description ?? contract.info?["version"].flatMap { $0.string ?? $0.numberText } ?? "unversioned"
+        version?.description ?? contract.infoVersion ?? "unversioned"
     }
     /// The spec page's file name (`auction-1.2.1.html`).
     public var pageName: String { HTML.fileName(service, versionText) + ".html" }
@@ -95,7 +95,7 @@ public final class PageSpec: @unchecked Sendable {
     static func make(path: String, input: DiffInput, contract: Contract, registry: SchemaRegistry) -> PageSpec {
         let fileName = CRRFileName(path)
         let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        let declared = contract.info?["version"].flatMap { $0.string ?? $0.numberText }.flatMap(CRRVersion.init)
+        let declared = contract.infoVersion.flatMap(CRRVersion.init)
         return PageSpec(service: fileName?.name ?? base, version: fileName?.version ?? declared, file: path,
                         contract: contract, input: input, registry: registry)
     }

@@ -166,7 +166,7 @@ public enum PostmanCollection {
             w.field("value", sample(parameter, contract))
             w.field("type", "text")
             if !parameter.required { w.field("disabled", true) }
-            if let text = parameter.value["description"]?.string { w.field("description", text) }
+            if let text = parameter.description { w.field("description", text) }
             w.endObject()
         }
         if body != nil {
@@ -227,7 +227,7 @@ public enum PostmanCollection {
                 w.field("key", parameter.name)
                 w.field("value", sample(parameter, contract))
                 if !parameter.required { w.field("disabled", true) }
-                if let text = parameter.value["description"]?.string { w.field("description", text) }
+                if let text = parameter.description { w.field("description", text) }
                 w.endObject()
             }
             w.endArray()
@@ -240,7 +240,7 @@ public enum PostmanCollection {
                 w.beginObject()
                 w.field("key", parameter.name)
                 w.field("value", sample(parameter, contract))
-                if let text = parameter.value["description"]?.string { w.field("description", text) }
+                if let text = parameter.description { w.field("description", text) }
                 w.endObject()
             }
             w.endArray()

@@ -85,7 +85,7 @@ public enum SpecPage {
             }
             body += "</ul></section>\n"
         }
-        if let description = contract.info?["description"]?.string { body += "<section id=\"about\">" + HTML.prose(description) + "</section>\n" }
+        if let description = contract.infoDescription?.string { body += "<section id=\"about\">" + HTML.prose(description) + "</section>\n" }
         if !contract.servers.isEmpty {
             body += "<h2 id=\"servers\">Servers</h2>"
             if CRRBusinessRule.rule(for: "servers", in: contract.document.root) != nil { body += "<p>" + tables.ruleNote(contract.document.root) + "</p>" }
@@ -119,9 +119,8 @@ public enum SpecPage {
 
         // Component schemas.
         body += "<h2 id=\"schemas\">Schemas</h2>\n"
-        let openAPI = spec.openAPI
-        for name in openAPI.componentSchemaNames {
-            guard let schema = openAPI.componentSchema(name) else { continue }
+        for component in contract.components(.schemas) {
+            let name = component.name, schema = component.value
             let usage = contract.usage(of: schema)
             body += "<section class=\"schema\" id=\"" + schemaAnchor(name) + "\" data-filter=\"" + HTML.escape(filterText(name, schema)) + "\">"
             body += "<h3>" + HTML.escape(name) + " <span class=\"badge\">" + HTML.escape(usage.isEmpty ? "not used by an operation" : "used in " + usage.description) + "</span></h3>"
@@ -218,7 +217,7 @@ public enum SpecPage {
                 let schema = p.schema.flatMap { (try? spec.contract.resolve($0)) ?? nil }
                 var name = "<code>" + HTML.escape(p.name) + "</code>"
                 if p.required { name += " <span class=\"badge required\">required</span>" }
-                var description = HTML.prose(p.value["description"]?.string ?? schema?["description"]?.string ?? "")
+                var description = HTML.prose(p.description ?? schema?["description"]?.string ?? "")
                 if let example = p.examples.first?.data ?? schema?["example"] {
                     description += "<p class=\"muted\">Example: <code>" + HTML.escape(PostmanCollection.text(example)) + "</code></p>"
                 }

@@ -208,4 +208,20 @@ final class ContractDiffTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("OpenAPI 3.1 is not supported"), "\(error)")
         }
     }
+
+    // MARK: unused components (the model's references)
+
+    func testUnusedComponentSchemasFollowTheModelsReferences() throws {
+        let old = Spec.spec(paths: Spec.op("/a/v1.0/x"))
+        let uses = ##""parameters":[{"name":"q","in":"query","schema":{"$ref":"#/components/schemas/A~1B"},"example":{"$ref":"#/components/schemas/Data"}}]"##
+        let new = Spec.spec(paths: Spec.op("/a/v1.0/x", uses),
+                            extra: #","components":{"schemas":{"A/B":{"type":"string"},"Data":{"type":"string"}}}"#)
+        let (f, b) = try both(old, new)
+        // `A/B` is named by an escaped pointer; `Data` only inside example data, which is no reference.
+        XCTAssertEqual(f.changes.filter { $0.message.contains("component schema") }.map(\.message),
+                       ["Added component schema Data, which no operation uses"], "\(f.changes.map(\.message))")
+        let removed = b.changes.filter { $0.message.contains("component schema") }
+        XCTAssertEqual(removed.map(\.message), ["Removed component schema Data, which no operation used"])
+        XCTAssertEqual(removed.first?.old.pointer.description, "/components/schemas/Data")
+    }
 }

@@ -169,6 +169,53 @@ final class OpenAPIRuleTests: XCTestCase {
         XCTAssertEqual(LintTest.lint(schema, name: Self.name).filter { $0.rule == "oas-ref-siblings" }.count, 0)
     }
 
+    /// The rules that report what the contract model merges or resolves away (repeated
+    /// parameters and paths, `$ref` siblings, unused components): ids, positions, pointers and
+    /// messages, as they were when each rule walked the document itself.
+    func testWhatTheModelMergesIsReportedWhereItIsWritten() {
+        let spec = """
+        openapi: 3.0.3
+        info: {title: Items, version: "1.0.0"}
+        paths:
+          /items/{id}:
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: string}}
+              - {name: id, in: path, required: true, schema: {type: string}}
+            get:
+              parameters:
+                - $ref: '#/components/parameters/Trace'
+                  description: The trace.
+                  required: true
+                - {name: x-trace, in: header, schema: {type: string}}
+              responses:
+                '200': {$ref: '#/components/responses/Ok'}
+          /items/{key}:
+            get:
+              responses:
+                '200': {description: ok, content: {application/json: {example: {$ref: '#/components/schemas/Spare'}}}}
+        components:
+          parameters:
+            Trace: {name: X-Trace, in: header, schema: {type: string}}
+          responses:
+            Ok: {description: ok}
+          schemas:
+            Spare: {type: string}
+          securitySchemes:
+            basic: {type: http, scheme: basic}
+        """
+        let rules: Set<String> = ["oas-unused-component", "oas-ref-siblings", "oas-parameter-duplicate", "oas-path-duplicate"]
+        let found = LintTest.lint(spec, name: Self.name).filter { rules.contains($0.rule) }
+            .map { "\($0.rule) \($0.line):\($0.column) \($0.pointer) \($0.message)" }
+        XCTAssertEqual(found, [
+            #"oas-parameter-duplicate 7:9 /paths/~1items~1{id}/parameters/1 parameter "id" in path is declared twice (first at line 6)"#,
+            #"oas-ref-siblings 11:11 /paths/~1items~1{id}/get/parameters/0/description "description", "required" beside "$ref" are ignored"#,
+            #"oas-parameter-duplicate 13:11 /paths/~1items~1{id}/get/parameters/1 parameter "x-trace" in header is declared twice (first at line 10)"#,
+            "oas-path-duplicate 16:3 /paths/~1items~1{key} path /items/{key} is the same as /items/{id} apart from variable names",
+            "oas-unused-component 26:5 /components/schemas/Spare components/schemas/Spare is never referenced",
+            "oas-unused-component 28:5 /components/securitySchemes/basic components/securitySchemes/basic is never referenced",
+        ])
+    }
+
     func testPathTrailingSlash() {
         check("oas-path-trailing-slash", fixture("  /items:\n", "  /items/:\n", expect: "path \"/items/\" ends with a slash"))
     }
@@ -222,5 +269,46 @@ final class OpenAPIRuleTests: XCTestCase {
         let findings = LintTest.lint(two, name: Self.name).filter { $0.rule == "ref-cycle" }
         XCTAssertEqual(findings.count, 1, "\(findings.map(\.message))")
         XCTAssertEqual(findings.first?.pointer, "/components/schemas/A/$ref")
+    }
+
+    /// The two rules read the contract model's declarations: every parameter, header and media
+    /// type as written, not only what the operations end up with — a path item's parameter an
+    /// operation replaces, a path item without operations, unused components, a `$ref`'d one
+    /// once, and an Example Object named `example` under `examples` (components written first).
+    func testDeclarationsReachWhatOperationsDoNotUse() {
+        let spec = """
+        openapi: 3.0.3
+        info: {title: Items, version: "1.0.0"}
+        components:
+          parameters:
+            Size: {name: size, in: query, schema: {type: integer}, example: big}
+            Spare: {name: spare, in: path, schema: {type: string}}
+          headers:
+            Count:
+              schema: {type: integer}
+              examples:
+                example: {value: many}
+        paths:
+          /a/{id}:
+            parameters:
+              - {name: id, in: path, schema: {type: string}}
+            get:
+              operationId: getA
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: string}}
+                - {$ref: '#/components/parameters/Size'}
+              responses:
+                '200': {description: ok}
+          /b/{key}:
+            parameters:
+              - {name: key, in: path, schema: {type: string}}
+        """
+        let findings = LintTest.lint(spec, name: Self.name)
+        XCTAssertEqual(findings.filter { $0.rule == "oas-path-parameter-required" }.map(\.pointer),
+                       ["/components/parameters/Spare/name", "/paths/~1a~1{id}/parameters/0/name", "/paths/~1b~1{key}/parameters/0/name"])
+        let examples = findings.filter { $0.rule == "oas-example-invalid" }
+        XCTAssertEqual(examples.map(\.pointer), ["/components/parameters/Size/example", "/components/headers/Count/examples/example/value"])
+        XCTAssertEqual(examples.map { $0.message.hasPrefix("example does not match") }, [true, false])
+        XCTAssertTrue(examples.last?.message.hasPrefix("example \"example\" does not match") == true, "\(examples.map(\.message))")
     }
 }

@@ -41,7 +41,7 @@ public enum ErrorCodeCatalog {
                 for member in Array(node.members).reversed() {
                     let name = member.name
                     if name == "description", let text = member.value.string, !inExample {
-                        let rows = ErrorCodeTable.entries(inTable: text)
+                        let rows = CRRErrorCodeTable.rows(in: text)
                         guard !rows.isEmpty else { continue }
                         let child = Located(member.value)
                         for row in rows where isCode(row.code) {

@@ -6,7 +6,8 @@ import OpenAPI
 import Reporting
 
 /// The revision history a CRR spec keeps as an HTML table in `info.description`
-/// (version, date, change log), with what each row's change log says about error codes.
+/// (version, date, change log; read from the contract model), with what each row's change log
+/// says about error codes.
 /// Lint's CRR rules and diff's release-note check (``ReleaseNoteTable``) read it.
 public struct RevisionTable {
     public struct Row {
@@ -35,7 +36,7 @@ public struct RevisionTable {
     public let rows: [Row]
 
     init?(context: LintContext) {
-        guard context.kind == .openAPI, let description = context.root["info"]?["description"] else { return nil }
+        guard context.kind == .openAPI, let description = context.contract?.infoDescription else { return nil }
         self.init(description: description)
     }
 
@@ -147,7 +148,7 @@ public struct RevisionTable {
     /// in the same part of the clause as the code (parts split at "and" and commas).
     static func statusPairing(code: String, clause: String) -> Int? {
         for part in clause.split(separator: ",").flatMap({ $0.components(separatedBy: " and ") }) where part.contains(code) {
-            if CRRErrorCode.codes(in: String(part)).count == 1, let status = ErrorCodeTable.httpStatus(in: String(part)) { return status }
+            if CRRErrorCode.codes(in: String(part)).count == 1, let status = CRRErrorCodeTable.httpStatus(in: String(part)) { return status }
         }
         return nil
     }

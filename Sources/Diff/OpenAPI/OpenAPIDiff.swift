@@ -33,8 +33,7 @@ enum OpenAPIDiff {
         let oldOperations = SpecOperation.all(oldContract)
         let newOperations = same ? oldOperations : SpecOperation.all(newContract)
         ServiceCheck.run(old: oldOperations, new: newOperations, oldRoot: oldRoot, newRoot: newRoot, spec)
-        let matching = OperationMatching.match(old: oldOperations, new: newOperations,
-                                               oldResolver: walker.oldResolver, newResolver: walker.newResolver)
+        let matching = OperationMatching.match(old: oldOperations, new: newOperations)
         for operation in matching.removed { OperationCheck.removed(operation, newRoot: newRoot, spec) }
         for operation in matching.added { OperationCheck.added(operation, oldRoot: oldRoot, spec) }
         for (o, n) in matching.renamed {
@@ -43,7 +42,7 @@ enum OpenAPIDiff {
         }
         for (o, n) in matching.matched { OperationCheck.compare(o, n, spec) }
 
-        ComponentCheck.run(oldRoot, newRoot, spec)
+        ComponentCheck.run(oldContract, newContract, oldRoot: oldRoot, newRoot: newRoot, spec)
         // What the layers add (the CRR layer: error-code catalog and release notes).
         for check in options.configuration.checks {
             check.run(old: old, new: new, options: options, record: recorder.record)

@@ -12,19 +12,18 @@ final class SpecOperation {
     /// The path item (after `$ref`).
     let item: Located
     let node: Located
-    /// The path split into service, version and tail (once: several checks group by it).
-    let servicePath: ServicePath
 
-    init(contract: ContractOperation, item: Located, node: Located, servicePath: ServicePath) {
+    init(contract: ContractOperation, item: Located, node: Located) {
         self.contract = contract
         self.item = item
         self.node = node
-        self.servicePath = servicePath
     }
 
     var method: String { contract.method }
     var path: String { contract.path }
     var label: String { contract.label }
+    /// The path split into service, version and tail (the model's).
+    var servicePath: ServicePath { contract.servicePath }
 
     /// Every operation of a contract, in document order.
     static func all(_ contract: Contract) -> [SpecOperation] {
@@ -34,7 +33,7 @@ final class SpecOperation {
             let inPlace = paths?[operation.path]?.index == operation.pathItem.index
             let item = inPlace ? Located(operation.pathItem, JSONPointer(tokens: ["paths", operation.path])) : Located(operation.pathItem)
             let node = inPlace ? Located(operation.value, JSONPointer(tokens: ["paths", operation.path, operation.method])) : Located(operation.value)
-            return SpecOperation(contract: operation, item: item, node: node, servicePath: ServicePath(operation.path))
+            return SpecOperation(contract: operation, item: item, node: node)
         }
     }
 }
@@ -52,7 +51,7 @@ enum OperationMatching {
         var added: [SpecOperation] = []
     }
 
-    static func match(old: [SpecOperation], new: [SpecOperation], oldResolver: ReferenceResolver, newResolver: ReferenceResolver) -> Result {
+    static func match(old: [SpecOperation], new: [SpecOperation]) -> Result {
         var result = Result()
         // Indices of the new operations by key, in document order; each is taken at most once.
         // (Hashed, not searched: a spec with thousands of endpoints must not cost millions of
@@ -68,7 +67,7 @@ enum OperationMatching {
         var byPath: [SamePath: [Int]] = [:], byTail: [OtherVersion: [Int]] = [:]
         for (j, n) in new.enumerated() {
             byPath[SamePath(method: n.method, path: n.contract.normalizedPath), default: []].append(j)
-            let servicePath = ServicePath(n.contract.normalizedPath)
+            let servicePath = n.contract.normalizedServicePath
             byTail[OtherVersion(method: n.method, service: servicePath.service, tail: servicePath.tail), default: []].append(j)
         }
         var restOld: [SpecOperation] = []
@@ -81,7 +80,7 @@ enum OperationMatching {
         }
         var stillOld: [SpecOperation] = []
         for o in restOld {
-            let key = ServicePath(o.contract.normalizedPath)
+            let key = o.contract.normalizedServicePath
             if key.version != nil, let j = take(byTail[OtherVersion(method: o.method, service: key.service, tail: key.tail)]) {
                 result.matched.append((o, new[j]))
             } else {
@@ -89,8 +88,8 @@ enum OperationMatching {
             }
         }
         let restNew = new.indices.filter { !taken[$0] }.map { new[$0] }
-        let oldPrints = stillOld.map { fingerprint($0, oldResolver) }
-        let newPrints = restNew.map { fingerprint($0, newResolver) }
+        let oldPrints = stillOld.map(fingerprint)
+        let newPrints = restNew.map(fingerprint)
         let pairs = Similarity.pair(Array(stillOld.indices), Array(restNew.indices), match: { i, j in
             stillOld[i].method == restNew[j].method && oldPrints[i] == newPrints[j]
         }, score: { i, j in Similarity.score(stillOld[i].path, restNew[j].path) })
@@ -101,19 +100,16 @@ enum OperationMatching {
         return result
     }
 
-    /// The content of an operation that a rename keeps: parameters, request body and success
-    /// responses, with `$ref`s to parameters, bodies and responses followed one level and
-    /// schema references left as written.
-    static func fingerprint(_ operation: SpecOperation, _ resolver: ReferenceResolver) -> String {
+    /// The content of an operation that a rename keeps: the model's parameters (path item's
+    /// and operation's merged), request body and success responses, with `$ref`s to them
+    /// followed (by the model) and schema references left as written.
+    static func fingerprint(_ operation: SpecOperation) -> String {
+        let model = operation.contract
         var parts: [String] = [operation.method]
-        var parameters: [String] = []
-        for list in [operation.item["parameters"], operation.node["parameters"]] {
-            for parameter in list?.elements ?? [] { parameters.append(Canonical.text(parameter, resolver: resolver)) }
-        }
-        parts.append(parameters.sorted().joined(separator: ","))
-        if let body = operation.node["requestBody"] { parts.append(Canonical.text(body, resolver: resolver)) }
-        for (code, response) in operation.node["responses"]?.members ?? [] where code.hasPrefix("2") {
-            parts.append(code + "=" + Canonical.text(response, resolver: resolver))
+        parts.append(model.parameters.map { Canonical.text(Located($0.value)) }.sorted().joined(separator: ","))
+        if let body = model.requestBody { parts.append(Canonical.text(Located(body.value))) }
+        for response in model.responses where response.status.hasPrefix("2") {
+            parts.append(response.status + "=" + Canonical.text(Located(response.value)))
         }
         return parts.joined(separator: "|")
     }

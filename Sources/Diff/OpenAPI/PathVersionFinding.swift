@@ -1,3 +1,4 @@
+import OpenAPI
 import Reporting
 
 /// "A contract change to a service whose path version did not change": clients of

@@ -26,7 +26,7 @@ enum RequestBodyCheck {
                           message: "Made the request body of \(label) \(now ? "required" : "optional")")
             }
             spec.compareText("description", o, n, subject: "the request body of \(label)", direction: .request)
-            MediaTypes.compare(o["content"], n["content"], oldHolder: o, newHolder: n, context: .request,
+            MediaTypes.compare(oldBody?.content ?? [], newBody?.content ?? [], oldHolder: o, newHolder: n, context: .request,
                                label: "the request body of \(label)", isSuccess: true, spec)
         }
     }
@@ -41,26 +41,29 @@ func located(_ value: Value, in operation: Located) -> Located {
     return Located(value)
 }
 
-/// `content` maps of request bodies and responses.
+/// `content` maps of request bodies, responses and headers: the model's media types, by name.
 enum MediaTypes {
-    static func compare(_ old: Located?, _ new: Located?, oldHolder: Located, newHolder: Located, context: SchemaContext,
-                        label: String, isSuccess: Bool, _ spec: SpecContext) {
-        let oldTypes = old?.members ?? [], newTypes = new?.members ?? []
+    static func compare(_ old: [ContractMediaType], _ new: [ContractMediaType], oldHolder: Located, newHolder: Located,
+                        context: SchemaContext, label: String, isSuccess: Bool, _ spec: SpecContext) {
         let prefix = context == .response ? "response" : "request"
-        for (type, node) in newTypes where !oldTypes.contains(where: { $0.name == type }) {
+        func find(_ types: [ContractMediaType], _ name: String) -> ContractMediaType? { types.first { $0.name == name } }
+        for type in new where find(old, type.name) == nil {
             spec.emit("\(prefix)-media-type-added", context.direction, context == .response ? .warning : .compatible,
-                      old: (old ?? oldHolder).absent, new: node.location(text: type), message: "Added media type \(type) to \(label)")
+                      old: (oldHolder["content"] ?? oldHolder).absent, new: Located(type.value).location(text: type.name),
+                      message: "Added media type \(type.name) to \(label)")
         }
-        for (type, node) in oldTypes where !newTypes.contains(where: { $0.name == type }) {
+        for type in old where find(new, type.name) == nil {
             spec.emit("\(prefix)-media-type-removed", context.direction, context == .response && !isSuccess ? .warning : .breaking,
-                      old: node.location(text: type), new: (new ?? newHolder).absent, message: "Removed media type \(type) from \(label)")
+                      old: Located(type.value).location(text: type.name), new: (newHolder["content"] ?? newHolder).absent,
+                      message: "Removed media type \(type.name) from \(label)")
         }
-        for (type, o) in oldTypes {
-            guard let n = newTypes.first(where: { $0.name == type })?.value else { continue }
-            if let a = o["schema"], let b = n["schema"] {
-                spec.compareSchemas(a, b, context)
-            } else if (o["schema"] == nil) != (n["schema"] == nil) {
-                let added = o["schema"] == nil
+        for oldType in old {
+            guard let newType = find(new, oldType.name) else { continue }
+            let o = Located(oldType.value), n = Located(newType.value), type = oldType.name
+            if let a = oldType.schema, let b = newType.schema {
+                spec.compareSchemas(Located(a), Located(b), context)
+            } else if (oldType.schema == nil) != (newType.schema == nil) {
+                let added = oldType.schema == nil
                 spec.emit(context.id("schema-replaced"), context.direction, context.compatibility(added ? .narrow : .widen, structural: true),
                           old: o["schema"]?.present ?? o.absent, new: n["schema"]?.present ?? n.absent,
                           message: "\(added ? "Added" : "Removed") the schema of \(type) in \(label)")

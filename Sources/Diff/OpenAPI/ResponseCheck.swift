@@ -28,7 +28,7 @@ enum ResponseCheck {
             let subject = "response \(code) of \(label)"
             spec.compareText("description", a, b, subject: subject, direction: .response, summarySubject: "response \(code)")
             HeaderCheck.run(oldResponse, newResponse, oldHolder: a, newHolder: b, subject: subject, spec)
-            MediaTypes.compare(a["content"], b["content"], oldHolder: a, newHolder: b, context: .response, label: subject,
+            MediaTypes.compare(oldResponse.content, newResponse.content, oldHolder: a, newHolder: b, context: .response, label: subject,
                                isSuccess: code.hasPrefix("2"), spec)
         }
     }
@@ -74,7 +74,7 @@ enum HeaderCheck {
             if let x = a["schema"], let y = b["schema"] {
                 spec.compareSchemas(x, y, .response)
             }
-            MediaTypes.compare(a["content"], b["content"], oldHolder: a, newHolder: b, context: .response, label: headerSubject,
+            MediaTypes.compare(o.content, n.content, oldHolder: a, newHolder: b, context: .response, label: headerSubject,
                                isSuccess: true, spec)
         }
     }

@@ -1,5 +1,7 @@
+import OpenAPI
+
 /// Whole services, named by the first path segment (`/auction/v1.0/...` is service `auction`
-/// at path version 1.0): `service-added` (MAJOR), `service-removed` (breaking),
+/// at path version 1.0, as the contract model splits paths: ``ServicePath``): `service-added` (MAJOR), `service-removed` (breaking),
 /// `service-major-version-added` (MAJOR), `service-minor-version-added` (MINOR) and
 /// `service-version-removed` (breaking). The operation changes are reported besides.
 enum ServiceCheck {

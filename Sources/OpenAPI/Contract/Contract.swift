@@ -37,12 +37,22 @@ public final class Contract: @unchecked Sendable {
     public let declaresSecurity: Bool
     public let servers: [ContractServer]
     public let tags: [ContractTag]
+    /// The paths grouped by service and path version (`/auction/v1.0/...`), in the order each
+    /// group first appears.
+    public let services: [ContractService]
     /// `$ref`s met while building that could not be followed.
     public private(set) var referenceProblems: [ContractReferenceProblem] = []
+    /// Parameters declared twice in one list (the model keeps the last), in document order.
+    public private(set) var parameterRepeats: [ContractParameterRepeat] = []
+    /// Paths that are the same as an earlier path apart from variable names, in document order.
+    public let pathRepeats: [ContractPathRepeat]
 
-    private let resolver: ContractReferenceResolver
+    let resolver: ContractReferenceResolver
     private let usageLock = Lock()
     private var usageMap: [UsageKey: SchemaUsage]?
+    private let factsLock = Lock()
+    private var componentList: [ContractComponent]?
+    private var siblingList: [ContractReferenceSiblings]?
 
     struct UsageKey: Hashable {
         let document: ObjectIdentifier
@@ -77,7 +87,41 @@ public final class Contract: @unchecked Sendable {
         }
         self.paths = paths
         operations = paths.flatMap(\.operations)
+        services = ContractService.group(paths)
+        var firstOfShape: [String: Int] = [:]
+        var pathRepeats: [ContractPathRepeat] = []
+        for (i, path) in paths.enumerated() {
+            if let first = firstOfShape[path.normalized] {
+                pathRepeats.append(ContractPathRepeat(first: paths[first], repeated: path))
+            } else {
+                firstOfShape[path.normalized] = i
+            }
+        }
+        self.pathRepeats = pathRepeats
         referenceProblems = builder.problems
+        parameterRepeats = builder.repeats
+    }
+
+    /// The components of `components`, section by section (see ``ContractComponent/Kind``),
+    /// each with whether a `$ref` (or, for security schemes, a requirement) uses it. Worked
+    /// out on first use: one walk over the document's `$ref`s.
+    public var components: [ContractComponent] { memo(factsLock, \.componentList, computeComponents) }
+
+    /// The components of one section.
+    public func components(_ kind: ContractComponent.Kind) -> [ContractComponent] { components.filter { $0.kind == kind } }
+
+    /// Reference Objects whose other fields the model ignores (see
+    /// ``ContractReferenceSiblings``), in document order; worked out on first use.
+    public var referenceSiblings: [ContractReferenceSiblings] { memo(factsLock, \.siblingList, computeReferenceSiblings) }
+
+    /// A fact worked out on first use (under `lock`) and kept in `slot`.
+    private func memo<T>(_ lock: Lock, _ slot: ReferenceWritableKeyPath<Contract, T?>, _ compute: () -> T) -> T {
+        lock.withLock {
+            if let known = self[keyPath: slot] { return known }
+            let computed = compute()
+            self[keyPath: slot] = computed
+            return computed
+        }
     }
 
     /// Follows `$ref`s inside a value's own document (the engine's resolver without a registry).
@@ -124,12 +168,7 @@ public final class Contract: @unchecked Sendable {
     /// reaches it). Any schema node counts, after `$ref`s, including the subschemas of composed
     /// and nested schemas.
     public func usage(of schema: Value) -> SchemaUsage {
-        let map = usageLock.withLock { () -> [UsageKey: SchemaUsage] in
-            if let usageMap { return usageMap }
-            let computed = computeUsage()
-            usageMap = computed
-            return computed
-        }
+        let map = memo(usageLock, \.usageMap, computeUsage)
         return map[UsageKey(document: ObjectIdentifier(schema.document), index: schema.index)] ?? []
     }
 
@@ -169,6 +208,7 @@ public final class Contract: @unchecked Sendable {
     struct Builder {
         let resolver: ContractReferenceResolver
         var problems: [ContractReferenceProblem] = []
+        var repeats: [ContractParameterRepeat] = []
         /// Names that repeat across the spec (media types: `application/json` is one byte too
         /// long to be stored inline), kept once and shared by every node that has them.
         var names: [String: String] = [:]
@@ -196,6 +236,7 @@ public final class Contract: @unchecked Sendable {
             let item = try deref(member.value)
             let template = member.name
             let normalized = ContractPath.normalize(template)
+            let servicePath = ServicePath(template)
             let shared = try parameters(item["parameters"], fromPathItem: true)
             let pathServers = item["servers"] != nil ? try servers(item["servers"]) : documentServers
             var operations: [ContractOperation] = []
@@ -208,7 +249,7 @@ public final class Contract: @unchecked Sendable {
                 }
                 let declares = node["security"] != nil
                 operations.append(ContractOperation(
-                    method: entry.name, path: template, normalizedPath: normalized,
+                    method: entry.name, path: template, normalizedPath: normalized, servicePath: servicePath,
                     operationId: node["operationId"]?.string, summary: node["summary"]?.string,
                     description: node["description"]?.string,
                     tags: node["tags"]?.elements.compactMap(\.string) ?? [], deprecated: node["deprecated"]?.bool ?? false,
@@ -219,28 +260,45 @@ public final class Contract: @unchecked Sendable {
                     servers: node["servers"] != nil ? try servers(node["servers"]) : pathServers,
                     value: node, pathItem: item))
             }
-            return ContractPath(template: template, normalized: normalized, value: item, key: member.key, operations: operations)
+            return ContractPath(template: template, normalized: normalized, servicePath: servicePath, value: item, key: member.key,
+                                operations: operations)
         }
 
         mutating func parameters(_ list: Value?, fromPathItem: Bool) throws -> [ContractParameter] {
             var out: [ContractParameter] = []
+            // The first entry of each name and location: OpenAPI wants them unique (header
+            // names compare case-insensitively).
+            var firsts: [String: Value] = [:]
             for raw in elements(list) {
                 let node = try deref(raw)
+                if let name = node["name"]?.string, let location = node["in"]?.string {
+                    let key = (location == "header" ? name.lowercased() : name) + "\u{0}" + location
+                    if let first = firsts[key] {
+                        repeats.append(ContractParameterRepeat(name: name, location: location, first: first, repeated: raw))
+                    } else {
+                        firsts[key] = raw
+                    }
+                }
                 guard node.kind == .object else { continue }
-                let locationText = node["in"]?.string ?? ""
-                let location = ParameterLocation(rawValue: locationText)
-                let style = node["style"]?.string ?? ContractParameter.defaultStyle(location)
-                let parameter = ContractParameter(
-                    name: node["name"]?.string ?? "", location: location, locationText: locationText,
-                    required: node["required"]?.bool ?? false,
-                    style: style, explode: node["explode"]?.bool ?? (style == "form"),
-                    allowReserved: node["allowReserved"]?.bool ?? false, deprecated: node["deprecated"]?.bool ?? false,
-                    schema: node["schema"], content: try mediaTypes(node["content"]), examples: try examples(node),
-                    value: node, fromPathItem: fromPathItem)
+                let parameter = try parameter(node, fromPathItem: fromPathItem)
                 out.removeAll { $0.key == parameter.key }
                 out.append(parameter)
             }
             return out
+        }
+
+        /// One Parameter Object (after `$ref`) with the OpenAPI 3.0 defaults applied.
+        mutating func parameter(_ node: Value, fromPathItem: Bool) throws -> ContractParameter {
+            let locationText = node["in"]?.string ?? ""
+            let location = ParameterLocation(rawValue: locationText)
+            let style = node["style"]?.string ?? ContractParameter.defaultStyle(location)
+            return ContractParameter(
+                name: node["name"]?.string ?? "", location: location, locationText: locationText,
+                required: node["required"]?.bool ?? false,
+                style: style, explode: node["explode"]?.bool ?? (style == "form"),
+                allowReserved: node["allowReserved"]?.bool ?? false, deprecated: node["deprecated"]?.bool ?? false,
+                schema: node["schema"], content: try mediaTypes(node["content"]), examples: try examples(node),
+                value: node, fromPathItem: fromPathItem, description: node["description"]?.string)
         }
 
         mutating func requestBody(_ raw: Value?) throws -> ContractRequestBody? {
@@ -255,16 +313,19 @@ public final class Contract: @unchecked Sendable {
             for member in members(raw) where !member.name.hasPrefix("x-") {
                 let node = try deref(member.value)
                 var headers: [ContractHeader] = []
-                for h in members(node["headers"]) {
-                    let header = try deref(h.value)
-                    headers.append(ContractHeader(name: h.name, required: header["required"]?.bool ?? false,
-                                                  deprecated: header["deprecated"]?.bool ?? false, schema: header["schema"],
-                                                  content: try mediaTypes(header["content"]), value: header))
-                }
+                for h in members(node["headers"]) { headers.append(try header(h)) }
                 out.append(ContractResponse(status: member.name, description: node["description"]?.string, headers: headers,
                                             content: try mediaTypes(node["content"]), value: node))
             }
             return out
+        }
+
+        /// One header of a `headers` map (after `$ref`).
+        mutating func header(_ member: Member) throws -> ContractHeader {
+            let header = try deref(member.value)
+            return ContractHeader(name: member.name, required: header["required"]?.bool ?? false,
+                                  deprecated: header["deprecated"]?.bool ?? false, schema: header["schema"],
+                                  content: try mediaTypes(header["content"]), value: header, examples: try examples(header))
         }
 
         mutating func mediaTypes(_ raw: Value?) throws -> [ContractMediaType] {
@@ -344,10 +405,10 @@ extension Contract {
 }
 
 /// The elements of an optional array value (none when it is absent or not an array).
-private func elements(_ value: Value?) -> [Value] { value.map { Array($0.elements) } ?? [] }
+func elements(_ value: Value?) -> [Value] { value.map { Array($0.elements) } ?? [] }
 
 /// The members of an optional object value.
-private func members(_ value: Value?) -> [Member] { value.map { Array($0.members) } ?? [] }
+func members(_ value: Value?) -> [Member] { value.map { Array($0.members) } ?? [] }
 
 extension Contract {
     /// The value a `$ref` chain ends at, or the value itself when it cannot be followed.

@@ -80,6 +80,8 @@ public struct ContractParameter: ContractNode {
     public var value: Value
     /// Whether it is declared on the path item (shared by its operations) rather than the operation.
     public var fromPathItem: Bool
+    /// `description`.
+    public var description: String? = nil
 
     /// `in:name`, how OpenAPI tells parameters apart.
     public var key: String { locationText + ":" + name }
@@ -109,6 +111,8 @@ public struct ContractHeader: ContractNode {
     public var schema: Value?
     public var content: [ContractMediaType]
     public var value: Value
+    /// `example` and `examples` of the header itself.
+    public var examples: [ContractExample] = []
 }
 
 /// A response of an operation (links are not part of the model).
@@ -205,6 +209,8 @@ public final class ContractOperation: ContractNode {
     public let path: String
     /// The path with every template variable written `{}` (`/items/{}`): the same URLs.
     public let normalizedPath: String
+    /// The path split into service, path version and the rest (see ``ContractService``).
+    public let servicePath: ServicePath
     public let operationId: String?
     public let summary: String?
     public let description: String?
@@ -224,13 +230,14 @@ public final class ContractOperation: ContractNode {
     /// The path item (after `$ref`).
     public let pathItem: Value
 
-    init(method: String, path: String, normalizedPath: String, operationId: String?, summary: String?, description: String?,
+    init(method: String, path: String, normalizedPath: String, servicePath: ServicePath, operationId: String?, summary: String?, description: String?,
          tags: [String], deprecated: Bool, parameters: [ContractParameter], requestBody: ContractRequestBody?,
          responses: [ContractResponse], security: [ContractSecurityRequirement], declaresSecurity: Bool,
          servers: [ContractServer], value: Value, pathItem: Value) {
         self.method = method
         self.path = path
         self.normalizedPath = normalizedPath
+        self.servicePath = servicePath
         self.operationId = operationId
         self.summary = summary
         self.description = description
@@ -254,6 +261,9 @@ public final class ContractOperation: ContractNode {
     }
     /// Names of the path template variables, in order.
     public var templateNames: [String] { ContractPath.templateNames(path) }
+    /// The normalised path split into service, version and the rest: how one operation is
+    /// found again under another path version (variable names aside).
+    public var normalizedServicePath: ServicePath { ServicePath(normalizedPath) }
 }
 
 /// A path of `paths`.
@@ -261,6 +271,8 @@ public struct ContractPath: ContractNode {
     public var template: String
     /// See ``ContractOperation/normalizedPath``.
     public var normalized: String
+    /// The template split into service, path version and the rest.
+    public var servicePath: ServicePath
     /// The path item after `$ref`.
     public var value: Value
     /// The key in `paths` (for locations).
@@ -296,7 +308,5 @@ public struct ContractReferenceProblem: Sendable {
 
 extension ContractRequestBody {
     /// The schema of `application/json`, else of the first JSON-like media type (`+json`).
-    public var jsonSchema: Value? {
-        (content.first { $0.name == "application/json" } ?? content.first { $0.name.contains("json") })?.schema
-    }
+    public var jsonSchema: Value? { jsonMedia?.schema }
 }

@@ -1,4 +1,5 @@
 import Document
+import OpenAPI
 
 /// A parameter, header or media-type example that fails the schema beside it.
 struct MediaExampleInvalidRule: LintRule {
@@ -15,25 +16,20 @@ struct MediaExampleInvalidRule: LintRule {
                  hint: correct the example or the schema (minimum at /$ref/properties/count/minimum)
         """)
 
+    /// Reads the contract model's declarations: every parameter, header and media type of the
+    /// spec (unused components too) with its examples; Example Objects of other files are
+    /// passed over (the findings are this file's).
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        guard let spec = context.spec else { return }
-        var stack = [context.root["paths"], context.root["components"]].compactMap { $0 }
-        while let value = stack.popLast() {
-            if value.kind == .object, let schema = value["schema"], schema.kind == .object {
-                if let example = value["example"] {
-                    ExampleValidation.report(example, against: schema, context, what: "example", into: &out)
-                }
-                for entry in value["examples"].entries {
-                    let resolved = (try? spec.resolve(entry.value)) ?? entry.value
-                    if let example = resolved["value"] {
-                        ExampleValidation.report(example, against: schema, context, what: "example \"\(entry.name)\"", into: &out)
-                    }
-                }
+        guard let contract = context.contract else { return }
+        let declarations = contract.declarations
+        let sites = declarations.parameters.map { ($0.schema, $0.examples) } + declarations.headers.map { ($0.schema, $0.examples) }
+            + declarations.mediaTypes.map { ($0.schema, $0.examples) }
+        for (schema, examples) in sites {
+            guard let schema, schema.kind == .object else { continue }
+            for example in examples where example.value.document === contract.document {
+                guard let data = example.data else { continue }
+                ExampleValidation.report(data, against: schema, context, what: example.isSingle ? "example" : "example \"\(example.name)\"", into: &out)
             }
-            for member in value.members where !["schema", "schemas", "example", "examples"].contains(member.name) {
-                stack.append(member.value)
-            }
-            stack += value.elements
         }
     }
 }

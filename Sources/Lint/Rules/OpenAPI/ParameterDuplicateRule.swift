@@ -1,4 +1,3 @@
-import Document
 import OpenAPI
 
 /// Two parameters with the same `name` and `in` in one parameter list.
@@ -18,28 +17,10 @@ struct ParameterDuplicateRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        guard let spec = context.spec, let paths = context.root["paths"] else { return }
-        for entry in paths.members {
-            let item = (try? spec.resolve(entry.value)) ?? entry.value
-            check(item["parameters"], spec, &out)
-            for operation in item.members where OpenAPISpecMethods.all.contains(operation.name) {
-                check(operation.value["parameters"], spec, &out)
-            }
-        }
-    }
-
-    func check(_ list: Value?, _ spec: OpenAPISpec, _ out: inout FindingSink) {
-        var first: [String: Value] = [:]
-        for raw in list.list {
-            let parameter = (try? spec.resolve(raw)) ?? raw
-            guard let name = parameter["name"]?.string, let location = parameter["in"]?.string else { continue }
-            // Header names are case-insensitive.
-            let key = (location == "header" ? name.lowercased() : name) + "\u{0}" + location
-            if let earlier = first[key] {
-                out.add(raw, "parameter \"\(name)\" in \(location) is declared twice (first at line \(earlier.position.line))", hint: "remove the repeat, or rename it")
-            } else {
-                first[key] = raw
-            }
+        // What the model merged away (it keeps the last of each name and location).
+        for repeated in context.contract?.parameterRepeats ?? [] {
+            out.add(repeated.repeated, "parameter \"\(repeated.name)\" in \(repeated.location) is declared twice (first at line \(repeated.first.position.line))",
+                    hint: "remove the repeat, or rename it")
         }
     }
 }

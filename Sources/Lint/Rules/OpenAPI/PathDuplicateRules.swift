@@ -16,14 +16,9 @@ struct PathDuplicateRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        var seen: [String: String] = [:]
-        for entry in context.root["paths"].entries {
-            let shape = ContractPath.normalize(entry.name)
-            if let first = seen[shape] {
-                out.add(entry.key, "path \(entry.name) is the same as \(first) apart from variable names")
-            } else {
-                seen[shape] = entry.name
-            }
+        for repeated in context.contract?.pathRepeats ?? [] {
+            guard let key = repeated.repeated.key else { continue }
+            out.add(key, "path \(repeated.repeated.template) is the same as \(repeated.first.template) apart from variable names")
         }
     }
 }

@@ -1,3 +1,5 @@
+import OpenAPI
+
 /// A path parameter that is not `required: true`.
 struct PathParameterRequiredRule: LintRule {
     let meta = RuleMeta(
@@ -15,20 +17,12 @@ struct PathParameterRequiredRule: LintRule {
                  hint: add required: true
         """)
 
+    /// Reads the contract model's declarations: every parameter of the spec, before the
+    /// operations merge them, including unused components.
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        guard context.kind == .openAPI else { return }
-        var seen: Set<Int> = []
-        var stack = [context.root["paths"], context.root["components"]?["parameters"]].compactMap { $0 }
-        while let value = stack.popLast() {
-            if value.kind == .object, value["in"]?.string == "path", value["name"] != nil, seen.insert(value.index).inserted {
-                if value["required"]?.bool != true {
-                    out.add(value["name"]!, "path parameter \"\(value["name"]!.string ?? "")\" is not marked required: true", hint: "add required: true")
-                }
-            }
-            for member in value.members where member.name != "schema" && member.name != "example" && member.name != "examples" {
-                stack.append(member.value)
-            }
-            stack += value.elements
+        for parameter in context.contract?.declarations.parameters ?? [] where parameter.location == .path && !parameter.required {
+            guard let name = parameter.value["name"] else { continue }
+            out.add(name, "path parameter \"\(name.string ?? "")\" is not marked required: true", hint: "add required: true")
         }
     }
 }

@@ -49,7 +49,3 @@ struct PathParametersRule: LintRule {
         }
     }
 }
-
-enum OpenAPISpecMethods {
-    static let all = Set(OpenAPISpec.methods)
-}

@@ -1,4 +1,4 @@
-import Document
+import OpenAPI
 
 /// A Reference Object outside the schemas (a parameter, response ...) with other fields beside `$ref`.
 struct RefSiblingsOASRule: LintRule {
@@ -17,36 +17,11 @@ struct RefSiblingsOASRule: LintRule {
         """)
 
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        // One walk over the document, skipping schemas (schema-ref-siblings) and example data.
-        var stack = [context.root["paths"], context.root["components"], context.root["webhooks"]].compactMap { $0 }
-        let components = context.root["components"]?.index
-        while let value = stack.popLast() {
-            if value.kind == .array {
-                for element in value.elements where element.kind == .object || element.kind == .array { stack.append(element) }
-                continue
-            }
-            if value.has("$ref") {
-                let ignored = value.members.filter { $0.name != "$ref" && !$0.name.hasPrefix("x-") }
-                if let first = ignored.first {
-                    let names = ignored.map { "\"\($0.name)\"" }.joined(separator: ", ")
-                    out.add(first.key, "\(names) beside \"$ref\" \(ignored.count == 1 ? "is" : "are") ignored", hint: "move it into the referenced component, or declare the object inline")
-                }
-                continue
-            }
-            for member in value.members {
-                switch member.name {
-                case "schema", "example", "default", "enum":
-                    continue
-                case "schemas" where value.index == components:
-                    continue
-                case "examples":
-                    // Example Objects may be references; their `value` is data.
-                    for entry in member.value.members where entry.value.kind == .object && entry.value.has("$ref") { stack.append(entry.value) }
-                default:
-                    if member.name.hasPrefix("x-") { continue }
-                    if member.value.kind == .object || member.value.kind == .array { stack.append(member.value) }
-                }
-            }
+        // The model's list: it skips schemas (schema-ref-siblings) and example data.
+        for siblings in context.contract?.referenceSiblings ?? [] {
+            let ignored = siblings.ignored
+            let names = ignored.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            out.add(ignored[0].key, "\(names) beside \"$ref\" \(ignored.count == 1 ? "is" : "are") ignored", hint: "move it into the referenced component, or declare the object inline")
         }
     }
 }

@@ -1,4 +1,4 @@
-import Document
+import OpenAPI
 
 /// A component nothing refers to.
 struct UnusedComponentRule: LintRule {
@@ -16,21 +16,11 @@ struct UnusedComponentRule: LintRule {
                  hint: reference it with $ref: '#/components/schemas/Spare', or remove it
         """)
 
-    static let sections = ["schemas", "parameters", "responses", "requestBodies", "examples", "headers", "links", "callbacks", "securitySchemes"]
-
     func check(_ context: LintContext, _ out: inout FindingSink) {
-        guard let components = context.root["components"] else { return }
-        var schemes = Set<String>()
-        let requirements = context.root["security"].list + (context.spec?.operations ?? []).flatMap { $0.value["security"].list }
-        for requirement in requirements { for entry in requirement.members { schemes.insert(entry.name) } }
-        for section in UnusedComponentRule.sections {
-            for entry in components[section].entries {
-                if section == "securitySchemes" ? schemes.contains(entry.name) : context.isReferenced(entry.value) {
-                    continue
-                }
-                out.add(entry.key, "components/\(section)/\(entry.name) is never referenced",
-                        hint: section == "securitySchemes" ? "name it in a security requirement, or remove it" : "reference it with $ref: '#/components/\(section)/\(entry.name)', or remove it")
-            }
+        for component in context.contract?.components ?? [] where !component.isUsed {
+            let section = component.kind.rawValue
+            out.add(component.key, "components/\(section)/\(component.name) is never referenced",
+                    hint: component.kind == .securitySchemes ? "name it in a security requirement, or remove it" : "reference it with $ref: '#/components/\(section)/\(component.name)', or remove it")
         }
     }
 }

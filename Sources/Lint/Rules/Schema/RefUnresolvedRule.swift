@@ -1,4 +1,5 @@
 import Document
+import OpenAPI
 
 /// A `$ref` that points at nothing.
 struct RefUnresolvedRule: LintRule {
@@ -22,20 +23,9 @@ struct RefUnresolvedRule: LintRule {
         }
     }
 
-    /// Every `$ref` string outside example and default values, with the object holding it.
+    /// Every `$ref` string outside example and default values, with the object holding it
+    /// (the contract model's walk, ``Contract/references(in:)``).
     static func references(_ root: Value) -> [(Value, Value)] {
-        var out: [(Value, Value)] = []
-        var stack = [root]
-        while let value = stack.popLast() {
-            for member in value.members {
-                if member.name == "$ref", member.value.kind == .string {
-                    out.append((value, member.value))
-                } else if !["example", "examples", "default", "enum", "const"].contains(member.name) {
-                    stack.append(member.value)
-                }
-            }
-            stack += value.elements
-        }
-        return out.sorted { $0.1.index < $1.1.index }
+        Contract.references(in: root).map { ($0.holder, $0.ref) }
     }
 }
