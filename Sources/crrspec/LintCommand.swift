@@ -171,7 +171,7 @@ enum RuleListing {
             for m in rules {
                 w.beginObject()
                 w.field("id", m.id); w.field("severity", m.severity.rawValue); w.field("scope", m.scope.rawValue)
-                w.field("crrProfile", m.crr); w.field("description", m.summary); w.field("why", m.why); w.field("fix", m.fix)
+                w.field("crrProfile", m.profile?.name == CRRLint.ruleProfile.name); w.field("description", m.summary); w.field("why", m.why); w.field("fix", m.fix)
                 w.endObject()
             }
             w.endArray(); w.endObject()
@@ -198,7 +198,7 @@ enum RuleListing {
         case .openAPI: base = "specs"
         case .all: base = "specs, schemas"
         }
-        return m.crr ? base + " (CRR)" : base
+        return m.profile.map { base + " (\($0.title))" } ?? base
     }
 }
 

@@ -42,7 +42,7 @@ public final class LintConfigurations {
     ///   - configPath: a configuration used for every file (`--config`); must exist.
     ///   - noConfig: use no configuration file at all (`--no-config`).
     ///   - rulesetPath: a Spectral ruleset whose rules every file gets (`--ruleset`); must exist.
-    ///   - profileGiven: the caller chose the CRR profile itself (`--profile`), so a
+    ///   - profileGiven: the caller chose the profile itself (`--profile`), so a
     ///     configuration's `profile` is not applied.
     ///   - profiles: the profiles the engine runs (their rule ids are known rule ids).
     /// - Throws: ``LintConfigError`` for a missing or unusable configuration or ruleset, with
