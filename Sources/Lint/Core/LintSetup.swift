@@ -9,8 +9,8 @@ import Reporting
 
 /// The configuration of every file of one lint run, as `crrspec lint` chooses it: the file given
 /// with `--config`, else the `.crrspec.yaml` nearest each file (one read per folder), else none;
-/// with a Spectral ruleset's rules added to each. A library user lints with the same settings
-/// the command uses:
+/// with a Spectral ruleset's rules added to each. ``LintSession`` runs a whole lint with it; a
+/// library user who drives the engine file by file gets the same settings the command uses:
 ///
 /// ```swift
 /// let configurations = try LintConfigurations(configPath: nil, rulesetPath: nil)
