@@ -1,5 +1,10 @@
 import CRR
 import Document
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import JSONSchema
 import OpenAPI
 
@@ -84,6 +89,37 @@ public enum MockSpecLoader {
 
     static func catalogSpec(_ entry: CRRCatalog.Entry) throws -> MockSpec {
         MockSpec(label: "\(entry.name) \(entry.version)", spec: try CRRCatalog.spec(entry), crrProfile: true)
+    }
+
+    /// The specs `crrspec mock`'s arguments name, read from the file system: each argument as
+    /// ``load(_:isDirectory:listDirectory:fileExists:profile:limits:)`` reads it, the newest
+    /// version of every catalog service without one. A folder's FIFOs and devices named like
+    /// specs are passed over (they would block the start-up) and named to `warning`.
+    public static func load(arguments: [String], profile: CRRProfile.Selection, limits: ReaderLimits = .default,
+                            warning: (String) -> Void = { _ in }) throws -> [MockSpec] {
+        if arguments.isEmpty { return try currentCatalogServices() }
+        let fm = FileManager.default
+        var specs: [MockSpec] = []
+        for argument in arguments {
+            specs += try load(
+                argument,
+                isDirectory: { var d: DirectoryFlag = false; return fm.fileExists(atPath: $0, isDirectory: &d) && d.boolValue },
+                listDirectory: { folder in
+                    // Regular files only: a FIFO or device named like a spec would block
+                    // the start-up forever; it is named instead.
+                    try fm.contentsOfDirectory(atPath: folder).filter { name in
+                        let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                        guard case .special(let what) = FolderWalk.kind(of: path) else { return true }
+                        if [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) {
+                            warning("\(path): \(what), not a regular file; not read")
+                        }
+                        return false
+                    }
+                },
+                fileExists: { fm.fileExists(atPath: $0) },
+                profile: profile, limits: limits)
+        }
+        return specs
     }
 
     /// Loads one argument: a spec file, a folder (every `.yaml`, `.yml` and `.json` spec in it,

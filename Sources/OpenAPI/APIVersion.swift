@@ -1,7 +1,7 @@
 import Document
 
 /// A MAJOR.MINOR.MINI version of an API file (`info.version`, the version in a file name), as
-/// CAISO numbers its CRR spec and schema files (`CRRVersion` is this type).
+/// a layer's file conventions number them (the CRR layer's `CRRVersion` is this type).
 public struct APIVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var major: Int
     public var minor: Int
@@ -24,14 +24,15 @@ public struct APIVersion: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.init(a, b, c)
     }
 
-    /// Why `text` is not a MAJOR.MINOR.MINI version, or nil when it is one.
-    public static func problem(_ text: String) -> String? {
+    /// Why `text` is not a MAJOR.MINOR.MINI version, or nil when it is one. `family` names whose
+    /// versions they are in the message ("CRR versions have exactly three numbers").
+    public static func problem(_ text: String, family: String? = nil) -> String? {
         if APIVersion(text) != nil { return nil }
         let trimmed = text.hasPrefix("v") || text.hasPrefix("V") ? String(text.dropFirst()) : text
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         let shown = "\"\(ControlEscape.line(String(text.prefix(80))))\""
         if parts.count != 3 {
-            return "\(shown) is not MAJOR.MINOR.MINI (it has \(parts.count) part\(parts.count == 1 ? "" : "s"); CRR versions have exactly three numbers)"
+            return "\(shown) is not MAJOR.MINOR.MINI (it has \(parts.count) part\(parts.count == 1 ? "" : "s"); \(family.map { $0 + " versions" } ?? "versions") have exactly three numbers)"
         }
         if !parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) {
             return "\(shown) is not MAJOR.MINOR.MINI (each part must be a number)"

@@ -1,6 +1,7 @@
 extension Explanations {
-    /// The explanations crrspec ships: draft-07 keywords, CRR profile rules, input problems.
-    static let builtIn: [Explanation] = keywords + rules + inputs
+    /// The explanations of the general engines: draft-07 keywords and input problems (a
+    /// profile's rules are explained by its layer, e.g. the CRR layer's `CRRProfile.explanations`).
+    static let builtIn: [Explanation] = keywords + inputs
 
     static let keywords: [Explanation] = [
         Explanation(
@@ -452,24 +453,6 @@ extension Explanations {
                        at instance /1, schema /items/type
             """,
             fix: "Fix the item as the inner keyword's explanation says."
-        ),
-    ]
-
-    static let rules: [Explanation] = [
-        Explanation(
-            id: "crr-date-time-seconds", kind: .rule,
-            title: "A CRR date-time carries fractional seconds.",
-            description: """
-            CAISO's CRR interfaces write date-times to the second, in UTC or with an offset: 2025-01-01T08:00:00Z. \
-            Fractional seconds (2025-01-01T08:00:00.000Z) are valid RFC 3339, but CAISO removed them from every \
-            example of its CRR specs in late 2024 and its files carry none. The CRR profile (on by default for catalog schemas \
-            and files named like CRR specs, or with --profile crr) adds this rule on top of the date-time format.
-            """,
-            example: """
-            file:    {"StartDate": "2025-01-01T08:00:00.000Z"}
-            crrspec: file.json:1:15: error: "2025-01-01T08:00:00.000Z" has fractional seconds; CRR date-times carry none: write "2025-01-01T08:00:00Z"
-            """,
-            fix: "Drop the fraction, as the message shows. When you format times in code, use a pattern without milliseconds (e.g. yyyy-MM-dd'T'HH:mm:ss'Z'). To check a non-CRR file with the same schema, use --profile none."
         ),
     ]
 

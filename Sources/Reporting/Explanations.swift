@@ -4,14 +4,15 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The long form of a finding: what a validation keyword, a CRR rule, a lint rule or a diff
+/// The long form of a finding: what a validation keyword, a profile rule, a lint rule or a diff
 /// change means, an example that triggers it, and how to fix it. `crrspec explain ID` prints one.
 public struct Explanation: Sendable, Hashable {
     /// What kind of finding the identifier names.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// A JSON Schema draft-07 keyword that failed (`enum`, `required`, ...).
         case keyword
-        /// A rule of a crrspec profile on top of JSON Schema (`crr-date-time-seconds`).
+        /// A rule of a profile on top of JSON Schema (the CRR layer's `crr-date-time-seconds`);
+        /// ``Explanation/profile`` names the profile.
         case rule
         /// A problem with the input itself (malformed, unreadable, over a limit).
         case input
@@ -24,11 +25,12 @@ public struct Explanation: Sendable, Hashable {
         /// What `crrspec mock` logs about a request or a spec (`mock-unknown-path`, ...).
         case mock
 
-        /// The heading `crrspec explain` prints for the kind.
+        /// The heading `crrspec explain` prints for the kind (``Explanation/label`` names a
+        /// rule's profile).
         public var label: String {
             switch self {
             case .keyword: "JSON Schema keyword"
-            case .rule: "CRR profile rule"
+            case .rule: "profile rule"
             case .input: "input problem"
             case .lint: "lint rule"
             case .change: "spec change"
@@ -51,8 +53,12 @@ public struct Explanation: Sendable, Hashable {
     public var fix: String
     /// Other identifiers that lead here (e.g. `exclusiveMaximum` to `maximum`).
     public var aliases: [String]
+    /// The name of the profile a ``Kind/rule`` belongs to, as prose says it (`CRR`).
+    public var profile: String?
 
-    public init(id: String, kind: Kind, title: String, description: String, example: String, fix: String, aliases: [String] = []) {
+    public init(id: String, kind: Kind, title: String, description: String, example: String, fix: String, aliases: [String] = [],
+                profile: String? = nil) {
+        self.profile = profile
         self.id = id
         self.kind = kind
         self.title = title
@@ -61,12 +67,19 @@ public struct Explanation: Sendable, Hashable {
         self.fix = fix
         self.aliases = aliases
     }
+
+    /// What kind of finding this is, in words: the kind's label, with the profile's name for a
+    /// profile rule ("CRR profile rule").
+    public var label: String {
+        if kind == .rule, let profile { return "\(profile) profile rule" }
+        return kind.label
+    }
 }
 
 /// A set of explanations to look finding ids up in: what `crrspec explain` prints and what SARIF
 /// rule descriptions are made of. A value, passed to what needs it; nothing is registered
-/// process-wide. ``builtIn`` holds the draft-07 keywords, the CRR profile rules and the input
-/// problems; the lint, diff and mock modules publish theirs (`LintEngine.explanations`,
+/// process-wide. ``builtIn`` holds the draft-07 keywords and the input problems; the lint, diff
+/// and mock modules and the layers (the CRR layer's profile rules) publish theirs (`LintEngine.explanations`,
 /// `ChangeCatalog.explanations(with:)`, ...) for a caller to add. A later explanation of an id replaces
 /// the earlier one.
 ///
@@ -136,12 +149,16 @@ public struct ExplanationCatalog: Sendable {
         let everything = all
         var out = ""
         for kind in Explanation.Kind.allCases {
-            let items = everything.filter { $0.kind == kind }
-            guard !items.isEmpty else { continue }
-            out += (out.isEmpty ? "" : "\n") + kind.label.prefix(1).uppercased() + kind.label.dropFirst() + "s:\n"
-            let width = items.map(\.id.count).max() ?? 0
-            for item in items {
-                out += "  " + item.id + String(repeating: " ", count: max(0, width + 2 - item.id.count)) + item.title + "\n"
+            // One group per label: a kind, or each profile's rules.
+            var labels: [String] = []
+            for item in everything where item.kind == kind && !labels.contains(item.label) { labels.append(item.label) }
+            for label in labels {
+                let items = everything.filter { $0.kind == kind && $0.label == label }
+                out += (out.isEmpty ? "" : "\n") + label.prefix(1).uppercased() + label.dropFirst() + "s:\n"
+                let width = items.map(\.id.count).max() ?? 0
+                for item in items {
+                    out += "  " + item.id + String(repeating: " ", count: max(0, width + 2 - item.id.count)) + item.title + "\n"
+                }
             }
         }
         return out
@@ -152,7 +169,7 @@ public struct ExplanationCatalog: Sendable {
 public enum Explanations {
     /// The text `crrspec explain ID` prints.
     public static func render(_ e: Explanation) -> String {
-        var out = "\(e.id) (\(e.kind.label))\n\n\(e.title)\n\n"
+        var out = "\(e.id) (\(e.label))\n\n\(e.title)\n\n"
         out += wrap(e.description, indent: "") + "\n\n"
         out += "Example:\n" + e.example.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n\n"
         out += "Fix:\n" + wrap(e.fix, indent: "  ") + "\n"

@@ -55,30 +55,13 @@ enum DiffCommands {
         }
     }
 
-    /// The pairs named by the arguments: `--catalog`, `--git-base REV [PATH...]`, one directory
-    /// (its consecutive versions) or OLD NEW (files, catalog entries or directories).
+    /// The pairs named by the arguments (`InputPairing.select`), with the CRR layer's
+    /// configuration.
     static func matching(_ paths: [String], gitBase: String?, catalog: Bool, singleFileAllowed: Bool,
                          limits: ReaderLimits) throws -> (InputPairing.Matching, [String]) {
-        if let gitBase {
-            return (try GitPairing.pairs(base: gitBase, paths: paths, limits: limits, configuration: CRRDiff.configuration), [])
-        }
-        if catalog {
-            guard paths.isEmpty else { throw DiffInputError("--catalog takes no files") }
-            return (try InputPairing.consecutive(in: nil, limits: limits, configuration: CRRDiff.configuration), [])
-        }
-        switch paths.count {
-        case 1:
-            var isDirectory: DirectoryFlag = false
-            if FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory), isDirectory.boolValue {
-                return (try InputPairing.consecutive(in: paths[0], limits: limits, configuration: CRRDiff.configuration), [])
-            }
-            guard singleFileAllowed else { throw DiffInputError("give OLD and NEW, a directory, --catalog or --git-base REV") }
-            return (InputPairing.Matching(), paths)
-        case 2:
-            return (try InputPairing.pairs(old: paths[0], new: paths[1], limits: limits, configuration: CRRDiff.configuration), [])
-        default:
-            throw DiffInputError("give OLD and NEW, a directory, --catalog or --git-base REV")
-        }
+        let selected = try InputPairing.select(paths, gitBase: gitBase, catalog: catalog, singleFileAllowed: singleFileAllowed,
+                                               limits: limits, configuration: CRRDiff.configuration)
+        return (selected.matching, selected.singles)
     }
 }
 

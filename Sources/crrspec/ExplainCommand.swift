@@ -1,4 +1,5 @@
 import ArgumentParser
+import CRR
 import CRRRules
 import Document
 import Diff
@@ -78,9 +79,9 @@ extension ExplainCommand {
 }
 
 extension ExplanationCatalog {
-    /// Every id crrspec's commands emit: Reporting's built-ins, every lint rule (from its
+    /// Every id crrspec's commands emit: Reporting's built-ins, the CRR profile's rules, every lint rule (from its
     /// `RuleMeta`; the CRR layer's rules after the engine's), every change id (`ChangeCatalog`),
     /// the version rules and the mock's log ids.
-    static let crrspec = ExplanationCatalog.builtIn.adding(LintEngine.explanations(with: [CRRLint.profile]) + ChangeCatalog.explanations(with: CRRDiff.configuration)
+    static let crrspec = ExplanationCatalog.builtIn.adding(CRRProfile.explanations + LintEngine.explanations(with: [CRRLint.profile]) + ChangeCatalog.explanations(with: CRRDiff.configuration)
                                                            + VersionRule.explanations + MockLogID.explanations)
 }

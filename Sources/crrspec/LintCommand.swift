@@ -171,7 +171,7 @@ enum RuleListing {
             for m in rules {
                 w.beginObject()
                 w.field("id", m.id); w.field("severity", m.severity.rawValue); w.field("scope", m.scope.rawValue)
-                w.field("crrProfile", m.crr); w.field("description", m.summary); w.field("why", m.why); w.field("fix", m.fix)
+                w.field("crrProfile", m.profile?.name == CRRLint.ruleProfile.name); w.field("description", m.summary); w.field("why", m.why); w.field("fix", m.fix)
                 w.endObject()
             }
             w.endArray(); w.endObject()
@@ -198,7 +198,7 @@ enum RuleListing {
         case .openAPI: base = "specs"
         case .all: base = "specs, schemas"
         }
-        return m.crr ? base + " (CRR)" : base
+        return m.profile.map { base + " (\($0.title))" } ?? base
     }
 }
 
@@ -206,167 +206,57 @@ extension String {
     fileprivate func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
 }
 
-/// One `crrspec lint` invocation: gathers the files, lints each with its configuration
-/// (`LintConfigurations`), applies the baseline (`LintBaseline.forRun`), renders and sets the
-/// exit status (`LintOutcome`). The choices themselves live in the Lint library.
+/// One `crrspec lint` invocation: makes the library's `LintSession` from the options, runs it
+/// and prints its result (fixes, the baseline written, or the findings and the summary).
 struct LintRun {
     let command: LintCommand
 
     init(command: LintCommand) { self.command = command }
 
     mutating func execute() throws {
-        let engine = LintEngine(profile: command.profile ?? .auto, limits: command.limits.reader, validationLimits: command.limits.validation,
-                                profiles: [CRRLint.profile])
-        let configurations: LintConfigurations
+        let session = LintSession(paths: command.paths, profiles: [CRRLint.profile], limits: command.limits.reader,
+                                  validationLimits: command.limits.validation)
+        if command.catalog {
+            session.sources = CRRCatalog.entries.map { entry in
+                LintSession.Source(name: entry.uri, text: CRRCatalog.text(entry)) { try CRRCatalog.document(entry) }
+            }
+        }
+        session.profile = command.profile
+        session.configPath = command.config
+        session.noConfig = command.noConfig
+        session.rulesetPath = command.ruleset
+        session.baselinePath = command.baseline
+        session.writeBaseline = command.writeBaseline
+        session.fix = command.fix ? (command.dryRun ? .dryRun : .apply) : nil
+        session.failOn = command.failOn
+        session.writeFile = { text, path in try OutputFile.write(text, to: path) }
+        let result: LintSessionResult
         do {
-            configurations = try LintConfigurations(configPath: command.config, noConfig: command.noConfig, rulesetPath: command.ruleset,
-                                                    profileGiven: command.profile != nil, profiles: [CRRLint.profile])
-        } catch {
-            throw fail("\(error)")
+            // What custom rules cannot run is said once, on standard error.
+            result = try session.run { Output.err("crrspec: note: \($0)\n") }
+        } catch let error as LintSessionError {
+            throw fail(error.description)
         }
-        let (files, missing, undecodable, special) = LintInputs.expandReportingNames(command.paths)
-        var outcome = LintOutcome()
-        outcome.unusable = missing.map { Finding(rule: "input-unreadable", severity: .error, file: $0, line: 0, column: 0, pointer: "", message: "no such file or folder") }
-        outcome.unusable += undecodable.map {
-            Finding(rule: "input-unreadable", severity: .error, file: $0, line: 0, column: 0, pointer: "",
-                    message: "the file name is not valid UTF-8 (shown with its bytes escaped); crrspec cannot open it — rename it")
-        }
-        outcome.unusable += special.map { Finding(rule: "input-unreadable", severity: .error, file: $0.path, line: 0, column: 0, pointer: "", message: $0.reason) }
-        var sources: [String: String] = [:]
-        var profiles: [CRRProfile.Decision] = []
-        func configure(_ file: String) throws -> LintConfig? {
-            do {
-                // What custom rules cannot run is said once, on standard error.
-                return try configurations.config(for: file) { Output.err("crrspec: note: \($0)\n") }
-            } catch {
-                throw fail("\(error)")
-            }
-        }
-        // The baseline (read once, after the first file's configuration named it): --fix
-        // fixes only what it leaves reported, and the report leaves out what it accepts.
-        var baselineRead = false
-        var baselineLoaded: LintBaseline?
-        func baseline() throws -> LintBaseline? {
-            if baselineRead { return baselineLoaded }
-            baselineRead = true
-            do {
-                baselineLoaded = try LintBaseline.forRun(explicit: command.baseline, config: configurations.first, paths: command.paths)
-            } catch {
-                throw fail("\(error)")
-            }
-            return baselineLoaded
-        }
-        if command.fix {
-            var fixed = 0, changedFiles = 0
-            for file in files {
-                guard let config = try configure(file) else { continue }
-                engine.config = config
-                guard !file.hasSuffix(".gz"), let loaded = try? DocumentLoader.load(path: file, format: InputFormat.forPath(file) == .jsonl ? .json : nil,
-                                                                                   limits: command.limits.reader),
-                      let document = loaded.documents.first?.document else { continue }
-                let result = engine.lint(document: document, file: file)
-                guard !result.fixes.isEmpty else { continue }
-                // A finding the baseline accepts is not reported, so it is not fixed either.
-                let reported = try baseline()?.filter(result.findings).new ?? result.findings
-                let fixes = result.fixes(for: reported)
-                guard !fixes.isEmpty else { continue }
-                let source = Array(document.source)
-                let (bytes, applied) = LintFixer.apply(source, fixes)
-                guard !applied.isEmpty else { continue }
-                fixed += applied.count
-                changedFiles += 1
-                if command.dryRun {
-                    Output.out(LintRun.describe(applied, in: source, file: file))
-                } else {
-                    do {
-                        try Data(bytes).write(to: URL(fileURLWithPath: file), options: .atomic)
-                    } catch {
-                        throw fail("\(file): error: cannot write the fixed file: \(OutputFile.ioErrorText(error))")
-                    }
-                }
-            }
-            if command.dryRun {
-                if !command.quiet { Output.err("would fix \(fixed) finding\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s") (--dry-run: nothing written)\n") }
+        if let fixes = result.fixes {
+            let counts = "\(fixes.count) finding\(fixes.count == 1 ? "" : "s") in \(fixes.files.count) file\(fixes.files.count == 1 ? "" : "s")"
+            if fixes.dryRun {
+                for file in fixes.files { Output.out(LintFix.describe(file.applied, in: file.source, file: file.file)) }
+                if !command.quiet { Output.err("would fix \(counts) (--dry-run: nothing written)\n") }
                 return
             }
-            if !command.quiet { Output.err("fixed \(fixed) finding\(fixed == 1 ? "" : "s") in \(changedFiles) file\(changedFiles == 1 ? "" : "s")\n") }
+            if !command.quiet { Output.err("fixed \(counts)\n") }
         }
-        // What one linted file (or catalog entry) adds to the run.
-        func record(_ result: FileLintResult, file: String) {
-            outcome.findings += result.findings
-            outcome.unusable += result.limitHits
-            outcome.suppressed += result.suppressed
-            if let decision = result.profile { profiles.append(decision) }
-            outcome.linted.append(file)
-        }
-        for file in files {
-            guard let config = try configure(file) else { continue }
-            engine.config = config
-            do {
-                record(try engine.lint(path: file), file: file)
-            } catch {
-                outcome.unusable.append(Finding(rule: "input-unreadable", severity: .error, file: error.file, line: error.line, column: error.column, pointer: "", message: error.message))
-            }
-        }
-        if command.catalog {
-            for entry in CRRCatalog.entries {
-                guard let config = try configure(entry.uri) else { continue }
-                engine.config = config
-                let document = try CRRCatalog.document(entry)
-                let result = engine.lint(document: document, file: entry.uri)
-                sources[entry.uri] = CRRCatalog.text(entry)
-                record(result, file: entry.uri)
-            }
-        }
-        if command.writeBaseline {
-            let path = command.baseline ?? LintBaseline.defaultPath(config: configurations.first, paths: command.paths, forWriting: true)
-            let directory = PathText.parent(SchemaRegistry.absolutePathOf(path))
-            let findings = outcome.findings
-            do {
-                try OutputFile.write(LintBaseline.render(findings, directory: directory), to: path)
-            } catch {
-                throw fail("\(path): error: cannot write the baseline: \(error)")
-            }
-            Output.err("wrote \(findings.count) finding\(findings.count == 1 ? "" : "s") to \(ControlEscape.line(path)); later runs report only new ones\n")
+        if let written = result.baselineWritten {
+            Output.err("wrote \(written.count) finding\(written.count == 1 ? "" : "s") to \(ControlEscape.line(written.path)); later runs report only new ones\n")
             return
         }
-        if let baseline = try baseline() {
-            (outcome.findings, outcome.accepted) = baseline.filter(outcome.findings)
-        }
-        let failOn = configurations.failOn(command.failOn)
-        render(outcome.reported, files: outcome.files, sources: sources, customRules: configurations.customRules, failOn: failOn,
-               linted: { LintRun.lintedSource(file: $0, registry: engine.registry) })
+        render(result.outcome.reported, files: result.outcome.files, sources: result.sources, customRules: result.customRules,
+               failOn: result.failOn, linted: result.lintedSource(file:))
         if !command.quiet && command.format == .text {
-            if let line = LintRun.profileLine(profiles) { Output.err(line + "\n") }
-            Output.err(outcome.summary + "\n")
+            if let line = LintRun.profileLine(result.decisions) { Output.err(line + "\n") }
+            Output.err(result.outcome.summary + "\n")
         }
-        let status = outcome.exitStatus(failOn: failOn)
-        if status != 0 { throw ExitCode(status) }
-    }
-
-    /// What `--fix --dry-run` prints: each change with its line before and after.
-    static func describe(_ fixes: [LintFix], in source: [UInt8], file: String) -> String {
-        var out = ""
-        for fix in fixes {
-            var lineStart = fix.start
-            while lineStart > 0, source[lineStart - 1] != 0x0A { lineStart -= 1 }
-            var lineEnd = fix.end
-            while lineEnd < source.count, source[lineEnd] != 0x0A { lineEnd += 1 }
-            let line = source[..<fix.start].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            let old = String(decoding: source[lineStart..<lineEnd], as: UTF8.self)
-            let new = String(decoding: source[lineStart..<fix.start], as: UTF8.self) + fix.replacement + String(decoding: source[fix.end..<lineEnd], as: UTF8.self)
-            out += "\(file):\(line):\(fix.start - lineStart + 1): \(fix.summary)\n- \(old)\n+ \(new)\n"
-        }
-        return out
-    }
-
-    /// The bytes of a file as linted: its document is still held by the run's registry (the
-    /// file is not read again for the code frames, which once held two more copies of it).
-    static func lintedSource(file: String, registry: SchemaRegistry) -> [UInt8]? {
-        // Standard input (`<stdin>`) has no frames, as before: only files read from disk.
-        guard FileManager.default.fileExists(atPath: file), !file.lowercased().hasSuffix(".gz"), let document = registry.resourceIfLoaded(URIReference.file(SchemaRegistry.absolutePathOf(file)).description)?.document,
-              document.name == file else { return nil }
-        return Array(document.source)
+        if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
     }
 
     func render(_ findings: [Finding], files: [String], sources: [String: String], customRules: [CustomRule], failOn: Severity,

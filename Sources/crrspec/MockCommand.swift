@@ -121,31 +121,10 @@ struct MockCommand: ParsableCommand {
         }
     }
 
-    /// Loads the specs the arguments name (the whole catalog without one).
+    /// Loads the specs the arguments name (the whole catalog without one); what a folder holds
+    /// that cannot be read is a warning on standard error.
     static func loadSpecs(_ arguments: [String], profile: CRRProfile.Selection) throws -> [MockSpec] {
-        if arguments.isEmpty { return try MockSpecLoader.currentCatalogServices() }
-        let fm = FileManager.default
-        var specs: [MockSpec] = []
-        for argument in arguments {
-            specs += try MockSpecLoader.load(
-                argument,
-                isDirectory: { var d: DirectoryFlag = false; return fm.fileExists(atPath: $0, isDirectory: &d) && d.boolValue },
-                listDirectory: { folder in
-                    // Regular files only: a FIFO or device named like a spec would block
-                    // the start-up forever; it is named on standard error instead.
-                    try fm.contentsOfDirectory(atPath: folder).filter { name in
-                        let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-                        guard case .special(let what) = FolderWalk.kind(of: path) else { return true }
-                        if [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) {
-                            Output.err("crrspec mock: warning: \(path): \(what), not a regular file; not read\n")
-                        }
-                        return false
-                    }
-                },
-                fileExists: { fm.fileExists(atPath: $0) },
-                profile: profile)
-        }
-        return specs
+        try MockSpecLoader.load(arguments: arguments, profile: profile) { Output.err("crrspec mock: warning: \($0)\n") }
     }
 
     func run() throws {

@@ -81,13 +81,8 @@ enum Output {
 /// into another folder) is written through, never replaced by a new file. A failed write —
 /// `ENOSPC` from `/dev/full` included — throws with the reason.
 enum OutputFile {
-    /// A file-system error in words for a message: the system's text for the errno it carries
-    /// (`No such file or directory`), else the error's own description.
-    static func ioErrorText(_ error: any Error) -> String {
-        if let cocoa = error as? CocoaError, let posix = cocoa.underlying as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
-        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
-        return "\(error)"
-    }
+    /// A file-system error in words for a message (``IOErrorText``).
+    static func ioErrorText(_ error: any Error) -> String { IOErrorText.describe(error) }
 
     struct WriteError: Error, CustomStringConvertible {
         var description: String

@@ -1,3 +1,4 @@
+import CRR
 import CRRRules
 import Diff
 import Foundation
@@ -63,7 +64,7 @@ final class ExplainCoverageTests: XCTestCase {
 
     /// What the binary explains (`ExplanationCatalog.crrspec` in the CLI).
     static let catalog: ExplanationCatalog = {
-        ExplanationCatalog.builtIn.adding(LintEngine.explanations(with: [CRRLint.profile]) + ChangeCatalog.explanations(with: CRRDiff.configuration)
+        ExplanationCatalog.builtIn.adding(CRRProfile.explanations + LintEngine.explanations(with: [CRRLint.profile]) + ChangeCatalog.explanations(with: CRRDiff.configuration)
                                                  + VersionRule.explanations + MockLogID.explanations)
     }()
 

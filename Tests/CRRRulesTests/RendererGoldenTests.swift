@@ -71,7 +71,7 @@ final class RendererGoldenTests: XCTestCase {
         try check("validation-ansi.txt", ValidationReportRenderer.text(reports, verbose: false, style: .ansi))
         try check("validation.json", ValidationReportRenderer.json(reports))
         try check("validation.github", ValidationReportRenderer.github(reports, command: "metaschema"))
-        try check("validation.sarif", ValidationReportRenderer.sarif(reports, command: "validate", toolVersion: "9.9.9", explanations: .builtIn))
+        try check("validation.sarif", ValidationReportRenderer.sarif(reports, command: "validate", toolVersion: "9.9.9", explanations: .builtIn.adding(CRRProfile.explanations)))
     }
 
     // MARK: lint findings

@@ -208,6 +208,19 @@ final class VersionCheckTests: XCTestCase {
             XCTAssertTrue(explanation.example.contains("[\(rule.rawValue)]"), rule.rawValue)
             XCTAssertFalse(explanation.title.isEmpty || explanation.description.isEmpty || explanation.fix.isEmpty, rule.rawValue)
         }
-        XCTAssertEqual(PathVersionFinding.rule, VersionRule.contractChangeWithoutPathVersion.rawValue)
+    }
+
+    /// The path-version rule is the CRR layer's: the general engine alone reports no finding
+    /// for a contract change under an unchanged path version; with the layer's configuration
+    /// the same comparison does.
+    func testPathVersionFindingComesFromTheLayer() throws {
+        let old = try Fixture.catalog("auction", "1.2.0"), new = try Fixture.catalog("auction", "1.2.1")
+        let general = try SpecDiff.compare(old, new, options: DiffOptions(configuration: .general))
+        XCTAssertFalse(general.changes.isEmpty)
+        XCTAssertEqual(general.findings.filter { $0.rule == "contract-change-without-path-version" }, [])
+        let layered = try SpecDiff.compare(old, new, options: .crr)
+        let found = layered.findings.filter { $0.rule == VersionRule.contractChangeWithoutPathVersion.rawValue }
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found.first?.message.hasPrefix("service auction changed its contract (") ?? false, "\(found)")
     }
 }

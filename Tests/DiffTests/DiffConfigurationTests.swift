@@ -1,6 +1,7 @@
 import Document
 import EngineTestSupport
 import OpenAPI
+import Reporting
 import XCTest
 @testable import Diff
 
@@ -84,5 +85,45 @@ final class DiffConfigurationTests: XCTestCase {
                                           options: DiffOptions(configuration: layer))
         XCTAssertEqual(result.first("schema-enum-value-added")?.old.file, "lib/common.json")
         XCTAssertEqual(try SpecDiff.catalogInput(path: "lib/common.json", catalog: catalog).name, "lib/common.json")
+    }
+
+    /// Reports each service of the new side whose path versions are unchanged and that has a
+    /// change, with the number of its changes.
+    struct ChangedServices: DiffFindingRule {
+        func findings(_ comparison: ServiceComparison) -> [Finding] {
+            comparison.newServices.keys.sorted().compactMap { service in
+                guard comparison.oldServices[service] == comparison.newServices[service],
+                      let first = comparison.firstOperation(ofService: service) else { return nil }
+                let count = comparison.changes.filter { $0.operations.contains { ServiceComparison.service(ofOperation: $0) == service } }.count
+                guard count > 0 else { return nil }
+                return Finding(rule: "service-changed", severity: .info, file: comparison.new.name, line: first.line, column: first.column,
+                               pointer: first.pointer.description, message: "\(service): \(count) change\(count == 1 ? "" : "s")")
+            }
+        }
+    }
+
+    func testFindingRulesOfTheConfigurationJudgeTheWholeComparison() throws {
+        let old = #"{"openapi":"3.0.3","info":{"title":"T","version":"1.0.0"},"paths":{"/shop/v1/items":{"get":{"responses":{"200":{"description":"ok"}}}},"/misc/ping":{"get":{"responses":{"200":{"description":"ok"}}}}}}"#
+        let new = old.replacing(#""/shop/v1/items":{"get":{"#, with: #""/shop/v1/items":{"get":{"parameters":[{"name":"q","in":"query","required":true,"schema":{"type":"string"}}],"#)
+        let a = try SpecDiff.input(text: old, name: "old.json"), b = try SpecDiff.input(text: new, name: "new.json")
+        let layered = try SpecDiff.compare(a, b, options: DiffOptions(configuration: DiffConfiguration(findingRules: [ChangedServices()])))
+        XCTAssertEqual(layered.findings.map(\.message), ["shop: 1 change"], "a required parameter added to GET of service shop: \(layered.changes.map { "\($0.id) \($0.operations)" })")
+        XCTAssertEqual(layered.findings.first?.pointer, "/paths/~1shop~1v1~1items/get")
+        XCTAssertEqual(try SpecDiff.compare(a, b).findings, [], "the general engine has no finding rules")
+        XCTAssertEqual(ServiceComparison.service(ofOperation: "GET /auction/v1.0/portfolio"), "auction")
+    }
+
+    func testSelectReadsTheArgumentsOfTheDiffCommands() throws {
+        let root = try temporaryDirectory("crrspec-select")
+        let a = root.appendingPathComponent("a.json"), b = root.appendingPathComponent("b.json")
+        try Data(Self.spec.utf8).write(to: a)
+        try Data(Self.spec.replacing(#""title":"T""#, with: #""title":"U""#).utf8).write(to: b)
+        let two = try InputPairing.select([a.path, b.path])
+        XCTAssertEqual(two.matching.pairs.map { [$0.old.name, $0.new.name] }, [[a.path, b.path]])
+        XCTAssertEqual(two.singles, [])
+        XCTAssertEqual(try InputPairing.select([a.path], singleFileAllowed: true).singles, [a.path], "version-check's one file")
+        XCTAssertThrowsError(try InputPairing.select([a.path])) { XCTAssertEqual("\($0)", "give OLD and NEW, a directory, --catalog or --git-base REV") }
+        XCTAssertThrowsError(try InputPairing.select([a.path, b.path, a.path])) { XCTAssertEqual("\($0)", "give OLD and NEW, a directory, --catalog or --git-base REV") }
+        XCTAssertThrowsError(try InputPairing.select([a.path], catalog: true)) { XCTAssertEqual("\($0)", "--catalog takes no files") }
     }
 }

@@ -21,9 +21,9 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(Set(ids).count, ids.count)
         XCTAssertGreaterThanOrEqual(ids.count, 45)
         for meta in RuleCatalog.all.map(\.meta) {
-            XCTAssertTrue(meta.id.hasPrefix("schema-") || meta.id.hasPrefix("oas-") || meta.id.hasPrefix("crr-") || meta.scope == .all, meta.id)
+            XCTAssertTrue(meta.id.hasPrefix("schema-") || meta.id.hasPrefix("oas-") || meta.scope == .all, meta.id)
             XCTAssertFalse(meta.summary.isEmpty || meta.why.isEmpty || meta.fix.isEmpty, meta.id)
-            XCTAssertEqual(meta.crr, meta.id.hasPrefix("crr-"), meta.id)
+            XCTAssertNil(meta.profile, meta.id)
         }
     }
 

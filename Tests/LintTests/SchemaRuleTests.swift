@@ -120,7 +120,7 @@ final class SchemaRuleTests: XCTestCase {
         let schema = try Schema.compile(schemaDocument.root, registry: SchemaRegistry())
         let text = #"{"a": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"}"#
         let document = try JSONReader.parse(string: text, name: "d.json")
-        let context = LintContext(document: document, file: "d.json", kind: .schema, crr: false, registry: SchemaRegistry())
+        let context = LintContext(document: document, file: "d.json", kind: .schema, registry: SchemaRegistry())
         var out = FindingSink()
         DocumentValidation.report(context, against: schema, prefix: "not valid", unchecked: "could not be fully checked", into: &out)
         XCTAssertEqual(out.items.count, 0)
@@ -129,7 +129,7 @@ final class SchemaRuleTests: XCTestCase {
         XCTAssertEqual(out.limitHits[0].pointer.description, "")
         var valid = FindingSink()
         let fine = try JSONReader.parse(string: #"{"a": 1}"#, name: "d.json")
-        DocumentValidation.report(LintContext(document: fine, file: "d.json", kind: .schema, crr: false, registry: SchemaRegistry()),
+        DocumentValidation.report(LintContext(document: fine, file: "d.json", kind: .schema, registry: SchemaRegistry()),
                                   against: schema, prefix: "not valid", unchecked: "could not be fully checked", into: &valid)
         XCTAssertEqual(valid.items.count + valid.limitHits.count, 0)
     }

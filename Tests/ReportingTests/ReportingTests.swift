@@ -49,10 +49,10 @@ final class ReportingTests: XCTestCase {
         let builtIn = ExplanationCatalog.builtIn
         XCTAssertEqual(builtIn.lookup("ENUM")?.id, "enum")
         XCTAssertEqual(builtIn.lookup("exclusiveMaximum")?.id, "exclusiveMaximum", "each keyword explains itself")
-        XCTAssertEqual(builtIn.lookup("crr-date-time-seconds")?.kind, .rule)
+        XCTAssertNil(builtIn.lookup("crr-date-time-seconds"), "a profile's rules come from its layer")
         XCTAssertNil(builtIn.lookup("no-such-thing"))
         XCTAssertEqual(builtIn.suggestions(for: "requird"), ["required"])
-        for id in ["enum", "required", "format", "pattern", "multipleOf", "maxItems", "additionalProperties", "type", "minimum", "crr-date-time-seconds"] {
+        for id in ["enum", "required", "format", "pattern", "multipleOf", "maxItems", "additionalProperties", "type", "minimum"] {
             let text = Explanations.render(builtIn.lookup(id)!)
             XCTAssertTrue(text.contains("Example:") && text.contains("Fix:"), id)
         }
@@ -66,6 +66,16 @@ final class ReportingTests: XCTestCase {
         XCTAssertTrue(replaced.renderIndex().contains("Lint rules:\n"))
         XCTAssertTrue(replaced.renderIndex().contains("\n  test-lint-rule "))
         XCTAssertFalse(builtIn.renderIndex().contains("Lint rules:"))
+    }
+
+    /// A profile's rules are headed with the profile's name, each profile in its own group.
+    func testProfileRulesAreLabelledWithTheirProfile() {
+        let rule = { (id: String, profile: String?) in Explanation(id: id, kind: .rule, title: id, description: "d", example: "e", fix: "f", profile: profile) }
+        let catalog = ExplanationCatalog.builtIn.adding([rule("acme-a", "ACME"), rule("other-b", "Other"), rule("acme-c", "ACME"), rule("plain", nil)])
+        XCTAssertTrue(Explanations.render(catalog.lookup("acme-a")!).hasPrefix("acme-a (ACME profile rule)\n"))
+        XCTAssertTrue(Explanations.render(catalog.lookup("plain")!).hasPrefix("plain (profile rule)\n"))
+        let index = catalog.renderIndex()
+        XCTAssertTrue(index.contains("ACME profile rules:\n  acme-a  acme-a\n  acme-c  acme-c\n\nOther profile rules:\n  other-b  other-b\n\nProfile rules:\n  plain  plain\n"), index)
     }
 
     func testGitHubAnnotations() throws {

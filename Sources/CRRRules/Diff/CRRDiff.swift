@@ -71,10 +71,14 @@ public enum CRRDiff {
                                                  message: "Changed the release note of version 1.0.0"), inChangelog: false),
     ]
 
-    /// The layer as diff takes it: the checks and their change kinds, CAISO's file naming, the
-    /// bundled catalog and `x-crr-rule` (what the `crrspec` command passes to every comparison).
+    /// The layer as diff takes it: the checks and their change kinds, the path-version rule,
+    /// CAISO's file naming, the bundled catalog and `x-crr-rule` (what the `crrspec` command passes to every comparison).
     public static let configuration = DiffConfiguration(checks: checks, naming: naming, catalog: catalog,
-                                                        businessRules: CRRBusinessRule.annotation, changeKinds: changeKinds)
+                                                        businessRules: CRRBusinessRule.annotation, changeKinds: changeKinds,
+                                                        findingRules: findingRules)
+
+    /// The rules that judge a whole comparison: `contract-change-without-path-version`.
+    public static let findingRules: [any DiffFindingRule] = [PathVersionRule()]
 
     /// Release notes: the revision tables of both `info.description`s.
     struct ReleaseNotes: DiffCheck {

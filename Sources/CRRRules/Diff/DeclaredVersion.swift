@@ -44,7 +44,7 @@ public struct DeclaredVersion: Sendable {
             let rest = path[range.upperBound...]
             let candidate = String(rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") })
             let text = candidate.hasSuffix(".") ? String(candidate.dropLast()) : candidate
-            if !text.isEmpty, let why = CRRVersion.problem(text) { result.problem = "the version in the file name, \(why)" }
+            if !text.isEmpty, let why = CRRVersion.problem(text, family: "CRR") { result.problem = "the version in the file name, \(why)" }
         }
         if isSchema {
             if let id = root["$id"], let text = id.string {
@@ -61,7 +61,7 @@ public struct DeclaredVersion: Sendable {
                 let text = version.string ?? version.value.numberText ?? ""
                 result.contentVersion = CRRVersion(text)
                 result.contentLocation = version.present
-                if result.contentVersion == nil, result.problem == nil, let why = CRRVersion.problem(text) {
+                if result.contentVersion == nil, result.problem == nil, let why = CRRVersion.problem(text, family: "CRR") {
                     result.problem = "info.version \(why)"
                 }
             }

@@ -35,9 +35,14 @@ public enum CRRLint {
         Update2024Rule(),
     ]
 
+    /// What the CRR rules' ``RuleMeta/profile`` says: they run only where the CRR profile
+    /// applies (`crrspec explain` and `--list-rules` name it).
+    public static let ruleProfile = RuleProfile(
+        name: "crr", title: "CRR", appliesTo: "files named or built like CRR specs and schemas, or --profile crr")
+
     /// The profile the lint engine runs.
     public static let profile = LintProfile(
-        name: "crr", rules: rules,
+        name: ruleProfile.name, rules: rules,
         decide: { selection, path, root in CRRProfile.decide(selection, path: path, document: root) },
         compileOptions: { CRRProfile.options($0) },
         prepare: { registry in try? CRRCatalog.register(into: registry) },

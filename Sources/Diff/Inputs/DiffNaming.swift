@@ -69,6 +69,7 @@ public final class DiffCatalog: @unchecked Sendable {
 
 /// What a layer plugs into diff, passed as a value (``DiffOptions/configuration``, and the
 /// `configuration:` of the loading and pairing functions): checks run after the engine's own,
+/// rules that judge the finished comparison (``DiffFindingRule``),
 /// the file-naming convention files pair by, and the catalog of named documents. The general
 /// engine's is empty (``general``); the CRR layer's is `CRRDiff.configuration`.
 ///
@@ -81,6 +82,8 @@ public final class DiffCatalog: @unchecked Sendable {
 public struct DiffConfiguration: Sendable {
     /// Checks layered on the OpenAPI diff, in the order they run.
     public var checks: [any DiffCheck]
+    /// Rules that judge a finished OpenAPI comparison and report findings, in the order they run.
+    public var findingRules: [any DiffFindingRule]
     /// How file names name a series and a version; nil: files pair by their path.
     public var naming: FileNaming?
     /// Named documents (`SERVICE@VERSION` arguments, `$ref`s by `$id`); nil: none.
@@ -93,7 +96,8 @@ public struct DiffConfiguration: Sendable {
     public var changeKinds: [ChangeKind]
 
     public init(checks: [any DiffCheck] = [], naming: FileNaming? = nil, catalog: DiffCatalog? = nil,
-                businessRules: BusinessRuleAnnotation? = nil, changeKinds: [ChangeKind] = []) {
+                businessRules: BusinessRuleAnnotation? = nil, changeKinds: [ChangeKind] = [], findingRules: [any DiffFindingRule] = []) {
+        self.findingRules = findingRules
         self.changeKinds = changeKinds
         self.checks = checks
         self.naming = naming

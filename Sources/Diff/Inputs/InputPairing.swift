@@ -145,3 +145,36 @@ public enum InputPairing {
         return matching
     }
 }
+
+extension InputPairing {
+    /// What a list of arguments asks to compare, as `crrspec diff`, `changelog` and
+    /// `version-check` read them: with `gitBase`, the working tree's `paths` against that git
+    /// revision; with `catalog`, the consecutive versions of the configuration's catalog (no
+    /// paths); one directory, its consecutive versions; OLD NEW, two files, catalog entries or
+    /// directories. One file is returned in `singles` when `singleFileAllowed` (version-check
+    /// judges one file's own history), else refused.
+    /// - Throws: ``DiffInputError`` for arguments that name no comparison, or inputs that
+    ///   cannot be read.
+    public static func select(_ paths: [String], gitBase: String? = nil, catalog: Bool = false, singleFileAllowed: Bool = false,
+                              limits: ReaderLimits = .default,
+                              configuration: DiffConfiguration = .general) throws -> (matching: Matching, singles: [String]) {
+        let usage = "give OLD and NEW, a directory, --catalog or --git-base REV"
+        if let gitBase {
+            return (try GitPairing.pairs(base: gitBase, paths: paths, limits: limits, configuration: configuration), [])
+        }
+        if catalog {
+            guard paths.isEmpty else { throw DiffInputError("--catalog takes no files") }
+            return (try consecutive(in: nil, limits: limits, configuration: configuration), [])
+        }
+        switch paths.count {
+        case 1:
+            if isDirectory(paths[0]) { return (try consecutive(in: paths[0], limits: limits, configuration: configuration), []) }
+            guard singleFileAllowed else { throw DiffInputError(usage) }
+            return (Matching(), paths)
+        case 2:
+            return (try pairs(old: paths[0], new: paths[1], limits: limits, configuration: configuration), [])
+        default:
+            throw DiffInputError(usage)
+        }
+    }
+}

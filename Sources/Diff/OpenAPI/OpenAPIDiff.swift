@@ -50,7 +50,12 @@ enum OpenAPIDiff {
 
         let changes = BusinessRuleMarks.apply(recorder.changes, old: old.document, oldName: old.name, new: new.document, newName: new.name,
                                               annotation: options.configuration.businessRules)
-        let findings = PathVersionFinding.findings(changes, old: oldOperations, new: newOperations, newFile: new.name)
+        // What the layers judge the whole comparison by (the CRR layer: path versions).
+        var findings: [Finding] = []
+        if !options.configuration.findingRules.isEmpty {
+            let comparison = ServiceComparison(old: old, new: new, changes: changes, oldOperations: oldOperations, newOperations: newOperations)
+            for rule in options.configuration.findingRules { findings += rule.findings(comparison) }
+        }
         return DiffResult(kind: .openAPI, oldFile: old.name, newFile: new.name, changes: changes, findings: findings)
     }
 }

@@ -27,11 +27,11 @@ public struct FileLintResult: Sendable {
     public func fixes(for findings: [Finding]) -> [LintFix] {
         fixesByFinding.isEmpty ? [] : findings.compactMap { fixesByFinding[LintEngine.fixKey($0)] }
     }
-    /// Whether the CRR profile applied to the file, and why (nil when the file was not linted).
+    /// Whether the engine's profile applied to the file, and why (nil when the file was not linted).
     public var profile: ProfileDecision? = nil
 }
 
-/// Runs the lint rules over files: picks the rules that apply to each file (by kind, CRR
+/// Runs the lint rules over files: picks the rules that apply to each file (by kind,
 /// profile and configuration), stamps their findings with rule, severity and file, and drops
 /// what an `x-lint-ignore` in the file suppresses.
 ///
@@ -123,8 +123,9 @@ public final class LintEngine: @unchecked Sendable {
                             reason: "profile: \(config.profile?.rawValue ?? "") in \(config.path ?? LintConfig.fileName)")
         }
             ?? LintEngine.decide(profile, path: file, root: document.root, layer: layers.first)
-        let crr = decision.active
-        let context = LintContext(document: document, file: file, kind: kind, crr: crr, registry: registry, validationLimits: validationLimits,
+        // The profile that applies: the engine's layer, else the one the selection names.
+        let active = decision.active ? layers.first?.name ?? config.profile?.forcedProfile ?? profile.forcedProfile : nil
+        let context = LintContext(document: document, file: file, kind: kind, profile: active, registry: registry, validationLimits: validationLimits,
                                   profileOptions: profileOptions, baseOptions: baseOptions)
         // A $ref the file fence refuses (outside the file's folder, a FIFO, a device) or a read
         // limit stops makes the input unusable, as in validate: no rule runs on it.
@@ -139,7 +140,7 @@ public final class LintEngine: @unchecked Sendable {
         var fixes: [String: LintFix] = [:]
         for rule in RuleCatalog.all + layers.flatMap(\.rules) + config.customRules as [any LintRule] {
             let meta = rule.meta
-            guard meta.scope.covers(kind), !meta.crr || crr, let severity = config.severity(of: meta, file: file) else { continue }
+            guard meta.scope.covers(kind), meta.profile == nil || meta.profile?.name == active, let severity = config.severity(of: meta, file: file) else { continue }
             var sink = FindingSink()
             rule.check(context, &sink)
             for item in sink.items {

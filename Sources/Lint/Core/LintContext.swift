@@ -3,7 +3,7 @@ import JSONSchema
 import OpenAPI
 
 /// Everything a rule may ask about the file being linted. Expensive facts (the schema sites,
-/// the CRR code and revision tables, compiled schemas) are computed once, on first use.
+/// a profile's tables, compiled schemas) are computed once, on first use.
 public final class LintContext {
     public enum Kind: String, Sendable {
         case openAPI
@@ -14,8 +14,8 @@ public final class LintContext {
     /// The file as named on the command line.
     public let file: String
     public let kind: Kind
-    /// Whether the CRR profile applies.
-    public let crr: Bool
+    /// The name of the profile that applies to the file (`crr`); nil: none.
+    public let profile: String?
     /// Shared by a lint run: the bundled catalog and every file linted so far.
     public let registry: SchemaRegistry
     /// The URI relative `$ref`s resolve against.
@@ -29,7 +29,7 @@ public final class LintContext {
     /// The compile options of the other rules (``compiled(_:profileRules:)``).
     public let baseOptions: CompileOptions
 
-    public init(document: Document, file: String, kind: Kind, crr: Bool, registry: SchemaRegistry,
+    public init(document: Document, file: String, kind: Kind, profile: String? = nil, registry: SchemaRegistry,
                 validationLimits: ValidationLimits = .default, profileOptions: CompileOptions = CompileOptions(),
                 baseOptions: CompileOptions = CompileOptions()) {
         self.profileOptions = profileOptions
@@ -38,7 +38,7 @@ public final class LintContext {
         self.validationLimits = validationLimits
         self.file = file
         self.kind = kind
-        self.crr = crr
+        self.profile = profile
         self.registry = registry
         let fileURI = file.hasPrefix("catalog:") ? URIReference(file) : URIReference.file(SchemaRegistry.absolutePathOf(file))
         if registry.uri(of: document) == nil { registry.add(document, uri: fileURI.description) }

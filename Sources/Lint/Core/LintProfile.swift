@@ -6,7 +6,7 @@ import Foundation
 #endif
 import JSONSchema
 
-/// A profile layered on the general lint engine: rules (with `crr: true` in their ``RuleMeta``)
+/// A profile layered on the general lint engine: rules (whose ``RuleMeta/profile`` names it)
 /// that run only on the files the profile applies to, how it recognises those files, the
 /// compile options its rules validate with, and what it adds to each engine's schema registry.
 ///

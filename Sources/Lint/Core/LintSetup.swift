@@ -9,8 +9,8 @@ import Reporting
 
 /// The configuration of every file of one lint run, as `crrspec lint` chooses it: the file given
 /// with `--config`, else the `.crrspec.yaml` nearest each file (one read per folder), else none;
-/// with a Spectral ruleset's rules added to each. A library user lints with the same settings
-/// the command uses:
+/// with a Spectral ruleset's rules added to each. ``LintSession`` runs a whole lint with it; a
+/// library user who drives the engine file by file gets the same settings the command uses:
 ///
 /// ```swift
 /// let configurations = try LintConfigurations(configPath: nil, rulesetPath: nil)
@@ -42,7 +42,7 @@ public final class LintConfigurations {
     ///   - configPath: a configuration used for every file (`--config`); must exist.
     ///   - noConfig: use no configuration file at all (`--no-config`).
     ///   - rulesetPath: a Spectral ruleset whose rules every file gets (`--ruleset`); must exist.
-    ///   - profileGiven: the caller chose the CRR profile itself (`--profile`), so a
+    ///   - profileGiven: the caller chose the profile itself (`--profile`), so a
     ///     configuration's `profile` is not applied.
     ///   - profiles: the profiles the engine runs (their rule ids are known rule ids).
     /// - Throws: ``LintConfigError`` for a missing or unusable configuration or ruleset, with

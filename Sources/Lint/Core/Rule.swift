@@ -21,14 +21,34 @@ public enum RuleScope: String, Sendable {
     }
 }
 
+/// The profile a rule belongs to (a layer supplies it, e.g. the CRR layer's
+/// `CRRLint.ruleProfile`): such a rule runs only on files the profile applies to.
+public struct RuleProfile: Sendable, Hashable {
+    /// The profile's name, as `--profile` and a configuration's `profile:` spell it (`crr`);
+    /// the ``LintProfile/name`` of the profile whose rules these are.
+    public var name: String
+    /// Its name in listings and prose (`CRR`).
+    public var title: String
+    /// Which files it applies to, for explanations ("files named or built like CRR specs and
+    /// schemas, or --profile crr").
+    public var appliesTo: String
+
+    public init(name: String, title: String, appliesTo: String) {
+        self.name = name
+        self.title = title
+        self.appliesTo = appliesTo
+    }
+}
+
 /// What a rule is: the facts `--list-rules`, the README table and SARIF show.
 public struct RuleMeta: Sendable {
-    /// Stable id: `schema-*` for JSON Schema, `oas-*` for OpenAPI, `crr-*` for the CRR profile.
+    /// Stable id: `schema-*` for JSON Schema, `oas-*` for OpenAPI, a profile's prefix for its
+    /// rules.
     public let id: String
     public let severity: Severity
     public let scope: RuleScope
-    /// On only under the CRR profile.
-    public let crr: Bool
+    /// The profile the rule belongs to; nil: the rule runs on every file of its scope.
+    public let profile: RuleProfile?
     /// One line: what the rule checks.
     public let summary: String
     /// Why it matters.
@@ -38,12 +58,12 @@ public struct RuleMeta: Sendable {
     /// A file excerpt that breaks the rule and crrspec's finding for it (`crrspec explain ID`).
     public let example: String
 
-    public init(id: String, severity: Severity, scope: RuleScope, crr: Bool = false, summary: String, why: String, fix: String,
+    public init(id: String, severity: Severity, scope: RuleScope, profile: RuleProfile? = nil, summary: String, why: String, fix: String,
                 example: String = "") {
         self.id = id
         self.severity = severity
         self.scope = scope
-        self.crr = crr
+        self.profile = profile
         self.summary = summary
         self.why = why
         self.fix = fix
@@ -60,7 +80,7 @@ public struct RuleMeta: Sendable {
     public var explanation: Explanation {
         Explanation(id: id, kind: .lint, title: summary,
                     description: why + "\n\n" + "Severity \(severity.rawValue) by default (a .crrspec.yaml can change it or turn the rule off). "
-                        + "Checks \(scope.text)\(crr ? ", under the CRR profile (files named or built like CRR specs and schemas, or --profile crr)" : "").",
+                        + "Checks \(scope.text)\(profile.map { ", under the \($0.title) profile (\($0.appliesTo))" } ?? "").",
                     example: example.isEmpty ? "(none)" : example,
                     fix: fix)
     }

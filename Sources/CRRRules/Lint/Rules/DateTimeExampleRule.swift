@@ -8,7 +8,7 @@ import Reporting
 /// A date-time property without an example of its own.
 struct DateTimeExampleRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-date-time-example", severity: .warning, scope: .all, crr: true,
+        id: "crr-date-time-example", severity: .warning, scope: .all, profile: CRRLint.ruleProfile,
         summary: "Every date-time property shows an example of its own (2025-01-01T08:00:00Z).",
         why: "CRR date-times are easy to get wrong (UTC, no fraction, Pacific midnight is 07:00Z or 08:00Z); the 2024-11-21 schema update added examples to every date field.",
         fix: "Add examples (draft-07) or example (OpenAPI) with a UTC value without fractional seconds.",

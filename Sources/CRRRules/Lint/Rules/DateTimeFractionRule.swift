@@ -8,7 +8,7 @@ import Reporting
 /// A date-time example or default with fractional seconds.
 struct DateTimeFractionRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-date-time-fraction", severity: .error, scope: .all, crr: true,
+        id: "crr-date-time-fraction", severity: .error, scope: .all, profile: CRRLint.ruleProfile,
         summary: "Date-time examples and defaults carry no fractional seconds (2021-09-01T07:00:00Z).",
         why: "CAISO's CRR services write date-times without milliseconds; the 2024-11-21 update removed them from every example, and submissions copying an example with .000 are refused.",
         fix: "Drop the fraction: 2021-09-01T07:00:00.000Z becomes 2021-09-01T07:00:00Z.",

@@ -8,7 +8,7 @@ import Reporting
 /// A code listed twice, or two codes with one meaning.
 struct ErrorCodeDuplicateRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-error-code-duplicate", severity: .error, scope: .openAPI, crr: true,
+        id: "crr-error-code-duplicate", severity: .error, scope: .openAPI, profile: CRRLint.ruleProfile,
         summary: "Each error code has one meaning, and each meaning one code.",
         why: "A code with two texts cannot be handled reliably; two codes for one error (LHFV0032 and SER0002) split client handling for no reason.",
         fix: "Keep one row per code and drop the code that duplicates another.",

@@ -8,7 +8,7 @@ import Reporting
 /// A code in the table not shaped like three or four capitals and four digits.
 struct ErrorCodeFormatRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-error-code-format", severity: .error, scope: .openAPI, crr: true,
+        id: "crr-error-code-format", severity: .error, scope: .openAPI, profile: CRRLint.ruleProfile,
         summary: "Error codes match [A-Z]{3,4}[0-9]{4} (SER0017, LHFV0026).",
         why: "Clients match codes by this shape, and ErrorDetail.errorCode carries it.",
         fix: "Write the code as capitals and four digits, with no spaces.",

@@ -9,7 +9,7 @@ import Reporting
 /// responses that use it.
 struct ErrorCodeStatusRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-error-code-status", severity: .error, scope: .openAPI, crr: true,
+        id: "crr-error-code-status", severity: .error, scope: .openAPI, profile: CRRLint.ruleProfile,
         summary: "The HTTP status the code table gives a code agrees with the revision notes and with the responses that use it.",
         why: "The published specs contradict themselves (notes: SER0028 for 404 and SER0029 for 500; tables: the opposite); clients cannot know which to expect. crrspec reports the contradiction once (two swapped codes are one finding) and does not pick a side.",
         fix: "Decide which pairing is right and make the table, the notes and the response examples agree.",

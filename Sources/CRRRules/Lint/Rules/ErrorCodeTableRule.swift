@@ -8,7 +8,7 @@ import Reporting
 /// A CRRServiceException without a usable code table, or one missing the shared codes.
 struct ErrorCodeTableRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-error-code-table", severity: .error, scope: .openAPI, crr: true,
+        id: "crr-error-code-table", severity: .error, scope: .openAPI, profile: CRRLint.ruleProfile,
         summary: "CRRServiceException's description holds a well-formed HTML code table listing the codes every service returns.",
         why: "The table is the only place a CRR spec says what its error codes mean; clients map codes to handling from it.",
         fix: "Keep one <table> of <tr><td>CODE</td><td>text</td><td>category</td></tr> rows, closing every tag, and list SEC0001, SER0001, SER0017, SER0028, SER0029 and SER0030.",

@@ -8,7 +8,7 @@ import Reporting
 /// A code used in an example or a description that the spec's code table does not list.
 struct ErrorCodeUndefinedRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-error-code-undefined", severity: .warning, scope: .openAPI, crr: true,
+        id: "crr-error-code-undefined", severity: .warning, scope: .openAPI, profile: CRRLint.ruleProfile,
         summary: "Error codes used in examples and descriptions are in the spec's own code table.",
         why: "A code the table does not explain cannot be handled by clients and usually means the table or the text is out of date.",
         fix: "Add the code to the CRRServiceException table, or correct the example or text.",

@@ -8,7 +8,7 @@ import Reporting
 /// An operation without the 400, 403, 404 and 500 responses carrying CRRServiceException.
 struct ErrorResponsesRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-error-responses", severity: .error, scope: .openAPI, crr: true,
+        id: "crr-error-responses", severity: .error, scope: .openAPI, profile: CRRLint.ruleProfile,
         summary: "Every operation declares 403, 404 and 500 responses (and 400 when it takes input) whose content is CRRServiceException.",
         why: "CRR clients parse every error body as CRRServiceException; the 2024-11-21 update made every operation document 403, 404 and 500, and operations with path or query parameters or a body also answer bad input with 400. An operation without such input (the app-status ping, whose only parameter is the request-id header) is listed by the CPG notes with 403, 404 and 500 only, so 400 is not demanded there.",
         fix: "Add the missing responses with content application/json, schema $ref '#/components/schemas/CRRServiceException'.",

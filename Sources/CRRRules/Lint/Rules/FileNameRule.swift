@@ -8,7 +8,7 @@ import Reporting
 /// A file name that follows none of the CRR conventions, or one that names the wrong kind.
 struct FileNameRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-file-name", severity: .warning, scope: .all, crr: true,
+        id: "crr-file-name", severity: .warning, scope: .all, profile: CRRLint.ruleProfile,
         summary: "File names follow caiso_crr_<service>_vX.Y.Z.yaml (or ..._openapi.yaml) for specs and <Name>_vX.Y.Z.draft-07.schema.json for schemas.",
         why: "CAISO versions its CRR files by name; tools (crrspec's catalog and diff among them) find services and versions from it.",
         fix: "Rename the file, e.g. caiso_crr_auction_v1.2.1.yaml or CRRMEQResult_v1.2.0.draft-07.schema.json.",

@@ -8,7 +8,7 @@ import Reporting
 /// A code that belongs to another CRR service.
 struct ForeignErrorCodeRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-error-code-foreign", severity: .warning, scope: .openAPI, crr: true,
+        id: "crr-error-code-foreign", severity: .warning, scope: .openAPI, profile: CRRLint.ruleProfile,
         summary: "The code table lists only codes that apply to the spec's own service.",
         why: "The 2024-11-21 update removed codes that do not apply (SMT codes in TOR conversion, market codes in messages); a foreign code tells clients to expect an error the service never returns.",
         fix: "Remove the row, or move it to the service it belongs to.",

@@ -8,7 +8,7 @@ import Reporting
 /// `info.version` (or a schema's `$id` version) that differs from the file name's version.
 struct InfoVersionRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-info-version", severity: .error, scope: .all, crr: true,
+        id: "crr-info-version", severity: .error, scope: .all, profile: CRRLint.ruleProfile,
         summary: "info.version (a schema's $id version) equals the version in the file name.",
         why: "Readers, the catalog and crrspec diff trust both; when they differ nobody knows which version the file is.",
         fix: "Make info.version and the file name say the same X.Y.Z.",

@@ -8,7 +8,7 @@ import Reporting
 /// A code the 2024-11-21 update retired.
 struct RetiredErrorCodeRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-retired-error-code", severity: .error, scope: .openAPI, crr: true,
+        id: "crr-retired-error-code", severity: .error, scope: .openAPI, profile: CRRLint.ruleProfile,
         summary: "The code table lists no code the 2024-11-21 update retired (SER0018, ATH0002, MKT0002, AUC portfolio codes ...).",
         why: "CAISO no longer returns these codes; clients keyed on them miss the replacement.",
         fix: "Replace the row with the code CAISO uses now (the message names it), or drop it.",

@@ -8,7 +8,7 @@ import Reporting
 /// Revision notes that add codes the table lacks, or remove codes it still lists.
 struct RevisionCodesRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-revision-codes", severity: .warning, scope: .openAPI, crr: true,
+        id: "crr-revision-codes", severity: .warning, scope: .openAPI, profile: CRRLint.ruleProfile,
         summary: "Codes the revision notes add are in the code table; codes they remove are not.",
         why: "The revision table is the change log clients read; when it and the code table disagree (AOV0005 \"added\" but never listed, MKT0002 \"removed\" but still there) one of them is wrong.",
         fix: "Add or remove the table row, or correct the revision note.",

@@ -9,7 +9,7 @@ import Reporting
 /// schema says otherwise.
 struct RevisionNotesSchemaRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-revision-notes-schema", severity: .warning, scope: .openAPI, crr: true,
+        id: "crr-revision-notes-schema", severity: .warning, scope: .openAPI, profile: CRRLint.ruleProfile,
         summary: "Properties and enum values the revision notes add to (or remove from) a schema are (or are gone) in that schema.",
         why: "The notes are the change log clients read; the published auction notes add errorMessage to PortfolioCredit, but the schema never got it.",
         fix: "Make the schema do what the note says, or correct the note.",

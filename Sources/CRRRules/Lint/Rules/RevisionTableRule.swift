@@ -9,7 +9,7 @@ import Reporting
 /// current version.
 struct RevisionTableRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-revision-table", severity: .error, scope: .openAPI, crr: true,
+        id: "crr-revision-table", severity: .error, scope: .openAPI, profile: CRRLint.ruleProfile,
         summary: "info.description holds a well-formed HTML revision table whose versions strictly increase and end at info.version.",
         why: "CAISO tracks every change of a CRR spec in this table; a stray tag breaks its rendering and a missing or misordered row hides what changed.",
         fix: "Close every tag once, keep rows oldest first, and add a row for the current version.",

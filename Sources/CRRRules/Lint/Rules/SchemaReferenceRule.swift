@@ -8,7 +8,7 @@ import Reporting
 /// A description naming a download schema that does not exist or is not the newest version.
 struct SchemaReferenceRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-schema-reference", severity: .warning, scope: .openAPI, crr: true,
+        id: "crr-schema-reference", severity: .warning, scope: .openAPI, profile: CRRLint.ruleProfile,
         summary: "Download schemas named in descriptions (CRRMEQResult_v1.2.0) exist, spelt right, in their newest version.",
         why: "Participants pick the schema for a download from these descriptions; the 2024-11-21 update had to correct the version numbers in them.",
         fix: "Name the newest version of the schema, spelt as the catalog spells it.",

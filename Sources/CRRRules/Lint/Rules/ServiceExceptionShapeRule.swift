@@ -8,7 +8,7 @@ import Reporting
 /// A CRRServiceException that is not the error model of the 2024-11-21 update.
 struct ServiceExceptionShapeRule: LintRule {
     let meta = RuleMeta(
-        id: "crr-service-exception-shape", severity: .error, scope: .openAPI, crr: true,
+        id: "crr-service-exception-shape", severity: .error, scope: .openAPI, profile: CRRLint.ruleProfile,
         summary: "CRRServiceException requires errorList (ErrorDetail items with severity, errorCode, errorDescription) and creationTime.",
         why: "CRR clients read every error through this model; since the 2024-11-21 update one response carries a list of errors, each with its own code and severity.",
         fix: "Give CRRServiceException required errorList (array of $ref ErrorDetail) and creationTime (date-time); ErrorDetail requires severity (FATAL, ERROR), errorCode and errorDescription.",

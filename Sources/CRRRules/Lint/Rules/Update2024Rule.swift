@@ -9,7 +9,7 @@ import Reporting
 /// (the meeting notes' "B2B Spec Updates" and "JSON Schema Update" lists).
 struct Update2024Rule: LintRule {
     let meta = RuleMeta(
-        id: "crr-cpg-2024-11", severity: .error, scope: .all, crr: true,
+        id: "crr-cpg-2024-11", severity: .error, scope: .all, profile: CRRLint.ruleProfile,
         summary: "The file has none of the constructs the 2024-11-21 CRR update removed or renamed, and has what it added.",
         why: "CAISO announced these changes to every participant (PREP dropped, price required, PENDING_MP_RESPONSE renamed ...); a file still written the old way no longer matches the service.",
         fix: "Apply the change the message names, as the 2024-11-21 notes describe it.",
