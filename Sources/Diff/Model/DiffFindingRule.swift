@@ -1,3 +1,4 @@
+import OpenAPI
 import Reporting
 
 /// A rule a layer adds that reads a finished OpenAPI comparison — its changes and each side's
