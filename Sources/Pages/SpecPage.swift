@@ -33,33 +33,14 @@ public enum SpecPage {
     }
 
     /// Every `$ref` of the spec that cannot be followed (its target is missing, outside the
-    /// spec's folder or unreadable), in document order. Example values (`example`, an Example
-    /// Object's `value`) and `x-` extensions are data, not references, and are passed over.
+    /// spec's folder or unreadable), in document order: the contract model's references
+    /// (``Contract/references(in:)``, which passes over example data and `x-` extensions) that
+    /// do not resolve.
     public static func unresolvedReferences(_ spec: PageSpec) -> [UnresolvedReference] {
-        var out: [UnresolvedReference] = []
-        func walk(_ value: Value, _ keys: ArraySlice<String>, depth: Int) {
-            guard depth < 256 else { return }
-            switch value.kind {
-            case .object:
-                if let ref = value["$ref"], let text = ref.string {
-                    if ((try? spec.contract.resolve(value)) ?? nil) == nil {
-                        out.append(UnresolvedReference(ref: text, position: ref.position, pointer: value.pointer))
-                    }
-                    return
-                }
-                let inExample = keys.count >= 2 && keys[keys.endIndex - 2] == "examples"
-                for member in value.members {
-                    if member.name == "example" || member.name.hasPrefix("x-") || (inExample && member.name == "value") { continue }
-                    walk(member.value, (keys + [member.name]).suffix(2), depth: depth + 1)
-                }
-            case .array:
-                for element in value.elements { walk(element, (keys + ["[]"]).suffix(2), depth: depth + 1) }
-            default:
-                return
-            }
+        Contract.references(in: spec.contract.document.root).compactMap { holder, ref in
+            ((try? spec.contract.resolve(holder)) ?? nil) == nil
+                ? UnresolvedReference(ref: ref.string ?? "", position: ref.position, pointer: holder.pointer) : nil
         }
-        walk(spec.contract.document.root, [], depth: 0)
-        return out
     }
 
     /// - Parameters:
@@ -167,21 +148,10 @@ public enum SpecPage {
 
     /// The nodes whose `x-crr-rule` names error-code table rows (`codes`), in document order.
     static func codeTableMarks(_ root: Value) -> [Value] {
-        var out: [Value] = []
-        func walk(_ value: Value, depth: Int) {
-            guard depth < 64 else { return }
-            switch value.kind {
-            case .object:
-                if let mark = value[CRRBusinessRule.key], mark.kind == .object, mark["codes"] != nil { out.append(value) }
-                for member in value.members where member.name != CRRBusinessRule.key { walk(member.value, depth: depth + 1) }
-            case .array:
-                for element in value.elements { walk(element, depth: depth + 1) }
-            default:
-                return
-            }
+        Contract.holders(ofExtension: CRRBusinessRule.key, in: root).filter { holder in
+            guard let mark = holder[CRRBusinessRule.key] else { return false }
+            return mark.kind == .object && mark["codes"] != nil
         }
-        walk(root, depth: 0)
-        return out
     }
 
     /// An example with the verdict of crrspec's engine on it against its schema: "valid against

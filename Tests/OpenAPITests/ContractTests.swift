@@ -206,3 +206,66 @@ final class ContractTests: XCTestCase {
         XCTAssertTrue(c.referenceProblems.isEmpty)
     }
 }
+
+/// ``Contract/references(in:)``: the one walk that finds a document's references.
+final class ContractReferenceWalkTests: XCTestCase {
+    func refs(_ yaml: String) throws -> [String] {
+        let document = try YAMLReader.parse(Array(yaml.utf8), name: "spec.yaml")
+        return Contract.references(in: document.root).map { "\($0.holder.pointer) \($0.ref.string ?? "")" }
+    }
+
+    func testDataIsPassedOverAndNamesAreWalked() throws {
+        let found = try refs("""
+        openapi: 3.0.3
+        info: {title: t, version: 1.0.0}
+        paths: {}
+        x-vendor: {$ref: '#/nowhere/extension'}
+        components:
+          schemas:
+            Item:
+              type: object
+              default: {$ref: '#/nowhere/default'}
+              example: {$ref: '#/nowhere/example'}
+              enum: [{$ref: '#/nowhere/enum'}]
+              properties:
+                default: {$ref: '#/components/schemas/A'}
+                examples: {$ref: '#/components/schemas/B'}
+                $ref: {$ref: '#/components/schemas/C'}
+                x-id: {$ref: '#/components/schemas/D'}
+          examples:
+            One: {$ref: '#/components/examples/Two'}
+            Two: {value: {$ref: '#/nowhere/value'}}
+          responses:
+            default:
+              description: d
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/Item'}
+                  examples:
+                    first: {$ref: '#/components/examples/One'}
+                    second: {value: {$ref: '#/nowhere/value'}}
+        """)
+        XCTAssertEqual(found, [
+            "/components/schemas/Item/properties/default #/components/schemas/A",
+            "/components/schemas/Item/properties/examples #/components/schemas/B",
+            "/components/schemas/Item/properties/$ref #/components/schemas/C",
+            "/components/schemas/Item/properties/x-id #/components/schemas/D",
+            "/components/examples/One #/components/examples/Two",
+            "/components/responses/default/content/application~1json/schema #/components/schemas/Item",
+            "/components/responses/default/content/application~1json/examples/first #/components/examples/One",
+        ])
+    }
+
+    func testDraft07ExamplesArrayIsData() throws {
+        let found = try refs(##"{"examples": [{"$ref": "#/a"}], "properties": {"p": {"$ref": "#/definitions/p"}}, "definitions": {"p": {}}}"##)
+        XCTAssertEqual(found, ["/properties/p #/definitions/p"])
+    }
+
+    func testExtensionHoldersInDocumentOrder() throws {
+        let document = try YAMLReader.parse(Array("""
+        a: {x-crr-rule: {codes: [1]}, b: {x-crr-rule: {}}}
+        c: [{x-crr-rule: {nested: {x-crr-rule: {}}}}]
+        """.utf8), name: "t.yaml")
+        XCTAssertEqual(Contract.holders(ofExtension: "x-crr-rule", in: document.root).map(\.pointer.description), ["/a", "/a/b", "/c/0"])
+    }
+}

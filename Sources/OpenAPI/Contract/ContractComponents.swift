@@ -54,23 +54,60 @@ public struct ContractReferenceSiblings: Sendable {
 }
 
 extension Contract {
-    /// Every `$ref` string outside example and default values (`example`, `examples`,
-    /// `default`, `enum`, `const`), with the object holding it, in document order.
+    /// Every `$ref` string that is a reference, with the object holding it, in document order.
+    /// Data is passed over: `example`, `default`, `enum` and `const` values, draft-07 `examples`
+    /// arrays, an Example Object's `value`, and `x-` extensions. The entries of maps of names
+    /// (`properties`, `definitions`, `components/schemas`, `paths`, `responses`, `content`, ...)
+    /// are names, not keywords: a property called `default` or `$ref` is walked as a schema.
+    /// Lint (`ref-unresolved`), the components' use counts and the pages' unresolved-reference
+    /// list all read this one walk.
     public static func references(in root: Value) -> [(holder: Value, ref: Value)] {
-        let dataKeys: Set<String> = ["example", "examples", "default", "enum", "const"]
         var out: [(holder: Value, ref: Value)] = []
+        // Each value to walk, whether its members are names (not keywords), and whether it is an
+        // Example Object (its `value` is data).
+        var stack: [(value: Value, names: Bool, example: Bool)] = [(root, false, false)]
+        while let (value, names, example) = stack.popLast() {
+            for member in value.members {
+                if names {
+                    stack.append((member.value, false, false))
+                    continue
+                }
+                let name = member.name
+                if name == "$ref" {
+                    if member.value.kind == .string { out.append((value, member.value)) }
+                } else if name == "examples" {
+                    // OpenAPI's map of Example Objects (draft-07's array of values is data).
+                    for entry in member.value.members { stack.append((entry.value, false, true)) }
+                } else if !referenceDataKeys.contains(name) && !name.hasPrefix("x-") && !(example && name == "value") {
+                    stack.append((member.value, referenceNameMaps.contains(name), false))
+                }
+            }
+            for element in value.elements { stack.append((element, false, false)) }
+        }
+        return out.sorted { $0.ref.index < $1.ref.index }
+    }
+
+    /// Members whose values are data, never references.
+    static let referenceDataKeys: Set<String> = ["example", "default", "enum", "const"]
+    /// Members whose values map names (a property, a status code, a media type, a component) to
+    /// objects.
+    static let referenceNameMaps: Set<String> = [
+        "properties", "patternProperties", "definitions", "dependencies", "paths", "schemas", "responses", "parameters",
+        "requestBodies", "headers", "securitySchemes", "links", "callbacks", "content", "encoding", "variables",
+    ]
+
+    /// Every object with the extension `key` (e.g. `x-crr-rule`), in document order; the
+    /// extension's own value is not searched.
+    public static func holders(ofExtension key: String, in root: Value) -> [Value] {
+        var out: [Value] = []
         var stack = [root]
         while let value = stack.popLast() {
             for member in value.members {
-                if member.name == "$ref", member.value.kind == .string {
-                    out.append((value, member.value))
-                } else if !dataKeys.contains(member.name) {
-                    stack.append(member.value)
-                }
+                if member.name == key { out.append(value) } else { stack.append(member.value) }
             }
             stack += value.elements
         }
-        return out.sorted { $0.ref.index < $1.ref.index }
+        return out.sorted { $0.index < $1.index }
     }
 
     /// The components, section by section (in ``ContractComponent/Kind`` order), each section in

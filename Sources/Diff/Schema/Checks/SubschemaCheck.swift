@@ -1,17 +1,33 @@
 import Document
 import JSONSchema
 
-/// The other keywords that hold subschemas or constraints: `items` (a schema or a tuple),
-/// `additionalItems`, `contains`, `propertyNames`, `then`, `else`, `patternProperties` and
-/// `dependencies` are compared recursively; a subschema that appears narrows and one that goes
-/// away widens. `if`, `contentEncoding`, `contentMediaType` and anything not comparable report
-/// `constraint-changed`.
+/// The other keywords that hold subschemas, read from JSONSchema's keyword table
+/// (``KeywordTable``): the one-subschema keywords and `items` (a schema or a tuple) that no other
+/// check owns, and the maps of subschemas other than `properties` and `definitions`
+/// (`patternProperties`, `dependencies`) are compared recursively; a subschema that appears
+/// narrows and one that goes away widens. `if`, `contentEncoding`, `contentMediaType` and
+/// anything not comparable report `constraint-changed`. Keywords for one instance type are
+/// compared only where that type applies.
 enum SubschemaCheck {
+    /// Keywords with one subschema that other checks compare (`not` and `additionalProperties`)
+    /// or that are compared as text here (`if`: its subschema only selects).
+    static let comparedElsewhere: Set<String> = ["additionalProperties", "not", "if"]
+    /// One-subschema keywords and `items`, for one type first (in the table's order), then the rest.
+    static let recursed: [String] = {
+        let typed = KeywordTable.byInstanceType.flatMap(\.keywords).filter { $0 == "items" || KeywordTable.subschema.contains($0) }
+        return (typed + KeywordTable.subschema.subtracting(typed).sorted()).filter { !comparedElsewhere.contains($0) }
+    }()
+    /// Maps of names to subschemas (or, for `dependencies`, to lists of names) that
+    /// ``PropertiesCheck`` does not compare and that are not definitions only.
+    static let maps: [String] = KeywordTable.subschemaMaps.subtracting(["properties", "definitions"]).sorted() + ["dependencies"]
+
     static func run(_ pair: Pair, _ checks: CheckContext, arrays: Bool = true, objects: Bool = true) {
         var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
-        for keyword in ["items", "additionalItems", "contains", "propertyNames", "then", "else"] {
-            if !arrays && ["items", "additionalItems", "contains"].contains(keyword) { continue }
-            if !objects && keyword == "propertyNames" { continue }
+        for keyword in recursed {
+            switch KeywordTable.instanceType[keyword] {
+            case "array" where !arrays, "object" where !objects: continue
+            default: break
+            }
             let s = checks.sides(pair, keyword)
             let o = s.old, n = s.new
             switch (o, n) {
@@ -31,7 +47,7 @@ enum SubschemaCheck {
                 constraint(keyword, .widen, s.oldLocation, s.newLocation, subject, checks)
             }
         }
-        for keyword in ["patternProperties", "dependencies"] where objects {
+        for keyword in maps where objects {
             let o = pair.old[keyword], n = pair.new[keyword]
             if o == nil && n == nil { continue }
             let oldMembers = o?.members ?? [], newMembers = n?.members ?? []
