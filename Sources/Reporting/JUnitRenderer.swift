@@ -1,8 +1,14 @@
 /// Renders findings as JUnit XML: one `<testsuite>` per file, one failing `<testcase>` per
 /// finding at or above the failure threshold (lower ones are recorded as skipped, so a CI test
 /// view lists them without failing), and one passing test case for a file with no findings.
+/// Lint, validate, diff and version-check all write their JUnit here.
 public enum JUnitRenderer {
-    public static func render(_ findings: [Finding], files: [String], failOn: Severity = .error, suiteName: String = "crrspec") -> String {
+    /// - Parameters:
+    ///   - files: every file the run checked, in order (files with findings but not listed come
+    ///     after them, sorted).
+    ///   - passingCase: the name of the one test case a file without findings gets (the command).
+    public static func render(_ findings: [Finding], files: [String], failOn: Severity = .error, suiteName: String = "crrspec",
+                              passingCase: String = "lint") -> String {
         var byFile: [String: [Finding]] = [:]
         for f in findings { byFile[f.file, default: []].append(f) }
         let allFiles = files + byFile.keys.filter { !files.contains($0) }.sorted()
@@ -16,7 +22,7 @@ public enum JUnitRenderer {
             let fileFailures = items.filter { $0.severity >= failOn }.count
             out += "  <testsuite name=\"\(escape(file))\" tests=\"\(max(1, items.count))\" failures=\"\(fileFailures)\" errors=\"0\" skipped=\"\(items.count - fileFailures)\">\n"
             if items.isEmpty {
-                out += "    <testcase classname=\"\(escape(file))\" name=\"lint\"/>\n"
+                out += "    <testcase classname=\"\(escape(file))\" name=\"\(escape(passingCase))\"/>\n"
             }
             for f in items {
                 let place = f.line > 0 ? "\(f.file):\(f.line):\(f.column)" : f.file

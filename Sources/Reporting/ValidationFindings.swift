@@ -82,6 +82,17 @@ extension ValidationReportRenderer {
                                     explanations: explanations, invocation: invocation)
     }
 
+    /// Validation reports as JUnit XML (``JUnitRenderer``): a test suite per file, a failing test
+    /// case per error, a passing one for a file whose instances are all valid. Unusable files
+    /// fail with their input problem.
+    public static func junit(_ reports: [InstanceReport], command: String = "validate") -> String {
+        var files: [String] = []
+        var seen = Set<String>()
+        for report in reports where seen.insert(report.file).inserted { files.append(report.file) }
+        return JUnitRenderer.render(reports.flatMap { $0.findings(command: command) }, files: files,
+                                    suiteName: "crrspec \(command)", passingCase: command)
+    }
+
     /// Validation reports as GitHub annotations (valid instances print nothing).
     public static func github(_ reports: [InstanceReport], command: String = "validate") -> String {
         GitHubAnnotations.render(reports.flatMap { $0.findings(command: command) })

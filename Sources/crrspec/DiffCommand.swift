@@ -12,7 +12,7 @@ import Reporting
 
 /// Output formats of `diff` and `version-check`.
 enum DiffOutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, github, markdown, html
+    case text, json, github, sarif, junit, markdown, html
 }
 
 /// `--error-codes`: whether error-code catalog changes are contract or documentation changes.
@@ -45,11 +45,13 @@ enum DiffCommands {
         if status != 0 { throw ExitCode(status) }
     }
 
-    static func render(_ report: DiffReport, _ format: DiffOutputFormat, versionCheck: Bool) -> String {
+    static func render(_ report: DiffReport, _ format: DiffOutputFormat, versionCheck: Bool, failOn: Bump? = nil) -> String {
         switch format {
         case .text: DiffTextRenderer.render(report, versionCheck: versionCheck)
         case .json: DiffJSONRenderer.render(report, versionCheck: versionCheck)
         case .github: GitHubAnnotations.render(report.findings(versionCheck: versionCheck))
+        case .sarif: report.sarif(versionCheck: versionCheck, toolVersion: CRRSpecVersion.current, explanations: .crrspec)
+        case .junit: report.junit(versionCheck: versionCheck, failOn: failOn ?? .major)
         case .markdown: DiffMarkdownRenderer.render(report, versionCheck: versionCheck)
         case .html: ReportPages.diff(report)
         }
@@ -89,11 +91,12 @@ struct DiffCommand: ParsableCommand {
           crrspec diff auction@1.1.7 auction@1.2.0 --format json
           crrspec diff auction@1.1.7 auction@1.2.0 --format html > diff.html
           crrspec diff old/ new/ --format github --fail-on MAJOR
+          crrspec diff auction@1.1.7 auction@1.2.0 --format sarif > diff.sarif
           crrspec diff --git-base origin/main openapi schemas
         """
     )
 
-    @Option(name: .long, help: "Output format: text, json, github, markdown or html (one self-contained page).")
+    @Option(name: .long, help: "Output format: text, json, github (workflow annotations), sarif (SARIF 2.1.0), junit (a failing test case per change that needs MAJOR, or --fail-on), markdown or html (one self-contained page).")
     var format: DiffOutputFormat = .text
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when a change requires this bump or more: MAJOR, MINOR or MINI.", valueName: "BUMP"))
@@ -119,7 +122,7 @@ struct DiffCommand: ParsableCommand {
             var entries: [DiffReport.Entry] = []
             for pair in matching.pairs { entries.append(DiffReport.Entry(result: try SpecDiff.compare(pair.old, pair.new, options: errorCodes.options))) }
             let report = DiffReport(entries: entries, notes: matching.notes)
-            Output.out(DiffCommands.render(report, format, versionCheck: false))
+            Output.out(DiffCommands.render(report, format, versionCheck: false, failOn: failOn?.bump))
             if let failOn, report.requiredBump >= failOn.bump { return 1 }
             return 0
         }

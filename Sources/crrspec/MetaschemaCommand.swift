@@ -36,7 +36,7 @@ struct MetaschemaCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Output format: text, json, github (workflow annotations), sarif or html (one self-contained page).")
+    @Option(name: .long, help: "Output format: text, json, github (workflow annotations), sarif, junit or html (one self-contained page).")
     var format: ReportFormat = .text
 
     @Option(name: .long, help: "Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.")

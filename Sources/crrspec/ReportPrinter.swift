@@ -9,7 +9,7 @@ import Pages
 import Reporting
 
 /// Prints validation results as they arrive, in the chosen format: text and GitHub annotations
-/// stream file by file; JSON and SARIF are one document at the end. Keeps the counts for the
+/// stream file by file; JSON, SARIF, JUnit and HTML are one document at the end. Keeps the counts for the
 /// summary line and the exit status, and draws the progress bar on a terminal.
 final class ReportPrinter: @unchecked Sendable {
     let format: ReportFormat
@@ -54,7 +54,7 @@ final class ReportPrinter: @unchecked Sendable {
         case .github:
             let text = ValidationReportRenderer.github(reports, command: command)
             if !text.isEmpty { write(text) }
-        case .json, .sarif, .html:
+        case .json, .sarif, .junit, .html:
             collected += reports
         }
     }
@@ -71,6 +71,7 @@ final class ReportPrinter: @unchecked Sendable {
         switch format {
         case .json: Output.out(ValidationReportRenderer.json(collected))
         case .sarif: Output.out(ValidationReportRenderer.sarif(collected, command: command, toolVersion: CRRSpecVersion.current, explanations: .crrspec))
+        case .junit: Output.out(ValidationReportRenderer.junit(collected, command: command))
         case .html:
             // The files' text for the frames, read again through the loader (never standard input).
             Output.out(ReportPages.validation(collected) { file in

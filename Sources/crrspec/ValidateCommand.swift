@@ -21,6 +21,8 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case github
     /// SARIF 2.1.0, for code scanning.
     case sarif
+    /// JUnit XML, for CI test views: a test suite per file, a failing test case per error.
+    case junit
     /// One self-contained HTML page: each file's lines with the errors marked, charts of errors by field and keyword.
     case html
 }
@@ -107,7 +109,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop at the first failure of each instance (fastest; no error details).")
     var fast = false
 
-    @Option(name: .long, help: "Output format: text, json, github (workflow annotations), sarif or html (one self-contained page).")
+    @Option(name: .long, help: "Output format: text, json, github (workflow annotations), sarif, junit or html (one self-contained page).")
     var format: ReportFormat = .text
 
     @Option(name: .customLong("input-format"), help: "Read every FILE as json, yaml or jsonl instead of going by the extension.")

@@ -34,7 +34,7 @@ struct VersionCheckCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Output format: text, json, github, markdown or html (one self-contained page).")
+    @Option(name: .long, help: "Output format: text, json, github (workflow annotations), sarif (SARIF 2.1.0), junit, markdown or html (one self-contained page).")
     var format: DiffOutputFormat = .text
 
     @Option(name: .customLong("git-base"), help: ArgumentHelp("Compare the working tree with this git revision.", valueName: "REV"))

@@ -95,6 +95,21 @@ final class BatchCommandTests: XCTestCase {
         XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(metaSarif.stdout.utf8)) as? [String: Any])
     }
 
+    func testJUnitFormat() throws {
+        let dir = try folder(["a.json": #"{"TOU": "PEAK"}"#, "b.json": #"{"TOU": "ON"}"#, "c.json": "[1,]"])
+        let junit = try CLI.run(["validate", "--schema", "s.json", "--format", "junit", "a.json", "b.json", "c.json"], in: dir)
+        XCTAssertEqual(junit.status, 2)
+        XCTAssertEqual(junit.stderr, "", "no summary with a machine format")
+        let xml = junit.stdout
+        XCTAssertTrue(xml.contains(#"<testsuites name="crrspec validate" tests="3" failures="2" errors="0" skipped="0">"#), xml)
+        XCTAssertTrue(xml.contains(#"<testcase classname="a.json" name="enum at /TOU">"#), xml)
+        XCTAssertTrue(xml.contains(#"<testcase classname="b.json" name="validate"/>"#), "a valid file passes: \(xml)")
+        XCTAssertTrue(xml.contains(#"<failure type="malformed-input""#), "an unusable file fails: \(xml)")
+        XCTAssertTrue(xml.contains("c.json:1:3: error: trailing comma"), xml)
+        let order = ["a.json", "b.json", "c.json"].map { xml.range(of: "<testsuite name=\"\($0)\"")!.lowerBound }
+        XCTAssertEqual(order, order.sorted(), "suites in file order")
+    }
+
     func testColours() throws {
         let dir = try folder(["a.json": #"{"TOU": "PEAK"}"#])
         let always = try CLI.run(["validate", "--schema", "s.json", "--color", "always", "a.json"], in: dir)

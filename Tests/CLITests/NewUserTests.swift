@@ -147,6 +147,40 @@ final class RoughEdgeTests: XCTestCase {
         XCTAssertTrue(textLine.hasPrefix("old.yaml:10:7: breaking operation-removed"), String(textLine))
         XCTAssertTrue(annotation.contains("file=old.yaml,line=10,col=7,"), String(annotation))
     }
+
+    /// diff writes SARIF and JUnit through the shared renderers; JUnit fails the changes that
+    /// need the --fail-on bump (MAJOR by default) and skips the rest.
+    func testDiffSARIFAndJUnit() throws {
+        func spec(_ paths: String) -> String {
+            "openapi: 3.0.3\ninfo: {title: T, version: 1.0.0}\npaths:\n" + paths
+        }
+        let a = "  /items/a:\n    get:\n      operationId: getA\n      responses: {'200': {description: ok}}\n"
+        let b = "  /items/b:\n    get:\n      operationId: getB\n      responses: {'200': {description: ok}}\n"
+        let c = "  /items/c:\n    post:\n      operationId: makeC\n      requestBody: {content: {application/json: {schema: {type: object}}}}\n"
+            + "      responses: {'201': {description: made}}\n"
+        let dir = try scratch(["old.yaml": spec(a + b), "new.yaml": spec(a + c)])
+        let sarif = try CLI.run(["diff", "--format", "sarif", "old.yaml", "new.yaml"], in: dir)
+        XCTAssertEqual(sarif.status, 0, sarif.stderr)
+        let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)
+        let results = try XCTUnwrap(run["results"] as? [[String: Any]])
+        XCTAssertEqual(results.compactMap { $0["ruleId"] as? String },
+                       ["operation-removed", "operation-added", "contract-change-without-path-version"], sarif.stdout)
+        XCTAssertEqual(results.map { $0["level"] as? String }, ["error", "warning", "warning"], "MAJOR error, MINOR warning")
+        let rules = try XCTUnwrap(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let removed = try XCTUnwrap(rules.first { $0["id"] as? String == "operation-removed" })
+        XCTAssertNotEqual((removed["fullDescription"] as? [String: Any])?["text"] as? String, "operation-removed", "described from the explanations")
+
+        let junit = try CLI.run(["diff", "--format", "junit", "old.yaml", "new.yaml"], in: dir)
+        // The removal fails; the addition (MINOR) and the service's path-version warning are skipped.
+        XCTAssertTrue(junit.stdout.contains(#"<testsuites name="crrspec diff" tests="3" failures="1" errors="0" skipped="2">"#), junit.stdout)
+        XCTAssertTrue(junit.stdout.contains(#"<failure type="operation-removed""#), junit.stdout)
+        let minor = try CLI.run(["diff", "--format", "junit", "--fail-on", "MINOR", "old.yaml", "new.yaml"], in: dir)
+        XCTAssertEqual(minor.status, 1)
+        XCTAssertTrue(minor.stdout.contains(#"tests="3" failures="2" errors="0" skipped="1""#), "the added operation needs MINOR: \(minor.stdout)")
+        let same = try CLI.run(["diff", "--format", "junit", "old.yaml", "old.yaml"], in: dir)
+        XCTAssertTrue(same.stdout.contains(#"<testcase classname="old.yaml" name="diff"/>"#), same.stdout)
+    }
 }
 
 /// A CRR spec under another name keeps the CRR profile (by content), and the output says so.

@@ -77,6 +77,39 @@ extension DiffReport {
     }
 }
 
+extension DiffReport {
+    /// The report as a SARIF 2.1.0 log (``SARIFRenderer``): the findings of
+    /// ``findings(versionCheck:)``, each change's rule described from `explanations`.
+    public func sarif(versionCheck: Bool, toolVersion: String, explanations: ExplanationCatalog = .builtIn) -> String {
+        SARIFRenderer.render(findings(versionCheck: versionCheck), tool: SARIFRenderer.Tool(version: toolVersion), explanations: explanations)
+    }
+
+    /// The report as JUnit XML (``JUnitRenderer``): a test suite per compared (new) file and per
+    /// single-file history; a change fails when it requires `failOn` or more (skipped below it),
+    /// a version-check problem when it is an error.
+    public func junit(versionCheck: Bool, failOn: Bump = .major) -> String {
+        var findings: [Finding] = []
+        var files: [String] = []
+        for entry in entries {
+            files.append(entry.result.newFile)
+            if !versionCheck {
+                for change in entry.result.changes {
+                    var finding = change.finding
+                    finding.severity = change.bump >= failOn ? .error : change.bump == .none ? .info : .warning
+                    findings.append(finding)
+                }
+            }
+            findings += entry.problems
+        }
+        for history in histories {
+            files.append(history.file)
+            findings += history.problems
+        }
+        let command = versionCheck ? "version-check" : "diff"
+        return JUnitRenderer.render(findings, files: files, suiteName: "crrspec \(command)", passingCase: command)
+    }
+}
+
 extension Change {
     /// The change as a finding: placed where the text output places it (the new file, the old
     /// one for a removal), an error when it needs a MAJOR bump, a warning for MINOR, else info,
