@@ -34,10 +34,10 @@ public enum SpecPage {
 
     /// Every `$ref` of the spec that cannot be followed (its target is missing, outside the
     /// spec's folder or unreadable), in document order: the contract model's references
-    /// (``Contract/references(in:)``, which passes over example data and `x-` extensions) that
+    /// (``Contract/references``, which passes over example data and `x-` extensions) that
     /// do not resolve.
     public static func unresolvedReferences(_ spec: PageSpec) -> [UnresolvedReference] {
-        Contract.references(in: spec.contract.document.root).compactMap { holder, ref in
+        spec.contract.references.compactMap { holder, ref in
             ((try? spec.contract.resolve(holder)) ?? nil) == nil
                 ? UnresolvedReference(ref: ref.string ?? "", position: ref.position, pointer: holder.pointer) : nil
         }
@@ -148,10 +148,7 @@ public enum SpecPage {
 
     /// The nodes whose `x-crr-rule` names error-code table rows (`codes`), in document order.
     static func codeTableMarks(_ root: Value) -> [Value] {
-        Contract.holders(ofExtension: CRRBusinessRule.key, in: root).filter { holder in
-            guard let mark = holder[CRRBusinessRule.key] else { return false }
-            return mark.kind == .object && mark["codes"] != nil
-        }
+        Contract.holders(ofExtension: CRRBusinessRule.key, in: root).filter { $0[CRRBusinessRule.key]?["codes"] != nil }
     }
 
     /// An example with the verdict of crrspec's engine on it against its schema: "valid against

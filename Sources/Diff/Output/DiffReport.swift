@@ -67,9 +67,14 @@ extension DiffReport {
     /// diff each change (``Change/finding``) then each pair's problems; for version-check the
     /// problems only; then the single-file release-history problems.
     public func findings(versionCheck: Bool) -> [Finding] {
+        findings(versionCheck: versionCheck) { $0.finding }
+    }
+
+    /// ``findings(versionCheck:)`` with each change made a finding by `finding`.
+    func findings(versionCheck: Bool, _ finding: (Change) -> Finding) -> [Finding] {
         var out: [Finding] = []
         for entry in entries {
-            if !versionCheck { out += entry.result.changes.map(\.finding) }
+            if !versionCheck { out += entry.result.changes.map(finding) }
             out += entry.problems
         }
         for history in histories { out += history.problems }
@@ -88,25 +93,14 @@ extension DiffReport {
     /// single-file history; a change fails when it requires `failOn` or more (skipped below it),
     /// a version-check problem when it is an error.
     public func junit(versionCheck: Bool, failOn: Bump = .major) -> String {
-        var findings: [Finding] = []
-        var files: [String] = []
-        for entry in entries {
-            files.append(entry.result.newFile)
-            if !versionCheck {
-                for change in entry.result.changes {
-                    var finding = change.finding
-                    finding.severity = change.bump >= failOn ? .error : change.bump == .none ? .info : .warning
-                    findings.append(finding)
-                }
-            }
-            findings += entry.problems
-        }
-        for history in histories {
-            files.append(history.file)
-            findings += history.problems
+        let findings = findings(versionCheck: versionCheck) { change in
+            var finding = change.finding
+            finding.severity = change.bump >= failOn ? .error : change.bump == .none ? .info : .warning
+            return finding
         }
         let command = versionCheck ? "version-check" : "diff"
-        return JUnitRenderer.render(findings, files: files, suiteName: "crrspec \(command)", passingCase: command)
+        return JUnitRenderer.render(findings, files: entries.map(\.result.newFile) + histories.map(\.file),
+                                    suiteName: "crrspec \(command)", passingCase: command)
     }
 }
 

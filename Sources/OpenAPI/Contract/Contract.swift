@@ -53,6 +53,8 @@ public final class Contract: @unchecked Sendable {
     private let factsLock = Lock()
     private var componentList: [ContractComponent]?
     private var siblingList: [ContractReferenceSiblings]?
+    private let referencesLock = Lock()
+    private var referenceList: [(holder: Value, ref: Value)]?
 
     struct UsageKey: Hashable {
         let document: ObjectIdentifier
@@ -106,6 +108,13 @@ public final class Contract: @unchecked Sendable {
     /// each with whether a `$ref` (or, for security schemes, a requirement) uses it. Worked
     /// out on first use: one walk over the document's `$ref`s.
     public var components: [ContractComponent] { memo(factsLock, \.componentList, computeComponents) }
+
+    /// The document's `$ref`s with the objects holding them (``Contract/references(in:)``),
+    /// in document order; walked once, on first use (the components' use counts and the pages'
+    /// unresolved-reference list read it).
+    public var references: [(holder: Value, ref: Value)] {
+        memo(referencesLock, \.referenceList) { Contract.references(in: document.root) }
+    }
 
     /// The components of one section.
     public func components(_ kind: ContractComponent.Kind) -> [ContractComponent] { components.filter { $0.kind == kind } }

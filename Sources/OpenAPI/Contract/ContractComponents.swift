@@ -117,7 +117,7 @@ extension Contract {
         // Where the document's references lead inside the document (each text resolved once).
         var targets: Set<Int> = []
         var known: [String: Int?] = [:]
-        for (holder, ref) in Contract.references(in: document.root) {
+        for (holder, ref) in references {
             let text = ref.string ?? ""
             if let index = known[text] {
                 if let index { targets.insert(index) }

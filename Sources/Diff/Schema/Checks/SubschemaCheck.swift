@@ -12,10 +12,12 @@ enum SubschemaCheck {
     /// Keywords with one subschema that other checks compare (`not` and `additionalProperties`)
     /// or that are compared as text here (`if`: its subschema only selects).
     static let comparedElsewhere: Set<String> = ["additionalProperties", "not", "if"]
-    /// One-subschema keywords and `items`, for one type first (in the table's order), then the rest.
-    static let recursed: [String] = {
+    /// One-subschema keywords and `items`, for one type first (in the table's order), then the
+    /// rest, each with the instance type it applies to.
+    static let recursed: [(keyword: String, type: String?)] = {
         let typed = KeywordTable.byInstanceType.flatMap(\.keywords).filter { $0 == "items" || KeywordTable.subschema.contains($0) }
         return (typed + KeywordTable.subschema.subtracting(typed).sorted()).filter { !comparedElsewhere.contains($0) }
+            .map { ($0, KeywordTable.instanceType[$0]) }
     }()
     /// Maps of names to subschemas (or, for `dependencies`, to lists of names) that
     /// ``PropertiesCheck`` does not compare and that are not definitions only.
@@ -23,8 +25,8 @@ enum SubschemaCheck {
 
     static func run(_ pair: Pair, _ checks: CheckContext, arrays: Bool = true, objects: Bool = true) {
         var subject: String { SubjectName.of(pair.new) }  // computed only when a change is reported
-        for keyword in recursed {
-            switch KeywordTable.instanceType[keyword] {
+        for (keyword, type) in recursed {
+            switch type {
             case "array" where !arrays, "object" where !objects: continue
             default: break
             }
