@@ -24,7 +24,7 @@ Cases (data made in the git-ignored bench-data/suite/, specs from the openapi-sp
             fails on its first byte); a symlink to /dev/zero (stops at --max-bytes)
 
 Every row is a whole process timed N times: median wall seconds, CPU seconds (user + system),
-cores used (CPU / wall), MB/s of input, peak RSS (from wait4) and the ratio of its wall time to
+cores used (CPU / wall), MB/s of input, peak RSS (GNU time's, else wait4's) and the ratio of its wall time to
 crrspec's on the same case. Peers live in bench-data/venv-suite (pinned versions below).
 No row asserts anything: the figures are for people to read.
 """
@@ -49,6 +49,7 @@ ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 DATA = os.path.join(ROOT, "bench-data", "suite")
 VENV = os.path.join(ROOT, "bench-data", "venv-suite")
 sys.path.insert(0, HERE)
+from benchlib import GNU_TIME, have_gnu_time  # noqa: E402
 
 PEERS = ["openapi-spec-validator==0.9.0", "check-jsonschema==0.33.0", "jsonschema-rs==0.29.1",
          "sourcemeta-jsonschema==17.3.0", "orjson==3.10.18"]
@@ -223,13 +224,23 @@ def jsonl():
 def once(cmd):
     start = time.perf_counter()
     # stderr goes to a file: a pipe read after the process ends would block a chatty tool.
-    with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as err_file:
-        proc = subprocess.Popen(cmd, stdout=null, stderr=err_file)
+    with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as err_file, \
+            tempfile.NamedTemporaryFile("r", suffix=".peak") as peak_file:
+        # Peak RSS from GNU time, which forks the command from its own small image: Linux starts a
+        # child's ru_maxrss at the size of the process it was forked from, so wait4() on a direct
+        # child of this (data-generating) Python process reports at least Python's size.
+        gnu = have_gnu_time()
+        launch = [GNU_TIME, "-q", "-f", "%M", "-o", peak_file.name] + cmd if gnu else cmd
+        proc = subprocess.Popen(launch, stdout=null, stderr=err_file)
         _, status, usage = os.wait4(proc.pid, 0)
+        rss = usage.ru_maxrss * 1024
+        if gnu:
+            lines = peak_file.read().split()
+            rss = int(lines[-1]) * 1024 if lines and lines[-1].isdigit() else rss
         err_file.seek(0)
         err = err_file.read().decode("utf-8", "replace")
     wall = time.perf_counter() - start
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status), err
+    return wall, usage.ru_utime + usage.ru_stime, rss, os.waitstatus_to_exitcode(status), err
 
 
 def measure(case, label, cmd, size, runs, ok=(0, 1)):
@@ -311,6 +322,9 @@ def main():
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
     cases = set(args.cases.split(","))
+    if not have_gnu_time():
+        print("no GNU time at /usr/bin/time (apt-get install time): peak RSS comes from wait4() and is at least"
+              " this script's own size", file=sys.stderr)
     binary = os.environ.get("CRRSPEC_BIN", os.path.join(ROOT, ".build", "release", "crrspec"))
     if not args.no_build and "CRRSPEC_BIN" not in os.environ:
         sh(["swift", "build", "-c", "release", "--product", "crrspec"], cwd=ROOT, stdout=subprocess.DEVNULL)
